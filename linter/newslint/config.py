@@ -1,0 +1,278 @@
+"""Configuration: discovery, validation (in this one place) and rule selection.
+
+Sources, nearest first: ``--config FILE``; else, walking up from each linted file, the first
+``.newslint.yaml`` (or ``.newslint.yml``) or ``pyproject.toml`` with a ``[tool.newslint]`` table.
+Command-line options override the file.
+
+Keys (hyphens and underscores are the same):
+
+================  ==========================================================================
+select            rules to run: codes, code prefixes, names or categories ("ALL")
+extend-select     added to ``select`` (e.g. to switch on an opt-in rule)
+ignore            removed from the selection
+per-file-ignores  ``{glob: [selector, ...]}``: rules ignored for matching paths
+exclude           globs of paths not to lint
+severity          ``{selector: error|warning|info}``: severity overrides
+fail-on           lowest severity that makes the exit code 1 (default: warning)
+packs             extra YAML rule packs (paths relative to the config file)
+accept            words and names that are correct: a list, or a path to a file (one a line)
+rules             ``{rule-name-or-code: {option: value}}``: per-rule options
+languagetool      ``{url: "http://localhost:8081", language: "en-US"}``: grammar backend
+================  ==========================================================================
+"""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from .finding import CATEGORIES, Severity
+from .rule import Option, Rule
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "exclude",
+    "severity",
+    "fail-on",
+    "packs",
+    "accept",
+    "rules",
+    "languagetool",
+)
+LANGUAGETOOL_KEYS = ("url", "language", "timeout")
+
+
+class ConfigError(Exception):
+    """A configuration problem; the message names the file, the key and the closest valid choice."""
+
+
+def closest(word: str, choices: Iterable[str]) -> str:
+    choices = list(choices)
+    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.5)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+@dataclass
+class Settings:
+    """A validated configuration (file plus command line), before rules are instantiated."""
+
+    path: str | None = None  # the file it came from, if any
+    root: str = "."  # directory globs and pack paths are relative to
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    fail_on: Severity = Severity.warning
+    packs: list[str] = field(default_factory=list)
+    accept: frozenset[str] = frozenset()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    languagetool: dict[str, Any] = field(default_factory=dict)
+
+
+# --- reading files ---------------------------------------------------------------------------
+def read_config_file(path: str | Path) -> dict[str, Any] | None:
+    """The raw newslint table of a config file, or None when a pyproject has no [tool.newslint]."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read configuration: {e.strerror or e}") from None
+    if path.name == "pyproject.toml" or path.suffix == ".toml":
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ConfigError(f"{path}: invalid TOML: {e}") from None
+        table = data.get("tool", {}).get("newslint")
+        if table is None and path.name == "pyproject.toml":
+            return None
+        return table if table is not None else data
+    from .packs import PackError, load_yaml
+
+    try:
+        data = load_yaml(path, raw.decode("utf-8"))
+    except PackError as e:
+        raise ConfigError(str(e)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8: {e}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: the configuration must be a mapping of keys")
+    return data
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a file or directory)."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    for d in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                if name == "pyproject.toml":
+                    try:
+                        if read_config_file(candidate) is None:
+                            continue
+                    except ConfigError:
+                        return candidate  # report the broken file rather than skip it
+                return candidate
+    return None
+
+
+# --- validation ------------------------------------------------------------------------------
+def _where(path: str | None, data: Mapping, key: str) -> str:
+    line = getattr(data, "line_of", None)
+    if path and line:
+        return f"{path}:{line(key)}"
+    return path or "<command line>"
+
+
+def _str_list(value: Any, where: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def parse_settings(data: Mapping[str, Any], path: str | None = None, root: str | None = None) -> Settings:
+    """Validate a raw config table. Unknown keys and bad values are errors naming the key."""
+    s = Settings(path=path, root=root or (str(Path(path).parent) if path else "."))
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("_", "-")
+        where = _where(path, data, raw_key)
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key '{raw_key}'{closest(key, KEYS)}")
+        if key in ("select", "extend-select", "ignore", "exclude"):
+            setattr(s, key.replace("-", "_"), _str_list(value, where, key))
+        elif key == "per-file-ignores":
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{where}: 'per-file-ignores' must map globs to lists of rules")
+            s.per_file_ignores = {str(g): _str_list(v, where, f"per-file-ignores.{g}") for g, v in value.items()}
+        elif key == "severity":
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{where}: 'severity' must map rules to error, warning or info")
+            for sel, sev in value.items():
+                s.severity[str(sel)] = _severity(sev, where, f"severity.{sel}")
+        elif key == "fail-on":
+            s.fail_on = _severity(value, where, "fail-on")
+        elif key == "packs":
+            s.packs = [str(Path(s.root) / p) for p in _str_list(value, where, key)]
+        elif key == "accept":
+            s.accept = frozenset(_accept(value, where, s.root))
+        elif key == "rules":
+            if not isinstance(value, Mapping) or not all(isinstance(v, Mapping) for v in value.values()):
+                raise ConfigError(f"{where}: 'rules' must map rule names to tables of options")
+            s.rules = {str(k): dict(v) for k, v in value.items()}
+        elif key == "languagetool":
+            if isinstance(value, str):
+                value = {"url": value}
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{where}: 'languagetool' must be a table such as {{url = \"http://localhost:8081\"}}")
+            for k in value:
+                if k not in LANGUAGETOOL_KEYS:
+                    raise ConfigError(f"{where}: unknown key 'languagetool.{k}'{closest(k, LANGUAGETOOL_KEYS)}")
+            s.languagetool = dict(value)
+    return s
+
+
+def _severity(value: Any, where: str, key: str) -> Severity:
+    try:
+        return Severity.parse(str(value))
+    except KeyError:
+        names = [x.name for x in Severity]
+        raise ConfigError(f"{where}: '{key}' must be one of error, warning, info, not '{value}'{closest(str(value), names)}") from None
+
+
+def _accept(value: Any, where: str, root: str) -> set[str]:
+    if isinstance(value, str):
+        p = Path(root) / value
+        try:
+            lines = p.read_text(encoding="utf-8").splitlines()
+        except OSError as e:
+            raise ConfigError(f"{where}: 'accept' file {p}: {e.strerror or e}") from None
+        return {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
+    return set(_str_list(value, where, "accept"))
+
+
+# --- selection --------------------------------------------------------------------------------
+def selector_matches(selector: str, rule: type[Rule]) -> bool:
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return True
+    return sel == rule.name or sel == rule.category or rule.code.upper().startswith(sel.upper())
+
+
+def check_selectors(selectors: Iterable[str], registry: Iterable[type[Rule]], where: str, key: str) -> None:
+    rules = list(registry)
+    for sel in selectors:
+        if not any(selector_matches(sel, r) for r in rules) and sel not in CATEGORIES:
+            choices = [r.code for r in rules] + [r.name for r in rules] + list(CATEGORIES)
+            raise ConfigError(f"{where}: '{key}': unknown rule or category '{sel}'{closest(sel, choices)}")
+
+
+def validate_rule_options(rule: type[Rule], options: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """Check per-rule options against the rule's declared schema; return them normalised."""
+    out: dict[str, Any] = {}
+    declared = {k.replace("_", "-"): (k, o) for k, o in rule.options.items()}
+    for raw, value in options.items():
+        name = str(raw).replace("_", "-")
+        if name not in declared:
+            hint = closest(name, declared) or (f" (options: {', '.join(declared)})" if declared else " (it has no options)")
+            raise ConfigError(f"{where}: rule {rule.code} ({rule.name}) has no option '{raw}'{hint}")
+        key, opt = declared[name]
+        out[key] = _coerce(opt, value, f"{where}: option '{raw}' of {rule.name}")
+    return out
+
+
+def _coerce(opt: Option, value: Any, what: str) -> Any:
+    kind = opt.kind
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{what} must be true or false")
+    elif kind in (int, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+            raise ConfigError(f"{what} must be a{'n integer' if kind is int else ' number'}, not {value!r}")
+        if opt.min is not None and value < opt.min:
+            raise ConfigError(f"{what} must be at least {opt.min:g}, not {value}")
+        if opt.max is not None and value > opt.max:
+            raise ConfigError(f"{what} must be at most {opt.max:g}, not {value}")
+    elif kind is list:
+        if isinstance(value, str) or not isinstance(value, list):
+            raise ConfigError(f"{what} must be a list")
+    elif kind is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{what} must be a string")
+    if opt.choices is not None and value not in opt.choices:
+        raise ConfigError(f"{what} must be one of {', '.join(map(str, opt.choices))}, not {value!r}{closest(str(value), map(str, opt.choices))}")
+    return value
+
+
+def path_matches(path: str, pattern: str, root: str) -> bool:
+    try:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    except ValueError:
+        rel = path
+    rel = rel.replace(os.sep, "/")
+    base = os.path.basename(path)
+    if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(base, pattern):
+        return True
+    if pattern.endswith("/**") and (rel + "/").startswith(pattern[:-2]):
+        return True
+    return pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:])

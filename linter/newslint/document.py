@@ -1,0 +1,445 @@
+"""The Document: one article's text, its positions and the structure rules share.
+
+Rules report character offsets into ``Document.text``; the Document turns them into 1-based
+line and column (in code points, end exclusive) once, by bisecting over line starts.
+
+Structure is computed lazily and cached, so a rule pays only for what it uses:
+
+* ``prose``: the text with everything that is not prose (fenced and inline code, HTML comments
+  and tags, URLs, e-mail addresses, link targets) blanked to spaces. It has the same length as
+  ``text``, so an offset found in ``prose`` is an offset in ``text``.
+* ``lines``: one :class:`Line` per line with its kind (blank, heading, list, quote, table, code,
+  label, text).
+* ``paragraphs``: runs of lines that belong together. Plain-text news copy often has one
+  paragraph per line and no blank lines, so a line that ends a sentence also ends a paragraph.
+* ``sentences``: sentence spans inside paragraphs, aware of abbreviations and initials.
+* ``quotations``: spans of double-quoted passages (straight or curly), paired per paragraph.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Callable
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+# --- non-prose spans -----------------------------------------------------------------------
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_URL = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’()\[\]]+(?:\([^\s()]*\)[^\s<>\"“”()\[\]]*)*"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)(?:/[^\s<>\"“”]*)?",
+    re.I,
+)
+_LINK_TARGET = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_TRAILING_URL_PUNCT = ".,;:!?'’\""
+
+# --- line kinds ----------------------------------------------------------------------------
+_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
+_LIST = re.compile(r"^[ \t]*(?:[-*+•▪●◦‣]|\d{1,3}[.)])[ \t]+")
+_QUOTE = re.compile(r"^[ ]{0,3}>")
+_LABEL = re.compile(
+    r"^[ \t]*(?:\*\*)?(?P<label>\[[^\]\n]{1,40}\]|[A-Z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+\S"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$|[:;][\s]*$")
+
+# --- sentences -----------------------------------------------------------------------------
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof rev gen lt col maj capt cmdr sgt cpl pvt adm gov sen rep pres supt insp
+    det st sr jr mt ft no nos vs etc approx dept est inc ltd co corp bros jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun fig figs vol p pp ed eds al
+    e.g i.e u.s u.k u.n a.m p.m d.c e.u u.s.a ph.d m.d b.a m.a op cit cf ca c""".split()
+)
+_SENT_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+\S)")
+_WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
+
+# --- quotations ----------------------------------------------------------------------------
+_DQUOTE = re.compile(r"[\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line. ``end`` excludes the newline (and a CR before it)."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+    kind: str  # blank | heading | list | quote | table | code | label | text
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    first_line: int  # 1-based line numbers, inclusive
+    last_line: int
+    kind: str  # kind of its first line
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    start: int  # offset of the opening mark
+    end: int  # offset after the closing mark, or the paragraph end when unclosed
+    closed: bool
+    paragraph: int  # index into Document.paragraphs
+
+
+class Document:
+    """An article: decoded text plus lazily computed positions and structure."""
+
+    def __init__(self, text: str, path: str = "<text>", *, markdown: bool | None = None):
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.text = text
+        self.path = path
+        self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
+        self._memo: dict[str, Any] = {}
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>", encoding: str = "utf-8") -> "Document":
+        """Decode strictly (a UnicodeDecodeError is the caller's to report) and drop a BOM."""
+        if encoding.replace("-", "").lower() in ("utf8", "utf8sig"):
+            encoding = "utf-8-sig"
+        return cls(data.decode(encoding), path)
+
+    # --- positions -------------------------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Offset -> (line, column), both 1-based; columns count code points."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """(line, column), 1-based -> offset. The inverse of :meth:`position`."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_of(self, offset: int) -> Line:
+        return self.lines[bisect.bisect_right(self.line_starts, offset) - 1]
+
+    @cached_property
+    def newline(self) -> str:
+        i = self.text.find("\n")
+        return "\r\n" if i > 0 and self.text[i - 1] == "\r" else "\n"
+
+    # --- shared analyses ------------------------------------------------------------------
+    def memo(self, key: str, compute: Callable[["Document"], Any]) -> Any:
+        """Compute an analysis once per document and share it between rules."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute(self)
+            return value
+
+    # --- non-prose masking ----------------------------------------------------------------
+    @cached_property
+    def code_spans(self) -> list[Span]:
+        """Fenced code blocks (fence lines included) and inline code spans."""
+        spans: list[Span] = []
+        text = self.text
+        pos = 0
+        while True:
+            m = _FENCE.search(text, pos)
+            if not m:
+                break
+            fence = m.group(1)
+            closing = re.compile(r"^[ \t]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", re.M)
+            c = closing.search(text, m.end())
+            end = c.end() if c else len(text)
+            spans.append(Span(m.start(), end))
+            pos = end
+        fenced = spans[:]
+        for m in _INLINE_CODE.finditer(text):
+            if "\n\n" in m.group(0) or _inside(fenced, m.start()):
+                continue
+            spans.append(Span(m.start(), m.end()))
+        spans.sort(key=lambda s: s.start)
+        return spans
+
+    @cached_property
+    def nonprose_spans(self) -> list[Span]:
+        """Everything rules about wording must not look at, sorted and non-overlapping."""
+        text = self.text
+        spans = list(self.code_spans)
+        spans += [Span(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+        spans += [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
+        spans += [Span(m.start(1), m.end(1)) for m in _LINK_TARGET.finditer(text)]
+        for m in _URL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in _TRAILING_URL_PUNCT:
+                end -= 1
+            spans.append(Span(m.start(), end))
+        return _merge(spans)
+
+    @cached_property
+    def prose(self) -> str:
+        """``text`` with non-prose blanked to spaces (newlines kept): same length, same offsets."""
+        if not self.nonprose_spans:
+            return self.text
+        parts = []
+        last = 0
+        text = self.text
+        for s in self.nonprose_spans:
+            parts.append(text[last : s.start])
+            chunk = text[s.start : s.end]
+            parts.append(re.sub(r"[^\n]", " ", chunk))
+            last = s.end
+        parts.append(text[last:])
+        return "".join(parts)
+
+    def is_prose(self, start: int, end: int | None = None) -> bool:
+        """True when no part of [start, end) is code, a URL, a comment or a tag."""
+        end = start + 1 if end is None else end
+        spans = self.nonprose_spans
+        i = bisect.bisect_right([s.start for s in spans], start) - 1 if spans else -1
+        for s in spans[max(i, 0) :]:
+            if s.start >= end:
+                break
+            if s.end > start:
+                return False
+        return True
+
+    # --- lines and blocks -----------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Line]:
+        text = self.text
+        starts = self.line_starts
+        code = self.code_spans
+        fenced_lines: set[int] = set()
+        for s in code:
+            if "\n" in text[s.start : s.end] or _FENCE.match(text, s.start):
+                a = bisect.bisect_right(starts, s.start) - 1
+                b = bisect.bisect_right(starts, max(s.end - 1, s.start)) - 1
+                fenced_lines.update(range(a, b + 1))
+        out: list[Line] = []
+        n = len(starts)
+        table_rows = self._pipe_block_lines()
+        for i, start in enumerate(starts):
+            end = starts[i + 1] - 1 if i + 1 < n else len(text)
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            s = text[start:end]
+            if i in fenced_lines:
+                kind = "code"
+            elif not s.strip():
+                kind = "blank"
+            elif i in table_rows:
+                kind = "table"
+            elif _HEADING.match(s):
+                kind = "heading"
+            elif _QUOTE.match(s):
+                kind = "quote"
+            elif _LIST.match(s):
+                kind = "list"
+            elif _LABEL.match(s):
+                kind = "label"
+            else:
+                kind = "text"
+            out.append(Line(i + 1, start, end, s, kind))
+        return out
+
+    def _pipe_block_lines(self) -> set[int]:
+        """0-based indexes of lines in runs of two or more lines that contain a pipe."""
+        rows: set[int] = set()
+        run: list[int] = []
+        text = self.text
+        starts = self.line_starts
+        for i, start in enumerate(starts + [len(text) + 1]):
+            if i < len(starts):
+                end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+                has_pipe = "|" in text[start:end] and text[start:end].strip() != "|"
+            else:
+                has_pipe = False
+            if has_pipe:
+                run.append(i)
+            else:
+                if len(run) >= 2:
+                    rows.update(run)
+                run = []
+        return rows
+
+    def label(self, line: Line) -> str | None:
+        """The speaker label of a ``label`` line ("Senior Editor" in "Senior Editor: ...")."""
+        m = _LABEL.match(line.text)
+        return m.group("label") if m else None
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Runs of lines read as one paragraph.
+
+        A paragraph ends at a blank line, at a change of line kind, and after a heading, label,
+        list item or table row. In plain text, where news copy often has one paragraph per line
+        and no blank lines, a line that ends a sentence or reads as a title also ends one;
+        soft-wrapped lines of one paragraph are joined.
+        """
+        paras: list[Paragraph] = []
+        cur: list[Line] = []
+
+        def close() -> None:
+            if cur:
+                paras.append(Paragraph(cur[0].start, cur[-1].end, cur[0].number, cur[-1].number, cur[0].kind))
+                cur.clear()
+
+        for line in self.lines:
+            if line.kind in ("blank", "code"):
+                close()
+                continue
+            if cur and (line.kind not in ("text", "quote") or cur[-1].kind != line.kind):
+                close()
+            cur.append(line)
+            if line.kind in ("heading", "table", "label", "list"):
+                close()
+            elif not self.markdown and (_SENTENCE_END.search(line.text) or _looks_like_title(line.text)):
+                close()  # plain-text copy: one paragraph per line unless soft-wrapped
+        close()
+        return paras
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph containing offset, or -1."""
+        starts = self._para_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return i
+        return -1
+
+    @cached_property
+    def _para_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    # --- sentences ------------------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentence spans over ``prose``; every sentence lies inside one paragraph."""
+        prose = self.prose
+        out: list[Span] = []
+        for p in self.paragraphs:
+            if p.kind == "table":
+                continue
+            start = p.start
+            # a speaker label is not part of the answer's first sentence
+            if p.kind == "label":
+                m = _LABEL.match(prose, p.start)
+                if m:
+                    start = m.end() - 1
+            for m in _SENT_BOUNDARY.finditer(prose, start, p.end):
+                if m.group(0)[0] == ".":
+                    w = _WORD_BEFORE.search(prose, max(start, m.start() - 12), m.start() + 1)
+                    word = w.group(1).lower().rstrip(".") if w else ""
+                    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                        continue
+                    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S., e.g. written out
+                        continue
+                out.append(_trim(prose, start, m.end()))
+                start = m.end()
+            if start < p.end:
+                out.append(_trim(prose, start, p.end))
+        return [s for s in out if s.end > s.start]
+
+    def sentence_index(self, offset: int) -> int:
+        starts = self._sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < max(self.sentences[i].end, self.sentences[i].start + 1):
+            return i
+        return -1
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    # --- quotations -----------------------------------------------------------------------
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """Double-quoted passages per paragraph; an opening mark with no partner is unclosed."""
+        prose = self.prose
+        out: list[Quotation] = []
+        for pi, p in enumerate(self.paragraphs):
+            if p.kind == "table":
+                continue
+            opener: int | None = None
+            for m in _DQUOTE.finditer(prose, p.start, p.end):
+                ch = m.group(0)
+                i = m.start()
+                if opener is None:
+                    if ch == "”" and not _opens_straight(prose, i):
+                        continue  # a stray closing mark: the unbalanced-quote rule reports it
+                    opener = i
+                else:
+                    if ch == "“":
+                        # nested or unclosed: close the first as unclosed, start again
+                        out.append(Quotation(opener, i, False, pi))
+                        opener = i
+                        continue
+                    out.append(Quotation(opener, i + 1, True, pi))
+                    opener = None
+            if opener is not None:
+                out.append(Quotation(opener, p.end, False, pi))
+        return out
+
+    def in_quotation(self, offset: int) -> bool:
+        for q in self.quotations:
+            if q.start <= offset < q.end:
+                return True
+            if q.start > offset:
+                break
+        return False
+
+    # --- words ----------------------------------------------------------------------------
+    @cached_property
+    def word_count(self) -> int:
+        return len(re.findall(r"\b\w[\w'’-]*", self.prose))
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"
+
+
+def _looks_like_title(line: str) -> bool:
+    """A short line with no closing punctuation: a headline, section title or byline."""
+    s = line.strip()
+    return 0 < len(s) <= 100 and not s.endswith((",", "-", "—", "–", "(")) and not _SENTENCE_END.search(s)
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _inside(spans: list[Span], offset: int) -> bool:
+    return any(s.start <= offset < s.end for s in spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    spans = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for s in spans:
+        if s.end <= s.start:
+            continue
+        if out and s.start < out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out

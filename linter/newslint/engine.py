@@ -1,0 +1,175 @@
+"""The engine: run the selected rules over a Document, apply suppressions, resolve positions."""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from . import suppress
+from .config import ConfigError, Settings, check_selectors, path_matches, selector_matches, validate_rule_options
+from .document import Document
+from .finding import Finding, Severity
+from .packs import RegexTimeout
+from .registry import Registry, build_registry
+from .rule import Context, Rule
+
+#: rules the engine itself reports (no check() of their own)
+ENGINE_RULES = ("NL900", "NL901")
+
+
+@dataclass
+class FileResult:
+    """Everything reported for one input. Picklable, so workers can send it back."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be linted (exit 2)
+    note: str | None = None  # skipped with a note (binary file)
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+class Linter:
+    """The selected, configured rule instances for one configuration."""
+
+    def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
+        self.settings = settings or Settings()
+        self.registry = registry or build_registry(self.settings.packs)
+        self.context = Context(
+            accept=self.settings.accept,
+            lists=self.registry.lists,
+            settings={"languagetool": self.settings.languagetool},
+        )
+        self.rules = self._instantiate()
+        self.by_code: dict[str, type[Rule]] = self.registry.by_code()
+
+    def _instantiate(self) -> list[Rule]:
+        s = self.settings
+        where = s.path or "<command line>"
+        rules = self.registry.rules
+        for key in ("select", "extend_select", "ignore"):
+            check_selectors(getattr(s, key), rules, where, key.replace("_", "-"))
+        for glob, sels in s.per_file_ignores.items():
+            check_selectors(sels, rules, where, f"per-file-ignores.{glob}")
+        check_selectors(s.severity, rules, where, "severity")
+        options: dict[type[Rule], dict] = {}
+        for key, opts in s.rules.items():
+            rule = self.registry.find(key)
+            if rule is None:
+                from .config import closest
+
+                raise ConfigError(
+                    f"{where}: 'rules': unknown rule '{key}'{closest(key, [r.name for r in rules] + [r.code for r in rules])}"
+                )
+            options[rule] = validate_rule_options(rule, opts, f"{where}: rules.{key}")
+        out = []
+        for r in rules:
+            chosen = any(selector_matches(x, r) for x in s.select) or any(selector_matches(x, r) for x in s.extend_select)
+            if getattr(r, "opt_in", False):
+                chosen = any(selector_matches(x, r) and x.upper() != "ALL" for x in s.select + s.extend_select)
+            if not chosen or any(selector_matches(x, r) for x in s.ignore):
+                continue
+            sev = None
+            for sel, level in s.severity.items():
+                if selector_matches(sel, r):
+                    sev = level
+            out.append(r(options.get(r), sev))
+        return out
+
+    def rules_for(self, path: str) -> list[Rule]:
+        ignored = [sels for glob, sels in self.settings.per_file_ignores.items() if path_matches(path, glob, self.settings.root)]
+        if not ignored:
+            return self.rules
+        flat = [x for sels in ignored for x in sels]
+        return [r for r in self.rules if not any(selector_matches(x, type(r)) for x in flat)]
+
+    def excluded(self, path: str) -> bool:
+        return any(path_matches(path, g, self.settings.root) for g in self.settings.exclude)
+
+    def lint(self, doc: Document) -> tuple[list[Finding], list[str]]:
+        """Findings (suppressions applied, positions resolved, sorted) and internal errors."""
+        rules = self.rules_for(doc.path)
+        findings: list[Finding] = []
+        errors: list[str] = []
+        for rule in rules:
+            if rule.code in ENGINE_RULES:
+                continue
+            try:
+                for f in rule.check(doc, self.context):
+                    if 0 <= f.start <= f.end <= len(doc.text):
+                        findings.append(f)
+                    else:
+                        errors.append(f"rule {rule.code} reported an out-of-range span {f.start}-{f.end}")
+            except RegexTimeout as e:
+                errors.append(str(e))
+            except Exception as e:  # a rule bug must not take the run down
+                tb = traceback.extract_tb(e.__traceback__)[-1]
+                errors.append(
+                    f"internal error in rule {rule.code} ({rule.name}): {type(e).__name__}: {e} "
+                    f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report it"
+                )
+        findings = self._suppress(doc, findings, rules)
+        findings = _dedupe(findings)
+        for f in findings:
+            f.resolve(doc)
+        findings.sort(key=lambda f: f.sort_key)
+        return findings, errors
+
+    def _suppress(self, doc: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+        if "newslint-" not in doc.text and "[sic]" not in doc.text.lower():
+            return findings
+        smap = suppress.parse(doc, self.registry.rules)
+        findings = smap.apply(findings, self.by_code)
+        active = {r.code: r for r in rules}
+        unused_rule = active.get("NL900")
+        if unused_rule is not None:
+            for s in smap.unused():
+                what = ", ".join(s.rules) if s.rules else "all rules"
+                findings.append(
+                    unused_rule.finding(s.comment[0], s.comment[1], f"This suppression ({what}) suppresses nothing; remove it")
+                )
+        unknown_rule = active.get("NL901")
+        if unknown_rule is not None:
+            for start, end, sel in smap.bad_selectors:
+                from .config import closest
+
+                choices = [r.code for r in self.registry.rules] + [r.name for r in self.registry.rules]
+                findings.append(unknown_rule.finding(start, end, f"Unknown rule '{sel}' in suppression{closest(sel, choices)}"))
+        return findings
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop exact duplicates (same rule, same span). Grammar-backend duplicates of our own
+    findings on the same span are dropped too: newslint's own rule wins."""
+    seen: set[tuple] = set()
+    spans: set[tuple[int, int]] = {(f.start, f.end) for f in findings if not f.rule.startswith("LT.")}
+    out = []
+    for f in findings:
+        key = (f.rule, f.start, f.end)
+        if key in seen or (f.rule.startswith("LT.") and (f.start, f.end) in spans):
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def fails(findings: Iterable[Finding], fail_on: Severity) -> bool:
+    return any(f.severity >= fail_on for f in findings)
+
+
+def lint_text(text: str, path: str = "<text>", linter: Linter | None = None) -> list[Finding]:
+    """Convenience for tests and library users: lint a string with the default configuration."""
+    linter = linter or default_linter()
+    findings, errors = linter.lint(Document(text, path))
+    if errors:
+        raise RuntimeError("; ".join(errors))
+    return findings
+
+
+_DEFAULT: Linter | None = None
+
+
+def default_linter() -> Linter:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Linter()
+    return _DEFAULT

@@ -1,0 +1,126 @@
+"""Findings, fixes and the fixed vocabularies (categories, severities)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .document import Document
+
+CATEGORIES = (
+    "spelling",
+    "mechanics",
+    "grammar",
+    "style",
+    "table",
+    "attribution",
+    "ai-content",
+    "boilerplate",
+    "consistency",
+    "readability",
+)
+
+
+class Severity(IntEnum):
+    info = 1
+    warning = 2
+    error = 3
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        return cls[value.strip().lower()]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace text[start:end] with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits a rule proposes. Only ``safe`` fixes are applied by ``--fix``."""
+
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+    @classmethod
+    def replace(cls, start: int, end: int, replacement: str, safe: bool = True) -> "Fix":
+        return cls((Edit(start, end, replacement),), safe)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place in the same document that a finding depends on."""
+
+    start: int
+    end: int
+    message: str = ""
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem found by one rule, in character offsets into ``Document.text``.
+
+    ``line``/``column``/``end_line``/``end_column`` (1-based, end exclusive, code points) are
+    filled once by :meth:`resolve`, from the Document's line table.
+    """
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()
+    # filled by resolve()
+    text: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+    related_positions: tuple[tuple[int, int, int, int, str], ...] = field(default=())
+
+    def resolve(self, doc: "Document") -> "Finding":
+        self.text = doc.text[self.start : self.end]
+        self.line, self.column = doc.position(self.start)
+        self.end_line, self.end_column = doc.position(self.end)
+        self.related_positions = tuple(
+            (*doc.position(r.start), *doc.position(r.end), r.message) for r in self.related
+        )
+        return self
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.start, self.end, self.rule)
+
+    def to_dict(self) -> dict:
+        """The JSON shape other tools read: field names are a fixed interface."""
+        d = {
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "suggestions": list(self.suggestions),
+            "related": [
+                {"line": a, "column": b, "end_line": c, "end_column": d, "message": m}
+                for a, b, c, d, m in self.related_positions
+            ],
+        }
+        return d

@@ -1,0 +1,525 @@
+"""Declarative rule packs: YAML files of typed rules (Vale's extension points) and shared lists.
+
+A pack is a YAML mapping with two optional keys:
+
+``rules``
+    a list of rules, each of one ``kind``:
+
+    * ``existence``: report each occurrence of a phrase (``tokens``) or regex (``patterns``);
+      ``tokens_from`` names a list (below) to use as the phrases.
+    * ``substitution``: ``swap`` maps a wrong form to its correction (or a list of candidates);
+      a single correction is a safe fix.
+    * ``consistency``: ``either`` lists groups of variants; when an article mixes variants of one
+      group, the minority form is reported with the majority form as suggestion.
+    * ``repetition``: a token (``pattern``, default: a word) repeated back to back
+      ("the the"), except the pairs in ``exceptions``.
+
+``lists``
+    named lists of phrases that Python rules read (``Context.list(name)``). Lists of the same
+    name from several packs are concatenated, so a newsroom extends a built-in list by naming
+    a pack of its own in its configuration.
+
+Every key is validated against its kind's schema; errors name the file and line.
+Phrases are matched on word tokens (case-insensitive by default, ’ and ' alike), so thousands of
+entries cost one dictionary look-up per word. Regex patterns are compiled once with the
+``regex`` module and run with a timeout, so a catastrophic pattern is reported, not hung.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import regex
+import yaml
+
+from .document import Document
+from .finding import CATEGORIES, Finding, Fix, Related, Severity
+from .rule import Context, Rule
+
+REGEX_TIMEOUT = 1.0  # seconds per pattern per document
+
+#: a word token: letters (any script), digits, apostrophes inside words
+WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
+
+
+class PackError(Exception):
+    """A pack that cannot be loaded; the message names the file and line."""
+
+
+class RegexTimeout(Exception):
+    """A pack pattern ran past REGEX_TIMEOUT on a document."""
+
+
+# --- YAML with line numbers ------------------------------------------------------------------
+class _LineDict(dict):
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
+    d = _LineDict()
+    d.line = node.start_mark.line + 1
+    d.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        d[key] = loader.construct_object(value_node, deep=True)
+        d.key_lines[key] = key_node.start_mark.line + 1
+    return d
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: str | Path, text: str | None = None) -> Any:
+    """Parse YAML keeping line numbers on mappings; errors name the file and line."""
+    try:
+        if text is None:
+            text = Path(path).read_text(encoding="utf-8")
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(f"{where}: invalid YAML: {e.problem or e}") from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise PackError(f"{path}: cannot read: {e}") from None
+
+
+# --- word tokens shared by all pack rules ----------------------------------------------------
+def words(doc: Document) -> list[tuple[int, int, str]]:
+    """(start, end, lowercased word with ’ folded to ') over the document's prose."""
+
+    def compute(d: Document) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in WORD.finditer(d.prose)]
+
+    return doc.memo("pack.words", compute)
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in WORD.findall(phrase))
+
+
+class PhraseIndex:
+    """Many phrases, matched on word tokens: a dict from first word to candidate phrases."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self.count = 0
+        for p in phrases:
+            key = _phrase_key(p)
+            if key:
+                self.by_first[key[0]].append(key)
+                self.count += 1
+        for v in self.by_first.values():
+            v.sort(key=len, reverse=True)  # longest match first
+
+    def finditer(self, doc: Document, case_sensitive: bool = False) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        toks = words(doc)
+        text = doc.text
+        n = len(toks)
+        i = 0
+        by_first = self.by_first
+        while i < n:
+            cands = by_first.get(toks[i][2])
+            if cands:
+                for key in cands:
+                    k = len(key)
+                    if i + k <= n and all(toks[i + j][2] == key[j] for j in range(1, k)) and _adjacent(text, toks, i, k):
+                        yield toks[i][0], toks[i + k - 1][1], key
+                        i += k - 1
+                        break
+            i += 1
+
+
+def _adjacent(text: str, toks: list, i: int, k: int) -> bool:
+    """Tokens of one phrase are separated only by spaces, hyphens or dashes within one line."""
+    for j in range(i, i + k - 1):
+        gap = text[toks[j][1] : toks[j + 1][0]]
+        if len(gap) > 3 or gap.strip(" -\u00a0") != "" or "\n" in gap:
+            return False
+    return True
+
+
+# --- the kinds -------------------------------------------------------------------------------
+COMMON_KEYS = {
+    "code": str,
+    "name": str,
+    "kind": str,
+    "category": str,
+    "severity": str,
+    "summary": str,
+    "message": str,
+    "ignorecase": bool,
+    "examples": dict,
+    "description": str,
+}
+KIND_KEYS: dict[str, dict[str, Any]] = {
+    "existence": {"tokens": list, "tokens_from": str, "patterns": list, "scope": str, "fix": str, "exceptions": list},
+    "substitution": {"swap": dict, "fix": str, "exceptions": list},
+    "consistency": {"either": list},
+    "repetition": {"pattern": str, "exceptions": list, "fix": str},
+}
+REQUIRED = ("code", "name", "kind", "category", "message")
+SCOPES = ("prose", "line")
+FIXES = ("none", "safe", "unsafe", "delete-line")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
+_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass
+class Pack:
+    path: str
+    rules: list[type[Rule]] = field(default_factory=list)
+    lists: dict[str, list] = field(default_factory=dict)
+
+
+def builtin_pack_paths() -> list[str]:
+    root = resources.files("newslint.builtin_packs")
+    return sorted(str(p) for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+def load_pack(path: str | Path) -> Pack:
+    path = str(path)
+    data = load_yaml(path)
+    if data is None:
+        return Pack(path)
+    if not isinstance(data, dict):
+        raise PackError(f"{path}:1: a pack is a mapping with 'rules' and/or 'lists'")
+    _check_keys(path, data, {"rules": list, "lists": dict, "pack": str, "description": str}, "pack")
+    pack = Pack(path)
+    for name, items in (data.get("lists") or {}).items():
+        if not isinstance(items, list):
+            raise PackError(f"{path}:{data['lists'].line_of(name)}: list '{name}' must be a YAML list")
+        pack.lists[name] = items
+    for spec in data.get("rules") or []:
+        pack.rules.append(_build_rule(path, spec))
+    return pack
+
+
+def _check_keys(path: str, spec: dict, allowed: dict[str, Any], what: str) -> None:
+    for key, value in spec.items():
+        line = spec.line_of(key) if isinstance(spec, _LineDict) else 0
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (valid: {', '.join(sorted(allowed))})"
+            raise PackError(f"{path}:{line}: {what}: unknown key '{key}'{hint}")
+        want = allowed[key]
+        if want is not None and not isinstance(value, want):
+            raise PackError(f"{path}:{line}: {what}: '{key}' must be a {want.__name__}, not {type(value).__name__}")
+
+
+def _build_rule(path: str, spec: Any) -> type[Rule]:
+    if not isinstance(spec, dict):
+        raise PackError(f"{path}: each entry under 'rules' must be a mapping")
+    line = getattr(spec, "line", 0)
+    where = f"{path}:{line}"
+    for key in REQUIRED:
+        if key not in spec:
+            raise PackError(f"{where}: rule is missing required key '{key}'")
+    kind = spec["kind"]
+    if kind not in KIND_KEYS:
+        close = difflib.get_close_matches(str(kind), list(KIND_KEYS), n=1)
+        raise PackError(f"{path}:{spec.line_of('kind')}: unknown kind '{kind}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+    what = f"rule '{spec.get('name')}'"
+    _check_keys(path, spec, {**COMMON_KEYS, **KIND_KEYS[kind]}, what)
+    if not _CODE.match(spec["code"]):
+        raise PackError(f"{path}:{spec.line_of('code')}: {what}: code '{spec['code']}' must look like NL123")
+    if not _NAME.match(spec["name"]):
+        raise PackError(f"{path}:{spec.line_of('name')}: {what}: name must be lower-case-with-hyphens")
+    if spec["category"] not in CATEGORIES:
+        close = difflib.get_close_matches(spec["category"], CATEGORIES, n=1)
+        raise PackError(
+            f"{path}:{spec.line_of('category')}: {what}: unknown category '{spec['category']}'"
+            + (f" (did you mean '{close[0]}'?)" if close else "")
+        )
+    try:
+        severity = Severity.parse(spec.get("severity", "warning"))
+    except KeyError:
+        raise PackError(f"{path}:{spec.line_of('severity')}: {what}: severity must be error, warning or info") from None
+    if "scope" in spec and spec["scope"] not in SCOPES:
+        raise PackError(f"{path}:{spec.line_of('scope')}: {what}: scope must be one of {', '.join(SCOPES)}")
+    if "fix" in spec and spec["fix"] not in FIXES:
+        raise PackError(f"{path}:{spec.line_of('fix')}: {what}: fix must be one of {', '.join(FIXES)}")
+    flags = regex.IGNORECASE if spec.get("ignorecase", True) else 0
+    compiled = []
+    for i, pat in enumerate(spec.get("patterns") or []):
+        try:
+            compiled.append(regex.compile(pat, flags | regex.MULTILINE))
+        except regex.error as e:
+            raise PackError(f"{path}:{spec.line_of('patterns')}: {what}: pattern {i + 1} does not compile: {e}") from None
+    if kind == "existence" and not (spec.get("tokens") or spec.get("patterns") or spec.get("tokens_from")):
+        raise PackError(f"{where}: {what}: an existence rule needs 'tokens', 'tokens_from' or 'patterns'")
+    if kind == "substitution" and not spec.get("swap"):
+        raise PackError(f"{where}: {what}: a substitution rule needs 'swap'")
+    if kind == "consistency":
+        groups = spec.get("either") or []
+        if not groups or not all(isinstance(g, list) and len(g) >= 2 for g in groups):
+            raise PackError(f"{path}:{spec.line_of('either')}: {what}: 'either' is a list of lists of two or more variants")
+    if kind == "repetition" and "pattern" in spec:
+        try:
+            regex.compile(spec["pattern"])
+        except regex.error as e:
+            raise PackError(f"{path}:{spec.line_of('pattern')}: {what}: pattern does not compile: {e}") from None
+    examples = spec.get("examples") or {}
+    doc = (spec.get("description") or spec.get("summary") or "").strip()
+    if examples:
+        doc += "\n\n" + _examples_doc(examples)
+    base = {"existence": ExistenceRule, "substitution": SubstitutionRule, "consistency": ConsistencyRule, "repetition": RepetitionRule}[kind]
+    attrs = {
+        "code": spec["code"],
+        "name": spec["name"],
+        "category": spec["category"],
+        "severity": severity,
+        "summary": spec.get("summary", ""),
+        "__doc__": doc,
+        "origin": f"{path}:{line}",
+        "spec": spec,
+        "compiled": compiled,
+        "fixable": spec.get("fix", "none") in ("safe", "delete-line"),
+        "options": {},
+    }
+    cls = type(_class_name(spec["name"]), (base,), attrs)
+    cls.prepare()
+    return cls
+
+
+def _examples_doc(examples: dict) -> str:
+    out = []
+    for key in ("bad", "good"):
+        items = examples.get(key) or []
+        if items:
+            out.append(f"{key.capitalize()}:")
+            for j, ex in enumerate(items):
+                if j:
+                    out.append("    ---")
+                out += ["    " + line for line in str(ex).rstrip("\n").split("\n")]
+    return "\n".join(out)
+
+
+def _class_name(name: str) -> str:
+    return "".join(p.capitalize() for p in name.split("-")) + "Rule"
+
+
+# --- rule classes built from packs -----------------------------------------------------------
+class PackRule(Rule):
+    spec: dict = {}
+    compiled: list = []
+
+    @classmethod
+    def prepare(cls) -> None:
+        """Compile phrase indexes once per class (at pack load)."""
+
+    def message(self, **fields: str) -> str:
+        try:
+            return self.spec["message"].format(**fields)
+        except (KeyError, IndexError):
+            return self.spec["message"]
+
+    def run_patterns(self, text: str) -> Iterator[Any]:
+        for pat in self.compiled:
+            try:
+                yield from pat.finditer(text, timeout=REGEX_TIMEOUT)
+            except TimeoutError:
+                raise RegexTimeout(
+                    f"{self.origin}: rule {self.code} ({self.name}): pattern /{pat.pattern}/ took over "
+                    f"{REGEX_TIMEOUT:g}s and was stopped"
+                ) from None
+
+
+class ExistenceRule(PackRule):
+    index: PhraseIndex | None = None
+
+    @classmethod
+    def prepare(cls) -> None:
+        tokens = cls.spec.get("tokens") or []
+        cls.index = PhraseIndex(str(t) for t in tokens) if tokens else None
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        index = self.index
+        extra = self.spec.get("tokens_from")
+        if extra:
+            index = _list_index(ctx, extra, self.spec.get("tokens") or [])
+        exceptions = {_phrase_key(e) for e in self.spec.get("exceptions") or []}
+        line_scope = self.spec.get("scope") == "line"
+        fix_kind = self.spec.get("fix", "none")
+        if index is not None and not line_scope:
+            for start, end, key in index.finditer(doc):
+                if key in exceptions:
+                    continue
+                yield self._finding(doc, start, end, fix_kind)
+        if self.compiled:
+            text = doc.prose
+            for m in self.run_patterns(text):
+                start, end = (m.start(1), m.end(1)) if m.re.groups >= 1 and m.start(1) >= 0 else (m.start(), m.end())
+                if end <= start or _phrase_key(text[start:end]) in exceptions:
+                    continue
+                if line_scope and doc.line_of(start).kind == "code":
+                    continue
+                yield self._finding(doc, start, end, fix_kind)
+
+    def _finding(self, doc: Document, start: int, end: int, fix_kind: str) -> Finding:
+        fix = None
+        if fix_kind == "delete-line":
+            line = doc.line_of(start)
+            # delete the whole line with its newline
+            stop = doc.line_starts[line.number] if line.number < len(doc.line_starts) else line.end
+            begin = line.start
+            if stop == line.end and begin > 0:  # last line without newline: eat the newline before
+                begin -= 1
+            fix = Fix.replace(begin, stop, "")
+        return self.finding(start, end, self.message(match=doc.text[start:end]), fix=fix)
+
+
+def _list_index(ctx: Context, name: str, extra: list) -> PhraseIndex:
+    cache = ctx.__dict__.setdefault("_list_indexes", {})
+    key = (name, tuple(extra))
+    if key not in cache:
+        cache[key] = PhraseIndex([str(t) for t in ctx.list(name)] + [str(t) for t in extra])
+    return cache[key]
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give a correction the capitalisation of the word it replaces."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class SubstitutionRule(PackRule):
+    table: dict[tuple[str, ...], list[str]] = {}
+    index: PhraseIndex | None = None
+
+    @classmethod
+    def prepare(cls) -> None:
+        table: dict[tuple[str, ...], list[str]] = {}
+        for wrong, right in cls.spec["swap"].items():
+            options = right if isinstance(right, list) else [right]
+            table[_phrase_key(str(wrong))] = [str(o) for o in options]
+        cls.table = table
+        cls.index = PhraseIndex(" ".join(k) for k in table)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        exceptions = {_phrase_key(e) for e in self.spec.get("exceptions") or []}
+        accept = ctx.accept
+        safe = self.spec.get("fix", "safe") == "safe"
+        case_sensitive = not self.spec.get("ignorecase", True)
+        for start, end, key in self.index.finditer(doc):
+            original = doc.text[start:end]
+            if key in exceptions or original in accept or (case_sensitive and original != original.lower()):
+                continue
+            if _followed_by_sic(doc.text, end):
+                continue
+            options = [match_case(o, original) for o in self.table[key]]
+            fix = Fix.replace(start, end, options[0], safe=safe) if len(options) == 1 else None
+            yield self.finding(
+                start,
+                end,
+                self.message(match=original, replacement=" or ".join(f"'{o}'" for o in options)),
+                suggestions=options,
+                fix=fix,
+            )
+
+
+def _followed_by_sic(text: str, end: int) -> bool:
+    return text.startswith(" [sic]", end) or text.startswith("[sic]", end)
+
+
+class ConsistencyRule(PackRule):
+    @classmethod
+    def prepare(cls) -> None:
+        cls.groups = [[str(v) for v in g] for g in cls.spec["either"]]
+        cls.index = PhraseIndex(v for g in cls.groups for v in g)
+        cls.group_of = {_phrase_key(v): gi for gi, g in enumerate(cls.groups) for v in g}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        seen: dict[int, dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for start, end, key in self.index.finditer(doc):
+            seen[self.group_of[key]][key].append((start, end))
+        for gi, variants in seen.items():
+            if len(variants) < 2:
+                continue
+            counts = Counter({k: len(v) for k, v in variants.items()})
+            # majority wins; on a tie, the variant that appears first
+            first = {k: v[0][0] for k, v in variants.items()}
+            major = max(counts, key=lambda k: (counts[k], -first[k]))
+            ms, me = variants[major][0]
+            major_text = doc.text[ms:me]
+            for key, spans in variants.items():
+                if key == major:
+                    continue
+                for start, end in spans:
+                    yield self.finding(
+                        start,
+                        end,
+                        self.message(match=doc.text[start:end], other=major_text),
+                        suggestions=[match_case(major_text, doc.text[start:end])],
+                        related=[Related(ms, me, f"'{major_text}' is used here")],
+                    )
+
+
+class RepetitionRule(PackRule):
+    @classmethod
+    def prepare(cls) -> None:
+        cls.exceptions = {_phrase_key(e) for e in cls.spec.get("exceptions") or []}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        toks = words(doc)
+        text = doc.text
+        pattern = self.spec.get("pattern")
+        want = regex.compile(pattern) if pattern else None
+        safe = self.spec.get("fix", "safe") == "safe"
+        for a, b in zip(toks, toks[1:]):
+            if a[2] != b[2]:
+                continue
+            gap = text[a[1] : b[0]]
+            if gap not in (" ", "\u00a0"):
+                continue
+            wa, wb = text[a[0] : a[1]], text[b[0] : b[1]]
+            if wa != wb and wa.lower() != wb.lower():
+                continue
+            if (a[2], b[2]) in self.exceptions or (want is not None and not want.fullmatch(wa)):
+                continue
+            if doc.line_of(a[0]).kind in ("table", "code"):
+                continue
+            yield self.finding(
+                a[0],
+                b[1],
+                self.message(match=f"{wa} {wb}", word=wa),
+                fix=Fix.replace(a[0], b[1], wa, safe=safe),
+            )
+
+
+def merge_lists(packs: Iterable[Pack]) -> dict[str, list]:
+    merged: dict[str, list] = defaultdict(list)
+    for p in packs:
+        for name, items in p.lists.items():
+            merged[name].extend(items)
+    return dict(merged)
+
+
+__all__ = [
+    "Pack",
+    "PackError",
+    "RegexTimeout",
+    "PhraseIndex",
+    "load_pack",
+    "builtin_pack_paths",
+    "merge_lists",
+    "words",
+    "match_case",
+    "load_yaml",
+]

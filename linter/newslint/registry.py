@@ -1,0 +1,92 @@
+"""Where rules come from: built-in Python rules, third-party entry points, and YAML packs.
+
+Built-in Python rules are listed explicitly in ``newslint.rules.MODULES`` (each module has a
+``RULES`` list). Third-party packages register under the entry-point group ``newslint.rules``;
+an entry point loads to a Rule subclass or a list of them. Packs are the YAML files shipped in
+the repository's ``rules/`` folder plus any a configuration names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from typing import Iterable
+
+from .packs import Pack, PackError, builtin_pack_paths, load_pack, merge_lists
+from .rule import Rule
+
+ENTRY_POINT_GROUP = "newslint.rules"
+
+
+class RegistryError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Registry:
+    rules: tuple[type[Rule], ...]
+    lists: dict
+
+    def by_code(self) -> dict[str, type[Rule]]:
+        return {r.code: r for r in self.rules}
+
+    def find(self, key: str) -> type[Rule] | None:
+        for r in self.rules:
+            if key in (r.code, r.name) or key.upper() == r.code:
+                return r
+        return None
+
+
+def python_rules() -> list[type[Rule]]:
+    from .rules import builtin_rules
+
+    return list(builtin_rules())
+
+
+def entry_point_rules() -> list[type[Rule]]:
+    found: list[type[Rule]] = []
+    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+        except Exception as e:  # a broken plugin must not take newslint down
+            raise RegistryError(f"plugin '{ep.name}' ({ep.value}) failed to load: {e}") from None
+        items = obj if isinstance(obj, (list, tuple)) else [obj]
+        for item in items:
+            if not (isinstance(item, type) and issubclass(item, Rule)):
+                raise RegistryError(f"plugin '{ep.name}' ({ep.value}) is not a newslint Rule subclass")
+            item.origin = item.origin or f"plugin {ep.value}"
+            found.append(item)
+    return found
+
+
+@lru_cache(maxsize=32)
+def _packs(paths: tuple[str, ...]) -> tuple[Pack, ...]:
+    return tuple(load_pack(p) for p in paths)
+
+
+def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
+    """All rules known for a configuration. Duplicate codes or names are errors."""
+    packs = _packs(tuple(builtin_pack_paths()) + tuple(extra_packs))
+    rules: list[type[Rule]] = python_rules() + entry_point_rules()
+    for p in packs:
+        rules.extend(p.rules)
+    seen: dict[str, type[Rule]] = {}
+    for r in rules:
+        for key in (r.code, r.name):
+            if key in seen and seen[key] is not r:
+                raise RegistryError(
+                    f"rule {key!r} is defined twice: {seen[key].origin or seen[key].__module__} and {r.origin or r.__module__}"
+                )
+            seen[key] = r
+    rules.sort(key=lambda r: _code_key(r.code))
+    return Registry(tuple(rules), merge_lists(packs))
+
+
+def _code_key(code: str) -> tuple:
+    import re
+
+    m = re.match(r"([A-Z.]+?)(\d+)$", code)
+    return (m.group(1), int(m.group(2))) if m else (code, 0)
+
+
+__all__ = ["Registry", "RegistryError", "PackError", "build_registry", "ENTRY_POINT_GROUP"]
