@@ -44,8 +44,10 @@ _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
 _LIST = re.compile(r"^[ \t]*(?:[-*+•▪●◦‣]|\d{1,3}[.)])[ \t]+")
 _QUOTE = re.compile(r"^[ ]{0,3}>")
 _LABEL = re.compile(
-    r"^[ \t]*(?:\*\*)?(?P<label>\[[^\]\n]{1,40}\]|[A-Z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+\S"
+    r"^[ \t]*(?:\*\*)?(?P<label>\[[^\]\n]{1,40}\]|[A-Z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+\S",
+    re.M,
 )
+_FIXED_LABELS = frozenset({"q", "a", "question", "answer", "interviewer", "host", "moderator"})
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$|[:;][\s]*$")
 
 # --- sentences -----------------------------------------------------------------------------
@@ -106,6 +108,8 @@ class Document:
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
         self._memo: dict[str, Any] = {}
+        #: per-article metrics rules report (readability scores); shown by --statistics and JSON
+        self.stats: dict[str, Any] = {}
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<bytes>", encoding: str = "utf-8") -> "Document":
@@ -234,6 +238,7 @@ class Document:
         out: list[Line] = []
         n = len(starts)
         table_rows = self._pipe_block_lines()
+        labels = self._speaker_labels()
         for i, start in enumerate(starts):
             end = starts[i + 1] - 1 if i + 1 < n else len(text)
             if end > start and text[end - 1] == "\r":
@@ -251,12 +256,31 @@ class Document:
                 kind = "quote"
             elif _LIST.match(s):
                 kind = "list"
-            elif _LABEL.match(s):
+            elif i in labels:
                 kind = "label"
             else:
                 kind = "text"
             out.append(Line(i + 1, start, end, s, kind))
         return out
+
+    def _speaker_labels(self) -> set[int]:
+        """0-based indexes of speaker-label lines ("Senior Editor: ...", "Q: ...").
+
+        A title with a colon ("The Proposal: A Strategic Move?") looks like a label, so a label
+        must recur (case-insensitively) on two or more lines, be bracketed, or be Q/A-like.
+        """
+        cands: dict[int, str] = {}
+        for m in _LABEL.finditer(self.text):
+            label = m.group("label")
+            cands[bisect.bisect_right(self.line_starts, m.start()) - 1] = label.lower()
+        counts: dict[str, int] = {}
+        for label in cands.values():
+            counts[label] = counts.get(label, 0) + 1
+        return {
+            i
+            for i, label in cands.items()
+            if counts[label] >= 2 or label in _FIXED_LABELS or label.startswith("[")
+        }
 
     def _pipe_block_lines(self) -> set[int]:
         """0-based indexes of lines in runs of two or more lines that contain a pipe."""

@@ -5,7 +5,7 @@ Registration is explicit: a new module is added to ``MODULES`` below. Code range
 
 ======  ===========  ==================================================
 NL1xx   spelling     known misspellings, dictionary spelling
-NL2xx   mechanics    case, spacing, punctuation, a/an, quotes, names
+NL2xx   mechanics    case and names (NL201-219), spacing, punctuation, a/an, quotes
 NL3xx   readability  sentence and paragraph length, reading ease
 NL4xx   table        Markdown pipe tables that do not render
 NL5xx   attribution  unattributed claims, anonymous sources
@@ -24,9 +24,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import suppress
-from . import attribution, boilerplate, consistency, generated, grammar, mechanics, readability, spelling, tables
+from . import attribution, boilerplate, case, consistency, generated, grammar, mechanics, readability, spelling, tables
 
-MODULES = (spelling, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, suppress)
+MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, suppress)
 
 
 def builtin_rules() -> Iterator[type]:

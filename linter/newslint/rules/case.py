@@ -1,0 +1,4 @@
+"""Rule family: case (to be written)."""
+from __future__ import annotations
+
+RULES: list = []
