@@ -324,7 +324,8 @@ class Document:
                 paras.append(Paragraph(cur[0].start, cur[-1].end, cur[0].number, cur[-1].number, cur[0].kind))
                 cur.clear()
 
-        for line in self.lines:
+        lines = self.lines
+        for i, line in enumerate(lines):
             if line.kind in ("blank", "code"):
                 close()
                 continue
@@ -333,7 +334,10 @@ class Document:
             cur.append(line)
             if line.kind in ("heading", "table", "label", "list"):
                 close()
-            elif not self.markdown and (_SENTENCE_END.search(line.text) or _looks_like_title(line.text)):
+            elif not self.markdown and (
+                _SENTENCE_END.search(line.text)
+                or _looks_like_title(line.text, lines[i + 1].text if i + 1 < len(lines) else "")
+            ):
                 close()  # plain-text copy: one paragraph per line unless soft-wrapped
         close()
         return paras
@@ -437,10 +441,20 @@ def _opens_straight(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-"
 
 
-def _looks_like_title(line: str) -> bool:
-    """A short line with no closing punctuation: a headline, section title or byline."""
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
+
+
+def _looks_like_title(line: str, next_line: str) -> bool:
+    """A line with no closing punctuation that is not soft-wrapped into the next one:
+    a headline, section title or byline (title case, or followed by a capitalised line)."""
     s = line.strip()
-    return 0 < len(s) <= 100 and not s.endswith((",", "-", "—", "–", "(")) and not _SENTENCE_END.search(s)
+    if not s or len(s) > 160 or s.endswith((",", "-", "—", "–", "(")) or _SENTENCE_END.search(s):
+        return False
+    words = [w for w in s.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if words and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+        return True
+    nxt = next_line.lstrip()
+    return not nxt or not nxt[0].islower()
 
 
 def _trim(text: str, start: int, end: int) -> Span:

@@ -1,0 +1,97 @@
+"""Baselines: record today's findings so an archive can adopt newslint and CI fails only on new ones.
+
+A finding's fingerprint is a hash of its rule, its file (relative to the baseline's folder), the
+text it covers and the stripped content of its line, never its line number, so it survives
+lines being added or removed above it. Identical fingerprints are counted: a baseline with two
+'adn' on the same kind of line hides two, and a third is new.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from typing import Iterable
+
+from .engine import FileResult
+from .finding import Finding
+
+VERSION = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def _rel(path: str, base_dir: str) -> str:
+    try:
+        return os.path.relpath(os.path.abspath(path), base_dir).replace(os.sep, "/")
+    except ValueError:
+        return path.replace(os.sep, "/")
+
+
+def fingerprint(f: Finding, line_text: str, rel_path: str) -> str:
+    key = "\x1f".join((f.rule, rel_path, f.text, " ".join(line_text.split())))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def _line(lines: list[str] | None, f: Finding) -> str:
+    if lines and 0 < f.line <= len(lines):
+        return lines[f.line - 1]
+    return ""
+
+
+class Baseline:
+    def __init__(self, path: str, counts: dict[str, Counter] | None = None):
+        self.path = path
+        self.base_dir = os.path.dirname(os.path.abspath(path))
+        self.counts: dict[str, Counter] = counts or {}
+
+    @classmethod
+    def load(cls, path: str) -> "Baseline":
+        try:
+            with open(path, encoding="utf-8") as fh:
+                data = json.load(fh)
+        except OSError as e:
+            raise BaselineError(f"{path}: cannot read baseline: {e.strerror or e}") from None
+        except json.JSONDecodeError as e:
+            raise BaselineError(f"{path}:{e.lineno}: invalid baseline JSON: {e.msg}") from None
+        if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION or not isinstance(data.get("files"), dict):
+            raise BaselineError(f"{path}: not a newslint baseline (write one with --write-baseline)")
+        return cls(path, {p: Counter(fps) for p, fps in data["files"].items()})
+
+    def record(self, result: FileResult, lines: list[str] | None) -> None:
+        rel = _rel(result.path, self.base_dir)
+        c = self.counts.setdefault(rel, Counter())
+        for f in result.findings:
+            c[fingerprint(f, _line(lines, f), rel)] += 1
+
+    def filter(self, result: FileResult, lines: list[str] | None) -> int:
+        """Drop findings the baseline knows; return how many were hidden."""
+        rel = _rel(result.path, self.base_dir)
+        left = Counter(self.counts.get(rel, {}))
+        kept: list[Finding] = []
+        for f in result.findings:
+            fp = fingerprint(f, _line(lines, f), rel)
+            if left[fp] > 0:
+                left[fp] -= 1
+            else:
+                kept.append(f)
+        hidden = len(result.findings) - len(kept)
+        result.findings = kept
+        return hidden
+
+    def save(self) -> None:
+        data = {
+            "newslint-baseline": VERSION,
+            "files": {p: dict(sorted(c.items())) for p, c in sorted(self.counts.items()) if c},
+        }
+        tmp = self.path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=1, sort_keys=False)
+            fh.write("\n")
+        os.replace(tmp, self.path)
+
+
+def total(results: Iterable[FileResult]) -> int:
+    return sum(len(r.findings) for r in results)

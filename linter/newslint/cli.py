@@ -1,0 +1,214 @@
+"""Command line: ``newslint [OPTIONS] PATH...``, ``newslint rules``, ``newslint explain CODE``,
+``newslint eval DIR``.
+
+Exit codes: 0 nothing at or above fail-on; 1 findings at or above fail-on; 2 a usage,
+configuration or input error (the other files are still linted and reported).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from typing import Sequence
+
+from . import __version__
+
+SUBCOMMANDS = ("rules", "explain", "eval")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with a one-line message, no traceback
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def lint_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="newslint",
+        description="A misinformation and quality linter for news copy (.txt and Markdown).",
+        epilog="Subcommands: 'newslint rules' lists the rules, 'newslint explain CODE' explains one, "
+        "'newslint eval DIR' scores findings against annotated articles.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (recursively .txt/.md/.markdown); '-' for stdin")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github"), help="output format (default: text; github under GitHub Actions)")
+    p.add_argument("--select", type=_csv, help="rules to run: codes, code prefixes, names or categories, comma-separated")
+    p.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
+    p.add_argument("--ignore", type=_csv, help="rules to leave out")
+    p.add_argument("--config", help="configuration file to use for every path (no discovery)")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    p.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
+    p.add_argument("--statistics", action="store_true", help="count findings per rule and show per-article metrics")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: number of cores)")
+    p.add_argument("--quiet", "-q", action="store_true", help="only the finding lines, no source or summary when clean")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    p.add_argument("--stdin-filename", help="the path to report for '-' (and to find its configuration)")
+    p.add_argument("--encoding", default="utf-8", help="decode input with this encoding (default: utf-8)")
+    p.add_argument("--baseline", help="hide the findings recorded in this baseline file")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    p.add_argument("--languagetool", metavar="URL", help="LanguageTool server for grammar (e.g. http://localhost:8081)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the results cache")
+    p.add_argument("--version", action="version", version=f"newslint {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            from . import commands
+
+            return commands.run(argv[0], argv[1:])
+        return lint_main(argv)
+    except UsageError as e:
+        print(f"newslint: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newslint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout.close()
+        except Exception:
+            pass
+        return 1
+
+
+def lint_main(argv: list[str]) -> int:
+    from .baseline import Baseline, BaselineError
+    from .config import ConfigError
+    from .formatters import make_formatter
+    from .packs import PackError
+    from .registry import RegistryError
+    from .runner import Overrides, Session, discover, run
+
+    args = lint_parser().parse_args(argv)
+    if not args.paths:
+        raise UsageError("no paths given (try 'newslint seeds/' or 'newslint --help')")
+    if args.stdin_filename and "-" not in args.paths:
+        raise UsageError("--stdin-filename goes with the path '-'")
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    ov = Overrides(
+        config=args.config,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        fail_on=args.fail_on,
+        languagetool=args.languagetool,
+        encoding=args.encoding,
+        fix=args.fix,
+        diff=args.diff,
+        stdin_filename=args.stdin_filename,
+    )
+    if "-" in args.paths:
+        ov.stdin_text = sys.stdin.read()
+    session = Session(ov)
+    try:
+        first = session.linter_for(args.stdin_filename if args.paths == ["-"] and args.stdin_filename else args.paths[0])
+    except (ConfigError, PackError, RegistryError) as e:
+        print(f"newslint: error: {e}", file=sys.stderr)
+        return 2
+    if args.config and not os.path.isfile(args.config):
+        print(f"newslint: error: {args.config}: no such configuration file", file=sys.stderr)
+        return 2
+    baseline = None
+    if args.baseline:
+        try:
+            baseline = Baseline.load(args.baseline)
+        except BaselineError as e:
+            print(f"newslint: error: {e}", file=sys.stderr)
+            return 2
+    writing = Baseline(args.write_baseline) if args.write_baseline else None
+
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    out = sys.stdout
+    formatter = make_formatter(fmt, out, color=color, quiet=args.quiet, rules=first.registry.rules)
+    formatter.start()
+
+    errors = 0
+    fail = False
+    hidden = 0
+    by_sev: Counter = Counter()
+    by_rule: Counter = Counter()
+    rule_info: dict[str, tuple[str, str]] = {}
+    file_stats: dict[str, dict] = {}
+    n_files = 0
+    fixable = 0
+    paths: list[str] = []
+    for path, err in discover(args.paths):
+        if err:
+            errors += 1
+            print(f"newslint: error: {err}", file=sys.stderr)
+            formatter.file(_error_result(path, err))
+        else:
+            paths.append(path)
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    want_lines = fmt == "text" or baseline is not None or writing is not None
+    for result, lines, diff in run(session, paths, jobs, want_lines):
+        if result.note and not result.error:
+            print(f"newslint: note: {result.note}", file=sys.stderr)
+            continue
+        n_files += 1
+        if result.error:
+            errors += 1
+            print(f"newslint: error: {result.error}", file=sys.stderr)
+        if writing is not None:
+            writing.record(result, lines)
+            continue
+        if baseline is not None:
+            hidden += baseline.filter(result, lines)
+        if diff is not None:
+            out.write(diff)
+        formatter.file(result, lines)
+        fail_on = session.linter_for(result.path if result.path != "-" else args.stdin_filename).settings.fail_on if not result.error else None
+        for f in result.findings:
+            by_sev[str(f.severity)] += 1
+            by_rule[f.rule] += 1
+            rule_info[f.rule] = (f.name, f.category)
+            if f.fix is not None and f.fix.safe:
+                fixable += 1
+            if fail_on is not None and f.severity >= fail_on:
+                fail = True
+        if args.statistics and result.stats:
+            file_stats[result.path] = result.stats
+    if writing is not None:
+        try:
+            writing.save()
+        except OSError as e:
+            print(f"newslint: error: cannot write baseline {args.write_baseline}: {e.strerror or e}", file=sys.stderr)
+            return 2
+        print(f"newslint: wrote {sum(sum(c.values()) for c in writing.counts.values())} findings to {args.write_baseline}", file=sys.stderr)
+        return 2 if errors else 0
+    summary = {
+        "files": n_files,
+        "findings": sum(by_sev.values()),
+        "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
+        "errors": errors,
+        "fixable": 0 if (args.fix or args.diff) else fixable,
+        "baseline_hidden": hidden,
+    }
+    if args.statistics:
+        summary["statistics"] = {
+            "rules": {code: {"count": n, "name": rule_info[code][0], "category": rule_info[code][1]} for code, n in by_rule.most_common()},
+            "files": file_stats,
+        }
+    formatter.end(summary)
+    out.flush()
+    if errors:
+        return 2
+    return 1 if fail else 0
+
+
+def _error_result(path: str, err: str):
+    from .engine import FileResult
+
+    return FileResult(path, error=err)

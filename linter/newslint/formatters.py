@@ -1,0 +1,267 @@
+"""Output formats, chosen by name: text, json, sarif, github.
+
+Each formatter is a small class with ``start()``, ``file(result)`` (called as results stream in,
+in input order) and ``end(summary)``. Formats that can stream (text, github, json) write each file
+as it arrives, so memory stays flat over many files.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import IO, Any, Iterable
+
+from . import __version__
+from .engine import FileResult
+from .finding import Finding, Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+class Formatter:
+    def __init__(self, out: IO[str], *, color: bool = False, show_source: bool = True, quiet: bool = False):
+        self.out = out
+        self.color = color
+        self.show_source = show_source
+        self.quiet = quiet
+
+    def start(self) -> None:
+        pass
+
+    def file(self, result: FileResult, lines: list[str] | None = None) -> None:
+        pass
+
+    def end(self, summary: dict[str, Any]) -> None:
+        pass
+
+
+# --- text ------------------------------------------------------------------------------------
+_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
+
+
+class TextFormatter(Formatter):
+    """``path:line:col: severity CODE [name] message``, the source line with the span underlined,
+    suggestions, and a summary line."""
+
+    def _c(self, key: str, s: str) -> str:
+        return f"{_COLORS[key]}{s}{_COLORS['reset']}" if self.color else s
+
+    def file(self, result: FileResult, lines: list[str] | None = None) -> None:
+        w = self.out.write
+        for f in result.findings:
+            sev = str(f.severity)
+            w(
+                f"{self._c('bold', result.path)}:{f.line}:{f.column}: {self._c(sev, sev)} "
+                f"{f.rule} [{f.name}] {f.message}\n"
+            )
+            if self.quiet:
+                continue
+            if self.show_source and lines is not None and 0 < f.line <= len(lines):
+                src = lines[f.line - 1].rstrip("\r\n")
+                end_col = f.end_column if f.end_line == f.line else len(src) + 1
+                width = max(1, end_col - f.column)
+                shown, offset = _clip(src, f.column - 1, width)
+                w(f"    {shown}\n")
+                w(f"    {' ' * offset}{self._c(sev, '^' * min(width, max(1, len(shown) - offset)))}\n")
+            if f.suggestions:
+                w(f"    {self._c('dim', 'suggestion:')} {', '.join(repr(s) for s in f.suggestions[:5])}\n")
+            for line, col, _el, _ec, msg in f.related_positions:
+                w(f"    {self._c('dim', 'related:')} {result.path}:{line}:{col}{': ' + msg if msg else ''}\n")
+
+    def end(self, summary: dict[str, Any]) -> None:
+        counts = summary["by_severity"]
+        files = summary["files"]
+        total = summary["findings"]
+        parts = [f"{counts.get(s, 0)} {s}{'s' if counts.get(s, 0) != 1 and s != 'info' else ''}" for s in ("error", "warning", "info")]
+        fixable = summary.get("fixable", 0)
+        tail = f"; {fixable} fixable with --fix" if fixable else ""
+        hidden = summary.get("baseline_hidden", 0)
+        tail += f"; {hidden} hidden by the baseline" if hidden else ""
+        if total:
+            self.out.write(f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}{tail}.\n")
+        elif not self.quiet:
+            self.out.write(f"No problems found in {files} file{'s' if files != 1 else ''}{tail}.\n")
+        stats = summary.get("statistics")
+        if stats:
+            self.out.write("\nStatistics:\n")
+            for code, row in sorted(stats["rules"].items()):
+                self.out.write(f"  {row['count']:6d}  {code:8s} {row['name']} ({row['category']})\n")
+            for path, metrics in stats.get("files", {}).items():
+                if metrics:
+                    shown = ", ".join(f"{k} {v}" for k, v in metrics.items())
+                    self.out.write(f"  {path}: {shown}\n")
+
+
+def _clip(src: str, start: int, width: int, limit: int = 160) -> tuple[str, int]:
+    """Show at most ``limit`` characters of a long line around the span."""
+    if len(src) <= limit:
+        return src, start
+    left = max(0, min(start - 40, len(src) - limit))
+    piece = src[left : left + limit]
+    prefix = "…" if left else ""
+    return prefix + piece + ("…" if left + limit < len(src) else ""), start - left + len(prefix)
+
+
+# --- json ------------------------------------------------------------------------------------
+class JsonFormatter(Formatter):
+    """``{"newslint": VERSION, "files": [...], "summary": {...}}``, streamed file by file."""
+
+    def start(self) -> None:
+        self.out.write('{"newslint": %s, "files": [' % json.dumps(__version__))
+        self.first = True
+
+    def file(self, result: FileResult, lines: list[str] | None = None) -> None:
+        entry: dict[str, Any] = {"path": result.path, "findings": [f.to_dict() for f in result.findings]}
+        if result.error:
+            entry["error"] = result.error
+        if result.note:
+            entry["note"] = result.note
+        if result.stats:
+            entry["statistics"] = result.stats
+        self.out.write(("" if self.first else ",") + "\n  " + json.dumps(entry, ensure_ascii=False))
+        self.first = False
+
+    def end(self, summary: dict[str, Any]) -> None:
+        self.out.write('\n], "summary": %s}\n' % json.dumps(summary, ensure_ascii=False))
+
+
+# --- github ----------------------------------------------------------------------------------
+def _gh_escape(s: str, prop: bool = False) -> str:
+    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        s = s.replace(":", "%3A").replace(",", "%2C")
+    return s
+
+
+class GithubFormatter(Formatter):
+    """GitHub Actions workflow commands: ``::warning file=P,line=L,col=C,endLine=..,endColumn=..,title=CODE::message``."""
+
+    LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
+
+    def file(self, result: FileResult, lines: list[str] | None = None) -> None:
+        path = _gh_escape(result.path, True)
+        if result.error:
+            self.out.write(f"::error file={path},title=newslint::{_gh_escape(result.error)}\n")
+        for f in result.findings:
+            props = f"file={path},line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},title={_gh_escape(f.rule + ' ' + f.name, True)}"
+            msg = f.message + (f" (suggestion: {f.suggestions[0]})" if f.suggestions else "")
+            self.out.write(f"::{self.LEVEL[f.severity]} {props}::{_gh_escape(msg)}\n")
+
+    def end(self, summary: dict[str, Any]) -> None:
+        self.out.write(f"newslint: {summary['findings']} finding(s) in {summary['files']} file(s)\n")
+
+
+# --- sarif -----------------------------------------------------------------------------------
+class SarifFormatter(Formatter):
+    """SARIF 2.1.0 for GitHub code scanning. Needs the whole run, so it is written at the end."""
+
+    LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+
+    def __init__(self, out: IO[str], *, rules: Iterable[type] = (), **kw: Any):
+        super().__init__(out, **kw)
+        self.rules = list(rules)
+        self.results: list[dict] = []
+        self.invocation_notes: list[dict] = []
+
+    def file(self, result: FileResult, lines: list[str] | None = None) -> None:
+        uri = _uri(result.path)
+        if result.error:
+            self.invocation_notes.append(
+                {"level": "error", "message": {"text": result.error}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]}
+            )
+        for f in result.findings:
+            self.results.append(_sarif_result(f, uri))
+
+    def end(self, summary: dict[str, Any]) -> None:
+        seen_codes = {r["ruleId"] for r in self.results}
+        rules = []
+        index = {}
+        for r in self.rules:
+            if r.code in seen_codes or r.code == "LT":
+                index[r.code] = len(rules)
+                rules.append(
+                    {
+                        "id": r.code,
+                        "name": r.name,
+                        "shortDescription": {"text": r.summary or r.name},
+                        "fullDescription": {"text": (r.describe().split("\n\n")[0] or r.name)[:1000]},
+                        "defaultConfiguration": {"level": self.LEVEL[r.severity]},
+                        "properties": {"category": r.category, "tags": [r.category]},
+                    }
+                )
+        for res in self.results:
+            rid = res["ruleId"]
+            base = rid.split(".")[0] if rid.startswith("LT.") else rid
+            if base in index:
+                res["ruleIndex"] = index[base]
+        run: dict[str, Any] = {
+            "tool": {
+                "driver": {
+                    "name": "newslint",
+                    "version": __version__,
+                    "informationUri": "https://pypi.org/project/newslint/",
+                    "rules": rules,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": self.results,
+        }
+        if self.invocation_notes:
+            run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": self.invocation_notes}]
+        doc = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [run],
+        }
+        json.dump(doc, self.out, ensure_ascii=False, indent=1)
+        self.out.write("\n")
+
+
+def _uri(path: str) -> str:
+    p = path.replace(os.sep, "/")
+    if p.startswith("./"):
+        p = p[2:]
+    from urllib.parse import quote
+
+    return quote(p, safe="/:@-._~")
+
+
+def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": max(end_col, 1)}
+
+
+def _sarif_result(f: Finding, uri: str) -> dict:
+    res: dict[str, Any] = {
+        "ruleId": f.rule,
+        "level": SarifFormatter.LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri},
+                    "region": _region(f.line, f.column, f.end_line, f.end_column),
+                }
+            }
+        ],
+        "partialFingerprints": {"newslint/v1": f"{f.rule}:{f.text}"},
+    }
+    if f.related_positions:
+        res["relatedLocations"] = [
+            {
+                "id": i,
+                "physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(a, b, c, d)},
+                "message": {"text": m or "related"},
+            }
+            for i, (a, b, c, d, m) in enumerate(f.related_positions)
+        ]
+    if f.suggestions:
+        res["properties"] = {"suggestions": list(f.suggestions)}
+    return res
+
+
+def make_formatter(name: str, out: IO[str] | None = None, **kw: Any) -> Formatter:
+    out = out or sys.stdout
+    cls = {"text": TextFormatter, "json": JsonFormatter, "sarif": SarifFormatter, "github": GithubFormatter}[name]
+    if cls is not SarifFormatter:
+        kw.pop("rules", None)
+    return cls(out, **kw)

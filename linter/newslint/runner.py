@@ -1,0 +1,262 @@
+"""Running newslint over paths: discovery, per-file configuration, decoding, fixing, workers.
+
+Bad input never loses anything and never shows a traceback: a missing or unreadable path, a
+file that is not valid UTF-8 (unless ``--encoding`` is given) or a broken configuration becomes a
+``FileResult.error`` naming the file, the other files are still linted, and the exit code is 2.
+Binary files (with a NUL byte) are skipped with a note.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .config import ConfigError, Settings, find_config, parse_settings, read_config_file
+from .document import Document
+from .engine import FileResult, Linter
+from .finding import Edit, Finding
+from .packs import PackError
+from .registry import RegistryError
+
+LINT_SUFFIXES = (".txt", ".md", ".markdown")
+SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".newslint_cache"}
+MAX_FIX_PASSES = 5
+
+
+@dataclass
+class Overrides:
+    """Command-line settings that override the configuration files."""
+
+    config: str | None = None  # --config FILE: use it for every file, no discovery
+    select: list[str] | None = None
+    extend_select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    languagetool: str | None = None
+    encoding: str = "utf-8"
+    fix: bool = False
+    diff: bool = False
+    stdin_text: str | None = None  # for "-"
+    stdin_filename: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Session:
+    """Linters by configuration file, built once each and reused for every file they govern."""
+
+    def __init__(self, overrides: Overrides):
+        self.ov = overrides
+        self._linters: dict[str | None, Linter] = {}
+
+    def settings_for(self, path: str | None) -> Settings:
+        ov = self.ov
+        cfg_path: str | None
+        if ov.config:
+            cfg_path = ov.config
+        else:
+            found = find_config(path if path and path != "-" else os.getcwd())
+            cfg_path = str(found) if found else None
+        if cfg_path:
+            data = read_config_file(cfg_path)
+            s = parse_settings(data or {}, cfg_path)
+        else:
+            s = Settings()
+        if ov.select:
+            s.select = list(ov.select)
+        if ov.extend_select:
+            s.extend_select = s.extend_select + list(ov.extend_select)
+        if ov.ignore:
+            s.ignore = s.ignore + list(ov.ignore)
+        if ov.fail_on:
+            from .config import _severity
+
+            s.fail_on = _severity(ov.fail_on, "<command line>", "--fail-on")
+        if ov.languagetool:
+            s.languagetool = {**s.languagetool, "url": ov.languagetool}
+        return s
+
+    def config_key(self, path: str | None) -> str | None:
+        if self.ov.config:
+            return self.ov.config
+        found = find_config(path if path and path != "-" else os.getcwd())
+        return str(found) if found else None
+
+    def linter_for(self, path: str | None) -> Linter:
+        key = self.config_key(path)
+        if key not in self._linters:
+            self._linters[key] = Linter(self.settings_for(path))
+        return self._linters[key]
+
+
+def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
+    """(path, error) for each file to lint: files as given, directories recursively."""
+    for p in paths:
+        if p == "-":
+            yield p, None
+            continue
+        if os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in files:
+                    if name.lower().endswith(LINT_SUFFIXES):
+                        found.append(os.path.join(root, name))
+            yield from ((f, None) for f in sorted(found))
+        elif os.path.exists(p):
+            yield p, None
+        else:
+            yield p, f"{p}: no such file or directory"
+
+
+def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | None, str | None, str | None]:
+    """(document, error, note)."""
+    if b"\x00" in data[:8192]:
+        return None, None, f"{path}: skipped: binary file (contains NUL bytes)"
+    try:
+        text = data.decode("utf-8-sig" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding)
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        return None, (
+            f"{path}: not valid {encoding} (byte 0x{data[e.start]:02x} at line {line}); "
+            f"convert the file or pass --encoding (e.g. --encoding cp1252)"
+        ), None
+    except LookupError:
+        return None, f"{path}: unknown encoding '{encoding}'", None
+    return Document(text, path), None, None
+
+
+def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None, str | None]:
+    """Lint one path. Returns the result, the source lines (for text output) and a diff (--diff)."""
+    ov = session.ov
+    try:
+        linter = session.linter_for(path)
+    except (ConfigError, PackError, RegistryError) as e:
+        return FileResult(path, error=str(e)), None, None
+    if path == "-":
+        data = (ov.stdin_text or "").encode("utf-8")
+        shown = ov.stdin_filename or "-"
+    else:
+        shown = path
+        if linter.excluded(path):
+            return FileResult(path, note=f"{path}: excluded by configuration"), None, None
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
+    doc, error, note = read_document(shown, data, ov.encoding if path != "-" else "utf-8")
+    if doc is None:
+        return FileResult(shown, error=error, note=note), None, None
+    findings, errors = linter.lint(doc)
+    diff = None
+    if ov.fix or ov.diff:
+        fixed_text, findings, errors2 = fix_document(linter, doc, findings)
+        errors += errors2
+        if fixed_text != doc.text:
+            if ov.diff:
+                diff = "".join(
+                    difflib.unified_diff(
+                        doc.text.splitlines(keepends=True), fixed_text.splitlines(keepends=True), f"a/{shown}", f"b/{shown}"
+                    )
+                )
+            elif path == "-":
+                diff = fixed_text  # with stdin, --fix writes the fixed text to stdout
+            else:
+                try:
+                    write_atomic(path, data, fixed_text, ov.encoding)
+                except OSError as e:
+                    errors.append(f"cannot write the fixed file: {e.strerror or e}")
+                doc = Document(fixed_text, shown)
+    result = FileResult(shown, findings=findings, stats=dict(doc.stats))
+    if errors:
+        result.error = f"{shown}: " + "; ".join(errors)
+    return result, doc.text.split("\n"), diff
+
+
+# --- fixing ----------------------------------------------------------------------------------
+def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
+    edits = [e for f in findings if f.fix is not None and f.fix.safe for e in f.fix.edits]
+    return edits
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits; an edit overlapping an earlier one waits for the next pass."""
+    out = []
+    last = 0
+    for e in sorted(set(edits), key=lambda e: (e.start, e.end)):
+        if e.start < last:
+            continue
+        out.append(text[last : e.start])
+        out.append(e.replacement)
+        last = max(e.end, e.start)
+    out.append(text[last:])
+    return "".join(out)
+
+
+def fix_document(linter: Linter, doc: Document, findings: list[Finding]) -> tuple[str, list[Finding], list[str]]:
+    """Apply safe fixes until none is left (at most MAX_FIX_PASSES); return text and what remains."""
+    text = doc.text
+    errors: list[str] = []
+    for _ in range(MAX_FIX_PASSES):
+        edits = safe_edits(findings)
+        if not edits:
+            break
+        new = apply_edits(text, edits)
+        if new == text:
+            break
+        text = new
+        findings, errors = linter.lint(Document(text, doc.path, markdown=doc.markdown))
+    return text, findings, errors
+
+
+def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:
+    """Write via a temporary file and rename, keeping the mode and a UTF-8 BOM if there was one."""
+    enc = "utf-8" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding
+    data = text.encode(enc)
+    if original.startswith(b"\xef\xbb\xbf") and enc == "utf-8":
+        data = b"\xef\xbb\xbf" + data
+    directory = os.path.dirname(os.path.abspath(path))
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    fd, tmp = tempfile.mkstemp(prefix=".newslint-", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+# --- workers ---------------------------------------------------------------------------------
+_WORKER_SESSION: Session | None = None
+
+
+def _init_worker(overrides: Overrides) -> None:
+    global _WORKER_SESSION
+    _WORKER_SESSION = Session(overrides)
+
+
+def _work(path: str) -> tuple[FileResult, list[str] | None, str | None]:
+    assert _WORKER_SESSION is not None
+    return lint_one(_WORKER_SESSION, path)
+
+
+def run(session: Session, paths: list[str], jobs: int, want_lines: bool) -> Iterator[tuple[FileResult, list[str] | None, str | None]]:
+    """Results in input order; with jobs > 1 and enough files, across worker processes."""
+    if jobs <= 1 or len(paths) < 4:
+        for p in paths:
+            r = lint_one(session, p)
+            yield r if want_lines else (r[0], None, r[2])
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(session.ov,)) as pool:
+        for r in pool.imap(_work, paths, chunksize=chunk):
+            yield r if want_lines else (r[0], None, r[2])

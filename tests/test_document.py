@@ -1,0 +1,93 @@
+from hypothesis import given, strategies as st
+
+from newslint.document import Document
+
+
+def test_positions_are_one_based_code_points_and_end_exclusive():
+    doc = Document("ab\n😀 adn x\n")
+    off = doc.text.index("adn")
+    assert doc.position(off) == (2, 3)  # the emoji is one code point
+    assert doc.position(off + 3) == (2, 6)
+    assert doc.offset(2, 3) == off
+
+
+def test_bom_is_dropped_and_crlf_columns_match_an_editor():
+    doc = Document.from_bytes("\ufeffone\r\ntwo adn\r\n".encode("utf-8"))
+    assert doc.text.startswith("one")
+    off = doc.text.index("adn")
+    assert doc.position(off) == (2, 5)
+    assert doc.lines[0].text == "one"  # no CR in the line text
+    assert doc.newline == "\r\n"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_position_and_offset_are_inverse(text):
+    doc = Document(text)
+    for off in range(0, len(text) + 1, max(1, len(text) // 7 or 1)):
+        line, col = doc.position(off)
+        assert doc.offset(line, col) == off
+        assert line == text.count("\n", 0, off) + 1
+
+
+def test_prose_blanks_code_urls_and_comments_but_keeps_offsets():
+    text = "Teh `adn` code\nsee https://example.com/adn and <!-- adn --> x@y.org\n```\nadn\n```\nend"
+    doc = Document(text, "a.md")
+    assert len(doc.prose) == len(text)
+    assert "adn" not in doc.prose
+    assert doc.prose.startswith("Teh ")
+    assert doc.prose.count("\n") == text.count("\n")
+    assert not doc.is_prose(text.index("https"))
+    assert doc.is_prose(0, 3)
+    assert [ln.kind for ln in doc.lines][2:5] == ["code", "code", "code"]
+
+
+def test_line_kinds():
+    text = "# Title\n\n- item\n> quote\n| a | b |\n|---|---|\nQ: Why?\nA: Because.\nQ: And?\nplain text.\n"
+    kinds = [ln.kind for ln in Document(text, "a.md").lines]
+    assert kinds == ["heading", "blank", "list", "quote", "table", "table", "label", "label", "label", "text", "blank"]
+
+
+def test_speaker_labels_need_to_recur_so_titles_with_colons_are_not_labels():
+    text = (
+        "The Proposal: A Strategic Move?\n"
+        "Senior Editor: What now?\n"
+        "Dr. Ames: We wait.\n"
+        "Senior editor: And then?\n"
+        "Dr. Ames: We see.\n"
+    )
+    doc = Document(text)
+    assert [ln.kind for ln in doc.lines] == ["text", "label", "label", "label", "label", "blank"]
+    assert doc.label(doc.lines[3]) == "Senior editor"
+
+
+def test_plain_text_lines_ending_a_sentence_are_paragraphs_and_soft_wraps_join():
+    text = "First paragraph ends here.\nSecond one is wrapped over\ntwo lines here.\n"
+    doc = Document(text)
+    assert [(p.first_line, p.last_line) for p in doc.paragraphs] == [(1, 1), (2, 3)]
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    text = "Lt. Gen. Kyrylo Budanov spoke to the U.S. press on Monday. He said J. Smith left. it rained.\n"
+    doc = Document(text)
+    got = [text[s.start : s.end] for s in doc.sentences]
+    assert got == [
+        "Lt. Gen. Kyrylo Budanov spoke to the U.S. press on Monday.",
+        "He said J. Smith left.",
+        "it rained.",
+    ]
+
+
+def test_answer_sentences_exclude_the_speaker_label():
+    text = "Host: Welcome back.\nDr. Lee: thanks. it is good.\nHost: Indeed.\nDr. Lee: Yes.\n"
+    doc = Document(text)
+    first = [text[s.start : s.end] for s in doc.sentences][1]
+    assert first == "thanks."
+
+
+def test_quotations_pair_and_unclosed_is_reported():
+    text = "“We are waiting, Budanov said. “It is unclear.”\nHe said “yes” and \"no\".\n"
+    doc = Document(text)
+    closed = [(text[q.start : q.end], q.closed) for q in doc.quotations]
+    assert closed[0][1] is False and closed[0][0].startswith("“We are waiting")
+    assert ("“It is unclear.”", True) in closed
+    assert ("“yes”", True) in closed and ('"no"', True) in closed
