@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,8 +96,12 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         try:
             data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"{path}: invalid TOML: {e}") from None
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"{path}: not UTF-8: {e}") from None
+        except tomllib.TOMLDecodeError as e:
+            m = re.search(r"at line (\d+)", str(e))
+            line = int(m.group(1)) if m else raw.count(b"\n") + 1
+            raise ConfigError(f"{path}:{line}: invalid TOML: {e}") from None
         table = data.get("tool", {}).get("newslint")
         if table is None and path.name == "pyproject.toml":
             return None
