@@ -8,6 +8,12 @@ SEEDS = os.path.join(ROOT, "seeds")
 FIXTURES = os.path.join(ROOT, "fixtures")
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Tests never read or write the user's results cache."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def run_cli(capsys, monkeypatch):
     """Run the CLI in-process: returns (exit code, stdout, stderr)."""

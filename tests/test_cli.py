@@ -213,3 +213,28 @@ def test_bad_baseline_is_an_error(run_cli, tmp_path, article):
     bad.write_text("{not json")
     code, _, err = run_cli("--baseline", str(bad), str(article))
     assert code == 2 and "b.json:1: invalid baseline JSON" in err
+
+
+def test_results_cache_returns_the_same_output_and_no_cache_skips_it(run_cli, article, tmp_path, monkeypatch):
+    cache = tmp_path / "c"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    first = run_cli("--format", "json", str(article))[1]
+    assert list(cache.rglob("*.json")), "the first run fills the cache"
+    second = run_cli("--format", "json", str(article))[1]
+    assert first == second
+    # a changed file is a miss
+    article.write_text(TYPO + "Teh end.\n")
+    third = json.loads(run_cli("--format", "json", str(article))[1])
+    assert [f["text"] for f in third["files"][0]["findings"]] == ["adn", "Teh"]
+    n = len(list(cache.rglob("*.json")))
+    article.write_text("Fresh copy wiht a typo.\n")
+    run_cli("--no-cache", str(article))
+    assert len(list(cache.rglob("*.json"))) == n
+
+
+def test_large_file_completes(run_cli, tmp_path):
+    p = tmp_path / "big.txt"
+    para = "The council said on Tuesday that 1,200 homes would be built by 2027, the mayor told reporters adn left.\n"
+    p.write_text(para * 20000)  # about 2 MB here; the 50 MB run is in benchmarks/
+    code, out, _ = run_cli("--format", "json", "--select", "NL101", str(p))
+    assert code == 1 and len(json.loads(out)["files"][0]["findings"]) == 20000

@@ -108,6 +108,7 @@ def lint_main(argv: list[str]) -> int:
         fix=args.fix,
         diff=args.diff,
         stdin_filename=args.stdin_filename,
+        cache=not args.no_cache,
     )
     if "-" in args.paths:
         ov.stdin_text = sys.stdin.read()

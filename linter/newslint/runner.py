@@ -42,6 +42,7 @@ class Overrides:
     diff: bool = False
     stdin_text: str | None = None  # for "-"
     stdin_filename: str | None = None
+    cache: bool = False  # the content-hash results cache (the CLI turns it on unless --no-cache)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -51,6 +52,11 @@ class Session:
     def __init__(self, overrides: Overrides):
         self.ov = overrides
         self._linters: dict[str | None, Linter] = {}
+        self.cache = None
+        if overrides.cache and not (overrides.fix or overrides.diff):
+            from .cache import ResultCache
+
+            self.cache = ResultCache()
 
     def settings_for(self, path: str | None) -> Settings:
         ov = self.ov
@@ -147,6 +153,12 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
             data = Path(path).read_bytes()
         except OSError as e:
             return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
+    key = None
+    if session.cache is not None and path != "-" and not linter.settings.languagetool.get("url"):
+        key = session.cache.key(linter, shown + "\0" + ov.encoding, data)
+        hit = session.cache.get(key)
+        if hit is not None:
+            return hit, data.decode(ov.encoding if ov.encoding.lower() not in ("utf-8", "utf8") else "utf-8-sig", "replace").split("\n"), None
     doc, error, note = read_document(shown, data, ov.encoding if path != "-" else "utf-8")
     if doc is None:
         return FileResult(shown, error=error, note=note), None, None
@@ -173,6 +185,8 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
     result = FileResult(shown, findings=findings, stats=dict(doc.stats))
     if errors:
         result.error = f"{shown}: " + "; ".join(errors)
+    elif key is not None:
+        session.cache.put(key, result)
     return result, doc.text.split("\n"), diff
 
 
