@@ -169,3 +169,58 @@ def test_command_line_overrides_config(tmp_path):
     session = Session(Overrides(select=["NL101"]))
     s = session.settings_for(str(tmp_path / "x.txt"))
     assert s.select == ["NL101"] and s.ignore == ["NL101"]  # ignore from the file still wins
+
+
+def test_exclude_globs(run_cli, tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text("adn\n")
+    (tmp_path / "new.txt").write_text("adn\n")
+    (tmp_path / ".newslint.yaml").write_text("exclude: ['archive/**']\n")
+    import json
+
+    code, out, err = run_cli("--format", "json", str(tmp_path))
+    assert [f["path"].rsplit("/", 1)[-1] for f in json.loads(out)["files"]] == ["new.txt"]
+
+
+def test_third_party_rules_via_entry_points(monkeypatch):
+    from importlib import metadata
+
+    from newslint import registry
+    from newslint.rule import Rule
+
+    class Shouting(Rule):
+        """All-caps words in body copy.
+
+        Bad:
+            The MINISTER resigned.
+        Good:
+            The minister resigned.
+        """
+
+        code, name, category, summary = "NL950", "shouting", "style", "All-caps words"
+
+        def check(self, doc, ctx):
+            import re
+
+            for m in re.finditer(r"\b[A-Z]{5,}\b", doc.prose):
+                yield self.finding(m.start(), m.end(), "Avoid shouting")
+
+    class EP:
+        name, value = "shout", "newsroom_rules:Shouting"
+
+        def load(self):
+            return Shouting
+
+    real = metadata.entry_points
+    monkeypatch.setattr(registry.metadata, "entry_points", lambda group=None: [EP()] if group == registry.ENTRY_POINT_GROUP else real(group=group))
+    linter = Linter(Settings(select=["shouting"]))
+    findings, _ = linter.lint(Document("The MINISTER resigned.\n", "a.txt"))
+    assert [f.rule for f in findings] == ["NL950"]
+
+    class BadEP(EP):
+        def load(self):
+            return object
+
+    monkeypatch.setattr(registry.metadata, "entry_points", lambda group=None: [BadEP()] if group == registry.ENTRY_POINT_GROUP else real(group=group))
+    with pytest.raises(registry.RegistryError, match="not a newslint Rule subclass"):
+        registry.build_registry()
