@@ -30,12 +30,11 @@ _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
 _INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_URL = re.compile(
-    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’()\[\]]+(?:\([^\s()]*\)[^\s<>\"“”()\[\]]*)*"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
-    r"|\b(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)(?:/[^\s<>\"“”]*)?",
-    re.I,
-)
+_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’()\[\]]+(?:\([^\s()]*\)[^\s<>\"“”()\[\]]*)*", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+# a bare domain ("rfa.org", "Amazon.com/path"): found from its top-level domain, then widened leftwards
+_TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)\b(?:/[^\s<>\"“”]*)?", re.I)
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _LINK_TARGET = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _TRAILING_URL_PUNCT = ".,;:!?'’\""
 
@@ -161,6 +160,8 @@ class Document:
         """Fenced code blocks (fence lines included) and inline code spans."""
         spans: list[Span] = []
         text = self.text
+        if "`" not in text and "~~~" not in text:
+            return spans
         pos = 0
         while True:
             m = _FENCE.search(text, pos)
@@ -185,14 +186,28 @@ class Document:
         """Everything rules about wording must not look at, sorted and non-overlapping."""
         text = self.text
         spans = list(self.code_spans)
-        spans += [Span(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
-        spans += [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
-        spans += [Span(m.start(1), m.end(1)) for m in _LINK_TARGET.finditer(text)]
-        for m in _URL.finditer(text):
-            end = m.end()
-            while end > m.start() and text[end - 1] in _TRAILING_URL_PUNCT:
-                end -= 1
-            spans.append(Span(m.start(), end))
+        if "<" in text:
+            spans += [Span(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+            spans += [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
+        if "](" in text:
+            spans += [Span(m.start(1), m.end(1)) for m in _LINK_TARGET.finditer(text)]
+        found = []
+        if "://" in text or "www." in text or "WWW." in text:
+            found += [(m.start(), m.end()) for m in _URL.finditer(text)]
+        if "@" in text:
+            found += [(m.start(), m.end()) for m in _EMAIL.finditer(text)]
+        for m in _TLD.finditer(text):
+            start = m.start()
+            while start > 0 and text[start - 1] in _DOMAIN_CHARS:
+                start -= 1
+            while start < m.start() and not text[start].isalnum():
+                start += 1
+            if start < m.start() and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")):
+                found.append((start, m.end()))
+        for a, b in found:
+            while b > a and text[b - 1] in _TRAILING_URL_PUNCT:
+                b -= 1
+            spans.append(Span(a, b))
         return _merge(spans)
 
     @cached_property

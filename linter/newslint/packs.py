@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
+from itertools import accumulate
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -98,13 +99,43 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
 
 
 # --- word tokens shared by all pack rules ----------------------------------------------------
+_SPLIT = re.compile(r"([^\W_]+(?:'[^\W_]+)*)")
+
+
+class WordTable:
+    """The prose's words as parallel lists, built in C: ``split`` plus ``accumulate`` for offsets.
+
+    ``words[i]`` is lower-cased with ’ folded to '; ``starts[i]``/``ends[i]`` are its offsets.
+    """
+
+    __slots__ = ("words", "starts", "ends", "_set")
+
+    def __init__(self, prose: str):
+        low = prose.lower()
+        if len(low) != len(prose):  # a few characters lower-case to two (İ): keep offsets exact
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
+        parts = _SPLIT.split(low.replace("’", "'"))
+        bounds = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = bounds[0::2][: len(self.words)]
+        self.ends: list[int] = bounds[1::2]
+        self._set: frozenset[str] | None = None
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        if self._set is None:
+            self._set = frozenset(self.words)
+        return self._set
+
+
+def word_table(doc: Document) -> WordTable:
+    return doc.memo("pack.word_table", lambda d: WordTable(d.prose))
+
+
 def words(doc: Document) -> list[tuple[int, int, str]]:
     """(start, end, lowercased word with ’ folded to ') over the document's prose."""
-
-    def compute(d: Document) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in WORD.finditer(d.prose)]
-
-    return doc.memo("pack.words", compute)
+    t = word_table(doc)
+    return doc.memo("pack.words", lambda d: list(zip(t.starts, t.ends, t.words)))
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -125,28 +156,31 @@ class PhraseIndex:
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)  # longest match first
 
-    def finditer(self, doc: Document, case_sensitive: bool = False) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        toks = words(doc)
+    def finditer(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        t = word_table(doc)
+        hits = t.vocabulary & self.by_first.keys()
+        if not hits:
+            return
+        words, starts, ends = t.words, t.starts, t.ends
         text = doc.text
-        n = len(toks)
-        i = 0
+        n = len(words)
         by_first = self.by_first
-        while i < n:
-            cands = by_first.get(toks[i][2])
-            if cands:
-                for key in cands:
-                    k = len(key)
-                    if i + k <= n and all(toks[i + j][2] == key[j] for j in range(1, k)) and _adjacent(text, toks, i, k):
-                        yield toks[i][0], toks[i + k - 1][1], key
-                        i += k - 1
-                        break
-            i += 1
+        skip_to = 0
+        for i, w in enumerate(words):
+            if i < skip_to or w not in hits:
+                continue
+            for key in by_first[w]:
+                k = len(key)
+                if i + k <= n and all(words[i + j] == key[j] for j in range(1, k)) and _adjacent(text, starts, ends, i, k):
+                    yield starts[i], ends[i + k - 1], key
+                    skip_to = i + k
+                    break
 
 
-def _adjacent(text: str, toks: list, i: int, k: int) -> bool:
+def _adjacent(text: str, starts: list[int], ends: list[int], i: int, k: int) -> bool:
     """Tokens of one phrase are separated only by spaces, hyphens or dashes within one line."""
     for j in range(i, i + k - 1):
-        gap = text[toks[j][1] : toks[j + 1][0]]
+        gap = text[ends[j] : starts[j + 1]]
         if len(gap) > 3 or gap.strip(" -\u00a0") != "" or "\n" in gap:
             return False
     return True
@@ -477,30 +511,26 @@ class RepetitionRule(PackRule):
         cls.exceptions = {_phrase_key(e) for e in cls.spec.get("exceptions") or []}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        toks = words(doc)
+        t = word_table(doc)
+        words, starts, ends = t.words, t.starts, t.ends
         text = doc.text
         pattern = self.spec.get("pattern")
         want = regex.compile(pattern) if pattern else None
         safe = self.spec.get("fix", "safe") == "safe"
-        for a, b in zip(toks, toks[1:]):
-            if a[2] != b[2]:
+        for i in range(len(words) - 1):
+            if words[i] != words[i + 1]:
                 continue
-            gap = text[a[1] : b[0]]
-            if gap not in (" ", "\u00a0"):
+            a0, a1, b0, b1 = starts[i], ends[i], starts[i + 1], ends[i + 1]
+            if text[a1:b0] not in (" ", "\u00a0"):
                 continue
-            wa, wb = text[a[0] : a[1]], text[b[0] : b[1]]
+            wa, wb = text[a0:a1], text[b0:b1]
             if wa != wb and wa.lower() != wb.lower():
                 continue
-            if (a[2], b[2]) in self.exceptions or (want is not None and not want.fullmatch(wa)):
+            if (words[i], words[i + 1]) in self.exceptions or (want is not None and not want.fullmatch(wa)):
                 continue
-            if doc.line_of(a[0]).kind in ("table", "code"):
+            if doc.line_of(a0).kind in ("table", "code"):
                 continue
-            yield self.finding(
-                a[0],
-                b[1],
-                self.message(match=f"{wa} {wb}", word=wa),
-                fix=Fix.replace(a[0], b[1], wa, safe=safe),
-            )
+            yield self.finding(a0, b1, self.message(match=f"{wa} {wb}", word=wa), fix=Fix.replace(a0, b1, wa, safe=safe))
 
 
 def merge_lists(packs: Iterable[Pack]) -> dict[str, list]:
@@ -520,6 +550,8 @@ __all__ = [
     "builtin_pack_paths",
     "merge_lists",
     "words",
+    "word_table",
+    "WordTable",
     "match_case",
     "load_yaml",
 ]
