@@ -517,20 +517,25 @@ class RepetitionRule(PackRule):
         pattern = self.spec.get("pattern")
         want = regex.compile(pattern) if pattern else None
         safe = self.spec.get("fix", "safe") == "safe"
-        for i in range(len(words) - 1):
-            if words[i] != words[i + 1]:
+        n = len(words)
+        i = 0
+        while i < n - 1:
+            j = i  # extend a run of the same word repeated back to back ("the the the")
+            while j + 1 < n and words[j + 1] == words[i] and text[ends[j] : starts[j + 1]] in (" ", "\u00a0"):
+                j += 1
+            if j == i:
+                i += 1
                 continue
-            a0, a1, b0, b1 = starts[i], ends[i], starts[i + 1], ends[i + 1]
-            if text[a1:b0] not in (" ", "\u00a0"):
-                continue
-            wa, wb = text[a0:a1], text[b0:b1]
-            if wa != wb and wa.lower() != wb.lower():
-                continue
-            if (words[i], words[i + 1]) in self.exceptions or (want is not None and not want.fullmatch(wa)):
-                continue
-            if doc.line_of(a0).kind in ("table", "code"):
-                continue
-            yield self.finding(a0, b1, self.message(match=f"{wa} {wb}", word=wa), fix=Fix.replace(a0, b1, wa, safe=safe))
+            a0, a1, b1 = starts[i], ends[i], ends[j]
+            wa = text[a0:a1]
+            run = text[a0:b1]
+            if (
+                (words[i], words[i + 1]) not in self.exceptions
+                and (want is None or want.fullmatch(wa))
+                and doc.line_of(a0).kind not in ("table", "code")
+            ):
+                yield self.finding(a0, b1, self.message(match=run, word=wa), fix=Fix.replace(a0, b1, wa, safe=safe))
+            i = j + 1
 
 
 def merge_lists(packs: Iterable[Pack]) -> dict[str, list]:

@@ -24,7 +24,7 @@ from .registry import RegistryError
 
 LINT_SUFFIXES = (".txt", ".md", ".markdown")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".newslint_cache"}
-MAX_FIX_PASSES = 5
+MAX_FIX_PASSES = 10
 
 
 @dataclass
