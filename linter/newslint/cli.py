@@ -144,6 +144,8 @@ def lint_main(argv: list[str]) -> int:
     file_stats: dict[str, dict] = {}
     n_files = 0
     fixable = 0
+    metric_sums: dict[str, float] = {}
+    metric_counts: dict[str, int] = {}
     paths: list[str] = []
     for path, err in discover(args.paths):
         if err:
@@ -179,8 +181,13 @@ def lint_main(argv: list[str]) -> int:
                 fixable += 1
             if fail_on is not None and f.severity >= fail_on:
                 fail = True
-        if args.statistics and result.stats:
-            file_stats[result.path] = result.stats
+        if result.stats:
+            if args.statistics:
+                file_stats[result.path] = result.stats
+            for k, v in result.stats.items():
+                if isinstance(v, (int, float)):
+                    metric_sums[k] = metric_sums.get(k, 0.0) + v
+                    metric_counts[k] = metric_counts.get(k, 0) + 1
     if writing is not None:
         try:
             writing.save()
@@ -197,6 +204,8 @@ def lint_main(argv: list[str]) -> int:
         "fixable": 0 if (args.fix or args.diff) else fixable,
         "baseline_hidden": hidden,
     }
+    if metric_sums:
+        summary["mean"] = {k: round(metric_sums[k] / metric_counts[k], 2) for k in sorted(metric_sums)}
     if args.statistics:
         summary["statistics"] = {
             "rules": {code: {"count": n, "name": rule_info[code][0], "category": rule_info[code][1]} for code, n in by_rule.most_common()},
