@@ -1,4 +1,138 @@
-"""Rule family: spelling (to be written)."""
+"""Rule family: spelling (NL1xx).
+
+NL101 (known misspellings with one correction) is a YAML pack: ``rules/typos.yaml``.
+This module holds the dictionary check against :mod:`newslint.lexicon`.
+"""
 from __future__ import annotations
 
-RULES: list = []
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from .. import lexicon
+from ..document import Document
+from ..finding import Finding, Severity
+from ..rule import Context, Option, Rule
+
+# a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
+# @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
+_LOWER_WORD = re.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
+# capitalised words anywhere in the article: names it teaches us
+_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+# lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
+_PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
+
+
+@lru_cache(maxsize=1)
+def _known_typos() -> frozenset:
+    """Wrong forms of the built-in known-typo pack (NL101 reports those; no double finding)."""
+    try:
+        from ..packs import builtin_pack_paths
+        from ..registry import _packs
+
+        out = set()
+        for pack in _packs(tuple(builtin_pack_paths())):
+            for rule in pack.rules:
+                table = getattr(rule, "table", None)
+                if rule.code == "NL101" and table:
+                    out.update(" ".join(k) for k in table)
+        return frozenset(out)
+    except Exception:  # pragma: no cover - packs are validated elsewhere
+        return frozenset()
+
+
+def learned_names(doc: Document) -> frozenset:
+    """Lower-cased forms of the capitalised words of an article (names, learned per article)."""
+    return doc.memo("spelling.names", lambda d: frozenset(w.lower() for w in _CAP_WORD.findall(d.prose)))
+
+
+class PossibleTypo(Rule):
+    """A lower-case word that is not in the English lexicon (en-US and en-GB) but is one edit
+    (a letter dropped, added, changed, or two letters swapped) from a common word is probably a
+    typo for that word. The lexicon comes from the pyspellchecker package, offline.
+
+    Capitalised words are names and are never checked; a lower-case word whose capitalised form
+    appears in the article is taken for a name too. Words with digits, hyphens or apostrophes,
+    URLs, e-mail addresses, hashtags, handles, code and ALL-CAPS words are skipped. Words listed
+    in the configuration's ``accept`` are correct. The suggestion is never applied automatically:
+    only the known-misspelling pack (NL101) has safe fixes.
+
+    Bad:
+        The minister said the talks had been productve and would resume next week.
+        ---
+        The ministry issued a statment on the negotations late on Monday.
+    Good:
+        The minister said the talks had been productive and would resume next week.
+        ---
+        The analysis was published on the Kovalenko Institute's website.
+    """
+
+    code = "NL102"
+    name = "possible-typo"
+    category = "spelling"
+    severity = Severity.warning
+    summary = "A lower-case word not in the dictionary, one edit from a common word"
+    options = {
+        "min-length": Option(4, "shortest word checked (3-letter words only near the 300 most frequent words)", min=3),
+        "dominance": Option(
+            5.0,
+            "report only when the best suggestion is this many times more frequent than the next one",
+            type=float,
+            min=1.0,
+        ),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if not prose.strip():
+            return
+        lex = lexicon.words()
+        # set arithmetic in C: only the few words the lexicon does not know are looked at
+        unknown = set(_LOWER_WORD.findall(prose)) - lex - _known_typos() - _PARTICLES
+        if not unknown:
+            return
+        accept = ctx.accept
+        min_len = self.opts["min-length"]
+        dominance = self.opts["dominance"]
+        names = learned_names(doc)
+        verdicts = {}
+        for w in unknown:
+            if 3 <= len(w) <= 30 and w not in accept and w not in names and not lexicon.known(w):
+                v = self._judge(w, min_len, dominance)
+                if v is not None:
+                    verdicts[w] = v
+        if not verdicts:
+            return
+        for m in _LOWER_WORD.finditer(prose):
+            sugg = verdicts.get(m.group())
+            if sugg is None:
+                continue
+            w = m.group()
+            end = m.end()
+            if prose.startswith(" [sic]", end) or prose.startswith("[sic]", end):
+                continue
+            yield self.finding(
+                m.start(),
+                end,
+                f"'{w}' is not in the dictionary; did you mean '{sugg[0]}'?",
+                suggestions=sugg,
+            )
+
+    @staticmethod
+    def _judge(w: str, min_len: int, dominance: float) -> tuple | None:
+        cands = lexicon.suggestions(w)
+        if not cands:
+            return None
+        best, freq = cands[0]
+        if len(w) < min_len:
+            # short words: only near the very frequent ones ("teh", "adn", "fo")
+            if freq < 1_000_000:
+                return None
+        if len(cands) > 1 and freq < dominance * cands[1][1]:
+            return None
+        if freq < 5 * lexicon.COMMON_FREQ:
+            return None
+        return (best,)
+
+
+RULES = [PossibleTypo]

@@ -1,0 +1,335 @@
+"""Mechanics rules (NL220-NL227): spacing, punctuation, quotation marks, brackets, a/an."""
+import glob
+import os
+
+import pytest
+
+from conftest import FIXTURES, SEEDS
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.runner import apply_edits, safe_edits
+
+MECH = Linter(Settings(select=["NL22"]))
+
+
+def lint(text, select=None, path="story.txt"):
+    linter = MECH if select is None else Linter(Settings(select=select))
+    findings, errors = linter.lint(Document(text, path))
+    assert not errors, errors
+    return findings
+
+
+def hits(text, code, path="story.txt"):
+    return [f.text for f in lint(text, path=path) if f.rule == code]
+
+
+def fixed(text, select=("NL22",)):
+    linter = Linter(Settings(select=list(select)))
+    findings, errors = linter.lint(Document(text, "story.txt"))
+    return apply_edits(text, safe_edits(findings))
+
+
+# --- NL220 missing space after punctuation ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, glued",
+    [
+        ("One wanted to remain in Ukraine,adn the other to leave.", "Ukraine,adn"),
+        ("That is the question.North Korea is secretive.", "question.North"),
+        ("One wants to go home,while the other stays.", "home,while"),
+        ("He may stay in Ukraine.How do you read that?", "Ukraine.How"),
+        ("Is it over?Nobody knows.", "over?Nobody"),
+        ("The verdict:Guilty on all counts.", "verdict:Guilty"),
+        ("Prices rose;others fell.", "rose;others"),
+        ("He lives in St.Petersburg.", "St.Petersburg"),
+        ("In 2024,the army grew.", "2024,the"),
+        ("It ended.the next day, talks resumed.", "ended.the"),
+    ],
+)
+def test_missing_space_is_found_with_a_fix(text, glued):
+    findings = [f for f in lint(text) if f.rule == "NL220"]
+    assert [f.text for f in findings] == [glued]
+    f = findings[0]
+    assert f.category == "mechanics" and f.fix is not None and f.fix.safe
+    punct = next(i for i, c in enumerate(glued) if c in ",.?!:;" and i > 0 and glued[i + 1 :][:1].isalpha())
+    assert f.suggestions == (glued[: punct + 1] + " " + glued[punct + 1 :],)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inflation was 1.5 percent and 2,700 people left at 10:30 a.m. or 10.30 p.m. on Jan. 5.",
+        "See www.example.com/a.html, write to press@kremlin.ru or open report.pdf and config.yaml.",
+        "Amazon.com and Booking.com reported; Node.js and ASP.NET are tools.",
+        "J.R.R. Tolkien, the U.S. envoy, e.g. doctors, i.e. experts, Ph.D. holders, U.K. ministers.",
+        "The U.S.-led coalition met the E.U. envoy at 8 a.m. Monday.",
+        "The score was 3:1 after a 2-1 lead; the ratio is 1:2 and John 3:16 is cited.",
+        "Wait...Then he left. He said: “No.” And then…Silence.",
+        "Variables a,b and x,y are listed; the &nbsp;entity and C:\\Users\\kim stay.",
+        "Follow @kyiv.independent and #Ukraine.War on social media; http://x.org/a,b is a link.",
+        "Use `obj.Method` or `a,b` in code.",
+    ],
+)
+def test_missing_space_leaves_legitimate_tokens_alone(text):
+    assert hits(text, "NL220") == []
+
+
+def test_missing_space_ignores_fenced_code_in_markdown():
+    text = "# Note\n\n```\nprint(a,b);x=obj.Value\n```\n\nThe talks ended.\n"
+    assert hits(text, "NL220", path="story.md") == []
+
+
+def test_missing_space_fix_inserts_one_space():
+    assert fixed("He stayed in Ukraine,while she left.North Korea said nothing.") == (
+        "He stayed in Ukraine, while she left. North Korea said nothing."
+    )
+
+
+# --- NL221 doubled spaces -----------------------------------------------------------------------
+def test_doubled_space_between_words_is_fixed():
+    text = "Ukrainian forces  captured two soldiers.\n"
+    assert hits(text, "NL221") == ["  "]
+    assert fixed(text) == "Ukrainian forces captured two soldiers.\n"
+
+
+def test_doubled_space_leaves_layout_code_tables_and_sentence_gaps_alone():
+    text = (
+        "# Title\n\n    indented  code block line\n\nName        Role\n\n"
+        "| a  | b |\n|----|---|\n| 1  | 2 |\n\nEnd of sentence.  Next sentence.\n\nSome `code  span` here.\n"
+    )
+    assert hits(text, "NL221", path="story.md") == []
+
+
+def test_doubled_space_after_sentence_option():
+    text = "End of sentence.  Next sentence.\n"
+    linter = Linter(Settings(select=["NL221"], rules={"doubled-space": {"after-sentence": True}}))
+    findings, _ = linter.lint(Document(text, "x.txt"))
+    assert [f.rule for f in findings] == ["NL221"]
+
+
+# --- NL222 space before punctuation -------------------------------------------------------------
+def test_space_before_punctuation():
+    text = "The talks in Kyiv , the capital, ended on Monday .\n"
+    findings = [f for f in lint(text) if f.rule == "NL222"]
+    assert [f.text for f in findings] == [" ,", " ."]
+    assert all(f.fix is not None and not f.fix.safe for f in findings)  # a suggestion, not an autofix
+
+
+def test_space_before_punctuation_leaves_french_spacing_and_ellipses_alone():
+    assert hits("« Pourquoi pas ? » a-t-il demandé ; puis il est parti.\n", "NL222") == []
+    assert hits("And then ... nothing. Or so it seemed ...\n", "NL222") == []
+
+
+# --- NL223 doubled words (pack rule) ------------------------------------------------------------
+def test_doubled_words():
+    text = "The the ministry said fuel costs Rs Rs 102. He had had enough; that that was it. They flew to Bora Bora.\n"
+    findings = [f for f in lint(text) if f.rule == "NL223"]
+    assert [f.text for f in findings] == ["The the", "Rs Rs"]
+    assert fixed(text).startswith("The ministry said fuel costs Rs 102.")
+
+
+def test_doubled_numbers_and_line_breaks_are_not_doubled_words():
+    assert hits("The vote was 10 10 in the end.\nthe\nthe next day\n", "NL223") == []
+
+
+# --- NL224 unbalanced quotes ----------------------------------------------------------------------
+def test_quotation_never_closed_is_reported_at_its_opening_mark():
+    text = (
+        "The head of intelligence spoke to reporters.\n"
+        "“We are waiting for the first units tomorrow in the Kursk direction, Lt. Gen. Kyrylo Budanov "
+        "told the outlet. “It is unclear at the moment how many will come.”\n"
+        "In his remarks, Zelensky said little.\n"
+    )
+    (f,) = [f for f in lint(text) if f.rule == "NL224"]
+    assert (f.line, f.column, f.text) == (2, 1, "“")
+
+
+def test_straight_quote_never_closed():
+    (f,) = [f for f in lint('He called the deal "historic and left.\n') if f.rule == "NL224"]
+    assert f.text == '"'
+
+
+def test_stray_closing_quote():
+    assert hits("He called the deal historic” and left.\n", "NL224") == ["”"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # multi-paragraph quotation: the first paragraph stays open, the next opens again
+        "“The first paragraph of a long statement runs on.\n\n“And the second closes it,” he said.\n",
+        "“The first paragraph of a long statement runs on.\n“And the second closes it,” he said.\n",
+        # inch marks, apostrophes, single scare quotes
+        'The 6\'2" forward and a 12" screen; the players’ union called it ‘historic’.\n',
+        # nested double quotes that pair up
+        "“He told me “no” twice,” she said.\n",
+        # quote continuing on the next (soft-wrapped) line
+        "“We will rebuild\nevery city,” he said.\n",
+        "He said “we will win” and left. “Soon,” she added.\n",
+    ],
+)
+def test_balanced_or_conventional_quotes_are_not_reported(text):
+    assert hits(text, "NL224") == []
+
+
+# --- NL225 unbalanced brackets -----------------------------------------------------------------
+def test_unbalanced_brackets():
+    assert hits("The agency (which gave no source said 3,000 troops arrived.\n", "NL225") == ["("]
+    assert hits("The agency said 3,000 troops arrived).\n", "NL225") == [")"]
+
+
+def test_enumerators_smileys_and_links_are_not_unbalanced():
+    text = "Two options: a) leave, b) stay. 1) first. Fine :) See [the report](https://x.org/a_(b)) [1].\n"
+    assert hits(text, "NL225", path="story.md") == []
+
+
+# --- NL226 mixed quote styles ------------------------------------------------------------------
+def test_mixed_quote_styles_reported_once():
+    text = "“We are ready,” he said. An aide called it \"fair\" and \"final\". “Soon,” she said.\n"
+    findings = [f for f in lint(text) if f.rule == "NL226"]
+    assert len(findings) == 1
+    assert findings[0].text == '"' and findings[0].category == "style" and str(findings[0].severity) == "info"
+    assert findings[0].related_positions
+
+
+def test_one_quote_style_is_fine():
+    assert hits('He said "no" and "yes". The 5\'11" guard agreed.\n', "NL226") == []
+
+
+# --- NL227 a/an -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase, want",
+    [
+        ("an prospect", "a"),
+        ("a hour", "an"),
+        ("an European", "a"),
+        ("a MBA", "an"),
+        ("an U.S.", "a"),
+        ("a 11-year-old", "an"),
+        ("an one-time", "a"),
+        ("a honest", "an"),
+        ("a FBI", "an"),
+        ("an NATO", "a"),
+        ("an UN", "a"),
+        ("a 8 percent", "an"),
+        ("a 80-page", "an"),
+        ("an 100-day", "a"),
+        ("a 18th-century", "an"),
+        ("a X-ray", "an"),
+        ("an university", "a"),
+        ("a uninformed", "an"),
+        ("an Ukrainian", "a"),
+        ("a heir", "an"),
+        ("a apple", "an"),
+    ],
+)
+def test_a_an_by_sound(phrase, want):
+    text = f"They found {phrase} there.\n"
+    findings = [f for f in lint(text) if f.rule == "NL227"]
+    assert len(findings) == 1, (phrase, findings)
+    assert findings[0].suggestions == (want,)
+    assert fixed(text).startswith(f"They found {want} ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "an hour, an honest man, an heir, a university, a one-off, a European, an MBA, an FBI agent",
+        "an 11-year-old, an 18th-century map, a U.S. envoy, a UN official, an NFL player, a NATO summit",
+        "a historic day, an historic day, a herb, an herb, a hotel, an hotel, a union, a unique case",
+        "an X-ray, an F-16, a U-turn, an M4, an SUV, a SIM card, a 1,800-strong force, an 1800s house",
+        "Vitamin A deficiency, a Category A storm, Plan A is fine. An Phu district. Le Van An said so",
+        "between a and b, Frankfurt an der Oder, a la carte, a priori reasoning",
+        "an 8 percent rise, a 100-day plan, a 2024 report, an 80-page report, an 11,000-strong army",
+    ],
+)
+def test_a_an_accepted(text):
+    assert hits(text + ".\n", "NL227") == []
+
+
+def test_a_an_keeps_case():
+    text = "An prospect of peace. AN HOUR LATER.\n"
+    assert fixed(text).startswith("A prospect of peace.")
+
+
+def test_a_an_lists_are_extensible_from_a_pack(tmp_path):
+    pack = tmp_path / "house.yaml"
+    pack.write_text("lists:\n  a-an.word-acronyms: [MIDAS]\n", encoding="utf-8")
+    text = "They used a MIDAS scan.\n"
+    assert [f.rule for f in lint(text) if f.rule == "NL227"] == []  # unknown: could be said as a word
+    linter = Linter(Settings(select=["NL227"], packs=[str(pack)]))
+    findings, _ = linter.lint(Document("They used an MIDAS scan.\n", "x.txt"))
+    assert [f.suggestions for f in findings] == [("a",)]
+
+
+# --- bad input never crashes -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n",
+        "“",
+        "”",
+        '"',
+        "(",
+        ")",
+        "a",
+        "an",
+        "A 🎉 an 😀 a\u200b hour, 北京,上海.東京 a ١١ an ٨",
+        "an\u00a0hour and a\u00a0hour",
+        "x" * 5000 + ",y",
+        "| a,b | c.D |\n|---|---|\n| 1 | 2 |\n",
+    ],
+)
+def test_bad_input_does_not_crash(text):
+    lint(text)
+    lint(text, path="story.md")
+
+
+# --- the seeds and fixtures --------------------------------------------------------------------
+def _mechanics_findings(path):
+    text = open(path, encoding="utf-8").read()
+    return text, lint(text, select=["NL22"], path=path)
+
+
+def test_seed_mechanics_defects_are_found_and_nothing_else():
+    got = {}
+    for path in sorted(glob.glob(os.path.join(SEEDS, "*.txt"))):
+        _, findings = _mechanics_findings(path)
+        got[os.path.basename(path)[:3]] = sorted((f.line, f.text) for f in findings)
+    assert got["000"] == [] and got["002"] == [] and got["003"] == []
+    assert got["001"] == [(5, "Ukraine,adn"), (23, "question.North"), (25, "Ukraine.How"), (25, "home,while"), (26, "an")]
+    assert got["004"] == [(16, "“")]
+
+
+def test_clean_fixtures_have_no_mechanics_findings():
+    paths = sorted(glob.glob(os.path.join(FIXTURES, "*", "*.txt")) + glob.glob(os.path.join(FIXTURES, "*", "*.md")))
+    import yaml
+
+    noisy = []
+    for path in paths:
+        meta_path = os.path.splitext(path)[0] + ".yaml"
+        if not os.path.exists(meta_path):
+            continue
+        meta = yaml.safe_load(open(meta_path, encoding="utf-8"))
+        if not meta.get("clean"):
+            continue
+        _, findings = _mechanics_findings(path)
+        noisy += [(os.path.basename(path), f.line, f.rule, f.text) for f in findings]
+    assert noisy == []
+
+
+def test_mechanics_fixtures_every_finding_is_annotated_and_every_annotation_found():
+    import yaml
+
+    paths = sorted(glob.glob(os.path.join(FIXTURES, "mechanics", "*.txt")) + glob.glob(os.path.join(FIXTURES, "mechanics", "*.md")))
+    assert len(paths) >= 6
+    for path in paths:
+        meta = yaml.safe_load(open(os.path.splitext(path)[0] + ".yaml", encoding="utf-8"))
+        _, findings = _mechanics_findings(path)
+        mech = [d for d in meta["defects"] if d["category"] == "mechanics"]
+        lines = {d["line"] for d in meta["defects"] if d["category"] in ("mechanics", "typo")}
+        for f in findings:
+            assert f.line in lines, f"{os.path.basename(path)}:{f.line}: unannotated {f.rule} {f.text!r}"
+        for d in mech:  # these fixtures hold only defects of this family's kinds
+            assert any(f.line == d["line"] for f in findings), f"{os.path.basename(path)}:{d['line']}: missed {d['text']!r}"

@@ -1,0 +1,142 @@
+"""Spelling: the known-typo pack (NL101), the lexicon and the dictionary check (NL102)."""
+import glob
+import os
+import time
+
+import pytest
+
+from newslint import lexicon
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.packs import load_pack
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+L = Linter(Settings(select=["spelling"]))
+
+
+def lint(text, path="x.txt"):
+    fs, errs = L.lint(Document(text, path))
+    assert not errs, errs
+    return fs
+
+
+def test_known_typo_pack_is_large_and_every_wrong_form_is_not_a_word():
+    pack = load_pack(os.path.join(ROOT, "rules", "typos.yaml"))
+    (rule,) = [r for r in pack.rules if r.code == "NL101"]
+    table = rule.table
+    assert len(table) >= 5000
+    for key, options in table.items():
+        wrong = " ".join(key)
+        assert not lexicon.known(wrong), wrong
+        assert len(options) == 1, wrong  # one correction: a safe fix
+        assert options[0].lower() != wrong
+
+
+@pytest.mark.parametrize("wrong,right", [("adn", "and"), ("wiht", "with"), ("teh", "the"), ("recieve", "receive"),
+                                         ("occured", "occurred"), ("seperate", "separate"), ("goverment", "government"),
+                                         ("definately", "definitely"), ("accomodate", "accommodate"), ("taht", "that")])
+def test_known_typo_has_safe_fix(wrong, right):
+    fs = lint(f"Officials said {wrong} nothing more.\n")
+    (f,) = [f for f in fs if f.rule == "NL101"]
+    assert f.text == wrong and f.suggestions[0] == right
+    assert f.fix is not None and f.fix.safe
+    assert not [f for f in fs if f.rule == "NL102"]  # no second finding on the same word
+
+
+def test_known_typo_keeps_capitals():
+    (f,) = [f for f in lint("Teh minister left.\n") if f.rule == "NL101"]
+    assert f.suggestions[0] == "The"
+
+
+@pytest.mark.parametrize("word", ["colour", "analysed", "organise", "organisation", "signalling", "benefitting",
+                                  "focussed", "travelled", "cancelled", "centre", "theatre", "defence", "licence",
+                                  "programme", "grey", "catalogue", "paediatric", "judgement", "enrolment", "tyre",
+                                  "labour", "neighbourhood", "favourite", "behaviour", "kilometres", "manoeuvre",
+                                  "color", "analyzed", "organize", "center", "defense", "traveled", "program"])
+def test_lexicon_accepts_us_and_gb_spellings(word):
+    assert lexicon.known(word)
+
+
+def test_lexicon_rejects_misspellings():
+    for w in ("adn", "wiht", "recieve", "seperate", "goverment"):
+        assert not lexicon.known(w)
+
+
+def test_lexicon_cache_is_written_and_reused(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    lexicon.load.cache_clear()
+    try:
+        words, common = lexicon.load()
+        files = list((tmp_path / "lexicon").glob("lexicon-*.marshal"))
+        assert len(files) == 1
+        lexicon.load.cache_clear()
+        t = time.perf_counter()
+        words2, _ = lexicon.load()
+        assert time.perf_counter() - t < 0.5  # warm load (~35 ms; generous for slow CI)
+        assert words2 == words and "colour" in words2
+    finally:
+        lexicon.load.cache_clear()
+
+
+def test_lexicon_builds_in_memory_when_cache_unwritable(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker))  # a file, not a directory
+    lexicon.load.cache_clear()
+    try:
+        words, _ = lexicon.load()
+        assert "government" in words
+    finally:
+        lexicon.load.cache_clear()
+
+
+def test_possible_typo_suggests_the_common_word():
+    (f,) = [f for f in lint("The ministry issued a statment on Monday.\n") if f.rule == "NL102"]
+    assert f.text == "statment" and f.suggestions == ("statement",) and f.fix is None
+    assert (f.line, f.column) == (1, 23)
+
+
+def test_transposition_is_one_edit():
+    assert [f.suggestions[0] for f in lint("The talks were productive and the mood was clam... \n") if f.rule == "NL102"] == []
+    fs = [f for f in lint("Delegates were given a brief descritpion of the plan.\n") if f.rule == "NL102"]
+    assert [f.suggestions[0] for f in fs] == ["description"]
+
+
+def test_names_are_learned_per_article():
+    text = "Analyst Elena Kovalenko said the talks failed. Budanov agreed with kovalenko.\n"
+    assert not [f for f in lint(text) if f.rule == "NL102"]
+
+
+@pytest.mark.parametrize("text", [
+    "Visit https://example.com/statment or write to statment@example.com today.\n",
+    "Use `statment` in code and #statment or @statment online.\n",
+    "The COVID19 data and the UNHCR and NATO reports came in 2024.\n",
+    "A well-knwon pro-statment group spoke.\n",
+    "The minister’s statment’s wording and the statment's tone.\n",
+    "Президент заявив, що переговори тривають. 北朝鮮 🚀🔥 statement ✅\n",
+    "\n", "", "a", "🙂🙂", "x" * 5000,
+    "He said statment [sic] in the letter.\n",
+])
+def test_bad_input_never_crashes_or_reports(text):
+    fs = lint(text)
+    assert not [f for f in fs if f.rule == "NL102" and f.text in ("statment", "knwon")]
+
+
+def test_accept_list_silences_words():
+    lin = Linter(Settings(select=["NL102"], accept=frozenset({"statment"})))
+    fs, _ = lin.lint(Document("The ministry issued a statment.\n", "x.txt"))
+    assert not fs
+
+
+def test_clean_fixtures_have_no_spelling_findings():
+    paths = sorted(glob.glob(os.path.join(ROOT, "fixtures", "*", "*.txt")) + glob.glob(os.path.join(ROOT, "fixtures", "*", "*.md")))
+    assert paths
+    for p in paths:
+        import yaml
+
+        side = os.path.splitext(p)[0] + ".yaml"
+        if not os.path.exists(side) or yaml.safe_load(open(side)).get("group") != "clean":
+            continue
+        fs = lint(open(p, encoding="utf-8").read(), p)
+        assert not fs, (p, [(f.line, f.rule, f.text) for f in fs])
