@@ -54,7 +54,7 @@ def test_formulas_use_textstat_constants():
 
 
 def test_syllable_counts_track_the_cmu_dictionary():
-    """The fast path (Pyphen with a vowel-group floor) against textstat's CMU-based count."""
+    """The fast vowel-group counter against textstat's CMU-based count."""
     from textstat.backend.utils import get_cmudict
 
     cmu = get_cmudict("en_US")
@@ -64,7 +64,7 @@ def test_syllable_counts_track_the_cmu_dictionary():
     words = [w for w in words if w in cmu]
     ours = sum(readability.syllable_count(w) for w in words)
     theirs = sum(sum(1 for p in cmu[w][0] if p[-1].isdigit()) for w in words)
-    assert abs(ours - theirs) / theirs < 0.03
+    assert abs(ours - theirs) / theirs < 0.02
     for word, n in [("the", 1), ("over", 2), ("international", 5), ("president", 3), ("forces", 2), ("able", 2)]:
         assert readability.syllable_count(word) == n, word
 

@@ -17,7 +17,7 @@ from typing import Iterator
 from ..document import Document, Line
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Rule
-from .generated import _cache, bare_line, combined, compiled_entries, norm_prose, shorten
+from .generated import _cache, bare_line, combined, compiled_entries, in_quotes, run_entries, shorten
 
 # --- page chrome (shared with the glued-article rule) --------------------------------------------
 
@@ -32,6 +32,12 @@ def _chrome_pattern(ctx: Context) -> tuple[re.Pattern | None, list[dict]]:
     return cache[key]
 
 
+# first four letters of the chrome lines that can run long ("Read also: <a headline>")
+_LONG_CHROME_STARTS = frozenset(
+    "read also see more rela reco you cred orig sour via: via sign subs get last upda publ post modi imag phot pict".split()
+)
+
+
 def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
     """{line number: chrome spec} for every line that is nothing but page chrome."""
 
@@ -43,6 +49,8 @@ def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
         for ln in d.lines:
             if ln.kind in ("blank", "code", "table") or len(ln.text) > 200:
                 continue
+            if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
+                continue  # long lines are chrome only when they start like a link or credit line
             bare = bare_line(ln.text)
             if not bare:
                 continue
@@ -190,13 +198,9 @@ class EngagementBait(Rule):
     summary = "Engagement bait or a 'stay tuned' line"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        pat = combined(ctx, "boilerplate.engagement-bait")
-        if pat is None:
-            return
-        prose = norm_prose(doc)
         last_sentence = -2
-        for m in pat.finditer(prose):
-            if m.end() <= m.start() or doc.in_quotation(m.start()):
+        for m, _ in sorted(run_entries(doc, ctx, "boilerplate.engagement-bait"), key=lambda x: x[0].start()):
+            if in_quotes(doc, m.start()):
                 continue
             if doc.line_of(m.start()).kind in ("code", "table"):
                 continue
@@ -232,22 +236,44 @@ def is_title_like(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+_KEY_STRIP = " \t#*_>•·▪●◦‣-–—"
+_KEY_TRAIL = " \t*_.!?;:,\"'”’)]"
+
+
+def _cheap_key(s: str) -> str:
+    """A fast comparison key: marks and end punctuation stripped, lower case, ’ as '."""
+    k = s.strip(_KEY_STRIP).rstrip(_KEY_TRAIL).lower()
+    return k.replace("’", "'") if "’" in k else k
+
+
 def repeated_headlines(doc: Document, ctx: Context) -> list[tuple[Line, Line]]:
     """(later line, first line) for every headline-shaped line that repeats an earlier one."""
 
     def compute(d: Document) -> list[tuple[Line, Line]]:
-        chrome = chrome_lines(d, ctx)
         seen: dict[str, Line] = {}
-        out = []
+        pairs = []
         for ln in d.lines:
-            if ln.kind not in ("text", "heading") or ln.number in chrome or not is_title_like(ln.text):
+            if ln.kind not in ("text", "heading") or len(ln.text) > 220:
                 continue
-            key = _norm(ln.text)
-            if key in seen:
-                out.append((ln, seen[key]))
-            else:
+            key = _cheap_key(ln.text)
+            if len(key) < 10:
+                continue
+            first = seen.get(key)
+            if first is None:
                 seen[key] = ln
-        return out
+            else:
+                pairs.append((ln, first))
+        if not pairs:
+            return []
+        chrome = chrome_lines(d, ctx)
+        return [
+            (later, first)
+            for later, first in pairs
+            if later.number not in chrome
+            and first.number not in chrome
+            and is_title_like(later.text)
+            and is_title_like(first.text)
+        ]
 
     return doc.memo("bp.repeated_headlines", compute)
 
@@ -314,17 +340,17 @@ class RepeatedText(Rule):
         headline_lines = {later.number for later, _ in repeated_headlines(doc, ctx)} | {
             first.number for _, first in repeated_headlines(doc, ctx)
         }
-        text = doc.text
         seen: dict[str, int] = {}
         runs: list[list[int]] = []  # [start, end, first_start, first_end, last_orig_index]
         sentences = doc.sentences
+        text = doc.text
         for i, sp in enumerate(sentences):
+            if sp.end - sp.start < 6 * _MIN_WORDS:
+                continue
             raw = text[sp.start : sp.end]
             if raw.count(" ") + 1 < _MIN_WORDS:
                 continue
-            key = _norm(raw)
-            if len(key.split()) < _MIN_WORDS:
-                continue
+            key = _cheap_key(raw)
             if key not in seen:
                 seen[key] = i
                 continue
@@ -360,11 +386,13 @@ class RepeatedText(Rule):
 # --- glued-on second article ----------------------------------------------------------------------
 
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}|U\.S\.|U\.K\.)"
-    r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"
+    r"(?:[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}|U\.S\.|U\.K\.)"  # MOSCOW, NEW YORK, U.S.
+    r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"  # , Taiwan
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # , Jan 5
     r"\s*(?:\((?:AP|AFP|Reuters|dpa|DPA|Xinhua|UPI|Bloomberg|IANS|PTI|ANI|AA|Yonhap|Kyodo|TASS|RIA)\)\s*)?"
     r"(?::|—|–|--|\s-)\s+\S"
 )
+_DATELINE_AT_LINE = re.compile(r"^[ \t]*" + _DATELINE.pattern, re.M)
 _STAMP_WHAT = "an update stamp"
 
 
@@ -404,64 +432,87 @@ class GluedArticle(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         lines = doc.lines
-        if len(lines) < 6:
+        n = len(lines)
+        if n < 6:
             return
         chrome = chrome_lines(doc, ctx)
-        repeats = {later.number: first for later, first in repeated_headlines(doc, ctx)}
+        # lines that could open a second article: its update stamp or its dateline, below the top
+        anchors = {num - 1 for num, spec in chrome.items() if num > 4 and spec.get("what") == _STAMP_WHAT}
+        text = doc.text
+        for k in range(4, n):
+            ln = lines[k]
+            t = ln.text
+            if ln.kind == "text" and len(t) > 40 and t.lstrip()[:2].isupper() and _DATELINE_AT_LINE.match(text, ln.start, ln.end):
+                anchors.add(k)
+        if not anchors:
+            return
+        # candidate headlines: a headline-shaped line up to 8 non-blank lines above an anchor
+        candidates: set[int] = set()
+        for k in anchors:
+            seen = 0
+            i = k - 1
+            while i >= 0 and seen < 8:
+                ln = lines[i]
+                if ln.kind != "blank":
+                    seen += 1
+                    if ln.kind in ("text", "heading") and ln.number not in chrome and is_title_like(ln.text):
+                        candidates.add(i)
+                i -= 1
+        if not candidates:
+            return
+        repeats = {later.number for later, _ in repeated_headlines(doc, ctx)}
         body = 0
-        i = 0
-        n = len(lines)
-        while i < n:
-            ln = lines[i]
+        for i, ln in enumerate(lines):
+            if i in candidates and body >= 3 and ln.number not in repeats:
+                evidence = self._evidence(doc, lines, i, chrome)
+                if any(w in ("its own update stamp", "its own dateline") for _, _, w in evidence):
+                    s, e = _content_span(ln)
+                    yield self.finding(
+                        s,
+                        e,
+                        "A second article starts here, after the first article's body: a new headline with "
+                        + " and ".join(w for _, _, w in evidence)
+                        + "; cut it or split the file",
+                        related=[Related(a, b, w) for a, b, w in evidence],
+                    )
+                    body = 0  # a third article needs a body of its own
+                    continue
             if _body_line(ln):
                 body += 1
-            if body < 3 or ln.kind not in ("text", "heading") or ln.number in chrome or not is_title_like(ln.text):
-                i += 1
+
+    @staticmethod
+    def _evidence(doc: Document, lines: list[Line], i: int, chrome: dict[int, dict]) -> list[tuple[int, int, str]]:
+        """What follows a candidate headline: its update stamp, its headline again, its dateline."""
+        key = _norm(lines[i].text)
+        evidence: list[tuple[int, int, str]] = []
+        n = len(lines)
+        j = i + 1
+        seen = 0
+        while j < n and seen < 8:
+            nxt = lines[j]
+            j += 1
+            if nxt.kind == "blank":
                 continue
-            if ln.number in repeats:
-                i += 1
-                continue
-            key = _norm(ln.text)
-            evidence: list[tuple[int, int, str]] = []
-            j = i + 1
-            seen = 0
-            while j < n and seen < 8:
-                nxt = lines[j]
-                j += 1
-                if nxt.kind == "blank":
-                    continue
-                seen += 1
-                spec = chrome.get(nxt.number)
-                if spec is not None:
-                    if spec.get("what") == _STAMP_WHAT:
-                        s, e = _content_span(nxt)
-                        evidence.append((s, e, "its own update stamp"))
-                    continue
-                if _norm(nxt.text) == key:
+            seen += 1
+            spec = chrome.get(nxt.number)
+            if spec is not None:
+                if spec.get("what") == _STAMP_WHAT:
                     s, e = _content_span(nxt)
-                    evidence.append((s, e, "its headline repeated"))
-                    continue
-                if nxt.kind == "list":
-                    continue  # a standfirst bullet
-                if len(nxt.text.split()) >= 8:
-                    s, _ = _content_span(nxt)
-                    m = _DATELINE.match(doc.text, s, nxt.end)
-                    if m:
-                        evidence.append((s, m.end() - 1, "its own dateline"))
-                    break
-                break
-            if any(w in ("its own update stamp", "its own dateline") for _, _, w in evidence):
-                s, e = _content_span(ln)
-                yield self.finding(
-                    s,
-                    e,
-                    "A second article starts here, after the first article's body: a new headline with "
-                    + " and ".join(w for _, _, w in evidence)
-                    + "; cut it or split the file",
-                    related=[Related(a, b, w) for a, b, w in evidence],
-                )
-                body = 0  # a third article needs a body of its own
-            i += 1
+                    evidence.append((s, e, "its own update stamp"))
+                continue
+            if _norm(nxt.text) == key:
+                s, e = _content_span(nxt)
+                evidence.append((s, e, "its headline repeated"))
+                continue
+            if nxt.kind == "list":
+                continue  # a standfirst bullet
+            if len(nxt.text.split()) >= 8:
+                s, _ = _content_span(nxt)
+                m = _DATELINE.match(doc.text, s, nxt.end)
+                if m:
+                    evidence.append((s, m.end() - 1, "its own dateline"))
+            break
+        return evidence
 
 
 RULES = [PageChrome, CaptionResidue, EngagementBait, RepeatedHeadline, RepeatedText, GluedArticle]

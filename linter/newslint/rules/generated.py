@@ -10,30 +10,37 @@ Q&A shape of an interview, phrase density, template blocks) is worked out here.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..document import Document, Line
 from ..finding import Finding, Related, Severity
-from ..packs import PhraseIndex
+from ..packs import word_table
 from ..rule import Context, Option, Rule
 
 # --- shared helpers (also used by boilerplate.py) ----------------------------------------------
 
-_APOS = str.maketrans({"’": "'", "‘": "'"})
+def _fold(s: str) -> str:
+    return s.replace("’", "'").replace("‘", "'") if ("’" in s or "‘" in s) else s
 
 
 def norm_prose(doc: Document) -> str:
     """``doc.prose`` with curly apostrophes folded to ' (same length, same offsets)."""
-    return doc.memo("gen.prose", lambda d: d.prose.translate(_APOS))
+    return doc.memo("gen.prose", lambda d: _fold(d.prose))
 
 
 def norm_text(doc: Document) -> str:
-    return doc.memo("gen.text", lambda d: d.text.translate(_APOS))
+    return doc.memo("gen.text", lambda d: _fold(d.text))
 
 
 def _cache(ctx: Context) -> dict:
-    return ctx.__dict__.setdefault("_newslint_gen_cache", {})
+    """Compiled lists, kept on the Context (built once per configuration)."""
+    try:
+        return ctx.__dict__["_newslint_gen_cache"]
+    except KeyError:
+        cache = ctx.__dict__["_newslint_gen_cache"] = {}
+        return cache
 
 
 def compiled_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict]]:
@@ -52,10 +59,10 @@ def compiled_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict]]:
     return cache[key]
 
 
-def combined(ctx: Context, name: str, *, whole: bool = False) -> re.Pattern | None:
+def combined(ctx: Context, name: str) -> re.Pattern | None:
     """All regexes of a list as one alternation (one scan instead of many)."""
     cache = _cache(ctx)
-    key = ("combined", name, whole)
+    key = ("combined", name)
     if key not in cache:
         parts = []
         for item in ctx.list(name):
@@ -65,12 +72,153 @@ def combined(ctx: Context, name: str, *, whole: bool = False) -> re.Pattern | No
     return cache[key]
 
 
-def phrase_index(ctx: Context, name: str) -> PhraseIndex:
+class Entry:
+    """One compiled list entry and its gate (words or substrings that must occur for it to run)."""
+
+    __slots__ = ("rx", "spec", "gate", "subset", "contains", "on_text")
+
+    def __init__(self, rx: re.Pattern, spec: dict, gate: frozenset[str], subset: bool, contains: tuple[str, ...]):
+        self.rx, self.spec, self.gate, self.subset, self.contains = rx, spec, gate, subset, contains
+        self.on_text = spec.get("scan") == "text"
+
+    def wanted(self, vocab: frozenset[str], text: str) -> bool:
+        if not self.gate and not self.contains:
+            return True
+        if self.gate and (self.gate <= vocab if self.subset else not self.gate.isdisjoint(vocab)):
+            return True
+        return any(c in text for c in self.contains)
+
+
+_GAP = r"(?:[\s\u00a0]*[-–—][\s\u00a0]*|[\s\u00a0]+)"
+
+
+class GatedList:
+    """Entries of one list, indexed by gate word so an article tries only the entries it can match."""
+
+    __slots__ = ("entries", "always", "by_word", "words", "by_contains")
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.always: list[int] = []
+        self.by_word: dict[str, list[int]] = {}
+        by_contains: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            if not e.gate and not e.contains:
+                self.always.append(i)
+            if e.gate:
+                # a phrase needs all its words: index it under its longest (rarest) one
+                keys = [max(e.gate, key=len)] if e.subset else list(e.gate)
+                for k in keys:
+                    self.by_word.setdefault(k, []).append(i)
+            for c in e.contains:
+                by_contains.setdefault(c, []).append(i)
+        self.by_contains = tuple(by_contains.items())
+        self.words = frozenset(self.by_word)
+
+    def wanted(self, vocab: frozenset[str], text: str) -> list[Entry]:
+        chosen = set(self.always)
+        for w in self.words & vocab:
+            for i in self.by_word[w]:
+                e = self.entries[i]
+                if not e.subset or e.gate <= vocab:
+                    chosen.add(i)
+        for c, idx in self.by_contains:
+            if c in text:
+                chosen.update(idx)
+        if not chosen:
+            return []
+        return [self.entries[i] for i in sorted(chosen)]
+
+
+def gated_list(ctx: Context, name: str) -> GatedList:
     cache = _cache(ctx)
-    key = ("phrases", name)
+    key = ("gated-list", name)
     if key not in cache:
-        cache[key] = PhraseIndex(str(p) for p in ctx.list(name))
+        cache[key] = GatedList(gated_entries(ctx, name))
     return cache[key]
+
+
+def gated_entries(ctx: Context, name: str) -> list[Entry]:
+    """A YAML list compiled once per Context. An entry is a phrase (a string: matched on whole
+    words, case-insensitive, tried only when all its words occur in the article) or a mapping
+    with ``pattern`` (regex; case-insensitive unless ``case: true``), an optional ``gate`` (words,
+    lower case, one of which must occur for the pattern to be tried: a speed-up only) and
+    ``contains`` (substrings of the raw text with the same role)."""
+    cache = _cache(ctx)
+    key = ("gated", name)
+    if key not in cache:
+        out = []
+        for item in ctx.list(name):
+            if isinstance(item, dict):
+                spec = dict(item)
+                flags = re.M | (0 if spec.get("case") else re.I)
+                gate = frozenset(str(g).lower().replace("’", "'") for g in spec.get("gate") or ())
+                contains = tuple(str(c) for c in spec.get("contains") or ())
+                out.append(Entry(re.compile(str(spec["pattern"]), flags), spec, gate, False, contains))
+            else:
+                toks = WORD_RX.findall(str(item).lower().replace("’", "'"))
+                if not toks:
+                    continue
+                rx = re.compile(r"(?<![\w'])" + _GAP.join(re.escape(t) for t in toks) + r"(?![\w]|'\w)", re.I)
+                out.append(Entry(rx, {"phrase": str(item)}, frozenset(toks), True, ()))
+        cache[key] = out
+    return cache[key]
+
+
+WORD_RX = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def vocabulary(doc: Document) -> frozenset[str]:
+    return word_table(doc).vocabulary
+
+
+def word_lines(doc: Document, word: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order."""
+    cache = doc.memo("gen.word_lines", lambda d: {})
+    got = cache.get(word)
+    if got is None:
+        t = word_table(doc)
+        words, starts = t.words, t.starts
+        line_starts = doc.line_starts
+        text_len = len(doc.text)
+        got = []
+        i = -1
+        index = words.index
+        try:
+            while True:
+                i = index(word, i + 1)
+                ln = bisect.bisect_right(line_starts, starts[i]) - 1
+                a = line_starts[ln]
+                b = line_starts[ln + 1] - 1 if ln + 1 < len(line_starts) else text_len
+                if not got or got[-1][0] != a:
+                    got.append((a, b))
+        except ValueError:
+            pass
+        cache[word] = got
+    return got
+
+
+def run_entries(doc: Document, ctx: Context, name: str) -> Iterator[tuple[re.Match, dict]]:
+    """Matches of every wanted entry of a list, over the normalised prose (or raw text when the
+    entry says ``scan: text``). An entry gated by words is run only over the lines where its
+    gate words occur (a phrase: its longest word), so a pattern must not span lines."""
+    gl = gated_list(ctx, name)
+    if not gl.entries:
+        return
+    vocab = vocabulary(doc)
+    for e in gl.wanted(vocab, doc.text):
+        hay = norm_text(doc) if e.on_text else norm_prose(doc)
+        if e.gate and not e.contains and not e.on_text:
+            keys = [max(e.gate, key=len)] if e.subset else [w for w in e.gate if w in vocab]
+            ranges = sorted({r for k in keys for r in word_lines(doc, k)})
+            for a, b in ranges:
+                for m in e.rx.finditer(hay, a, b):
+                    if m.end() > m.start():
+                        yield m, e.spec
+            continue
+        for m in e.rx.finditer(hay):
+            if m.end() > m.start():
+                yield m, e.spec
 
 
 def word_set(ctx: Context, name: str) -> frozenset[str]:
@@ -90,7 +238,13 @@ def word_set_cased(ctx: Context, name: str) -> frozenset[str]:
 
 
 def in_quotes(doc: Document, start: int) -> bool:
-    return doc.in_quotation(start)
+    """doc.in_quotation, by bisection (quotations are sorted and do not overlap)."""
+    quotes = doc.quotations
+    if not quotes:
+        return False
+    starts = doc.memo("gen.quote_starts", lambda d: [q.start for q in d.quotations])
+    i = bisect.bisect_right(starts, start) - 1
+    return i >= 0 and quotes[i].start <= start < quotes[i].end
 
 
 def shorten(s: str, n: int = 60) -> str:
@@ -143,25 +297,46 @@ class _Interview:
         self.counter: list[str] = []
 
 
-def _affiliated(text: str, words: frozenset[str]) -> bool:
-    """True when text names an institution: 'at/of/from/with (the) <Capitalised words with an
-    institution word>' or an all-capital acronym after such a preposition."""
-    for m in _AFFIL.finditer(text):
-        org = m.group("org")
-        tokens = org.split()
-        if any(t.strip(",.;’'") in words for t in tokens) or any(
-            " ".join(tokens[i : i + 2]).strip(",.;") in words for i in range(len(tokens))
-        ):
-            return True
-        if re.fullmatch(r"[A-Z]{2,6}", tokens[0].strip(",.;")):
-            return True
-    return False
-
-
 _AFFIL = re.compile(
     r"\b(?:at|of|from|with|for|joined|leads|heads|runs|directs|chairs)\s+(?:the\s+)?"
     r"(?P<org>[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|on|in|de|the|&|[A-Z][\w&’'.-]*)){0,7})"
 )
+
+
+def _role_pattern(ctx: Context) -> re.Pattern | None:
+    """A job title followed closely by 'at X', 'with X' or 'of the X' (X capitalised)."""
+    cache = _cache(ctx)
+    if "roles" not in cache:
+        roles = [re.escape(str(r)) for r in ctx.list("ai.affiliation-roles")]
+        cache["roles"] = (
+            re.compile(r"\b(?:" + "|".join(roles) + r")s?\b[^,.;:\n]{0,40}?\b(?:at|with|of the)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+            if roles
+            else None
+        )
+    return cache["roles"]
+
+
+def _affiliated(text: str, words: frozenset[str], roles: re.Pattern | None = None) -> bool:
+    """True when text names an institution: 'at/of/from/with (the) <Capitalised words with an
+    institution word>', an acronym after such a preposition, or a job title at a named body."""
+    for m in _AFFIL.finditer(text):
+        tokens = [t.strip(",.;") for t in m.group("org").split()]
+        tokens = [t[:-2] if t.endswith(("'s", "’s")) else t for t in tokens]
+        if any(t in words for t in tokens) or any(" ".join(tokens[i : i + 2]) in words for i in range(len(tokens))):
+            return True
+        if re.fullmatch(r"[A-Z]{2,6}", tokens[0]):
+            return True
+    if roles is not None:
+        for m in roles.finditer(text):
+            return True
+    return False
+
+
+_BYLINE = re.compile(
+    r"^[ \t*_]*(?:By|Interview(?:ed)? by|Reporting by)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin|el))*[ \t]+[A-Z][\w'’-]+)",
+    re.M,
+)
+_BYLINE_GENERIC = frozenset("staff writer writers team desk admin newsroom editorial news ai".split())
 
 
 def analyse_interview(doc: Document, ctx: Context) -> _Interview | None:
@@ -210,13 +385,14 @@ def analyse_interview(doc: Document, ctx: Context) -> _Interview | None:
     # who is the guest? look at the introduction (everything before the first speaker line)
     intro = doc.prose[:first_label_start]
     affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
+    roles = _role_pattern(ctx)
     if not guest.startswith("["):
         name_tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", gshown) if t.lower() not in _TITLES]
         surname = name_tokens[-1] if name_tokens and guest not in _GENERIC_GUESTS else None
         if surname and len(surname) > 1:
             m = re.search(r"\b" + re.escape(surname) + r"\b", intro, re.I)
             if m is None:
-                if not _affiliated(intro, affiliation_words):
+                if not _affiliated(intro, affiliation_words, roles):
                     iv.evidence.append((ga, gb, f"guest '{gshown}' is never introduced"))
                     iv.score += 2
             else:
@@ -228,30 +404,32 @@ def analyse_interview(doc: Document, ctx: Context) -> _Interview | None:
                 if back:
                     a = max(0, a - 60) + back.start()
                 desc = intro[m.end() : s_end]
-                if not _affiliated(intro[a:s_end], affiliation_words):
+                if not _affiliated(intro[a:s_end], affiliation_words, roles):
                     app = re.match(r",?\s*((?:an?|the|who is an?)\s[^,.;]{2,80})", desc)
                     b = m.end() + (app.end() if app else 0)
                     what = f" as '{shorten(app.group(1), 50)}'" if app else ""
                     iv.evidence.append((a, b, f"guest introduced only{what}, with no checkable affiliation"))
                     iv.score += 2
-        elif not _affiliated(intro, affiliation_words):
+        elif not _affiliated(intro, affiliation_words, roles):
             iv.evidence.append((ga, gb, "the guest is never named or affiliated"))
             iv.score += 2
 
     # stock framing anywhere in the document
-    pat = combined(ctx, "ai.interview-framing")
-    if pat is not None:
-        seen = 0
-        for m in pat.finditer(norm_prose(doc)):
-            iv.evidence.append((m.start(), m.end(), f"stock framing '{shorten(text[m.start():m.end()], 40)}'"))
-            seen += 1
-        iv.score += min(seen, 5)
+    seen = 0
+    for m, _ in run_entries(doc, ctx, "ai.interview-framing"):
+        iv.evidence.append((m.start(), m.end(), f"stock framing '{shorten(text[m.start():m.end()], 40)}'"))
+        seen += 1
+    iv.score += min(seen, 5)
     conv = combined(ctx, "ai.transcript-conventions")
     if conv is not None:
         m = conv.search(norm_prose(doc))
         if m:
             iv.counter.append(f"transcript note '{shorten(text[m.start():m.end()], 40)}'")
             iv.score -= 2
+    m = _BYLINE.search(intro)
+    if m and not any(w.lower() in generic or w.lower() in _BYLINE_GENERIC for w in m.group("name").split()):
+        iv.counter.append(f"byline '{shorten(text[m.start():m.end()].strip(), 40)}'")
+        iv.score -= 2
     iv.evidence.sort()
     return iv
 
@@ -264,7 +442,8 @@ class FabricatedInterview(Rule):
     "we sat down with", "to unpack", "that's the million-dollar question" and "thank you for
     having me". The rule scores the evidence (2 for a role label, 3 for a placeholder label, 2
     for a guest with no institution named, 1 for each stock framing phrase up to 5, minus 2 for
-    a transcript note such as "edited for length and clarity") and reports the interview once,
+    a transcript note such as "edited for length and clarity" and 2 for a named byline before the
+    Q&A) and reports the interview once,
     at its first speaker line, when the score reaches ``min-score``. A named interviewer
     ("Lindqvist:") never triggers it.
 
@@ -299,7 +478,10 @@ class FabricatedInterview(Rule):
         if iv is None or iv.score < self.opts["min_score"]:
             return
         a, b = _label_span(doc, iv.first)
-        parts = [e[2] for e in iv.evidence]
+        framing = [e[2][len("stock framing ") :] for e in iv.evidence if e[2].startswith("stock framing ")]
+        parts = sorted((e[2] for e in iv.evidence if not e[2].startswith("stock framing ")), key=lambda m: "label" not in m)
+        if framing:
+            parts.append("stock framing " + ", ".join(framing))
         msg = "Likely fabricated interview: " + "; ".join(parts)
         if iv.counter:
             msg += " (despite " + ", ".join(iv.counter) + ")"
@@ -338,25 +520,15 @@ class ChatbotArtefact(Rule):
     summary = "Chatbot output left in the copy (AI self-reference, chatter, placeholder, citation debris)"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        prose = text = None
-        last_end = -1
         hits = []
-        for pat, spec in compiled_entries(ctx, "ai.chatbot-artefacts"):
-            if spec.get("on") == "text":
-                text = text if text is not None else norm_text(doc)
-                hay = text
-            else:
-                prose = prose if prose is not None else norm_prose(doc)
-                hay = prose
-            for m in pat.finditer(hay):
-                if m.end() <= m.start():
-                    continue
-                if spec.get("quotes", True) is False and in_quotes(doc, m.start()):
-                    continue
-                if doc.line_of(m.start()).kind == "code":
-                    continue
-                hits.append((m.start(), m.end(), str(spec.get("what", "chatbot output"))))
+        for m, spec in run_entries(doc, ctx, "ai.chatbot-artefacts"):
+            if spec.get("quotes", True) is False and in_quotes(doc, m.start()):
+                continue
+            if doc.line_of(m.start()).kind == "code":
+                continue
+            hits.append((m.start(), m.end(), str(spec.get("what", "chatbot output"))))
         hits.sort()
+        last_end = -1
         for s, e, what in hits:
             if s < last_end:
                 continue
@@ -372,15 +544,13 @@ def stock_hits(doc: Document, ctx: Context) -> list[tuple[int, int, bool]]:
 
     def compute(d: Document) -> list[tuple[int, int, bool]]:
         found: list[tuple[int, int, bool]] = []
-        for name, strong in (("ai.stock-phrases", True), ("ai.stock-phrases-weak", False)):
-            idx = phrase_index(ctx, name)
-            if idx.count:
-                found += [(s, e, strong) for s, e, _ in idx.finditer(d)]
-        prose = norm_prose(d)
-        for name, strong in (("ai.stock-patterns", True), ("ai.stock-patterns-weak", False)):
-            pat = combined(ctx, name)
-            if pat is not None:
-                found += [(m.start(), m.end(), strong) for m in pat.finditer(prose) if m.end() > m.start()]
+        for name, strong in (
+            ("ai.stock-phrases", True),
+            ("ai.stock-patterns", True),
+            ("ai.stock-phrases-weak", False),
+            ("ai.stock-patterns-weak", False),
+        ):
+            found += [(m.start(), m.end(), strong) for m, _ in run_entries(d, ctx, name)]
         found.sort(key=lambda h: (h[0], -h[1], not h[2]))
         out: list[tuple[int, int, bool]] = []
         for s, e, strong in found:
@@ -388,7 +558,7 @@ def stock_hits(doc: Document, ctx: Context) -> list[tuple[int, int, bool]]:
                 ps, pe, pst = out[-1]
                 out[-1] = (ps, max(pe, e), pst or strong)
                 continue
-            if d.in_quotation(s) or d.line_of(s).kind in ("code", "table"):
+            if in_quotes(d, s) or d.line_of(s).kind in ("code", "table"):
                 continue
             out.append((s, e, strong))
         return out
@@ -548,8 +718,9 @@ class TemplateSection(Rule):
 
 class EngagementQuestion(Rule):
     """A rhetorical question put to the reader ("What are your thoughts on this proposed
-    exchange?"), the sign-off of generated copy. Interview questions (speaker lines) and quoted
-    questions are not reported. Patterns are in the ``ai.engagement-questions`` list.
+    exchange?"), the sign-off of generated copy. Interview questions (speaker lines, or a
+    document laid out as three or more question lines) and quoted questions are not reported.
+    Patterns are in the ``ai.engagement-questions`` list.
 
     Bad:
         What are your thoughts on the new tariff? Share them below.
@@ -575,12 +746,23 @@ class EngagementQuestion(Rule):
         if "?" not in doc.text:
             return
         entries = compiled_entries(ctx, "ai.engagement-questions")
+        # a Q&A laid out as question lines (bold questions, no labels): its questions are the
+        # interviewer's, not questions to the reader
+        if sum(1 for ln in doc.lines if ln.kind != "label" and ln.text.rstrip(" *_").endswith("?")) >= 3:
+            return
         prose = norm_prose(doc)
-        for sp in doc.sentences:
-            if prose[sp.end - 1 : sp.end] != "?" and "?" not in prose[sp.start : sp.end]:
-                continue
+        sentences = doc.sentences
+        chosen: list[int] = []
+        q = prose.find("?")
+        while q >= 0:
+            si = doc.sentence_index(q)
+            if si >= 0 and (not chosen or chosen[-1] != si):
+                chosen.append(si)
+            q = prose.find("?", q + 1)
+        for si in chosen:
+            sp = sentences[si]
             ln = doc.line_of(sp.start)
-            if ln.kind in ("label", "code", "table", "quote") or doc.in_quotation(sp.start):
+            if ln.kind in ("label", "code", "table", "quote") or in_quotes(doc, sp.start):
                 continue
             start = sp.start
             while start < sp.end and prose[start] in "\"“'*_":

@@ -1,0 +1,238 @@
+"""Boilerplate and scraper residue (NL7xx): page chrome, caption residue, engagement bait,
+repeated headlines and text, glued-on second articles."""
+import glob
+import os
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, SEEDS
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+from newslint.runner import apply_edits, fix_document, safe_edits
+
+BP = Linter(Settings(select=["boilerplate"]))
+
+
+def lint(text, path="x.txt", linter=BP):
+    findings, errors = linter.lint(Document(text, path))
+    assert not errors, errors
+    return findings
+
+
+def codes(text, path="x.txt"):
+    return [f.rule for f in lint(text, path)]
+
+
+def read(path):
+    return open(path, encoding="utf-8").read()
+
+
+def covers(f, line):
+    spans = [(f.line, f.end_line)] + [(a, c) for a, _, c, _, _ in f.related_positions]
+    return any(a <= line <= b for a, b in spans)
+
+
+def seed(prefix):
+    (path,) = glob.glob(os.path.join(SEEDS, prefix + "_*.txt"))
+    return path, yaml.safe_load(open(path[:-4] + ".yaml", encoding="utf-8"))
+
+
+# --- seeds ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_boilerplate_annotations_are_covered(prefix):
+    path, meta = seed(prefix)
+    findings = lint(read(path), path, Linter(Settings(select=["boilerplate", "ai-content"])))
+    for d in meta["defects"]:
+        if d["category"] == "boilerplate":
+            assert any(f.category in ("boilerplate", "ai-content") and covers(f, d["line"]) for f in findings), d
+    ok_lines = {d["line"] for d in meta["defects"] if d["category"] in ("boilerplate", "ai_marker")}
+    for f in findings:
+        if f.category == "boilerplate":
+            assert any(covers(f, n) for n in ok_lines), (f.line, f.rule, f.message)
+
+
+def test_seed_004_structure():
+    path, _ = seed("004")
+    by = {(f.rule, f.line): f for f in lint(read(path), path)}
+    assert by[("NL704", 8)].related_positions[0][0] == 1
+    assert by[("NL704", 31)].related_positions[0][0] == 26
+    assert by[("NL705", 23)].related_positions[0][0] == 10  # the later copy is reported
+    assert by[("NL705", 39)].related_positions[0][0] == 33
+    glued = by[("NL706", 26)]
+    assert {r[0] for r in glued.related_positions} >= {28, 35}
+    assert {("NL701", n) for n in (4, 5, 6, 28, 29)} <= set(by)
+    assert ("NL702", 3) in by
+    assert not [f for f in by.values() if 12 <= f.line <= 22]
+
+
+# --- page chrome and its fix ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Listen to article",
+        "Listen to article 4 min",
+        "Share",
+        "Follow",
+        "Follow us on Telegram",
+        "Short Url",
+        "Read also: Zelensky Says He Wants War To End By Diplomatic Means In 2025",
+        "READ MORE: Heatwave closes Acropolis",
+        "Advertisement",
+        "Subscribe to our newsletter",
+        "Updated 23 October 2024",
+        "Last updated: March 3, 2025 at 10:42 a.m. EST",
+        "Published 2 hours ago",
+        "|",
+        "Credited from: BBC",
+        "Original Source: www.rfa.org",
+    ],
+)
+def test_chrome_lines(line):
+    text = f"The council approved the budget on Tuesday.\n{line}\nThe mayor welcomed the vote.\n"
+    found = [f for f in lint(text) if f.rule == "NL701"]
+    assert len(found) == 1 and found[0].line == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council will follow the mayor's advice, she said.",
+        "Share prices rose 3% on Tuesday.",
+        "Source: Office for National Statistics",
+        "Read the full report on the council website before Friday's meeting, officials said.",
+        "Updated forecasts are due in May.",
+        "Via Appia is one of the oldest roads in Europe.",
+        "Listen to the full interview, the station said.",
+    ],
+)
+def test_chrome_precision(line):
+    assert "NL701" not in codes(f"The council approved the budget on Tuesday.\n{line}\n")
+
+
+def test_chrome_fix_deletes_whole_lines():
+    text = "Listen to article\n|\nThe council approved the budget.\nShort Url\nThe mayor welcomed it.\nFollow"
+    fixed, remaining, errors = fix_document(BP, Document(text, "x.txt"), lint(text))
+    assert not errors
+    assert fixed == "The council approved the budget.\nThe mayor welcomed it."
+    assert not [f for f in remaining if f.rule == "NL701"]
+
+
+def test_credit_line_fix_is_unsafe():
+    text = "The council approved the budget.\nOriginal Source: www.rfa.org\n"
+    (f,) = [f for f in lint(text) if f.rule == "NL701"]
+    assert f.fix is not None and not f.fix.safe
+    assert apply_edits(text, safe_edits([f])) == text
+    assert apply_edits(text, f.fix.edits) == "The council approved the budget.\n"
+
+
+def test_chrome_inside_code_is_ignored():
+    text = "Some copy.\n\n```\nShare\n```\n"
+    assert "NL701" not in codes(text, "x.md")
+
+
+# --- caption residue and bait ------------------------------------------------------------------
+
+
+def test_caption_residue():
+    assert "NL702" in codes("President Lula (3rdR) meets the delegation in Brasilia. (AFP)\n")
+    assert "NL702" in codes("This handout photograph shows Chancellor Scholz (C) at the summit.\n")
+    assert "NL702" not in codes("Section (C) of the act applies to imports.\n")
+    assert "NL702" not in codes("Senator Ann Cole (R) voted against the bill.\n")
+
+
+def test_engagement_bait():
+    assert "NL703" in codes("For more updates on this developing story, stay tuned to global news outlets.\n")
+    assert "NL703" in codes("What are your thoughts? Share your opinions and join the conversation below.\n")
+    assert "NL703" not in codes('"Stay tuned," the coach told reporters.\n')
+    assert "NL703" not in codes("Residents were invited to share their views at a public meeting.\n")
+    # one finding per sentence
+    assert codes("Share your thoughts and join the conversation below.\n").count("NL703") == 1
+
+
+# --- repetition ----------------------------------------------------------------------------------
+
+
+def test_repeated_sentence_reports_later_copy():
+    text = (
+        "  • The mayor said the budget would balance by 2026 without new taxes\n"
+        "The council met on Tuesday.\n"
+        "The mayor said the budget would balance by 2026 without new taxes.\n"
+    )
+    (f,) = [f for f in lint(text) if f.rule == "NL705"]
+    assert f.line == 3 and f.related_positions[0][0] == 1
+
+
+def test_repeated_paragraph_is_one_finding():
+    para = "The mayor said the budget would balance by 2026 without new taxes. Opposition members said the savings were not explained in enough detail."
+    text = f"{para}\nThe vote was 7-2.\n{para}\n"
+    found = [f for f in lint(text) if f.rule == "NL705"]
+    assert len(found) == 1 and found[0].line == 3 and found[0].message.startswith("Paragraph")
+
+
+def test_short_repeats_are_fine():
+    assert "NL705" not in codes("He said no.\nThe vote was close.\nHe said no.\n")
+
+
+def test_repeated_headline():
+    text = "Council Approves Budget After Long Debate\nUpdated 3 May 2025\nCouncil Approves Budget After Long Debate\nThe council approved the budget on Tuesday.\n"
+    found = [f for f in lint(text) if f.rule == "NL704"]
+    assert [f.line for f in found] == [3]
+    assert "NL705" not in codes(text)
+
+
+# --- glued articles ------------------------------------------------------------------------------
+
+BODY = (
+    "The council approved the budget on Tuesday after a debate that ran past midnight.\n"
+    "The mayor said the plan would balance the books by 2026 without new taxes.\n"
+    "Opposition members said the savings were not spelled out in enough detail.\n"
+)
+
+
+def test_glued_article_with_dateline():
+    text = "Council Approves Budget\n" + BODY + "Storm Closes Ports Along the Coast\nLISBON: Storm Ines closed four ports on Wednesday as waves reached nine metres.\n"
+    (f,) = [f for f in lint(text) if f.rule == "NL706"]
+    assert f.line == 5 and "dateline" in f.message
+
+
+def test_glued_article_with_stamp():
+    text = "Council Approves Budget\n" + BODY + "\nStorm Closes Ports Along the Coast\n\nPublished 21 January 2026\nStorm Ines closed four ports on Wednesday.\n"
+    assert "NL706" in codes(text)
+
+
+def test_subheads_are_not_glued_articles():
+    text = "Council Approves Budget\n" + BODY + "What Happens Next\nThe budget goes to the regional assembly, which votes on it in March.\n"
+    assert "NL706" not in codes(text)
+    # a headline, stamp and dateline at the top are the article's own
+    top = "Council Approves Budget\nUpdated 3 May 2025\nLISBON: The council approved the budget on Tuesday after a long debate.\n" + BODY
+    assert "NL706" not in codes(top)
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+
+def test_no_boilerplate_findings_on_clean_fixtures():
+    seen = 0
+    for y in sorted(glob.glob(os.path.join(FIXTURES, "*", "*.yaml"))):
+        meta = yaml.safe_load(open(y, encoding="utf-8"))
+        if not meta.get("clean"):
+            continue
+        path = os.path.join(os.path.dirname(y), meta["article"])
+        seen += 1
+        found = [(f.line, f.rule, f.message) for f in lint(read(path), path)]
+        assert found == [], (path, found)
+    assert seen >= 6
+
+
+def test_scraped_fixture_is_fully_covered():
+    path = os.path.join(FIXTURES, "generated", "scraped_page_wildfire.txt")
+    meta = yaml.safe_load(open(path[:-4] + ".yaml", encoding="utf-8"))
+    findings = lint(read(path), path)
+    for d in meta["defects"]:
+        assert any(covers(f, d["line"]) for f in findings), d

@@ -1,0 +1,298 @@
+"""Generated copy (NL6xx, ai-content): fabricated interviews, chatbot artefacts, stock phrasing,
+template sections and questions to the reader."""
+import glob
+import os
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, SEEDS
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+
+AI = Linter(Settings(select=["ai-content"]))
+BOTH = Linter(Settings(select=["ai-content", "boilerplate"]))
+COMPAT = {"ai_marker": {"ai-content", "boilerplate"}, "fabricated_interview": {"ai-content"}, "boilerplate": {"boilerplate", "ai-content"}}
+
+
+def lint(text, path="x.txt", linter=AI):
+    findings, errors = linter.lint(Document(text, path))
+    assert not errors, errors
+    return findings
+
+
+def codes(text, path="x.txt", linter=AI):
+    return [f.rule for f in lint(text, path, linter)]
+
+
+def covers(f, line):
+    spans = [(f.line, f.end_line)] + [(a, c) for a, _, c, _, _ in f.related_positions]
+    return any(a <= line <= b for a, b in spans)
+
+
+def annotated(directory):
+    for y in sorted(glob.glob(os.path.join(directory, "*.yaml"))):
+        meta = yaml.safe_load(open(y, encoding="utf-8"))
+        path = os.path.join(directory, meta["article"])
+        yield path, meta
+
+
+def read(path):
+    return open(path, encoding="utf-8").read()
+
+
+# --- seeds ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path,meta", list(annotated(SEEDS)), ids=lambda x: os.path.basename(x) if isinstance(x, str) else "")
+def test_seed_ai_annotations_are_covered(path, meta):
+    findings = lint(read(path), path, BOTH)
+    for d in meta["defects"]:
+        if d["category"] in ("ai_marker", "fabricated_interview"):
+            assert any(f.category in COMPAT[d["category"]] and covers(f, d["line"]) for f in findings), d
+    # precision: every ai-content finding sits on an annotated line of a compatible category
+    lines = {d["line"] for d in meta["defects"] if d["category"] in COMPAT}
+    for f in findings:
+        if f.category == "ai-content":
+            assert any(covers(f, n) for n in lines), (f.line, f.rule, f.message)
+
+
+def test_seed_004_real_reporting_is_left_alone():
+    path = os.path.join(SEEDS, "004_10b7d57b100c4354.txt")
+    for f in lint(read(path), path, BOTH):
+        if 12 <= f.line <= 22:
+            raise AssertionError((f.line, f.rule, f.message))
+
+
+def test_seed_001_interview_is_reported_once_at_the_first_speaker_line():
+    path = os.path.join(SEEDS, "001_27f854d20dfb57b0.txt")
+    found = [f for f in lint(read(path), path) if f.rule == "NL601"]
+    assert len(found) == 1
+    f = found[0]
+    assert (f.line, f.text) == (20, "Senior Editor:")
+    assert f.severity.name == "warning"
+    for piece in ("Senior Editor", "geopolitical analyst", "we sat down with", "million-dollar question", "Thank you for having me"):
+        assert piece in f.message, piece
+    related_lines = {r[0] for r in f.related_positions}
+    assert {18, 20, 23, 42, 43} <= related_lines
+
+
+# --- fabricated interviews ---------------------------------------------------------------------
+
+
+INTERVIEWS = os.path.join(FIXTURES, "interviews")
+
+
+def _interviews(kind):
+    out = [(p, m) for p, m in annotated(INTERVIEWS) if os.path.basename(p).startswith(kind)]
+    assert len(out) >= 6, kind
+    return out
+
+
+@pytest.mark.parametrize("path,meta", _interviews("fab_"), ids=lambda x: os.path.basename(x) if isinstance(x, str) else "")
+def test_fabricated_interviews_are_reported(path, meta):
+    found = [f for f in lint(read(path), path) if f.rule == "NL601"]
+    assert len(found) == 1, path
+    for d in meta["defects"]:
+        if d["category"] == "fabricated_interview":
+            assert covers(found[0], d["line"]), d
+
+
+@pytest.mark.parametrize("path,meta", _interviews("gen_"), ids=lambda x: os.path.basename(x) if isinstance(x, str) else "")
+def test_genuine_interviews_are_not_reported(path, meta):
+    assert meta["clean"] is True and meta["group"] == "clean"
+    assert [f for f in lint(read(path), path, BOTH)] == []
+
+
+QA = """{intro}
+{iv}: Why did the ministry act now?
+{gu}: Prices had risen for months and the reserve was low.
+{iv}: What happens next?
+{gu}: Households will feel it first, in the January bills.
+{iv}: {close}
+{gu}: {reply}
+"""
+
+
+def qa(intro, iv="Senior Editor", gu="Dr. Voss", close="Is there anything else?", reply="Only that winter is long."):
+    return QA.format(intro=intro, iv=iv, gu=gu, close=close, reply=reply)
+
+
+def test_generic_label_and_unaffiliated_guest_with_framing_is_reported():
+    text = qa("We sat down with Dr. Mara Voss, a seasoned energy analyst.", close="Thank you, Dr. Voss, for your insights.")
+    assert codes(text).count("NL601") == 1
+
+
+def test_named_interviewer_is_never_reported():
+    text = qa(
+        "We sat down with Dr. Mara Voss, a seasoned energy analyst.",
+        iv="Lindqvist",
+        close="Thank you, Dr. Voss, for your insights.",
+        reply="Thank you for having me.",
+    )
+    assert "NL601" not in codes(text)
+
+
+def test_affiliated_guest_with_transcript_note_is_not_reported():
+    intro = (
+        "Mara Voss, head of research at the Nordic Energy Institute, spoke to Pål Ek of the Baltic Ledger. "
+        "The interview has been edited for length and clarity."
+    )
+    assert "NL601" not in codes(qa(intro, iv="Q", gu="A", reply="Thanks for having me."))
+
+
+def test_generic_label_alone_is_not_enough():
+    # a role label and an introduced, affiliated guest, no stock framing: a house style, not a fake
+    intro = "Mara Voss is an economist at Uppsala University."
+    assert "NL601" not in codes(qa(intro, iv="Interviewer", gu="Voss"))
+
+
+def test_named_byline_counts_against_a_fake():
+    base = qa("We spoke with Adele about the last night of her residency.", iv="Q", gu="A", reply="Thanks for having me.")
+    assert "NL601" in codes(base)
+    assert "NL601" not in codes("By Hannah Okoye\n" + base)
+    assert "NL601" in codes("By Staff Writer\n" + base)  # a generic byline is no counter-evidence
+
+
+def test_placeholder_labels_are_reported():
+    text = qa("Joining us today is [Guest Name].", iv="[Host's Name]", gu="[Guest Name]")
+    assert codes(text).count("NL601") == 1
+
+
+def test_min_score_option_is_respected():
+    text = qa("We sat down with Dr. Mara Voss, a seasoned energy analyst.", close="Thank you, Dr. Voss, for your insights.")
+    strict = Linter(Settings(select=["NL601"], rules={"NL601": {"min_score": 20}}))
+    assert lint(text, linter=strict) == []
+
+
+# --- chatbot artefacts -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Certainly! Here's a rewritten news article about the vote:\nThe council voted on Monday.\n",
+        "As an AI language model, I cannot confirm the figures.\n",
+        "I'm sorry, but I cannot fulfill this request.\n",
+        "The council voted on Monday. I hope this helps!\n",
+        "The council voted on Monday.\nLet me know if you'd like a shorter version.\n",
+        "As of my last knowledge update, the mine employed 4,000 people.\n",
+        "The mayor, [Insert quote], said the plan would work.\n",
+        "The article was written by [Alex Reed Credentials].\n",
+        "[Rewrite this in a neutral tone and add two quotes]\nThe council voted on Monday.\n",
+        "Exports rose 4% in March. :contentReference[oaicite:3]{index=3}\n",
+        "Exports rose 4% in March citeturn0search2.\n",
+        "Details at https://example.org/report?utm_source=chatgpt.com today.\n",
+    ],
+)
+def test_chatbot_artefacts_are_errors(text):
+    found = [f for f in lint(text) if f.rule == "NL602"]
+    assert found and all(f.severity.name == "error" for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Let me know if you need anything," the mayor told residents on Monday.\n',
+        "The minister said the plan [to cut fuel duty] would work.\n",
+        "As an AI researcher at Oxford, she has studied chatbots for a decade.\n",
+        "He said he hoped the report would help investors.\n",
+        "Section [4] of the act applies.\n",
+    ],
+)
+def test_chatbot_artefacts_precision(text):
+    assert "NL602" not in codes(text)
+
+
+# --- stock phrasing ----------------------------------------------------------------------------
+
+
+def test_strong_stock_phrase_is_info_and_weak_one_is_silent():
+    fs = lint("The ruling adds a layer of complexity to the talks.\n")
+    assert [(f.rule, f.severity.name) for f in fs] == [("NL603", "info")]
+    assert lint("Her career is a testament to hard work.\n") == []
+
+
+def test_quoted_stock_phrase_is_not_reported():
+    assert lint('"It adds a layer of complexity," the minister said.\n') == []
+
+
+def test_density_reports_density_and_threshold():
+    text = (
+        "The decision adds a layer of complexity to the talks. It is a testament to the resolve of both sides, "
+        "and it underscores the complex dynamics of the region. The world watches closely.\n"
+    )
+    found = [f for f in lint(text) if f.rule == "NL604"]
+    assert len(found) == 1
+    assert "per 1,000 words" in found[0].message and "threshold 4" in found[0].message
+    assert len(found[0].related_positions) == 4
+
+
+def test_density_stays_quiet_in_long_copy_with_few_phrases():
+    body = "The council met on Tuesday and approved the budget after a long debate about roads and schools. " * 60
+    text = body + "The decision is a testament to the mayor's patience. It marks a pivotal moment. It adds a layer of complexity.\n"
+    assert "NL604" not in codes(text)
+
+
+def test_density_threshold_option():
+    text = "It adds a layer of complexity. It is a testament to them. The world watches closely.\n"
+    loose = Linter(Settings(select=["NL604"], rules={"NL604": {"threshold": 500.0}}))
+    assert lint(text, linter=loose) == []
+
+
+# --- template sections and reader questions ------------------------------------------------------
+
+
+def test_key_points_table_is_related():
+    path = os.path.join(SEEDS, "001_27f854d20dfb57b0.txt")
+    found = [f for f in lint(read(path), path) if f.rule == "NL605"]
+    assert [f.line for f in found] == [7]
+    assert found[0].related_positions[0][0] == 8 and found[0].related_positions[0][2] == 13
+
+
+@pytest.mark.parametrize("heading", ["Key Takeaways:", "## Key Takeaways", "**Frequently Asked Questions**", "Key Points at a Glance"])
+def test_template_headings(heading):
+    text = f"The council voted on Monday to approve the budget.\n{heading}\nThe vote was 7-2.\n"
+    assert "NL605" in codes(text)
+
+
+def test_template_words_inside_a_sentence_are_fine():
+    assert codes("The key takeaways from the summit were modest, diplomats said.\n") == []
+
+
+def test_reader_question_not_in_interviews_or_quotes():
+    assert "NL606" in codes("The vote is on Friday.\nWhat are your thoughts on this proposed exchange? Share them below.\n")
+    assert "NL606" not in codes('"What are your thoughts on this?" a reporter asked the minister.\n')
+
+
+# --- fixtures ----------------------------------------------------------------------------------
+
+
+def _all_annotated():
+    for d in sorted(glob.glob(os.path.join(FIXTURES, "*"))):
+        yield from annotated(d)
+
+
+def test_generated_fixtures_are_fully_covered_and_precise():
+    directory = os.path.join(FIXTURES, "generated")
+    items = list(annotated(directory))
+    assert len(items) >= 5
+    for path, meta in items:
+        findings = lint(read(path), path, BOTH)
+        for d in meta["defects"]:
+            if d["category"] in COMPAT:
+                assert any(f.category in COMPAT[d["category"]] and covers(f, d["line"]) for f in findings), (path, d)
+        lines = [d["line"] for d in meta["defects"] if d["category"] in COMPAT]
+        for f in findings:
+            assert any(covers(f, n) for n in lines), (path, f.line, f.rule, f.message)
+
+
+def test_no_ai_findings_on_clean_fixtures():
+    seen = 0
+    for path, meta in _all_annotated():
+        if meta.get("clean"):
+            seen += 1
+            found = [(f.line, f.rule, f.message) for f in lint(read(path), path)]
+            assert found == [], (path, found)
+    assert seen >= 6
