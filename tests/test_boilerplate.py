@@ -209,6 +209,9 @@ def test_glued_article_with_stamp():
 def test_subheads_are_not_glued_articles():
     text = "Council Approves Budget\n" + BODY + "What Happens Next\nThe budget goes to the regional assembly, which votes on it in March.\n"
     assert "NL706" not in codes(text)
+    # an all-capital label is not a dateline
+    update = "Council Approves Budget\n" + BODY + "Ministry Responds To Vote\nUPDATE: The ministry said on Wednesday it would review the budget in full.\n"
+    assert "NL706" not in codes(update)
     # a headline, stamp and dateline at the top are the article's own
     top = "Council Approves Budget\nUpdated 3 May 2025\nLISBON: The council approved the budget on Tuesday after a long debate.\n" + BODY
     assert "NL706" not in codes(top)

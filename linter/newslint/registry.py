@@ -60,13 +60,14 @@ def entry_point_rules() -> list[type[Rule]]:
 
 
 @lru_cache(maxsize=32)
-def _packs(paths: tuple[str, ...]) -> tuple[Pack, ...]:
+def load_packs(paths: tuple[str, ...]) -> tuple[Pack, ...]:
+    """The packs at these paths, parsed once per process (rules may read a pack's tables)."""
     return tuple(load_pack(p) for p in paths)
 
 
 def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
     """All rules known for a configuration. Duplicate codes or names are errors."""
-    packs = _packs(tuple(builtin_pack_paths()) + tuple(extra_packs))
+    packs = load_packs(tuple(builtin_pack_paths()) + tuple(extra_packs))
     rules: list[type[Rule]] = python_rules() + entry_point_rules()
     for p in packs:
         rules.extend(p.rules)

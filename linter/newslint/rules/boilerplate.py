@@ -386,6 +386,9 @@ class RepeatedText(Rule):
 # --- glued-on second article ----------------------------------------------------------------------
 
 _DATELINE = re.compile(
+    r"(?!(?:UPDATED?|BREAKING|EXCLUSIVE|NOTE|CORRECTIONS?|CLARIFICATION|EDITOR|ANALYSIS|OPINION|COMMENT|WATCH|"
+    r"LISTEN|READ|PHOTOS?|VIDEO|LIVE|FACT|WARNING|ALERT|FLASHBACK|TIMELINE|FACTBOX|EXPLAINER|SPONSORED|AD|"
+    r"FILE|UPDATE|FULL TEXT|TRANSCRIPT|DISCLAIMER|DISCLOSURE|PS|P\.S\.)\b)"
     r"(?:[A-Z][A-Z.'’-]{2,}(?:[ -][A-Z][A-Z.'’-]+){0,3}|U\.S\.|U\.K\.)"  # MOSCOW, NEW YORK, U.S.
     r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?"  # , Taiwan
     r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"  # , Jan 5

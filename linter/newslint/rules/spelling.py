@@ -28,10 +28,10 @@ def _known_typos() -> frozenset:
     """Wrong forms of the built-in known-typo pack (NL101 reports those; no double finding)."""
     try:
         from ..packs import builtin_pack_paths
-        from ..registry import _packs
+        from ..registry import load_packs
 
         out = set()
-        for pack in _packs(tuple(builtin_pack_paths())):
+        for pack in load_packs(tuple(builtin_pack_paths())):
             for rule in pack.rules:
                 table = getattr(rule, "table", None)
                 if rule.code == "NL101" and table:
