@@ -315,6 +315,12 @@ class Document:
                 if len(run) >= 2:
                     rows.update(run)
                 run = []
+        # a non-blank line without pipes between two table rows is rendered as a row (a split row)
+        for i in list(rows):
+            if i + 2 in rows and i + 1 not in rows and i + 1 < len(starts):
+                end = starts[i + 2] - 1
+                if text[starts[i + 1] : end].strip():
+                    rows.add(i + 1)
         return rows
 
     def label(self, line: Line) -> str | None:

@@ -25,15 +25,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import mul
 from typing import Callable, Iterator
 
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Option, Rule
 
-#: a word as textstat counts it: letters or digits, with inner apostrophes, hyphens and
-#: separators (high-stakes, Zelensky’s, 2,700 are one word each)
-_WORD = re.compile(r"[^\W_][\w'’.,-]*")
+#: a word as textstat counts it: a whitespace token with a letter or digit (high-stakes,
+#: Zelensky’s, 2,700 are one word each; a dash is none)
+_HAS_ALNUM = re.compile(r"[^\W_]")
 _TOKEN = re.compile(r"[^\s\w]*[^\W_]\S*")
 _SYLLABLE_PART = re.compile(r"[^\W\d_]+")
 _BODY_KINDS = ("text", "quote", "label", "list")
@@ -133,17 +134,25 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
     def compute(d: Document) -> dict[str, float | int]:
         n_sent = len(body_sentences(d))
         prose = d.prose
-        findall = _WORD.findall
-        words: list[str] = []
+        tokens: list[str] = []
         for start, end in _body_paragraphs(d):
-            words += findall(prose, start, end)
-        n_words = len(words)
-        if not n_words or not n_sent:
-            return {"words": n_words, "sentences": n_sent}
-        syl = _load()
-        n_syl = 0
-        for w, k in Counter(words).items():
-            n_syl += syl(w) * k
+            tokens += prose[start:end].split()
+        if not tokens or not n_sent:
+            return {"words": 0, "sentences": n_sent}
+        _load()
+        cache = _token_cache
+        counts = Counter(tokens)
+        vals = list(map(cache.get, counts))  # C-level look-ups: this loop is the hot path
+        if None in vals:
+            for i, tok in enumerate(counts):
+                if vals[i] is None:
+                    vals[i] = v = _token_syllables(tok)
+                    if len(cache) < 200_000:
+                        cache[tok] = v
+        n_syl = sum(map(mul, vals, counts.values()))
+        n_words = sum(map(mul, map(bool, vals), counts.values()))
+        if not n_words:
+            return {"words": 0, "sentences": n_sent}
         wps = n_words / n_sent
         spw = n_syl / n_words
         c = _constants
@@ -158,6 +167,17 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
         }
 
     return doc.memo("readability.scores", compute)
+
+
+#: whitespace token -> syllables, 0 for a token that is not a word ("—", "|")
+_token_cache: dict[str, int] = {}
+
+
+def _token_syllables(token: str) -> int:
+    """A token as textstat counts words: it is one when it holds a letter or digit."""
+    if not _HAS_ALNUM.search(token):
+        return 0
+    return _count(token)
 
 
 class ReadingEase(Rule):
