@@ -27,8 +27,21 @@ def cache_dir() -> str:
     return os.path.join(xdg, "newslint")
 
 
+def _code_stamp() -> str:
+    """Size and mtime of newslint's own modules: an edited (editable) install misses the cache."""
+    root = os.path.dirname(os.path.abspath(__file__))
+    parts = []
+    for d, _, files in os.walk(root):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(d, name))
+                parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return ";".join(sorted(parts))
+
+
 def config_fingerprint(linter: Linter) -> str:
     h = hashlib.sha256(__version__.encode())
+    h.update(_code_stamp().encode())
     s = linter.settings
     h.update(repr((sorted(r.code for r in linter.rules), s.per_file_ignores, sorted(s.accept), s.rules, s.severity,
                    s.languagetool, s.root)).encode())

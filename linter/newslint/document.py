@@ -47,6 +47,7 @@ _LABEL = re.compile(
     re.M,
 )
 _FIXED_LABELS = frozenset({"q", "a", "question", "answer", "interviewer", "host", "moderator"})
+_RULE_LINE = re.compile(r"^[-–—―−─━=_:+ ]+$")  # a separator-like line: the table rules judge it
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$|[:;][\s]*$")
 
 # --- sentences -----------------------------------------------------------------------------
@@ -298,29 +299,35 @@ class Document:
         }
 
     def _pipe_block_lines(self) -> set[int]:
-        """0-based indexes of lines in runs of two or more lines that contain a pipe."""
-        rows: set[int] = set()
-        run: list[int] = []
+        """0-based indexes of lines in runs of two or more lines that contain a pipe.
+
+        A non-blank line without a pipe between two pipe lines belongs to the run: Markdown
+        renders it as a row of the table (a row split over two lines).
+        """
         text = self.text
+        if "|" not in text:
+            return set()
         starts = self.line_starts
-        for i, start in enumerate(starts + [len(text) + 1]):
-            if i < len(starts):
-                end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-                has_pipe = "|" in text[start:end] and text[start:end].strip() != "|"
-            else:
-                has_pipe = False
-            if has_pipe:
-                run.append(i)
-            else:
-                if len(run) >= 2:
-                    rows.update(run)
-                run = []
-        # a non-blank line without pipes between two table rows is rendered as a row (a split row)
-        for i in list(rows):
-            if i + 2 in rows and i + 1 not in rows and i + 1 < len(starts):
-                end = starts[i + 2] - 1
-                if text[starts[i + 1] : end].strip():
-                    rows.add(i + 1)
+        n = len(starts)
+        bounds = [(st, starts[i + 1] - 1 if i + 1 < n else len(text)) for i, st in enumerate(starts)]
+        piped = [("|" in text[a:b] and text[a:b].strip() != "|") for a, b in bounds]
+        member = list(piped)
+        for i in range(1, n - 1):
+            inner = text[bounds[i][0] : bounds[i][1]].strip()
+            if not piped[i] and piped[i - 1] and piped[i + 1] and inner and not _RULE_LINE.match(inner):
+                member[i] = True
+        rows: set[int] = set()
+        i = 0
+        while i < n:
+            if not member[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and member[j + 1]:
+                j += 1
+            if sum(piped[i : j + 1]) >= 2:
+                rows.update(range(i, j + 1))
+            i = j + 1
         return rows
 
     def label(self, line: Line) -> str | None:
