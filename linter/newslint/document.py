@@ -452,12 +452,15 @@ class Document:
         return out
 
     def in_quotation(self, offset: int) -> bool:
-        for q in self.quotations:
-            if q.start <= offset < q.end:
-                return True
-            if q.start > offset:
-                break
-        return False
+        """True when offset lies inside a (closed or unclosed) quotation."""
+        qs = self.quotations
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        # quotations of one paragraph do not nest, so the nearest start decides
+        return i >= 0 and offset < qs[i].end
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotations]
 
     # --- words ----------------------------------------------------------------------------
     @cached_property

@@ -245,6 +245,8 @@ def load_pack(path: str | Path) -> Pack:
 def _check_keys(path: str, spec: dict, allowed: dict[str, Any], what: str) -> None:
     for key, value in spec.items():
         line = spec.line_of(key) if isinstance(spec, _LineDict) else 0
+        if isinstance(key, bool):
+            raise PackError(f"{path}:{line}: {what}: a key parsed as {key}: YAML reads on/off/yes/no as booleans; quote it")
         if key not in allowed:
             close = difflib.get_close_matches(str(key), list(allowed), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (valid: {', '.join(sorted(allowed))})"
