@@ -244,3 +244,21 @@ def test_server_settings_defaults():
     assert grammar.server_settings({"languagetool": {}}) is None
     cfg = grammar.server_settings({"languagetool": {"url": "http://localhost:8081"}})
     assert cfg == {"url": "http://localhost:8081", "language": "en-US", "timeout": grammar.DEFAULT_TIMEOUT}
+
+
+def test_one_warning_per_run_across_worker_processes(tmp_path):
+    import subprocess
+    import sys
+
+    for i in range(6):
+        (tmp_path / f"s{i}.txt").write_text(f"Story {i} is about Ukraine,and Kyiv.\n", encoding="utf-8")
+    env = {k: v for k, v in __import__("os").environ.items() if k != grammar.ENV_URL}
+    env[grammar.ENV_URL] = _closed_port_url()
+    out = subprocess.run(
+        [sys.executable, "-m", "newslint", "--no-cache", "--select", "NL220,LT", "-j", "2", str(tmp_path)],
+        capture_output=True, text=True, timeout=60, env=env,
+    )
+    assert out.stdout.count("NL220") == 6, out.stdout
+    warnings = [ln for ln in out.stderr.splitlines() if "grammar checking is off" in ln]
+    assert len(warnings) == 1, out.stderr
+    assert "Connection refused" in warnings[0]

@@ -44,6 +44,7 @@ def fixed(text, select=("NL22",)):
         ("He lives in St.Petersburg.", "St.Petersburg"),
         ("In 2024,the army grew.", "2024,the"),
         ("It ended.the next day, talks resumed.", "ended.the"),
+        ("The line opens in 2031.He said so.", "2031.He"),
     ],
 )
 def test_missing_space_is_found_with_a_fix(text, glued):

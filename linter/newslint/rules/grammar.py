@@ -14,9 +14,11 @@ The client is language-tool-python (imported lazily, only when a server is confi
 ``GET <url>/v2/languages`` once, then ``POST <url>/v2/check`` (form fields ``language`` and
 ``text``) per document. When the server cannot be reached, ONE warning is logged (logger
 ``newslint.grammar``, which prints to stderr when logging is not configured) per server and
-process, the server is not asked again in that process, and every other rule still runs.
-``preflight(settings)`` does the same connection early; a caller that forks workers can call
-it in the parent so that the workers inherit the outcome and the warning is printed once.
+run, the server is not asked again in that process, and every other rule still runs. Worker
+processes of one run agree through a marker file in the temporary directory, named after
+their parent process, so that only one of them prints it. ``preflight(settings)`` does the
+connection early; a caller that forks workers can call it in the parent so that the workers
+inherit the outcome and never try the server at all.
 
 Each LanguageTool match becomes a finding of category ``grammar`` whose code is
 ``LT.<RULE_ID>`` (``LT.EN_A_VS_AN``), with LanguageTool's message and its replacements as
@@ -74,9 +76,9 @@ def client(url: str, language: str, timeout: float) -> Any:
         cls = type("NewslintLanguageTool", (ltp.LanguageTool,), {"_TIMEOUT": timeout})
         tool = cls(language, remote_server=url)
     except ImportError:
-        _warn(f"grammar checking is off: the language-tool-python package is not installed (needed for {url})")
+        _warn(f"grammar checking is off: the language-tool-python package is not installed (needed for {url})", url)
     except Exception as e:  # connection refused, timeout, bad JSON, unsupported language...
-        _warn(f"grammar checking is off: LanguageTool server at {url} cannot be used ({_short(e)}); other rules still run")
+        _warn(f"grammar checking is off: LanguageTool server at {url} cannot be used ({_short(e)}); other rules still run", url)
     _CLIENTS[key] = tool
     return tool
 
@@ -87,13 +89,57 @@ def preflight(settings: Mapping[str, Any]) -> bool:
     return bool(cfg and client(cfg["url"], cfg["language"], cfg["timeout"]) is not None)
 
 
-def _warn(message: str) -> None:
+def _warn(message: str, url: str = "") -> None:
+    if url and not _first_in_run(url):
+        return  # another worker process of this run has already said it
     log.warning("newslint: %s", message)
 
 
+def _first_in_run(url: str) -> bool:
+    """True in the first process of one newslint run to report ``url``. Worker processes of a
+    run share their parent; a marker file named after the parent (pid and start time) lets
+    only one of them print the warning. Any failure here errs on the side of warning."""
+    try:
+        import hashlib
+        import multiprocessing
+        import tempfile
+
+        parent = multiprocessing.parent_process()
+        pid = parent.pid if parent is not None else os.getpid()
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as fh:
+                started = fh.read().rsplit(b")", 1)[1].split()[19].decode()
+        except (OSError, IndexError):
+            started = "0"
+        tag = hashlib.sha1(url.encode("utf-8")).hexdigest()[:10]
+        marker = os.path.join(tempfile.gettempdir(), f"newslint-lt-warned-{pid}-{started}-{tag}")
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        return True
+    except FileExistsError:
+        return False
+    except Exception:
+        return True
+
+
 def _short(e: BaseException) -> str:
-    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-    return text[:200]
+    """The root cause of a client error, in a few words ("Connection refused")."""
+    root = e
+    seen = set()
+    while True:
+        nxt = root.__cause__ or root.__context__
+        if nxt is None or id(nxt) in seen:
+            break
+        seen.add(id(nxt))
+        root = nxt
+    if isinstance(root, OSError) and root.strerror:
+        return root.strerror
+    text = str(root).strip() or type(root).__name__
+    if "Connection refused" in str(e):
+        return "Connection refused"
+    if "timed out" in str(e).lower():
+        return "timed out"
+    return text.splitlines()[0][:160]
 
 
 class LanguageToolGrammar(Rule):
@@ -126,7 +172,7 @@ class LanguageToolGrammar(Rule):
         try:
             matches = tool.check(doc.text)
         except Exception as e:
-            _warn(f"grammar checking is off: LanguageTool server at {cfg['url']} failed ({_short(e)}); other rules still run")
+            _warn(f"grammar checking is off: LanguageTool server at {cfg['url']} failed ({_short(e)}); other rules still run", cfg["url"])
             _CLIENTS[key] = None
             return
         yield from self.findings_from_matches(doc, matches)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..document import Document
-from ..finding import Finding, Fix, Severity
+from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule
 
 _LETTER = r"[^\W\d_]"
@@ -125,8 +125,12 @@ def _glued_is_missing_space(
         if _ENTITY_TAIL.search(left):
             return False  # &nbsp;Kyiv
         return len(right) >= 2 and len(lw) >= 2
-    if not lw or re.search(r"\d", right):
+    if re.search(r"\d", right):
         return False
+    if not lw:
+        # "in 2031.He said", "52-48.Turnout": a figure of two or more digits, then a new sentence
+        head = prose[ts:p].lstrip("([{“‘\"'")
+        return punct in ".?!" and bool(re.search(r"\d\d$", left)) and "." not in head and bool(_CAP_WORD.match(right))
     if punct == ".":
         # initials and abbreviations: "J.R.R.Tolkien" is left alone too (precision first)
         if len(lw) == 1:
@@ -287,6 +291,8 @@ def _quote_role(text: str, i: int, lo: int, hi: int) -> str | None:
         return "open"
     if closes and not before.isspace() and not opens:
         return "close"
+    if opens and closes and not before.isspace() and before not in "([{" and not after.isspace() and not after.isalnum():
+        return "close"  # "it's 'fine'". : after a closing single quote, before punctuation
     if ch in "“„":
         return "open"
     if ch == "”":
@@ -435,8 +441,13 @@ class UnbalancedBrackets(Rule):
                 ch, i = m.group(), m.start()
                 if ch in "([":
                     if i + 1 < len(text) and prose[i + 1] == " " and text[i + 1] != " ":
-                        continue  # "(" of a Markdown link target: the masked URL may have taken its ")"
+                        # "(" of a Markdown link target: the masked URL may have taken its ")"
+                        stack.append(("link", i))
+                        continue
                     stack.append((ch, i))
+                    continue
+                if ch == ")" and stack and stack[-1][0] == "link":
+                    stack.pop()
                     continue
                 if stack and stack[-1][0] == _PAIR[ch]:
                     stack.pop()
@@ -449,12 +460,14 @@ class UnbalancedBrackets(Rule):
                     # a mismatched nesting like "( [ )": report the inner opener instead
                     while stack and stack[-1][0] != _PAIR[ch]:
                         o, j = stack.pop()
-                        bad.append((j, "open"))
+                        if o != "link":
+                            bad.append((j, "open"))
                     stack.pop()
                     continue
                 bad.append((i, "close"))
-            for _, j in stack:
-                bad.append((j, "open"))
+            for o, j in stack:
+                if o != "link":
+                    bad.append((j, "open"))
             for i, kind in sorted(bad):
                 ch = text[i]
                 if kind == "open":
@@ -490,7 +503,6 @@ class MixedQuoteStyles(Rule):
         straight, curly = qa["straight"], qa["curly"]
         if not straight or not curly:
             return
-        from ..finding import Related
 
         if len(straight) <= len(curly):
             minority, major, what, other = straight, curly, "straight", "curly"
@@ -591,6 +603,8 @@ def _expected_article(word: str, lists: _AnLists) -> str | None:
         return "an" if c in _VOWEL_LETTERS else "a"
     if w.startswith("x-ray"):
         return "an"
+    if not w.islower() and w.replace(".", "").upper() in lists.letter_acronyms:
+        return "an" if w[0].upper() in _VOWEL_LETTERS else "a"  # said letter by letter: an MoU, an MSc
     if _ACRONYM.match(w) and not re.match(r"^[A-Z][a-z]", w):
         bare = w.replace(".", "")
         up = bare.upper()
