@@ -262,3 +262,25 @@ def test_one_warning_per_run_across_worker_processes(tmp_path):
     warnings = [ln for ln in out.stderr.splitlines() if "grammar checking is off" in ln]
     assert len(warnings) == 1, out.stderr
     assert "Connection refused" in warnings[0]
+
+
+def test_single_languagetool_rules_can_be_ignored_reclassified_and_suppressed():
+    from newslint.finding import Severity
+
+    text = "He go to the market every days.\n<!-- newslint-disable-next-line LT.EVERY_NNS -->\nThey buy every days.\n"
+
+    def responder(t):
+        out = [lt_match(t, "go", "HE_VERB_AGR", "Agreement.", ["goes"])]
+        first = t.index("every days")
+        out.append(lt_match(t, "every days", "EVERY_NNS", "Singular.", ["every day"]))
+        second = dict(lt_match(t[first + 5 :], "every days", "EVERY_NNS", "Singular.", ["every day"]))
+        second["offset"] += first + 5
+        out.append(second)
+        return out
+
+    with FakeLanguageTool(responder, max_requests=6) as server:
+        s = Settings(select=["LT"], ignore=["LT.HE_VERB_AGR"], severity={"LT.EVERY_NNS": Severity.error},
+                     languagetool={"url": server.url})
+        findings, errors = Linter(s).lint(Document(text, "story.md"))
+    assert not errors
+    assert [(f.rule, f.line, str(f.severity)) for f in findings] == [("LT.EVERY_NNS", 1, "error")]

@@ -221,7 +221,19 @@ def selector_matches(selector: str, rule: type[Rule]) -> bool:
     sel = selector.strip()
     if sel.upper() == "ALL":
         return True
-    return sel == rule.name or sel == rule.category or rule.code.upper().startswith(sel.upper())
+    if sel == rule.name or sel == rule.category or rule.code.upper().startswith(sel.upper()):
+        return True
+    return is_subcode(sel, rule)
+
+
+def is_subcode(selector: str, rule: type[Rule]) -> bool:
+    """A selector for some of one rule's findings: ``LT.EN_QUOTES`` within the LanguageTool rule."""
+    return selector.strip().upper().startswith(rule.code.upper() + ".")
+
+
+def finding_code_matches(selector: str, code: str) -> bool:
+    """Does a sub-code selector (one with a dot) match a finding's code?"""
+    return "." in selector and code.upper().startswith(selector.strip().upper())
 
 
 def check_selectors(selectors: Iterable[str], registry: Iterable[type[Rule]], where: str, key: str) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import suppress
-from .config import ConfigError, Settings, check_selectors, path_matches, selector_matches, validate_rule_options
+from .config import ConfigError, Settings, check_selectors, finding_code_matches, is_subcode, path_matches, selector_matches, validate_rule_options
 from .document import Document
 from .finding import Finding, Severity
 from .packs import RegexTimeout
@@ -66,21 +66,39 @@ class Linter:
             chosen = any(selector_matches(x, r) for x in s.select) or any(selector_matches(x, r) for x in s.extend_select)
             if getattr(r, "opt_in", False):
                 chosen = any(selector_matches(x, r) and x.upper() != "ALL" for x in s.select + s.extend_select)
-            if not chosen or any(selector_matches(x, r) for x in s.ignore):
+            if not chosen or any(selector_matches(x, r) and not is_subcode(x, r) for x in s.ignore):
                 continue
             sev = None
             for sel, level in s.severity.items():
-                if selector_matches(sel, r):
+                if selector_matches(sel, r) and not is_subcode(sel, r):
                     sev = level
             out.append(r(options.get(r), sev))
         return out
 
+    def _file_ignores(self, path: str) -> list[str]:
+        return [x for glob, sels in self.settings.per_file_ignores.items() if path_matches(path, glob, self.settings.root) for x in sels]
+
     def rules_for(self, path: str) -> list[Rule]:
-        ignored = [sels for glob, sels in self.settings.per_file_ignores.items() if path_matches(path, glob, self.settings.root)]
-        if not ignored:
+        flat = self._file_ignores(path)
+        if not flat:
             return self.rules
-        flat = [x for sels in ignored for x in sels]
-        return [r for r in self.rules if not any(selector_matches(x, type(r)) for x in flat)]
+        return [r for r in self.rules if not any(selector_matches(x, type(r)) and not is_subcode(x, type(r)) for x in flat)]
+
+    def _subcode_settings(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Ignore and severity settings that name some findings of a rule (``LT.EN_QUOTES``)."""
+        ignores = [x for x in self.settings.ignore + self._file_ignores(doc.path) if "." in x]
+        severities = {x: v for x, v in self.settings.severity.items() if "." in x}
+        if not ignores and not severities:
+            return findings
+        out = []
+        for f in findings:
+            if any(finding_code_matches(x, f.rule) for x in ignores):
+                continue
+            for sel, level in severities.items():
+                if finding_code_matches(sel, f.rule):
+                    f.severity = level
+            out.append(f)
+        return out
 
     def excluded(self, path: str) -> bool:
         return any(path_matches(path, g, self.settings.root) for g in self.settings.exclude)
@@ -107,6 +125,7 @@ class Linter:
                     f"internal error in rule {rule.code} ({rule.name}): {type(e).__name__}: {e} "
                     f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report it"
                 )
+        findings = self._subcode_settings(doc, findings)
         findings = self._suppress(doc, findings, rules)
         findings = _dedupe(findings)
         for f in findings:

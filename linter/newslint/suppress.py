@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from .config import selector_matches
+from .config import finding_code_matches, selector_matches
 from .document import Document
 from .finding import Finding, Severity
 from .rule import Context, Rule
@@ -47,7 +47,12 @@ class Suppression:
             return f.category in SIC_CATEGORIES and f.start >= self.start and f.end <= self.end
         if not self.rules:
             return True
-        return rule is not None and any(selector_matches(sel, rule) for sel in self.rules)
+        for sel in self.rules:
+            if "." in sel and finding_code_matches(sel, f.rule):
+                return True
+            if rule is not None and "." not in sel and selector_matches(sel, rule):
+                return True
+        return False
 
 
 @dataclass
@@ -59,8 +64,9 @@ class SuppressionMap:
         kept = []
         for f in findings:
             hit = False
+            rule = rules.get(f.rule) or rules.get(f.rule.split(".")[0])
             for s in self.records:
-                if s.covers(f, rules.get(f.rule)):
+                if s.covers(f, rule):
                     s.used = True
                     hit = True
             if not hit:
