@@ -52,6 +52,7 @@ class Session:
     def __init__(self, overrides: Overrides):
         self.ov = overrides
         self._linters: dict[str | None, Linter] = {}
+        self._config_for_dir: dict[str, str | None] = {}
         self.cache = None
         if overrides.cache and not (overrides.fix or overrides.diff):
             from .cache import ResultCache
@@ -60,12 +61,7 @@ class Session:
 
     def settings_for(self, path: str | None) -> Settings:
         ov = self.ov
-        cfg_path: str | None
-        if ov.config:
-            cfg_path = ov.config
-        else:
-            found = find_config(path if path and path != "-" else os.getcwd())
-            cfg_path = str(found) if found else None
+        cfg_path = self.config_key(path)
         if cfg_path:
             data = read_config_file(cfg_path)
             s = parse_settings(data or {}, cfg_path)
@@ -86,10 +82,14 @@ class Session:
         return s
 
     def config_key(self, path: str | None) -> str | None:
+        """The configuration file governing ``path`` (looked up once per directory)."""
         if self.ov.config:
             return self.ov.config
-        found = find_config(path if path and path != "-" else os.getcwd())
-        return str(found) if found else None
+        where = os.path.dirname(os.path.abspath(path)) if path and path != "-" else os.getcwd()
+        if where not in self._config_for_dir:
+            found = find_config(where if os.path.isdir(where) else os.getcwd())
+            self._config_for_dir[where] = str(found) if found else None
+        return self._config_for_dir[where]
 
     def linter_for(self, path: str | None) -> Linter:
         key = self.config_key(path)
