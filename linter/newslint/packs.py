@@ -27,6 +27,7 @@ entries cost one dictionary look-up per word. Regex patterns are compiled once w
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections import Counter, defaultdict
 from itertools import accumulate
@@ -84,6 +85,35 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def load_yaml_cached(path: str | Path) -> Any:
+    """:func:`load_yaml` for pack files, with the parse kept in the user cache directory
+    (keyed by path, size and mtime): the built-in packs hold thousands of entries, and parsing
+    them on every start would dominate a one-file run. Any cache problem falls back to parsing."""
+    import hashlib
+    import pickle
+
+    from .cache import cache_dir
+
+    try:
+        st = os.stat(path)
+        key = hashlib.sha256(f"{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}:{yaml.__version__}".encode()).hexdigest()
+        entry = os.path.join(cache_dir(), "packs-v1", key[:32] + ".pickle")
+        with open(entry, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:
+        pass
+    data = load_yaml(path)
+    try:
+        os.makedirs(os.path.dirname(entry), exist_ok=True)
+        tmp = f"{entry}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as fh:
+            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except Exception:
+        pass
+    return data
+
+
 def load_yaml(path: str | Path, text: str | None = None) -> Any:
     """Parse YAML keeping line numbers on mappings; errors name the file and line."""
     try:
@@ -138,18 +168,22 @@ def words(doc: Document) -> list[tuple[int, int, str]]:
     return doc.memo("pack.words", lambda d: list(zip(t.starts, t.ends, t.words)))
 
 
+_SIMPLE_WORD = re.compile(r"[^\W_]+")
+
+
 def _phrase_key(phrase: str) -> tuple[str, ...]:
+    if _SIMPLE_WORD.fullmatch(phrase):  # most entries are one plain word
+        return (phrase.lower(),)
     return tuple(w.lower().replace("’", "'") for w in WORD.findall(phrase))
 
 
 class PhraseIndex:
     """Many phrases, matched on word tokens: a dict from first word to candidate phrases."""
 
-    def __init__(self, phrases: Iterable[str]):
+    def __init__(self, phrases: Iterable[str] = (), keys: Iterable[tuple[str, ...]] = ()):
         self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         self.count = 0
-        for p in phrases:
-            key = _phrase_key(p)
+        for key in [*keys, *map(_phrase_key, phrases)]:
             if key:
                 self.by_first[key[0]].append(key)
                 self.count += 1
@@ -226,7 +260,7 @@ def builtin_pack_paths() -> list[str]:
 
 def load_pack(path: str | Path) -> Pack:
     path = str(path)
-    data = load_yaml(path)
+    data = load_yaml_cached(path)
     if data is None:
         return Pack(path)
     if not isinstance(data, dict):
@@ -446,7 +480,7 @@ class SubstitutionRule(PackRule):
             options = right if isinstance(right, list) else [right]
             table[_phrase_key(str(wrong))] = [str(o) for o in options]
         cls.table = table
-        cls.index = PhraseIndex(" ".join(k) for k in table)
+        cls.index = PhraseIndex(keys=table)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         exceptions = {_phrase_key(e) for e in self.spec.get("exceptions") or []}

@@ -269,8 +269,15 @@ def run(session: Session, paths: list[str], jobs: int, want_lines: bool) -> Iter
         return
     import multiprocessing as mp
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(session.ov,)) as pool:
+    global _WORKER_SESSION
+    chunk = max(1, min(16, len(paths) // (jobs * 8) or 1))
+    if "fork" in mp.get_all_start_methods():
+        # forked workers inherit the parent's session: linters, packs and lexicon already built
+        session.linter_for(paths[0] if paths[0] != "-" else None)
+        _WORKER_SESSION = session
+        pool = mp.get_context("fork").Pool(jobs)
+    else:  # pragma: no cover - spawn platforms build their own
+        pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(session.ov,))
+    with pool:
         for r in pool.imap(_work, paths, chunksize=chunk):
             yield r if want_lines else (r[0], None, r[2])
