@@ -1,4 +1,379 @@
-"""Rule family: attribution (to be written)."""
+"""Sourcing: claims that hang on no named source, anonymous sources and conflicting credits.
+
+The phrase lists live in ``rules/attribution.yaml`` (``attribution.*`` lists), so a newsroom can
+extend them with a pack of its own; the logic that decides whether a source is named nearby is
+here. Precision comes first: a phrase tied to a named origin ("reports from South Korea's spy
+agency", "U.S. officials said", "according to the Health Ministry") is not reported, and neither
+is anything inside a quotation (the quoted speaker owns it).
+"""
 from __future__ import annotations
 
-RULES: list = []
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..document import Document
+from ..finding import Finding, Related, Severity
+from ..rule import Context, Rule
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+
+
+@dataclass
+class _Patterns:
+    reports: re.Pattern
+    collectives: re.Pattern
+    passive: re.Pattern
+    vague_subject: re.Pattern
+    according: re.Pattern
+    reportedly: re.Pattern
+    anonymous: re.Pattern
+    reasons: re.Pattern
+    credit_line: re.Pattern
+    pointer: re.Pattern
+
+
+def _patterns(ctx: Context) -> _Patterns:
+    """Compile the lists once per configuration (lists may be extended by packs)."""
+    cache = ctx.__dict__.setdefault("_attribution_patterns", {})
+    if "p" in cache:
+        return cache["p"]
+    L = ctx.list
+    adj = _alt(L("attribution.report-adjectives"))
+    p = _Patterns(
+        reports=re.compile(
+            rf"\b(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\s+(?:(?:have|had)\s+)?(?:{_alt(L('attribution.report-verbs'))})\b",
+            re.I,
+        ),
+        collectives=re.compile(
+            rf"\b(?P<noun>{_alt(L('attribution.collectives'))})\s+(?:(?:have|had|are|were|also|now)\s+)?(?:{_alt(L('attribution.collective-verbs'))})\b",
+            re.I,
+        ),
+        passive=re.compile(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L('attribution.passive-verbs'))})\b", re.I),
+        vague_subject=re.compile(
+            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L('attribution.vague-subjects'))})\s+(?:people\s+)?(?:{_alt(L('attribution.vague-subject-verbs'))})\b",
+            re.I | re.M,
+        ),
+        according=re.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I),
+        reportedly=re.compile(r"\breportedly\b", re.I),
+        anonymous=re.compile(
+            r"\b(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
+            r"(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
+            rf"(?P<role>{_alt(L('attribution.roles'))})\s+"
+            rf"(?:(?:also|later|previously)\s+)?(?P<verb>{_alt(L('attribution.attribution-verbs'))})\b"
+        ),
+        reasons=re.compile(_alt(L("attribution.anonymity-reasons")), re.I),
+        credit_line=re.compile(rf"^[ \t]*(?P<label>{_alt(L('attribution.credit-labels'))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M),
+        pointer=re.compile(rf"\b(?:{_alt(L('attribution.original-pointers'))})\s+(?P<who>[^\n.]+)", re.I),
+    )
+    cache["p"] = p
+    return p
+
+
+# a person's name: two or more capitalised words ("Kyrylo Budanov", "Mark Rutte")
+_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))+")
+_NAMED_LIST = re.compile(r"\b(?:such as|including|among them|led by|like)\s+(?:Dr\.\s+|Prof\.\s+)?[A-Z]")
+_HEADLINE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+
+
+def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
+    """(index, start, end) of the sentence around offset; the line for table cells and titles."""
+    i = doc.sentence_index(offset)
+    if i >= 0:
+        s = doc.sentences[i]
+        return i, s.start, s.end
+    line = doc.line_of(offset)
+    return -1, line.start, line.end
+
+
+def _is_title(doc: Document, offset: int) -> bool:
+    """Headlines and section titles are not claims."""
+    line = doc.line_of(offset)
+    if line.kind == "heading":
+        return True
+    s = line.text.strip()
+    return line.kind == "text" and len(s) < 120 and not _HEADLINE_END.search(s)
+
+
+def _preceded_by_name(text: str, start: int, proper: frozenset = frozenset()) -> bool:
+    """"NIS reports", "Pentagon officials", "Seoul's analysts", "U.S. defense officials": a named
+    owner among the (up to two) words before."""
+    before = text[max(0, start - 60) : start]
+    words = list(re.finditer(r"[\w.’'-]+", before))[-2:]
+    for m in reversed(words):
+        gap = before[m.end() :]
+        if gap.strip(" \u00a0"):
+            break  # punctuation between: not a modifier
+        word = m.group()
+        if word.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            break  # the previous sentence's last word
+        if word.endswith(("’s", "'s", "s’", "s'")) or word.lower().strip(".") in proper:
+            return True
+        if word[:1].isupper():
+            prev = before[: m.start()].rstrip()
+            starts_sentence = not prev or prev[-1] in ".!?:;\n\"“”"
+            if not starts_sentence or word.isupper() or "." in word or word.lower() not in _COMMON_OPENERS:
+                return True
+        before = before[: m.start()]
+    return False
+
+
+# capitalised only because they open the sentence: not an owner ("Senior officials said")
+_COMMON_OPENERS = frozenset(
+    """the a an some many most several other others few these those senior top leading independent
+    foreign local western military government security health unnamed anonymous two three four
+    five both all and but yet so while as when""".split()
+)
+_INSTITUTION_LOWER = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:ministry|department|agency|authority|council|commission|police|army|"
+    r"navy|office|service|bureau|court|parliament|government|administration|company|board|committee|"
+    r"embassy|military|regulator|prosecutor|prosecutors|union|university|hospital)\b",
+    re.I,
+)
+_INSTITUTION = re.compile(
+    r"\b(?:[A-Z][a-z]+\s+)*(?:Ministry|Department|Agency|Authority|Council|Commission|Police|Army|Navy|"
+    r"Office|Service|Bureau|Court|Parliament|Assembly|Government|Administration|Institute|University|"
+    r"Bank|Fund|Organisation|Organization|Union|Committee|Board|Company|Corporation|Group|Port|Embassy)\b"
+    r"|\b[A-Z]{2,}\b"
+)
+
+
+class VagueAttribution(Rule):
+    """A claim credited to unnamed collectives or to nobody: "reports suggest", "various reports",
+    "sources said", "it is believed", "analysts speculate", "some say", "according to reports",
+    "reportedly". The editor needs to name the report or the people, or cut the claim.
+
+    Not reported: reports or people tied to a named owner ("reports from South Korea's spy agency",
+    "NIS reports", "U.S. officials said"), collectives named in the sentence ("analysts including
+    Jane Ford"), headlines, and words inside a quotation. "Allegedly" is left alone: in crime and
+    court copy it is a legal hedge beside a named source, not a missing one.
+
+    Bad:
+        Reports suggest 11,000 troops have been deployed to the region.
+        ---
+        The offer drew attention, with analysts speculating on what comes next.
+        ---
+        It is believed that the minister will resign before the vote.
+        ---
+        The company reportedly plans to cut 2,000 jobs.
+    Good:
+        Reports from South Korea's intelligence agency suggest 11,000 troops have been deployed.
+        ---
+        The offer drew attention, with analysts including Jane Ford of the Lowy Institute speculating on what comes next.
+        ---
+        The minister will resign before the vote, her spokesman told Reuters on Monday.
+    """
+
+    code = "NL501"
+    name = "vague-attribution"
+    category = "attribution"
+    severity = Severity.warning
+    summary = "A claim credited to unnamed reports, sources or experts"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        low_hint = prose.lower()
+        if not any(w in low_hint for w in ("report", "it is", "it was", "it has", "it had", "some", "many", "others",
+                                           "most", "according", "expert", "analyst", "observer", "critic", "official",
+                                           "source", "insider", "diplomat", "commentator", "pundit", "watcher",
+                                           "scientist", "economist", "researcher", "people")):
+            return
+        p = _patterns(ctx)
+        seen: set[int] = set()
+
+        def ok(start: int) -> bool:
+            return start not in seen and not doc.in_quotation(start) and not _is_title(doc, start) and doc.line_of(start).kind != "code"
+
+        for m in p.reports.finditer(prose):
+            if ok(m.start()) and not _preceded_by_name(prose, m.start(), _proper_names(ctx)):
+                seen.add(m.start())
+                yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
+        for m in p.according.finditer(prose):
+            if ok(m.start()):
+                seen.add(m.start())
+                yield self.finding(m.start(), m.end(), f"'{m.group()}': name the reports (who published them)")
+        for m in p.passive.finditer(prose):
+            if ok(m.start()):
+                seen.add(m.start())
+                yield self.finding(m.start(), m.end(), f"'{m.group()}': believed or reported by whom? Name the source")
+        for m in p.vague_subject.finditer(prose):
+            if ok(m.start()):
+                seen.add(m.start())
+                yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
+        proper = _proper_names(ctx)
+        for m in p.collectives.finditer(prose):
+            if not ok(m.start()) or _preceded_by_name(prose, m.start(), proper):
+                continue
+            i, s, e = _sentence(doc, m.start())
+            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m):
+                continue
+            anaphoric = m.group("noun").lower() in ("officials", "diplomats", "people")
+            if (anaphoric and self._introduced_before(doc, prose, i)) or self._institutional(ctx, prose, s, e, m):
+                continue
+            seen.add(m.start())
+            yield self.finding(
+                m.start(), m.end(), f"'{m.group()}': which {m.group('noun').lower()}? Name at least one, with their affiliation"
+            )
+        for m in p.reportedly.finditer(prose):
+            if not ok(m.start()):
+                continue
+            i, s, e = _sentence(doc, m.start())
+            if _has_attribution(prose[s:e]):
+                continue
+            seen.add(m.start())
+            yield self.finding(m.start(), m.end(), "'reportedly': reported by whom? Name the source")
+
+    @staticmethod
+    def _institutional(ctx: Context, prose: str, s: int, e: int, m: re.Match) -> bool:
+        """"state officials said" in a sentence that names the place or body."""
+        before = re.findall(r"[\w-]+", prose[max(s, m.start() - 30) : m.start()])
+        mods = {str(x) for x in ctx.list("attribution.institutional-modifiers")}
+        if not before or before[-1].lower() not in mods:
+            return False
+        return bool(re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", prose[s:e][1:]))
+
+    @staticmethod
+    def _introduced_before(doc: Document, prose: str, i: int) -> bool:
+        """The two sentences before name an institution or a speaker the collective refers back
+        to ("The port authority said ... Officials said ...")."""
+        for j in (i - 1, i - 2):
+            if j < 0:
+                break
+            s = doc.sentences[j]
+            chunk = prose[s.start : s.end]
+            if _INSTITUTION.search(chunk) or _INSTITUTION_LOWER.search(chunk) or _has_attribution(chunk):
+                return True
+        return False
+
+    @staticmethod
+    def _named_nearby(doc: Document, prose: str, i: int, m: re.Match) -> bool:
+        """The collective is identified right after it ("analysts at Chatham House", "officials, including ...")."""
+        after = prose[m.start() : m.start() + 80]
+        return bool(re.match(r"\w+\s+(?:at|from|with|of)\s+(?:the\s+)?[A-Z]", after))
+
+
+def _proper_names(ctx: Context) -> frozenset:
+    """Lower-case forms of demonyms and place names ("greek fire officials" still has an owner)."""
+    cache = ctx.__dict__.setdefault("_attribution_patterns", {})
+    if "proper" not in cache:
+        try:
+            from .case import _Names
+
+            cache["proper"] = _Names.of(ctx).proper_low
+        except Exception:  # the case rules' names list is optional here
+            cache["proper"] = frozenset()
+    return cache["proper"]
+
+
+_ATTRIB = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|stated|confirmed|announced|according to|citing|added|noted|reported by)\b"
+)
+
+
+def _has_attribution(sentence: str) -> bool:
+    return bool(_ATTRIB.search(sentence)) and bool(_NAME.search(sentence) or re.search(r"\b[A-Z]{2,}\b", sentence))
+
+
+class AnonymousSource(Rule):
+    """A quotation or claim credited only to a role, with no name or institution: "a senior
+    official said", "a South Korean lawmaker stated", "one diplomat told". Editors' convention:
+    anonymous sourcing must say why the source is anonymous ("who spoke on condition of anonymity
+    because ..."); when the sentence does, there is no finding. A role tied to an institution ("a
+    senior official at the defence ministry said") or followed by a name is not anonymous.
+
+    Bad:
+        "The deal is dead," a senior official said.
+        ---
+        A South Korean lawmaker stated that the memos were genuine.
+    Good:
+        "The deal is dead," a senior official said on condition of anonymity because the talks were private.
+        ---
+        A senior official at the finance ministry said the deal was dead.
+    """
+
+    code = "NL502"
+    name = "anonymous-source"
+    category = "attribution"
+    severity = Severity.info
+    summary = "A source given only as a role, with no reason for anonymity"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        p = _patterns(ctx)
+        for m in p.anonymous.finditer(prose):
+            mods = m.group("mods").split()
+            if any(w.lower() in ("of", "at", "from", "for", "with", "in", "and", "to", "the") for w in mods):
+                continue  # "a source at the ministry", "one of the officials" are not this pattern
+            if doc.in_quotation(m.start()) or _is_title(doc, m.start()):
+                continue
+            i, s, e = _sentence(doc, m.start())
+            if p.reasons.search(prose, s, e) or (i > 0 and p.reasons.search(prose, doc.sentences[i - 1].start, doc.sentences[i - 1].end)):
+                continue
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"'{m.group()}' is an anonymous source: name them, or say why they cannot be named",
+            )
+
+
+def _outlets(who: str) -> set[str]:
+    who = re.sub(r"\b(?:and|&)\b", ",", who)
+    out = set()
+    for part in who.split(","):
+        name = part.strip().strip(".").strip()
+        name = re.sub(r"^(?:the|www\.)\s*", "", name, flags=re.I)
+        if name:
+            out.add(name.lower())
+    return out
+
+
+class ConflictingCredits(Rule):
+    """The article credits one outlet ("Credited from: BBC") and elsewhere sends the reader to
+    different originals ("refer to the original articles from Reuters and AFP"). The reader cannot
+    tell where the copy came from. One finding at the second place, pointing at the credit line.
+
+    Bad:
+        Credited from: BBC
+        The minister resigned on Friday, the BBC reported.
+        For more, refer to the original articles from Reuters and the Associated Press.
+    Good:
+        Credited from: BBC
+        The minister resigned on Friday, the BBC reported.
+        For more, refer to the original articles from the BBC.
+    """
+
+    code = "NL503"
+    name = "conflicting-credits"
+    category = "attribution"
+    severity = Severity.warning
+    summary = "The copy is credited to one outlet and sends readers to others"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        low = text.lower()
+        if ":" not in text or not any(w in low for w in ("credit", "source", "courtesy", "via", "originally")):
+            return
+        p = _patterns(ctx)
+        credits = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in p.credit_line.finditer(text)]
+        if not credits:
+            return
+        pointers = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in p.pointer.finditer(text)]
+        others = credits[1:] + pointers
+        first_start, first_end, first = credits[0]
+        for start, end, outlets in others:
+            if start == first_start or not outlets:
+                continue
+            if not (first & outlets) and not any(a in b or b in a for a in first for b in outlets):
+                yield self.finding(
+                    start,
+                    end,
+                    f"The copy is credited to {', '.join(sorted(first))} but this sends readers to "
+                    f"{', '.join(sorted(outlets))}: say which outlet the text comes from",
+                    related=[Related(first_start, first_end, "credited here")],
+                )
+                return
+
+
+RULES = [VagueAttribution, AnonymousSource, ConflictingCredits]

@@ -1,0 +1,115 @@
+import pytest
+
+from newslint.config import Settings
+from newslint.document import Document
+from newslint.engine import Linter
+
+LINTER = Linter(Settings(select=["attribution"]))
+
+
+def lint(text, path="a.txt"):
+    findings, errors = LINTER.lint(Document(text, path))
+    assert not errors
+    return findings
+
+
+NAMED = [
+    "Lt. Gen. Kyrylo Budanov told the media outlet that the first units would arrive on Wednesday.",
+    "Zelensky wrote on X that Ukraine was ready to hand over the soldiers.",
+    "South Korea's National Intelligence Service confirmed the capture on Sunday, telling AFP it had verified the claim.",
+    "The South Korean military confirmed that 3,000 more soldiers had been sent.",
+    "Hospital admissions rose by 12%, according to the Health Ministry.",
+    "British Defence Secretary John Healey said on Tuesday it was highly likely that troops had been sent.",
+    "NATO Secretary General Mark Rutte said the deployment would escalate the conflict.",
+    "Reports from South Korea's spy agency suggest that 11,000 troops were deployed.",
+    "A report by the International Energy Agency shows demand fell by 2% last year.",
+    "Analysts at Capital Economics expect the central bank to cut rates in June.",
+    "Economists including Jane Ford of the Lowy Institute warned that growth would slow.",
+    "U.S. officials said the talks would resume next week.",
+    "Pentagon officials said the drills were routine.",
+    "“We are waiting for the first units tomorrow,” Budanov told the outlet.",
+    "The port authority said on Monday that traffic had doubled. Officials said insurance costs had fallen.",
+    "A senior official at the finance ministry said the deal was dead.",
+    "A senior official said the deal was dead, speaking on condition of anonymity because the talks were private.",
+    "Dr. Amara Okafor, a virologist at the University of Lagos, said the vaccine was safe.",
+    "The company said in a statement that 2,000 jobs would go, citing weaker demand.",
+    "Prosecutors allege that the man stole $2 million from the charity, police said.",
+    "Greek fire officials said the blaze was contained by Tuesday evening.",
+    "Reports Suggest Troops Massing on Border",
+]
+
+VAGUE = [
+    ("Reports suggest 11,000 troops have been deployed to the region.", "Reports suggest"),
+    ("Various reports suggest that approximately 300 soldiers have died.", "Various reports suggest"),
+    ("Recent reports indicate the north has sent more troops.", "Recent reports indicate"),
+    ("The proposal comes amid tension, with reports indicating that 11,000 troops are deployed.", "reports indicating"),
+    ("The offer drew attention, with analysts speculating on what comes next.", "analysts speculating"),
+    ("Sources say the minister will resign before the vote.", "Sources say"),
+    ("It is believed that the minister will resign.", "It is believed"),
+    ("It is understood that the board met on Friday.", "It is understood"),
+    ("It has been reported that the plant will close.", "It has been reported"),
+    ("It was alleged that the funds were misused.", "It was alleged"),
+    ("Some say the plan is doomed.", "Some say"),
+    ("Many believe the election was rigged.", "Many believe"),
+    ("According to reports, the ceasefire collapsed overnight.", "According to reports"),
+    ("According to media reports, the army has withdrawn.", "According to media reports"),
+    ("The company reportedly plans to cut 2,000 jobs.", "reportedly"),
+    ("Experts warn that the dam could fail.", "Experts warn"),
+    ("Critics say the cap discourages saving energy.", "Critics say"),
+    ("Observers believe the talks will fail.", "Observers believe"),
+    ("Media reports claim the talks have collapsed.", "Media reports claim"),
+    ("Unconfirmed reports said the president had left the capital.", "Unconfirmed reports said"),
+    ("Insiders say the merger is off.", "Insiders say"),
+]
+
+
+@pytest.mark.parametrize("sentence", NAMED)
+def test_named_attribution_gives_no_warning(sentence):
+    found = [f for f in lint(sentence + "\n") if f.rule == "NL501"]
+    assert not found, [f.text for f in found]
+
+
+@pytest.mark.parametrize("sentence, phrase", VAGUE)
+def test_vague_attribution_is_found_and_spans_the_phrase(sentence, phrase):
+    found = [f for f in lint(sentence + "\n") if f.rule == "NL501"]
+    assert [f.text for f in found] == [phrase]
+
+
+def test_quoted_speaker_owns_the_vague_phrase():
+    assert lint("“Reports suggest the troops have left,” the minister said.\n") == []
+
+
+def test_anonymous_sources_info_unless_reason_given():
+    f = lint('"Notably, memos were found," a South Korean lawmaker stated, reiterating fears.\n')
+    assert [(x.rule, x.text, str(x.severity)) for x in f] == [("NL502", "a South Korean lawmaker stated", "info")]
+    assert lint("One diplomat told reporters the talks had stalled, asking not to be named because she was not allowed to brief.\n") == [] or \
+        all(x.rule != "NL502" for x in lint("One diplomat told reporters the talks had stalled; she requested anonymity.\n"))
+    assert [x.rule for x in lint("One diplomat told reporters the talks had stalled.\n")] == ["NL502"]
+
+
+def test_conflicting_credits_point_at_both_places():
+    text = "Credited from: BBC\nThe minister resigned.\nFor further insights, refer to the original articles from South China Morning Post, Reuters, and Voice of America.\n"
+    f = lint(text)
+    assert [(x.rule, x.line) for x in f] == [("NL503", 3)]
+    assert f[0].related_positions[0][0] == 1
+
+
+def test_matching_credits_are_fine():
+    text = "Source: Reuters\nThe minister resigned.\nRefer to the original articles from Reuters.\n"
+    assert lint(text) == []
+
+
+def test_seed_findings(tmp_path):
+    import os
+
+    from conftest import SEEDS
+
+    got = {}
+    for name in sorted(os.listdir(SEEDS)):
+        if name.endswith(".txt"):
+            doc = Document(open(os.path.join(SEEDS, name), encoding="utf-8").read(), name)
+            got[name[:3]] = sorted({f.line for f in LINTER.lint(doc)[0] if f.rule != "NL502"})
+    assert got["001"] == [6, 12, 14, 18, 30]
+    assert got["002"] == [5, 9]
+    assert got["003"] == [3, 7]
+    assert got["000"] == [] and got["004"] == []
