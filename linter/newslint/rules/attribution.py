@@ -72,6 +72,38 @@ def _patterns(ctx: Context) -> _Patterns:
     return p
 
 
+def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[tuple[int, int]]]:
+    """For each pattern family, text windows around its keywords (none: the family cannot match)."""
+    from ..packs import word_table
+
+    t = word_table(doc)
+    cache = ctx.__dict__.setdefault("_attribution_patterns", {})
+    if "keys" not in cache:
+        L = ctx.list
+        cache["keys"] = {
+            "reports": {"reports"},
+            "according": {"according"},
+            "passive": {"it"},
+            "vague_subject": {str(w).lower() for w in L("attribution.vague-subjects")},
+            "collectives": {str(w).lower() for w in L("attribution.collectives")},
+            "reportedly": {"reportedly"},
+        }
+    keys = cache["keys"]
+    vocab = t.vocabulary
+    wanted = {fam: ks for fam, ks in keys.items() if ks & vocab}
+    if not wanted:
+        return {}
+    allkeys = set().union(*wanted.values())
+    out: dict[str, list[tuple[int, int]]] = {fam: [] for fam in wanted}
+    for i, w in enumerate(t.words):
+        if w in allkeys:
+            lo, hi = max(0, t.starts[i] - 60), t.ends[i] + 60
+            for fam, ks in wanted.items():
+                if w in ks:
+                    out[fam].append((lo, hi))
+    return out
+
+
 # a person's name: two or more capitalised words ("Kyrylo Budanov", "Mark Rutte")
 _NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))+")
 _NAMED_LIST = re.compile(r"\b(?:such as|including|among them|led by|like)\s+(?:Dr\.\s+|Prof\.\s+)?[A-Z]")
@@ -174,36 +206,41 @@ class VagueAttribution(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        low_hint = prose.lower()
-        if not any(w in low_hint for w in ("report", "it is", "it was", "it has", "it had", "some", "many", "others",
-                                           "most", "according", "expert", "analyst", "observer", "critic", "official",
-                                           "source", "insider", "diplomat", "commentator", "pundit", "watcher",
-                                           "scientist", "economist", "researcher", "people")):
-            return
         p = _patterns(ctx)
         seen: set[int] = set()
+        windows = _keyword_windows(doc, ctx)
+        if not windows:
+            return
+
+        def hits(pattern: re.Pattern, family: str) -> Iterator[re.Match]:
+            """The pattern's matches, searched only around its keywords (anchored on the word table)."""
+            found: dict[int, re.Match] = {}
+            for lo, hi in windows.get(family, ()):
+                for m in pattern.finditer(prose, lo, hi):
+                    found.setdefault(m.start(), m)
+            return (found[k] for k in sorted(found))
 
         def ok(start: int) -> bool:
             return start not in seen and not doc.in_quotation(start) and not _is_title(doc, start) and doc.line_of(start).kind != "code"
 
-        for m in p.reports.finditer(prose):
+        for m in hits(p.reports, 'reports'):
             if ok(m.start()) and not _preceded_by_name(prose, m.start(), _proper_names(ctx)):
                 seen.add(m.start())
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
-        for m in p.according.finditer(prose):
+        for m in hits(p.according, 'according'):
             if ok(m.start()):
                 seen.add(m.start())
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': name the reports (who published them)")
-        for m in p.passive.finditer(prose):
+        for m in hits(p.passive, 'passive'):
             if ok(m.start()):
                 seen.add(m.start())
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': believed or reported by whom? Name the source")
-        for m in p.vague_subject.finditer(prose):
+        for m in hits(p.vague_subject, 'vague_subject'):
             if ok(m.start()):
                 seen.add(m.start())
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
         proper = _proper_names(ctx)
-        for m in p.collectives.finditer(prose):
+        for m in hits(p.collectives, 'collectives'):
             if not ok(m.start()) or _preceded_by_name(prose, m.start(), proper):
                 continue
             i, s, e = _sentence(doc, m.start())
@@ -216,7 +253,7 @@ class VagueAttribution(Rule):
             yield self.finding(
                 m.start(), m.end(), f"'{m.group()}': which {m.group('noun').lower()}? Name at least one, with their affiliation"
             )
-        for m in p.reportedly.finditer(prose):
+        for m in hits(p.reportedly, 'reportedly'):
             if not ok(m.start()):
                 continue
             i, s, e = _sentence(doc, m.start())
@@ -302,7 +339,18 @@ class AnonymousSource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         p = _patterns(ctx)
-        for m in p.anonymous.finditer(prose):
+        from ..packs import word_table
+
+        t = word_table(doc)
+        roles = {str(r).lower() for r in ctx.list("attribution.roles")}
+        if not (t.vocabulary & roles):
+            return
+        found: dict[int, re.Match] = {}
+        for i, w in enumerate(t.words):
+            if w in roles:  # the pattern ends at the role and its verb: search just before it
+                for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
+                    found.setdefault(m.start(), m)
+        for m in (found[k] for k in sorted(found)):
             mods = m.group("mods").split()
             if any(w.lower() in ("of", "at", "from", "for", "with", "in", "and", "to", "the") for w in mods):
                 continue  # "a source at the ministry", "one of the officials" are not this pattern
