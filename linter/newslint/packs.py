@@ -151,6 +151,13 @@ class WordTable:
         self.ends: list[int] = bounds[1::2]
         self._set: frozenset[str] | None = None
 
+    def indexes_of(self, keys: "set[str] | frozenset[str] | dict") -> list[int]:
+        """Indexes of the words in ``keys`` (empty at once when none occurs): rules use them to
+        run a costly pattern only in small windows around its keywords."""
+        if not (self.vocabulary & keys.keys() if isinstance(keys, dict) else self.vocabulary & keys):
+            return []
+        return [i for i, w in enumerate(self.words) if w in keys]
+
     @property
     def vocabulary(self) -> frozenset[str]:
         if self._set is None:

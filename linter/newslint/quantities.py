@@ -103,15 +103,15 @@ def counts(doc: Document, classes: dict[str, str]) -> list[Count]:
         from .packs import word_table
 
         t = word_table(d)
-        if not (t.vocabulary & classes.keys()) or not _ANY_NUMBER.search(prose):
+        nouns = t.indexes_of(classes)
+        if not nouns or not _ANY_NUMBER.search(prose):
             return out
         # search only the few words before each counted noun: the pattern is costly everywhere
         matches: dict[int, re.Match] = {}
-        for i, w in enumerate(t.words):
-            if w in classes:
-                for m in COUNT.finditer(prose, max(0, t.starts[i] - 90), t.ends[i]):
-                    if m.end("noun") == t.ends[i]:
-                        matches.setdefault(m.start(), m)
+        for i in nouns:
+            for m in COUNT.finditer(prose, max(0, t.starts[i] - 90), t.ends[i]):
+                if m.end("noun") == t.ends[i]:
+                    matches.setdefault(m.start(), m)
         for m in (matches[k] for k in sorted(matches)):
             cls = classes.get(m.group("noun").lower())
             if cls is None:

@@ -89,18 +89,13 @@ def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[tuple[int, i
             "reportedly": {"reportedly"},
         }
     keys = cache["keys"]
-    vocab = t.vocabulary
-    wanted = {fam: ks for fam, ks in keys.items() if ks & vocab}
-    if not wanted:
-        return {}
-    allkeys = set().union(*wanted.values())
+    wanted = {fam: ks for fam, ks in keys.items() if ks & t.vocabulary}
     out: dict[str, list[tuple[int, int]]] = {fam: [] for fam in wanted}
-    for i, w in enumerate(t.words):
-        if w in allkeys:
-            lo, hi = max(0, t.starts[i] - 60), t.ends[i] + 60
-            for fam, ks in wanted.items():
-                if w in ks:
-                    out[fam].append((lo, hi))
+    for i in t.indexes_of(set().union(*wanted.values())) if wanted else ():
+        lo, hi = max(0, t.starts[i] - 60), t.ends[i] + 60
+        for fam, ks in wanted.items():
+            if t.words[i] in ks:
+                out[fam].append((lo, hi))
     return out
 
 
@@ -342,14 +337,11 @@ class AnonymousSource(Rule):
         from ..packs import word_table
 
         t = word_table(doc)
-        roles = {str(r).lower() for r in ctx.list("attribution.roles")}
-        if not (t.vocabulary & roles):
-            return
         found: dict[int, re.Match] = {}
-        for i, w in enumerate(t.words):
-            if w in roles:  # the pattern ends at the role and its verb: search just before it
-                for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
-                    found.setdefault(m.start(), m)
+        # the pattern ends at the role and its verb: search just around each role word
+        for i in t.indexes_of({str(r).lower() for r in ctx.list("attribution.roles")}):
+            for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
+                found.setdefault(m.start(), m)
         for m in (found[k] for k in sorted(found)):
             mods = m.group("mods").split()
             if any(w.lower() in ("of", "at", "from", "for", "with", "in", "and", "to", "the") for w in mods):
