@@ -113,3 +113,15 @@ def test_seed_findings(tmp_path):
     assert got["002"] == [5, 9]
     assert got["003"] == [3, 7]
     assert got["000"] == [] and got["004"] == []
+
+
+def test_unattributed_full_sentence_quotation():
+    bad = "New rules take effect on Monday.\n“These measures will save lives and we will not hesitate to extend them.”\nShops will close early.\n"
+    assert [(f.rule, f.line) for f in lint(bad)] == [("NL504", 2)]
+    for good in [
+        "“These measures will save lives and we will not hesitate to extend them,” Ana Silva said.\n",
+        "Ana Silva spoke on Monday.\n“These measures will save lives and we will not hesitate to extend them,” she added.\n",
+        "The minister called the rules “a necessary step for the whole country” on Monday.\n",
+        "Host: Welcome.\nDr. Silva: “These measures will save lives and we will not hesitate to extend them.”\nHost: Thanks.\nDr. Silva: Yes.\n",
+    ]:
+        assert [f.rule for f in lint(good) if f.rule == "NL504"] == [], good

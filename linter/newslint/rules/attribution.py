@@ -358,6 +358,64 @@ class AnonymousSource(Rule):
             )
 
 
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|stated|states|replied|explained|"
+    r"insisted|warned|according to|quoted|quoting|declared|announced|posted|tweeted|noted|argued|recalled|"
+    r"continued|concluded|urged|acknowledged|admitted|conceded|claimed|remarked)\b",
+    re.I,
+)
+
+
+class UnattributedQuotation(Rule):
+    """A direct quotation of a full sentence with no speaker: nobody is named (and no speech verb
+    appears) in its sentence, the sentence before or the sentence after, and it is not an answer
+    on a speaker-label line. Partial quotations ("called it “a blow”") and quotations in tables
+    and headlines are not reported.
+
+    Bad:
+        New rules take effect on Monday.
+        “These measures will save lives and we will not hesitate to extend them.”
+        Shops will close at 8 p.m.
+    Good:
+        New rules take effect on Monday.
+        “These measures will save lives and we will not hesitate to extend them,” Health Minister Ana Silva told reporters.
+    """
+
+    code = "NL504"
+    name = "unattributed-quotation"
+    category = "attribution"
+    severity = Severity.warning
+    summary = "A full-sentence quotation with no speaker"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        sentences = doc.sentences
+        for q in doc.quotations:
+            if not q.closed:
+                continue
+            inner = prose[q.start + 1 : q.end - 1].strip()
+            if len(inner.split()) < 6 or not inner[:1].isupper() or not re.search(r"[.!?][’'\"]?$|[.!?,]$", inner):
+                continue  # not a full sentence
+            line = doc.line_of(q.start)
+            if line.kind in ("label", "table", "heading", "code") or _is_title(doc, q.start):
+                continue
+            i = doc.sentence_index(q.start)
+            j = doc.sentence_index(max(q.start, q.end - 2))
+            if i < 0:
+                continue
+            lo = sentences[max(0, i - 1)].start
+            hi = sentences[min(len(sentences) - 1, max(i, j) + 1)].end
+            around = prose[lo:q.start] + " " + prose[q.end:hi]
+            if _SPEECH.search(around):
+                continue
+            # a quotation continuing the one before it in the same paragraph (multi-sentence quotes)
+            pi = doc.paragraph_index(q.start)
+            para = doc.paragraphs[pi] if pi >= 0 else None
+            if para is not None and _SPEECH.search(prose, para.start, para.end):
+                continue
+            yield self.finding(q.start, q.end, "A full-sentence quotation with no speaker: say who said it")
+
+
 def _outlets(who: str) -> set[str]:
     who = re.sub(r"\b(?:and|&)\b", ",", who)
     out = set()
@@ -416,4 +474,4 @@ class ConflictingCredits(Rule):
                 return
 
 
-RULES = [VagueAttribution, AnonymousSource, ConflictingCredits]
+RULES = [VagueAttribution, AnonymousSource, UnattributedQuotation, ConflictingCredits]
