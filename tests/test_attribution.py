@@ -125,3 +125,15 @@ def test_unattributed_full_sentence_quotation():
         "Host: Welcome.\nDr. Silva: “These measures will save lives and we will not hesitate to extend them.”\nHost: Thanks.\nDr. Silva: Yes.\n",
     ]:
         assert [f.rule for f in lint(good) if f.rule == "NL504"] == [], good
+
+
+def test_unsourced_figure_only_where_the_article_sources_its_figures():
+    sourced = "Unemployment fell to 4.1% in March, the statistics office said.\nWages rose by 3.2%, according to the central bank.\n"
+    f = [x for x in lint(sourced + "An estimated 12,000 jobs were lost in the car industry.\n") if x.rule == "NL505"]
+    assert [(x.line, x.text, str(x.severity)) for x in f] == [(3, "12,000", "warning")]
+    f = [x for x in lint(sourced + "About 300 of 1,200 staff at the plant have left.\n") if x.rule == "NL505"]
+    assert [str(x.severity) for x in f] == ["info"]
+    # no convention to follow: nothing is reported
+    assert [x for x in lint("An estimated 12,000 jobs were lost.\nPrices rose 3%.\nRents rose 5%.\n") if x.rule == "NL505"] == []
+    # market data is public record
+    assert [x for x in lint(sourced + "Shares in the carmaker fell 4.5% in early trading.\n") if x.rule == "NL505"] == []

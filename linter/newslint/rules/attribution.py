@@ -359,7 +359,7 @@ class AnonymousSource(Rule):
 
 
 _SPEECH = re.compile(
-    r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|asks|stated|states|replied|explained|"
+    r"\b(?:said|says|say|saying|told|tells|telling|wrote|writes|added|adds|adding|asked|asks|stated|states|stating|replied|explained|"
     r"insisted|warned|according to|quoted|quoting|declared|announced|posted|tweeted|noted|argued|recalled|"
     r"continued|concluded|urged|acknowledged|admitted|conceded|claimed|remarked)\b",
     re.I,
@@ -414,6 +414,101 @@ class UnattributedQuotation(Rule):
             if para is not None and _SPEECH.search(prose, para.start, para.end):
                 continue
             yield self.finding(q.start, q.end, "A full-sentence quotation with no speaker: say who said it")
+
+
+_FIGURE = re.compile(
+    r"(?<![\w.,])(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?"
+    r"|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)"
+    r"|\d[\d,.]*\s+(?:million|billion|trillion)\b"
+    r"|\d{1,3}(?:,\d{3})+(?![\d,]))"
+)
+_SOURCE_CUE = re.compile(
+    r"\b(?:according to|data (?:from|published)|figures (?:from|published|released)|estimates? (?:by|from)|"
+    r"survey|census|statistics|report(?:ed)? by|cited|citing|show(?:s|ed)?|published)\b",
+    re.I,
+)
+_HEDGED = re.compile(r"\b(?:an estimated|estimated|up to|as many as|approximately|about|around|nearly|roughly|at least|more than|possibly)\s+$", re.I)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][a-z]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s*")
+_CALENDAR_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+
+
+def _named_actor(sentence: str) -> bool:
+    """A capitalised name among the first words (after a dateline): the sentence reports what a
+    named person or body did, which is its own source."""
+    body = _DATELINE.sub("", sentence, count=1)
+    words = re.findall(r"[A-Za-z][\w’'-]*", body)[:8]
+    return any(w[0].isupper() and w not in _CALENDAR_WORDS for w in words[1:])
+
+
+class UnsourcedFigure(Rule):
+    """A statistic (a count, a percentage, a sum of money) stated with no source in its sentence
+    or paragraph, in an article that does source its other figures: the odd one out is the one an
+    editor must check. Info; a warning when the figure is also hedged ("an estimated", "up to"),
+    since a hedged figure with no source is the likeliest to be invented or garbled.
+
+    Bad:
+        Unemployment fell to 4.1% in March, the statistics office said.
+        Wages rose by 3.2%, according to the central bank.
+        An estimated 12,000 jobs were lost in the car industry.
+    Good:
+        Unemployment fell to 4.1% in March, the statistics office said.
+        Wages rose by 3.2%, according to the central bank.
+        Some 12,000 jobs were lost in the car industry, the union said.
+    """
+
+    code = "NL505"
+    name = "unsourced-figure"
+    category = "attribution"
+    severity = Severity.info
+    summary = "A statistic with no source, in an article that sources its other figures"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if not any(ch.isdigit() for ch in prose):
+            return
+        by_sentence: dict[int, list[re.Match]] = {}
+        for m in _FIGURE.finditer(prose):
+            i = doc.sentence_index(m.start())
+            if i < 0:
+                continue
+            line = doc.line_of(m.start())
+            if line.kind in ("table", "label", "list", "heading", "code") or doc.in_quotation(m.start()) or _is_title(doc, m.start()):
+                continue
+            by_sentence.setdefault(i, []).append(m)
+        if len(by_sentence) < 3:
+            return
+        sourced, unsourced = [], []
+        public = {str(w).lower() for w in ctx.list("attribution.public-figure-words")}
+        for i, ms in by_sentence.items():
+            sent = doc.sentences[i]
+            if public & {w.lower() for w in re.findall(r"[A-Za-z]+", prose[sent.start : sent.end])}:
+                continue  # market data: public record
+            if _named_actor(prose[sent.start : sent.end]):
+                continue  # "The Bank of England kept its rate at 4.75%": the actor's own act
+            pi = doc.paragraph_index(sent.start)
+            para = doc.paragraphs[pi] if pi >= 0 else sent
+            if (_SPEECH.search(prose, sent.start, sent.end) or _SOURCE_CUE.search(prose, sent.start, sent.end)
+                    or _SPEECH.search(prose, para.start, para.end)):
+                sourced.append(i)
+            else:
+                unsourced.append(i)
+        # only where the article's own convention is to source its figures
+        if len(sourced) < 2 or len(sourced) < 2 * len(unsourced):
+            return
+        for i in unsourced:
+            m = by_sentence[i][0]
+            hedged = bool(_HEDGED.search(prose, max(0, m.start() - 25), m.start()))
+            yield self.finding(
+                m.start(),
+                m.end(),
+                f"'{m.group()}' has no source here, though the article sources its other figures: say where it comes from",
+                severity=Severity.warning if hedged else Severity.info,
+            )
 
 
 def _outlets(who: str) -> set[str]:
@@ -474,4 +569,4 @@ class ConflictingCredits(Rule):
                 return
 
 
-RULES = [VagueAttribution, AnonymousSource, UnattributedQuotation, ConflictingCredits]
+RULES = [VagueAttribution, AnonymousSource, ConflictingCredits, UnattributedQuotation, UnsourcedFigure]
