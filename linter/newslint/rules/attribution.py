@@ -422,9 +422,11 @@ _FIGURE = re.compile(
     r"|\d[\d,.]*\s+(?:million|billion|trillion)\b"
     r"|\d{1,3}(?:,\d{3})+(?![\d,]))"
 )
+_DIGIT = re.compile(r"\d")
 _SOURCE_CUE = re.compile(
     r"\b(?:according to|data (?:from|published)|figures (?:from|published|released)|estimates? (?:by|from)|"
-    r"survey|census|statistics|report(?:ed)? by|cited|citing|show(?:s|ed)?|published)\b",
+    r"survey|census|statistics|report(?:ed)? by|cited|citing|show(?:s|ed)?|published|"
+    r"reported|reports|posted|recorded|forecast|forecasts|expects|expected|estimates)\b",
     re.I,
 )
 _HEDGED = re.compile(r"\b(?:an estimated|estimated|up to|as many as|approximately|about|around|nearly|roughly|at least|more than|possibly)\s+$", re.I)
@@ -469,7 +471,7 @@ class UnsourcedFigure(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if not any(ch.isdigit() for ch in prose):
+        if not _DIGIT.search(prose):
             return
         by_sentence: dict[int, list[re.Match]] = {}
         for m in _FIGURE.finditer(prose):
@@ -483,18 +485,19 @@ class UnsourcedFigure(Rule):
         if len(by_sentence) < 3:
             return
         sourced, unsourced = [], []
-        public = {str(w).lower() for w in ctx.list("attribution.public-figure-words")}
-        for i, ms in by_sentence.items():
+        cache = ctx.__dict__.setdefault("_attribution_patterns", {})
+        if "public" not in cache:
+            cache["public"] = re.compile(rf"\b(?:{_alt(ctx.list('attribution.public-figure-words'))})\b", re.I)
+        public = cache["public"]
+        for i in by_sentence:
             sent = doc.sentences[i]
-            if public & {w.lower() for w in re.findall(r"[A-Za-z]+", prose[sent.start : sent.end])}:
-                continue  # market data: public record
-            if _named_actor(prose[sent.start : sent.end]):
-                continue  # "The Bank of England kept its rate at 4.75%": the actor's own act
             pi = doc.paragraph_index(sent.start)
             para = doc.paragraphs[pi] if pi >= 0 else sent
             if (_SPEECH.search(prose, sent.start, sent.end) or _SOURCE_CUE.search(prose, sent.start, sent.end)
                     or _SPEECH.search(prose, para.start, para.end)):
                 sourced.append(i)
+            elif public.search(prose, sent.start, sent.end) or _named_actor(prose[sent.start : sent.end]):
+                continue  # market data is public record; "The Bank of England kept its rate at 4.75%" is its own act
             else:
                 unsourced.append(i)
         # only where the article's own convention is to source its figures
