@@ -167,6 +167,31 @@ _INSTITUTION = re.compile(
 )
 
 
+# a named (or institutional) speaker credited elsewhere in the sentence: "police said", "Ana
+# Silva told", "according to the Health Ministry", ", he added" (he: a speaker named before)
+_CREDITED = re.compile(
+    r"\baccording\s+to\s+(?:the\s+)?[A-Z]"
+    r"|\b(?:a\s+(?:review|report|study|survey|statement)\s+(?:by|from)\s+(?:the\s+)?[A-Z])"
+    r"|(?:\b(?:[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Aa]uthorities|[Hh]e|[Ss]he)|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?|\b[A-Z][\w.’'-]*[A-Za-z])"
+    r"\s+(?:said|says|told|tells|stated|confirmed|announced|added|wrote|reported)\b"
+    r"|\b(?:said|told|added)\s+(?:the\s+)?[A-Z][\w’'-]+"
+)
+
+
+def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match) -> bool:
+    """The sentence credits its claim to a named source outside the vague phrase itself
+    ("He was reportedly seen there, police said"; "Police said it was believed ...")."""
+    text = prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
+    for c in _CREDITED.finditer(text):
+        words = c.group().split()
+        word = words[0]
+        # a capitalised word opening the sentence is no name ("Sources said", "Analysts told")
+        if c.start() == 0 and len(words) == 2 and word.lower() in _COMMON_OPENERS | {"sources", "analysts", "experts", "officials", "critics", "observers", "diplomats", "insiders", "reports", "it", "some", "many"}:
+            continue
+        return True
+    return False
+
+
 class VagueAttribution(Rule):
     """A claim credited to unnamed collectives or to nobody: "reports suggest", "various reports",
     "sources said", "it is believed", "analysts speculate", "some say", "according to reports",
@@ -174,8 +199,9 @@ class VagueAttribution(Rule):
 
     Not reported: reports or people tied to a named owner ("reports from South Korea's spy agency",
     "NIS reports", "U.S. officials said"), collectives named in the sentence ("analysts including
-    Jane Ford"), headlines, and words inside a quotation. "Allegedly" is left alone: in crime and
-    court copy it is a legal hedge beside a named source, not a missing one.
+    Jane Ford"), claims the same sentence credits to a named source ("He was reportedly seen
+    there, police said"), headlines, and words inside a quotation. "Allegedly" is left alone:
+    in crime and court copy it is a legal hedge beside a named source, not a missing one.
 
     Bad:
         Reports suggest 11,000 troops have been deployed to the region.
@@ -191,6 +217,8 @@ class VagueAttribution(Rule):
         The offer drew attention, with analysts including Jane Ford of the Lowy Institute speculating on what comes next.
         ---
         The minister will resign before the vote, her spokesman told Reuters on Monday.
+        ---
+        He was reportedly seen leaving the building on Friday, police said.
     """
 
     code = "NL501"
@@ -215,46 +243,53 @@ class VagueAttribution(Rule):
                     found.setdefault(m.start(), m)
             return (found[k] for k in sorted(found))
 
-        def ok(start: int) -> bool:
-            return start not in seen and not doc.in_quotation(start) and not _is_title(doc, start) and doc.line_of(start).kind != "code"
+        spans: list[tuple[int, int]] = []
+
+        def ok(start: int, end: int | None = None) -> bool:
+            end = start + 1 if end is None else end
+            if start in seen or any(a < end and start < b for a, b in spans):
+                return False  # one finding per phrase ("Many people say" is not also "people say")
+            return not doc.in_quotation(start) and not _is_title(doc, start) and doc.line_of(start).kind != "code"
 
         for m in hits(p.reports, 'reports'):
-            if ok(m.start()) and not _preceded_by_name(prose, m.start(), _proper_names(ctx)):
-                seen.add(m.start())
+            if ok(m.start(), m.end()) and not _preceded_by_name(prose, m.start(), _proper_names(ctx)):
+                seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
         for m in hits(p.according, 'according'):
-            if ok(m.start()):
-                seen.add(m.start())
+            if ok(m.start(), m.end()):
+                seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': name the reports (who published them)")
         for m in hits(p.passive, 'passive'):
-            if ok(m.start()):
-                seen.add(m.start())
+            if ok(m.start(), m.end()) and not _credited_elsewhere(prose, *_sentence(doc, m.start())[1:], m):
+                seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': believed or reported by whom? Name the source")
         for m in hits(p.vague_subject, 'vague_subject'):
-            if ok(m.start()):
-                seen.add(m.start())
+            if ok(m.start(), m.end()) and not _credited_elsewhere(prose, *_sentence(doc, m.start())[1:], m):
+                seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
         proper = _proper_names(ctx)
         for m in hits(p.collectives, 'collectives'):
-            if not ok(m.start()) or _preceded_by_name(prose, m.start(), proper):
+            if not ok(m.start(), m.end()) or _preceded_by_name(prose, m.start(), proper):
                 continue
             i, s, e = _sentence(doc, m.start())
-            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m):
+            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m) or _credited_elsewhere(prose, s, e, m):
                 continue
+            if m.group("noun").lower() == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
+                continue  # "some 300 people say they were never paid": a counted group, not a vague source
             anaphoric = m.group("noun").lower() in ("officials", "diplomats", "people")
             if (anaphoric and self._introduced_before(doc, prose, i)) or self._institutional(ctx, prose, s, e, m):
                 continue
-            seen.add(m.start())
+            seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(
                 m.start(), m.end(), f"'{m.group()}': which {m.group('noun').lower()}? Name at least one, with their affiliation"
             )
         for m in hits(p.reportedly, 'reportedly'):
-            if not ok(m.start()):
+            if not ok(m.start(), m.end()):
                 continue
             i, s, e = _sentence(doc, m.start())
-            if _has_attribution(prose[s:e]):
+            if _has_attribution(prose[s:e]) or _credited_elsewhere(prose, s, e, m):
                 continue
-            seen.add(m.start())
+            seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), "'reportedly': reported by whom? Name the source")
 
     @staticmethod
@@ -308,21 +343,37 @@ def _has_attribution(sentence: str) -> bool:
     return bool(_ATTRIB.search(sentence)) and bool(_NAME.search(sentence) or re.search(r"\b[A-Z]{2,}\b", sentence))
 
 
+# "people familiar with the matter said", "a person with knowledge of the talks told"
+_FAMILIAR = re.compile(
+    r"\b(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome)\s+)?(?:[Pp]eople|[Pp]ersons?|[Ss]ources?)\s+"
+    r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)\s+(?:the|his|her|their|its)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:said|say|says|told)\b"
+)
+
+
 class AnonymousSource(Rule):
     """A quotation or claim credited only to a role, with no name or institution: "a senior
     official said", "a South Korean lawmaker stated", "one diplomat told". Editors' convention:
     anonymous sourcing must say why the source is anonymous ("who spoke on condition of anonymity
     because ..."); when the sentence does, there is no finding. A role tied to an institution ("a
-    senior official at the defence ministry said") or followed by a name is not anonymous.
+    senior official at the defence ministry said") or followed by a name is not anonymous, and
+    neither is a spokesperson of a named kind of body ("a government spokesman said"). "People
+    familiar with the matter said" is anonymous too unless the sentence gives the reason.
 
     Bad:
         "The deal is dead," a senior official said.
         ---
         A South Korean lawmaker stated that the memos were genuine.
+        ---
+        People familiar with the matter said the deal could be announced on Monday.
     Good:
         "The deal is dead," a senior official said on condition of anonymity because the talks were private.
         ---
         A senior official at the finance ministry said the deal was dead.
+        ---
+        People familiar with the matter said the deal was close, asking not to be identified because the talks are private.
+        ---
+        A government spokesman said the talks would continue.
     """
 
     code = "NL502"
@@ -342,10 +393,19 @@ class AnonymousSource(Rule):
         for i in t.indexes_of({str(r).lower() for r in ctx.list("attribution.roles")}):
             for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
                 found.setdefault(m.start(), m)
+        if "familiar" in t.vocabulary or "knowledge" in t.vocabulary or "briefed" in t.vocabulary:
+            for m in _FAMILIAR.finditer(prose):
+                found.setdefault(m.start(), m)
+        inst = {str(x).lower() for x in ctx.list("attribution.institutional-modifiers")}
         for m in (found[k] for k in sorted(found)):
-            mods = m.group("mods").split()
-            if any(w.lower() in ("of", "at", "from", "for", "with", "in", "and", "to", "the") for w in mods):
-                continue  # "a source at the ministry", "one of the officials" are not this pattern
+            if m.re is _FAMILIAR:
+                mods = []
+            else:
+                mods = m.group("mods").split()
+                if any(w.lower() in ("of", "at", "from", "for", "with", "in", "and", "to", "the") for w in mods):
+                    continue  # "a source at the ministry", "one of the officials" are not this pattern
+                if m.group("role").lower().startswith("spokes") and any(w.lower() in inst for w in mods):
+                    continue  # "a government spokesman": the institution speaks, on the record
             if doc.in_quotation(m.start()) or _is_title(doc, m.start()):
                 continue
             i, s, e = _sentence(doc, m.start())
@@ -365,6 +425,17 @@ _SPEECH = re.compile(
     re.I,
 )
 
+
+# speech cues for quotations: as _SPEECH, but "adding", "continued" and "concluded" only in their
+# speech use ("..., adding that", "he added") and not as plain verbs ("adding surcharges")
+_SPEECH_Q = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|wrote|writes|asked|asks|stated|states|stating|replied|explained|"
+    r"insisted|warned|according to|quoted|quoting|declared|announced|posted|tweeted|noted|argued|recalled|"
+    r"urged|acknowledged|admitted|conceded|claimed|remarked)\b"
+    r"|(?:,\s*|\b(?:he|she|they|who)\s+|(?-i:\b[A-Z][\w’'-]+)\s+)(?:add(?:ed|s|ing)|continued|concluded)\b"
+    r"|\b(?:add(?:ed|s|ing)|continued|concluded)\s*(?:that\b|[,.:]|$)",
+    re.I | re.M,
+)
 
 class UnattributedQuotation(Rule):
     """A direct quotation of a full sentence with no speaker: nobody is named (and no speech verb
@@ -406,12 +477,12 @@ class UnattributedQuotation(Rule):
             lo = sentences[max(0, i - 1)].start
             hi = sentences[min(len(sentences) - 1, max(i, j) + 1)].end
             around = prose[lo:q.start] + " " + prose[q.end:hi]
-            if _SPEECH.search(around):
+            if _SPEECH_Q.search(around):
                 continue
             # a quotation continuing the one before it in the same paragraph (multi-sentence quotes)
             pi = doc.paragraph_index(q.start)
             para = doc.paragraphs[pi] if pi >= 0 else None
-            if para is not None and _SPEECH.search(prose, para.start, para.end):
+            if para is not None and _SPEECH_Q.search(prose, para.start, para.end):
                 continue
             yield self.finding(q.start, q.end, "A full-sentence quotation with no speaker: say who said it")
 
