@@ -1,22 +1,33 @@
 """Quantities and dates in news copy, extracted with regexes over the whole text.
 
-A :class:`Count` is a number of some counted thing with a hedge turned into an interval:
+A :class:`Quantity` is a figure with its unit (a currency, per cent, or none), the counted thing
+after it (the noun phrase: "North Korean troops") and its hedge turned into an interval:
 
 =====================================  ==========================================
-"up to", "as many as", "at most"       [0, x]
+"up to", "as many as", "at most",      [0, x]
+"possibly up to", "no more than"
 "at least", "more than", "over"        [x, inf)
 "about", "approximately", "around",    [x - 10%, x + 10%]  (news rounds figures; ten per cent
 "an estimated", "nearly", "roughly"    covers the usual rounding to two significant digits)
 a bare figure                          [x, x]
+a range ("1.5 to 1.6 billion")         [1.5e9, 1.6e9]
+"hundreds", "thousands", "dozens",     [200, 999], [2,000, 9,999], [24, 99],
+"tens of thousands"                    [20,000, 99,999]
 =====================================  ==========================================
 
-and two markers: ``increment`` ("additional", "another", "more", "fresh", "further": a count
-added to an earlier one) and ``previous`` ("previous", "earlier", "prior": a count before it).
-The counted thing is normalised to a class (troops, soldiers, forces, personnel and deployments
-are all "troops"), from the list ``consistency.count-classes``.
+and three markers: ``increment`` ("additional", "another", "more", "fresh", "further": a count
+added to an earlier one), ``previous`` ("previous", "earlier", "prior": a count before it) and
+``total`` ("in total", "a total of", "combined", "in all"). The counted thing is normalised to a
+class (troops, soldiers, forces, personnel and deployments are all "troops") from the list
+``consistency.count-classes``; other nouns are their own class.
+
+Speed: candidate figures are found with one cheap regex (digits and currency signs) plus a set
+look-up of number words in the shared word table; the full pattern only runs, anchored, at
+those few places.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,54 +36,127 @@ from .document import Document
 TOLERANCE = 0.10
 INF = float("inf")
 
-NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "a dozen": 12, "dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "a hundred": 100, "one hundred": 100, "a thousand": 1000, "one thousand": 1000,
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12}
-UPPER = ("possibly up to", "up to", "as many as", "at most", "no more than", "fewer than", "less than", "a maximum of")
-LOWER = ("at least", "more than", "over", "upwards of", "a minimum of", "in excess of")
-APPROX = ("approximately", "about", "around", "an estimated", "estimated", "nearly", "roughly", "almost", "some", "close to")
-INCREMENT = ("additional", "another", "more", "fresh", "further", "extra", "new")
-PREVIOUS = ("previous", "earlier", "prior", "initial")
+NUMBER_WORDS: dict[str, float] = {
+    **_UNITS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+for _t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"):
+    for _u, _v in _UNITS.items():
+        NUMBER_WORDS[f"{_t}-{_u}"] = NUMBER_WORDS[_t] + _v
+# vague amounts: (low, high)
+VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "millions": (2e6, 999e6), "billions": (2e9, 999e9),
+    "several hundred": (200, 999), "a few hundred": (200, 999), "several thousand": (2_000, 9_999),
+    "a few thousand": (2_000, 9_999), "several dozen": (24, 99), "a few dozen": (24, 99),
+}
+EXACT_WORDS = {"a dozen": 12, "dozen": 12, "a hundred": 100, "one hundred": 100, "a thousand": 1000,
+               "one thousand": 1000, "half a million": 5e5, "a million": 1e6, "a billion": 1e9}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "JPY",
+    "jpy": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR", "inr": "INR", "₩": "KRW", "krw": "KRW",
+    "a$": "AUD", "c$": "CAD", "hk$": "HKD",
+}
+UPPER = ("possibly up to", "up to", "as many as", "at most", "no more than", "fewer than", "less than",
+         "a maximum of", "not more than", "under")
+LOWER = ("at least", "more than", "over", "upwards of", "a minimum of", "in excess of", "no fewer than",
+         "no less than", "not less than")
+APPROX = ("approximately", "about", "around", "an estimated", "estimated", "nearly", "roughly", "almost",
+          "some", "close to", "just under", "just over", "roughly", "approx.", "circa", "c.")
+INCREMENT = ("additional", "another", "more", "fresh", "further", "extra")
+PREVIOUS = ("previous", "earlier", "prior", "initial", "original")
+TOTAL_AFTER = ("in total", "in all", "combined", "altogether", "all told")
 
-_HEDGE = "|".join(re.escape(h) for h in sorted(UPPER + LOWER + APPROX, key=len, reverse=True))
-_INC = "|".join(INCREMENT + PREVIOUS)
-_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_NUMWORD_KEYS = frozenset(
+    {k for k in NUMBER_WORDS if "-" not in k} | {"dozen", "dozens", "scores", "hundreds", "thousands", "tens", "millions",
+                                                 "billions", "several", "few", "hundred", "thousand", "million", "billion", "half"}
+)
 
-COUNT = re.compile(
-    rf"(?<![\w$€£.,-])(?:(?P<hedge>(?i:{_HEDGE}))\s+)?(?:(?i:an?)\s+)?(?:(?P<inc1>(?i:{_INC}))\s+)?"
-    rf"(?P<num>(?i:{_NUM}))(?:\s*(?P<scale>thousand|million|billion|trillion|bn|mn)\b)?\s+"
-    rf"(?:(?P<inc2>{_INC})\s+)?(?P<mods>(?:(?:[A-Z][\w’'-]*)\s+){{0,3}})"
-    r"(?P<noun>[a-z][a-z-]*)\b"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+")
+    for w in sorted(list(VAGUE) + list(EXACT_WORDS) + list(NUMBER_WORDS), key=len, reverse=True)
+)
+_SCALE = r"thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|tn|[mbk](?![\w])"
+_CUR = r"US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|₩|Rs\.?\s?|(?:USD|EUR|GBP|INR|KRW|JPY)\s?"
+
+QTY = re.compile(
+    rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS}|(?i:{_WORDNUM})\b)(?:-(?P<frac>\d/\d{{1,2}}))?"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?:\s*(?:to|–|—)\s*(?:{_CUR})?(?P<num2>{_DIGITS})(?:\s?(?P<scale2>{_SCALE})\b)?)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+)
+# the counted thing: optional "of", an increment marker, up to three modifiers, the noun
+_NOUN_PHRASE = re.compile(
+    r"(?:\s+of)?(?:\s+(?P<inc2>additional|more|fresh|further|extra|previous|earlier|prior|initial|original))?"
+    r"(?P<mods>(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+-[a-z]+|new|elite|armed|foreign|regular|special|active|combat|"
+    r"registered|eligible|local|young|civilian|military|ethnic|unaccompanied|undocumented)){0,3})"
+    r"\s+(?P<noun>[a-z][a-z]*(?:-[a-z]+)?)\b"
+)
+_HEDGE_KEYS = {tuple(h.split()): h for h in UPPER + LOWER + APPROX if not h.endswith(".")}
+_TOTAL_KEYS = {("a", "total", "of"), ("total", "of"), ("a", "combined")}
+_INC_BEFORE = frozenset(("additional", "another", "further", "extra", "fresh") + PREVIOUS)
+_MONTH_WORDS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TOTAL_AFTER = re.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
+_ANCHOR = re.compile(r"[\d$€£¥₹₩][\d,.]*")
+_CUR_WORDS = frozenset(("rs", "usd", "eur", "gbp", "inr", "krw", "jpy"))
+_MONTH_ABBR_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
+_FUNCTION = frozenset(
+    "of to in on at by for from with and or but the a an that which who whom was were is are be been has have had "
+    "will would could should may might can per than as this these those its their his her our your it they we he "
+    "she percent cent times years year".split()
 )
 
 
-_ANY_NUMBER = re.compile(r"\d|\b(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
-
-
 @dataclass(frozen=True)
-class Count:
-    start: int
+class Quantity:
+    start: int  # the whole expression, hedge included
     end: int
+    num_start: int  # the figure itself
+    num_end: int
     value: float
     low: float
     high: float
-    noun: str  # the counted class
+    unit: str  # "" | "%" | a currency code
+    noun: str  # the counted noun as written, lower-case ("soldiers"), or ""
+    cls: str  # its class ("troops"), or the noun itself
+    phrase: str  # modifiers and noun ("North Korean troops")
     increment: bool
     previous: bool
+    total: bool
     hedge: str
+    scale: float
+    mantissa: float
+    vague: bool
 
     @property
-    def text_hedge(self) -> str:
-        return self.hedge or "exactly"
+    def bounded_above(self) -> bool:
+        return self.high < INF and self.low == 0 and bool(self.hedge)
 
 
-def parse_number(num: str, scale: str | None) -> float | None:
+# kept for callers of the first version
+Count = Quantity
+
+
+def parse_number(num: str, scale: str | None = None) -> float | None:
     n = num.lower()
+    if " " in n or "\n" in n:
+        n = " ".join(n.split())
     if n in NUMBER_WORDS:
         value = float(NUMBER_WORDS[n])
+    elif n in EXACT_WORDS:
+        value = float(EXACT_WORDS[n])
     else:
         try:
             value = float(n.replace(",", ""))
@@ -84,7 +168,7 @@ def parse_number(num: str, scale: str | None) -> float | None:
 
 
 def interval(value: float, hedge: str) -> tuple[float, float]:
-    h = hedge.lower()
+    h = " ".join(hedge.lower().split())
     if h in UPPER:
         return 0.0, value
     if h in LOWER:
@@ -94,40 +178,275 @@ def interval(value: float, hedge: str) -> tuple[float, float]:
     return value, value
 
 
-def counts(doc: Document, classes: dict[str, str]) -> list[Count]:
-    """Counts of the classes we know ("troops"), over the document's prose (memoised)."""
+#: every keyword the consistency rules look for, found in one pass over the word table
+_KEYWORD_SETS: list[frozenset[str]] = [_NUMWORD_KEYS]
 
-    def compute(d: Document) -> list[Count]:
-        out: list[Count] = []
-        prose = d.prose
+
+def add_keywords(words) -> frozenset[str]:
+    """Register keywords to be found by :func:`word_hits` (call at import time)."""
+    ws = frozenset(words)
+    _KEYWORD_SETS.append(ws)
+    return ws
+
+
+def word_hits(doc: Document) -> dict[str, list[int]]:
+    """Word-table indexes of every registered keyword, by word (one pass, memoised)."""
+
+    def compute(d: Document) -> dict[str, list[int]]:
         from .packs import word_table
 
         t = word_table(d)
-        nouns = t.indexes_of(classes)
-        if not nouns or not _ANY_NUMBER.search(prose):
+        keys = frozenset().union(*_KEYWORD_SETS)
+        out: dict[str, list[int]] = {}
+        if not (t.vocabulary & keys):
             return out
-        # search only the few words before each counted noun: the pattern is costly everywhere
-        matches: dict[int, re.Match] = {}
-        for i in nouns:
-            for m in COUNT.finditer(prose, max(0, t.starts[i] - 90), t.ends[i]):
-                if m.end("noun") == t.ends[i]:
-                    matches.setdefault(m.start(), m)
-        for m in (matches[k] for k in sorted(matches)):
-            cls = classes.get(m.group("noun").lower())
-            if cls is None:
-                continue
-            value = parse_number(m.group("num"), m.group("scale"))
-            if value is None or (m.group("num").isdigit() and 1900 <= value <= 2100 and not m.group("hedge")):
-                continue  # a year, not a count
-            hedge = (m.group("hedge") or "").lower()
-            low, high = interval(value, hedge)
-            markers = {(m.group("inc1") or "").lower(), (m.group("inc2") or "").lower()}
-            out.append(
-                Count(m.start(), m.end(), value, low, high, cls, bool(markers & set(INCREMENT)), bool(markers & set(PREVIOUS)), hedge)
-            )
+        for i, w in enumerate(t.words):
+            if w in keys:
+                out.setdefault(w, []).append(i)
         return out
 
-    return doc.memo("quantities.counts", compute)
+    return doc.memo("quantities.word_hits", compute)
+
+
+def hits_of(doc: Document, keys: frozenset[str]) -> list[int]:
+    h = word_hits(doc)
+    found = [i for k in keys & h.keys() for i in h[k]]
+    found.sort()
+    return found
+
+
+def _anchors(doc: Document) -> list[int]:
+    return doc.memo("quantities.anchors", _find_anchors)
+
+
+def _find_anchors(doc: Document) -> list[int]:
+    from .packs import word_table
+
+    prose = doc.prose
+    out = [m.start() for m in _ANCHOR.finditer(prose)]
+    t = word_table(doc)
+    if t.vocabulary & _NUMWORD_KEYS:
+        for i in hits_of(doc, _NUMWORD_KEYS):
+            s = t.starts[i]
+            # "a dozen", "one hundred", "half a million": start at the article or number before
+            if i and t.words[i - 1] in ("a", "one") and t.ends[i - 1] == s - 1:
+                s = t.starts[i - 1]
+                if i > 1 and t.words[i - 2] == "half" and t.ends[i - 2] == s - 1:
+                    s = t.starts[i - 2]
+            out.append(s)
+    out.sort()
+    return out
+
+
+def _words_before(prose: str, t, p: int, limit: int = 5) -> list[str]:
+    """Up to ``limit`` words right before offset p, nearest first, while only spaces separate them."""
+    i = bisect.bisect_left(t.starts, p)
+    out: list[str] = []
+    edge = p
+    j = i - 1
+    while j >= 0 and len(out) < limit:
+        gap = prose[t.ends[j]:edge]
+        if gap and not gap.isspace() or len(gap) > 3:
+            break
+        out.append(t.words[j])
+        edge = t.starts[j]
+        j -= 1
+    return out
+
+
+def _word_start(t, p: int, k: int) -> int:
+    return t.starts[bisect.bisect_left(t.starts, p) - k]
+
+
+def _scan(d: Document, classes: dict[str, str], anchors: list[int]) -> list[Quantity]:
+    """Parse the figures at the given anchor offsets."""
+    from .packs import word_table
+
+    prose = d.prose
+    t = word_table(d)
+    out: list[Quantity] = []
+    last_end = -1
+    for p in anchors:
+        if p < last_end:
+            continue
+        prev = prose[p - 1] if p else " "
+        if prev.isalnum() or prev in "-./:_#" or (prev == "," and p >= 2 and prose[p - 2].isdigit()):
+            continue
+        m = QTY.match(prose, p)
+        if not m:
+            continue
+        num = m.group("num")
+        if len(num) == 4 and num.isdigit() and num[:2] in ("18", "19", "20") and m.lastgroup == "num" and not m.group("cur"):
+            continue  # a year (nothing follows the figure that could make it an amount)
+        before = _words_before(prose, t, p)
+        if before and before[0] in _MONTH_WORDS:
+            continue  # "January 12": a day, not a count
+        if _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
+            continue  # "Nov. 4"
+        if before and before[0] in _CUR_WORDS:  # "Rs 5 crore", "USD 3"
+            p2 = _word_start(t, p, 1)
+            m2 = QTY.match(prose, p2)
+            if m2 and m2.group("cur"):
+                m, p, before = m2, p2, before[1:]
+        low_num = num.lower() if num[0].isdigit() else " ".join(num.lower().split())
+        if m.end() < len(prose) and (prose[m.end()].isalnum() and not m.group("pct")):
+            continue  # 3rd, 10am, 5G
+        if m.end() < len(prose) and prose[m.end()] in ":" and m.end() + 1 < len(prose) and prose[m.end() + 1].isdigit():
+            continue  # a time
+        scale_word = m.group("scale")
+        cur = m.group("cur")
+        unit = CURRENCIES.get("".join(cur.lower().split()), cur.strip()) if cur else ""
+        if m.group("pct"):
+            unit = "%"
+        if scale_word and scale_word.lower() in ("m", "b", "k") and not cur:
+            scale_word = None  # "5 m" is metres; only money takes the one-letter scales
+        vague = low_num in VAGUE
+        if vague:
+            lo, hi = VAGUE[low_num]
+            value = (lo + hi) / 2
+            mantissa, scale = value, 1.0
+        else:
+            base = parse_number(num)
+            if base is None:
+                continue
+            if m.group("frac"):
+                a, b = m.group("frac").split("/")
+                if int(b):
+                    base += int(a) / int(b)
+            scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+            mantissa, value = base, base * scale
+        if (not vague and num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not cur
+                and not scale_word and not m.group("pct")):
+            continue  # a year
+        end = m.end()
+        if m.group("num2"):
+            v2 = parse_number(m.group("num2"), m.group("scale2") or scale_word)
+            if v2 is None:
+                continue
+            if not m.group("scale2") and scale_word is None:
+                pass
+            elif not scale_word and m.group("scale2"):  # "1.5 to 1.6 billion": the scale is shared
+                scale = SCALES.get(m.group("scale2").lower(), 1.0)
+                value = mantissa * scale
+            lo, hi = min(value, v2), max(value, v2)
+            value = (lo + hi) / 2
+        elif not vague:
+            lo = hi = value
+        # what comes before (nearest first): increment marker, article, hedge, "a total of"
+        hedge = ""
+        inc = prev_marker = total = False
+        start = p
+        k = 0
+        if before and before[0] in _INC_BEFORE:
+            inc = before[0] in INCREMENT
+            prev_marker = before[0] in PREVIOUS
+            k = 1
+        if len(before) > k and before[k] in ("a", "an", "the"):
+            k += 1
+        for n in (3, 2, 1):
+            key = tuple(reversed(before[k:k + n]))
+            if len(key) == n and key in _HEDGE_KEYS:
+                hedge = _HEDGE_KEYS[key]
+                k += n
+                break
+        for n in (3, 2):
+            key = tuple(reversed(before[k:k + n]))
+            if len(key) == n and key in _TOTAL_KEYS:
+                total = True
+                k += n
+                break
+        if k:
+            start = _word_start(t, p, k)
+        if hedge and not m.group("num2"):
+            if vague:
+                ilo, ihi = interval(hi, hedge) if hedge in UPPER else interval(lo, hedge)
+                lo, hi = (ilo, ihi) if hedge in UPPER or hedge in LOWER else (lo, hi)
+            else:
+                lo, hi = interval(value, hedge)
+        noun = phrase = ""
+        if unit != "%":
+            n = _NOUN_PHRASE.match(prose, end)
+            if n and (n.group("noun") not in _FUNCTION or n.group("noun") in classes):
+                marker = (n.group("inc2") or "").lower()
+                inc = inc or marker in INCREMENT
+                prev_marker = prev_marker or marker in PREVIOUS
+                noun = n.group("noun").lower()
+                mods = n.group("mods").split()
+                cls = classes.get(noun)
+                if cls is None:  # "3,000 troops strong": the first known word of the phrase
+                    for w in mods:
+                        if w.lower() in classes:
+                            cls, noun = classes[w.lower()], w.lower()
+                            break
+                phrase = (n.group("mods") + " " + n.group("noun")).strip()
+                end = n.end()
+        cls = classes.get(noun, noun)
+        if _TOTAL_AFTER.match(prose, end):
+            total = True
+        out.append(Quantity(start, end, m.start("num") if not cur else m.start(), m.end(), value, lo, hi, unit, noun,
+                            cls, phrase, inc, prev_marker, total, hedge, scale, mantissa, vague))
+        last_end = m.end()
+    return out
+
+
+def extract(doc: Document, classes: dict[str, str] | None = None) -> list[Quantity]:
+    """Every figure in the document's prose (memoised per class table; with no table, the
+    figures already extracted with one, or none)."""
+    if classes is None:
+        done = doc._memo.get("quantities.last")
+        if done is not None:
+            return done
+        classes = _NO_CLASSES
+    key = f"quantities.all.{id(classes)}"
+
+    def compute(d: Document) -> list[Quantity]:
+        return _scan(d, classes, _anchors(d))
+
+    result = doc.memo(key, compute)
+    doc._memo["quantities.last"] = result
+    return result
+
+
+_NO_CLASSES: dict[str, str] = {}
+
+
+def extract_between(doc: Document, start: int, end: int, classes: dict[str, str]) -> list[Quantity]:
+    """The figures that start in [start, end): from the whole-document result when one exists,
+    else parsed at the anchors in that range only (for rules that look at a few sentences)."""
+    done = doc._memo.get(f"quantities.all.{id(classes)}")
+    if done is None:
+        anchors = _anchors(doc)
+        picked = anchors[bisect.bisect_left(anchors, start):bisect.bisect_left(anchors, end)]
+        return _scan(doc, classes, picked)
+    return [q for q in done if start <= q.start < end]
+
+
+def counts(doc: Document, classes: dict[str, str]) -> list[Quantity]:
+    """Counts of the classes we know ("troops"), over the document's prose (memoised)."""
+
+    def compute(d: Document) -> list[Quantity]:
+        from .packs import word_table
+
+        t = word_table(d)
+        if not (t.vocabulary & classes.keys()):
+            return []
+        known = set(classes.values())
+        # only the sentences that name a counted thing (the whole text when sentences are unknown)
+        spans: list[tuple[int, int]] = []
+        for i in t.indexes_of(classes):
+            si = d.sentence_index(t.starts[i])
+            if si < 0:
+                spans = [(0, len(d.prose))]
+                break
+            span = (d.sentences[si].start, d.sentences[si].end)
+            if not spans or spans[-1] != span:
+                spans.append(span)
+        found: list[Quantity] = []
+        for a, b in spans:
+            found.extend(extract_between(d, a, b, classes))
+        return [q for q in found if q.noun in classes and q.cls in known and q.unit == ""]
+
+    return doc.memo(f"quantities.counts.{id(classes)}", compute)
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -135,13 +454,44 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 WEEKDAY_DATE = re.compile(
-    r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE}))"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"\b(?P<wd>{_WD_RE}),?\s+(?:the\s+)?"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?![a-z]))"
+    r"(?:,?\s+(?P<year>(?:18|19|20)\d\d)\b)?"
 )
-YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
+DATE = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})\s+(?P<year2>(?:18|19|20)\d\d))\b"
+)
+YEAR = re.compile(r"(?<![\d,.$€£])(?:18|19|20)\d\d(?!\d|,\d)")
+_WD_SHORT = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
 
 
 def month_number(name: str) -> int:
-    return _MONTH_ABBR[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+    n = name.lower().rstrip(".")
+    return _MONTH_ABBR["sept" if n.startswith("sept") else n[:3]]
+
+
+def weekday_number(name: str) -> int:
+    return _WD_SHORT[name.lower().rstrip(".")[:3]]
+
+
+_STAMP = re.compile(
+    r"(?i:updated|published|posted|last\s+modified|first\s+published)\b[^\n\d]{0,30}"
+    rf"(?:(?:{_WD_RE}),?\s+)?(?:(?:{_MONTH_RE})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
+    rf"|^[A-Z][A-Za-z .,'-]{{1,40}}\b(?:{_MONTH_RE})\s+\d{{1,2}},?\s+(?P<year2>(?:19|20)\d\d)\s*[-–—(]",
+    re.M,
+)
+
+
+def article_year(doc: Document) -> int | None:
+    """The year the article states for itself: an Updated/Published stamp or a dated dateline."""
+
+    def compute(d: Document) -> int | None:
+        m = _STAMP.search(d.text)
+        if not m:
+            return None
+        return int(m.group("year") or m.group("year2"))
+
+    return doc.memo("quantities.article_year", compute)

@@ -1,26 +1,51 @@
-"""Internal consistency: figures and dates that contradict each other inside one article.
+"""Internal consistency: figures, dates, ages, quotations and titles that contradict each other.
 
 Precision comes first: a wrong contradiction costs an editor's trust, so each check needs both
 statements to be explicit, about the same counted thing and the same actor, and reports every
-statement involved (the finding on one, ``related`` on the others).
+statement involved (the finding on one, ``related`` on the others). Statements qualified by time
+("by March", "last year", "former", "then") are left alone.
 """
 from __future__ import annotations
 
 import calendar
 import datetime
+import difflib
 import re
 from typing import Iterator
 
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..quantities import INF, WEEKDAY_DATE, WEEKDAYS, YEAR, Count, counts, month_number
+from ..quantities import (
+    DATE,
+    INF,
+    WEEKDAY_DATE,
+    WEEKDAYS,
+    YEAR,
+    Quantity,
+    article_year,
+    counts,
+    extract_between,
+    month_number,
+    weekday_number,
+    add_keywords,
+    hits_of,
+)
 from ..rule import Context, Rule
 
 # capitalised names that tie two statements to the same actor ("North Korea", "Russia")
-_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_ENTITY = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}\b)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}\b))*")
 _NOT_ENTITIES = frozenset(
     "The A An In On At But And However Moreover Furthermore Meanwhile Recently Reports It This That These Those "
-    "He She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    "He She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Officials Of For With As After Before Since Last Earlier Later "
+    "According If While When Some Many Most All Both Each Up More About Around Nearly At Least".split()
+)
+# a figure qualified by a time of its own: a different moment, not a contradiction
+_TIME_QUALIFIED = re.compile(
+    r"\b(?i:by|as of|until|since|through|throughout)\s+(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|(?:19|20)\d\d|last|this|next|mid|early|late)\b|\bso far\b|\bto date\b|"
+    r"\b(?i:initially)\b|\bat first\b|\b(?i:later)\b|\b(?i:now)\b|\beventually\b|\bhas since\b|\bplans? to\b|\bexpected to\b|"
+    r"\bcould\b|\bwill\b|\bmay\b|\bmight\b|\bwould\b"
 )
 
 
@@ -54,23 +79,54 @@ def _entities(text: str) -> set[str]:
     return out
 
 
+_NO_CLASSES: dict[str, str] = {}
+
+
+def _actors(doc: Document, offset: int) -> set[str]:
+    """Names in the clause before a figure (from the sentence start or the previous figure in
+    it); the whole sentence's names when that clause has none."""
+    prose = doc.prose
+    s, e = _sentence_span(doc, offset)
+    figures = [q.end for q in extract_between(doc, s, offset, _NO_CLASSES) if q.end <= offset]
+    clause = _entities(prose[max([s] + figures):offset])
+    return clause or _entities(prose[s:e])
+
+
+def _shared_actor(doc: Document, a: int, b: int) -> bool:
+    return bool(_actors(doc, a) & _actors(doc, b))
+
+
 def _fmt(x: float) -> str:
-    return f"{x:,.0f}"
+    if x >= 1e9 and x % 1e7 == 0:
+        return f"{x / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
+    if x >= 1e6 and x % 1e4 == 0:
+        return f"{x / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+
+
+def _q(doc: Document, q: Quantity) -> str:
+    return doc.text[q.start:q.end]
 
 
 class FigureContradiction(Rule):
     """Figures for the same counted thing that cannot all hold: "up to 12,000 troops" in one
     place and, elsewhere, "at least 3,000 additional soldiers ... following approximately 11,000
-    previous deployments" (at least about 12,900 in all). Also an "at least X" against an "up to
-    Y" with X above Y. Hedges become intervals (see ``newslint.quantities``); the two statements
-    must share a named actor. Restating a figure, or giving a rounder one, is not reported.
+    previous deployments" (at least about 12,900 in all); an "at least X" against an "up to Y" with
+    X above Y; an increment and the earlier figure against a stated total. Hedges become intervals
+    (see ``newslint.quantities``), and "approximately" allows ten per cent either way. The two
+    statements must share a named actor and neither may be qualified by a time of its own ("by
+    March", "so far"). Restating a figure, or giving a rounder one, is not reported.
 
     Bad:
         North Korea has sent up to 12,000 troops to Russia, officials said. Seoul's military said North Korea had dispatched at least 3,000 additional soldiers to Russia, following approximately 11,000 previous deployments.
+        ---
+        The army said Russia had sent up to 5,000 troops. Ukraine's ministry said Russia had sent at least 6,000 troops.
     Good:
         North Korea has sent up to 15,000 troops to Russia, officials said. Seoul's military said North Korea had dispatched at least 3,000 additional soldiers to Russia, following approximately 11,000 previous deployments.
         ---
         North Korea has sent approximately 11,000 troops to Russia, officials said. Reports suggest up to 11,000 North Korean troops are in the Kursk region.
+        ---
+        Russia has sent up to 5,000 troops, Kyiv said. Belarus sent at least 6,000 soldiers, Minsk said.
     """
 
     code = "NL801"
@@ -80,76 +136,94 @@ class FigureContradiction(Rule):
     summary = "Figures for the same thing that cannot all be true"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        found = counts(doc, _classes(ctx))
+        found = [q for q in counts(doc, _classes(ctx)) if not q.vague or q.hedge]
         if len(found) < 2:
             return
         prose = doc.prose
-        uppers = [c for c in found if c.high < INF and c.low == 0 and c.hedge]
-        if not uppers:
-            return
-        reported = False
-        # a running total: previous + additional in one sentence
+        frames: dict[int, frozenset[str]] = {}
+
+        def frame(q: Quantity) -> frozenset[str]:
+            # the time frame a sentence sets: "by March", "so far", "will" (empty when none)
+            if q.start not in frames:
+                s, e = _sentence_span(doc, q.start)
+                frames[q.start] = frozenset(" ".join(m.group().lower().split()) for m in _TIME_QUALIFIED.finditer(prose, s, e))
+            return frames[q.start]
+
+        reported: set[int] = set()
+        uppers = [c for c in found if c.bounded_above and not c.increment and not c.previous]
+        totals = [c for c in found if (c.total or not c.hedge) and not c.increment and not c.previous]
+        # a running total: previous + additional in one sentence, against a bound or total elsewhere
         for a in found:
             if not a.increment:
                 continue
             s, e = _sentence_span(doc, a.start)
-            prev = [p for p in found if p.previous and s <= p.start < e and p.noun == a.noun]
+            prev = [p for p in found if p.previous and s <= p.start < e and p.cls == a.cls]
             if not prev:
                 continue
             p = prev[0]
-            total_low = a.low + p.low
-            ents = _entities(prose[s:e])
-            for u in uppers:
-                if u.noun != a.noun or s <= u.start < e:
+            total_low, total_high = a.low + p.low, a.high + p.high
+            for u in uppers + [t for t in totals if t.total]:
+                if u.cls != a.cls or s <= u.start < e or frame(u) != frame(a) or not _shared_actor(doc, a.start, u.start):
                     continue
-                us, ue = _sentence_span(doc, u.start)
-                if not (ents & _entities(prose[us:ue])):
-                    continue
-                if total_low > u.high:
+                if total_low > u.high * 1.0001:
+                    what = "upper bound" if u.bounded_above else "stated total"
                     yield self.finding(
                         a.start,
                         a.end,
-                        f"'{doc.text[a.start:a.end]}' plus '{doc.text[p.start:p.end]}' make at least {_fmt(total_low)}, "
-                        f"more than the '{doc.text[u.start:u.end]}' stated elsewhere",
-                        related=[
-                            Related(u.start, u.end, f"upper bound: {_fmt(u.high)}"),
-                            Related(p.start, p.end, "the earlier figure"),
-                        ],
+                        f"'{_q(doc, a)}' plus '{_q(doc, p)}' make at least {_fmt(total_low)}, "
+                        f"more than the '{_q(doc, u)}' stated elsewhere",
+                        related=[Related(u.start, u.end, f"{what}: {_fmt(u.high)}"), Related(p.start, p.end, "the earlier figure")],
                     )
-                    reported = True
+                    reported.update((a.start, u.start, p.start))
                     break
-        if reported:
-            return
+                if u.total and total_high < u.low * 0.9999 and a.high < INF:
+                    yield self.finding(
+                        a.start,
+                        a.end,
+                        f"'{_q(doc, a)}' plus '{_q(doc, p)}' make at most {_fmt(total_high)}, "
+                        f"less than the total '{_q(doc, u)}' stated elsewhere",
+                        related=[Related(u.start, u.end, f"stated total: {_fmt(u.low)}"), Related(p.start, p.end, "the earlier figure")],
+                    )
+                    reported.update((a.start, u.start, p.start))
+                    break
         # a lower bound above an upper bound for the same thing and actor (no increments)
         lowers = [c for c in found if c.hedge and c.high == INF and not c.increment and not c.previous]
         for lo in lowers:
-            ls, le = _sentence_span(doc, lo.start)
+            if lo.start in reported:
+                continue
             for u in uppers:
-                if u.noun != lo.noun or u.increment or lo.low <= u.high:
+                if u.start in reported or u.cls != lo.cls or lo.low <= u.high or frame(u) != frame(lo):
                     continue
-                us, ue = _sentence_span(doc, u.start)
-                if _entities(prose[ls:le]) & _entities(prose[us:ue]):
+                if _shared_actor(doc, lo.start, u.start):
                     yield self.finding(
                         lo.start,
                         lo.end,
-                        f"'{doc.text[lo.start:lo.end]}' contradicts '{doc.text[u.start:u.end]}' stated elsewhere",
+                        f"'{_q(doc, lo)}' contradicts '{_q(doc, u)}' stated elsewhere: at least {_fmt(lo.low)} is more than up to {_fmt(u.high)}",
                         related=[Related(u.start, u.end, f"upper bound: {_fmt(u.high)}")],
                     )
-                    return
+                    reported.update((lo.start, u.start))
+                    break
+
+
+_WEEKDAY_WORDS = add_keywords(set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 
 
 class WeekdayDate(Rule):
     """A weekday that does not match its date: "Monday, January 12, 2025" (January 12, 2025 was a
-    Sunday). With no year beside the date, the years the article mentions are used, and there is
-    no finding if the weekday fits any of them or the year either side; with no year at all,
-    nothing is said.
+    Sunday). With no year beside the date, the article's own date (an Updated stamp or a dated
+    dateline) and the years the article mentions are used, and there is no finding if the
+    weekday fits any of them or the year either side; with no year at all, nothing is said.
 
     Bad:
         The president spoke on Monday, January 12, 2025, in Kyiv.
+        ---
+        In 2025 the talks resumed. They met on Wednesday, March 3, in Geneva.
     Good:
         The president spoke on Sunday, January 12, 2025, in Kyiv.
         ---
         The talks resume on Monday, March 3, the ministry said.
+        ---
+        Zelenskyy spoke on Sunday, 12 January 2025, in Kyiv.
     """
 
     code = "NL802"
@@ -159,12 +233,19 @@ class WeekdayDate(Rule):
     summary = "A weekday that does not fall on the date given"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from ..packs import word_table
+
         prose = doc.prose
-        if "day," not in prose and "day " not in prose:
+        t = word_table(doc)
+        hits = hits_of(doc, _WEEKDAY_WORDS)
+        if not hits:
             return
         years = None
-        for m in WEEKDAY_DATE.finditer(prose):
-            wd = WEEKDAYS.index(m.group("wd").lower())
+        for i in hits:
+            m = WEEKDAY_DATE.match(prose, t.starts[i])
+            if not m:
+                continue
+            wd = weekday_number(m.group("wd"))
             month = month_number(m.group("month") or m.group("month2"))
             day = int(m.group("day") or m.group("day2"))
             if m.group("year"):
@@ -172,7 +253,11 @@ class WeekdayDate(Rule):
                 strict = True
             else:
                 if years is None:
-                    years = sorted({int(y) for y in YEAR.findall(prose)})
+                    found = {int(y) for y in YEAR.findall(prose)}
+                    ay = article_year(doc)
+                    if ay:
+                        found.add(ay)
+                    years = sorted(found)
                 if not years:
                     continue
                 candidates = sorted({y + d for y in years for d in (-1, 0, 1)})
@@ -185,30 +270,32 @@ class WeekdayDate(Rule):
                     fits.append(False)
             if any(fits):
                 continue
+            wd_name = calendar.day_name[wd]
             if strict:
                 try:
                     actual = calendar.day_name[datetime.date(candidates[0], month, day).weekday()]
                 except ValueError:
                     yield self.finding(m.start(), m.end(), f"'{doc.text[m.start():m.end()]}' is not a date")
                     continue
-                msg = f"{calendar.month_name[month]} {day}, {candidates[0]} was a {actual}, not a {m.group('wd')}"
+                msg = f"{calendar.month_name[month]} {day}, {candidates[0]} was a {actual}, not a {wd_name}"
             else:
-                msg = f"{m.group('wd')} does not fall on {calendar.month_name[month]} {day} in {', '.join(map(str, years))} or the years either side"
+                msg = f"{wd_name} does not fall on {calendar.month_name[month]} {day} in {', '.join(map(str, years))} or the years either side"
             yield self.finding(m.start(), m.end(), msg)
 
 
-_RECENT = re.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b", re.I)
+_RECENT = re.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
+_RECENT_WORDS = add_keywords(("recent", "recently", "week", "month"))
 _DATED = re.compile(r"\bin\s+(?:(?:early|mid|late|mid-)\s*)?(?P<year>(?:19|20)\d\d)\b", re.I)
-_ARTICLE_DATE = re.compile(r"(?:Updated|Published|Posted)\s+(?:\d{1,2}\s+\w+\s+)?(?P<year>(?:19|20)\d\d)|^[A-Z][A-Z ,.]+[-–—]\s", re.M)
 
 
 class EventYearDrift(Rule):
     """The same event placed in a past year in one place and called recent in another: "sent an
     additional 3,000 soldiers to Russia in early 2023" and, later, "dispatched at least 3,000
-    additional soldiers to Russia recently". The event is the same increment of the same counted
-    thing to the same place. When the article gives its own date (an "Updated" stamp) and that
-    year is the one named, there is no finding; without a date it is reported as info, since one
-    of the two placements must be wrong unless the article is from that year.
+    additional soldiers to Russia recently". The event is the same increment (same figure, same
+    counted thing) tied to the same named actors. One of the two placements must be wrong unless
+    the article was written in that year: when the article states its own date (an Updated stamp
+    or a dated dateline) and it is that year, there is no finding; when it states a later year,
+    the dated statement is reported as a warning; with no date of its own, as info.
 
     Bad:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched at least 3,000 additional soldiers to Russia recently.
@@ -223,38 +310,695 @@ class EventYearDrift(Rule):
     summary = "One event dated to a past year in one place and called recent in another"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        prose = doc.prose
-        if not _RECENT.search(prose) or not _DATED.search(prose):
-            return
         incs = [c for c in counts(doc, _classes(ctx)) if c.increment]
-        if len(incs) < 2:
+        if len(incs) < 2 or not hits_of(doc, _RECENT_WORDS):
             return
-        stamp = next((m for m in _ARTICLE_DATE.finditer(doc.text) if m.group("year")), None)
-        article_year = int(stamp.group("year")) if stamp else None
-        for i, a in enumerate(incs):
+        prose = doc.prose
+        if not _DATED.search(prose):
+            return
+        ay = article_year(doc)
+        for a in incs:
             as_, ae = _sentence_span(doc, a.start)
             dated = _DATED.search(prose, as_, ae)
             if not dated:
                 continue
             year = int(dated.group("year"))
-            if article_year is not None and article_year <= year:
+            if ay is not None and ay <= year:
                 continue
             for b in incs:
-                if b is a or b.noun != a.noun or b.value != a.value:
+                if b is a or b.cls != a.cls or b.value != a.value:
                     continue
                 bs, be = _sentence_span(doc, b.start)
-                if bs == as_ or not _RECENT.search(prose, bs, be):
+                if bs == as_ or not _RECENT.search(prose, bs, be) or _DATED.search(prose, bs, be):
                     continue
                 if not (_entities(prose[as_:ae]) & _entities(prose[bs:be])):
                     continue
+                when = f"the article is dated {ay}" if ay else "one of the two must be wrong"
                 yield self.finding(
                     dated.start(),
                     dated.end(),
-                    f"The same {_fmt(a.value)} additional {a.noun} are placed '{dated.group()}' here and called recent elsewhere: check the date",
+                    f"The same {_fmt(a.value)} additional {a.noun} are placed '{dated.group()}' here and called recent elsewhere ({when}): check the date",
                     related=[Related(a.start, a.end, "the event dated here"), Related(b.start, b.end, "the same event, called recent")],
-                    severity=Severity.warning if article_year is not None else Severity.info,
+                    severity=Severity.warning if ay is not None else Severity.info,
                 )
                 return
 
 
-RULES = [FigureContradiction, WeekdayDate, EventYearDrift]
+# --- parts and wholes --------------------------------------------------------------------------
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
+_OF_THE = re.compile(r"\bOf the\s+(?=\d|[a-z]+ )")
+_CUE_WORDS = add_keywords(("including", "them", "whom", "which"))
+_TOTAL_WORDS = add_keywords(("total", "combined", "altogether"))
+_BODY = re.compile(r"(?<![\d,.])(?P<n>\d{1,4})-(?:member|seat)\b")
+_TALLY = re.compile(
+    r"\b(?:voted|vote of|by a vote of|passed|approved|rejected|defeated|backed|adopted)\s+(?P<a>\d{1,4})\s*(?:-|–|to)\s*(?P<b>\d{1,4})\b"
+    r"(?:[^.;]{0,40}?\b(?:with\s+)?(?P<c>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:abstentions?|abstaining|members?\s+abstaining))?",
+)
+_SPLIT_CUES = re.compile(
+    r"\b(?:voted|backed|supported|opposed|favou?red|in favou?r|against|undecided|respondents|of the vote|of voters|won|received|"
+    r"approve|disapprove|support|oppose|were\s+(?:men|women)|said\s+(?:yes|no)|chose|preferred|polled)\b",
+    re.I,
+)
+_SHARE_CUE = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:\w+\s+){0,2}?(backed|supported|opposed|favou?red|approved|disapproved|undecided|"
+    r"voted|chose|preferred|against|in favou?r|had no (?:view|opinion)|did not know|said yes|said no|were unsure)\b",
+    re.I,
+)
+# totals whose parts are counted with other words
+_AGGREGATES = {
+    "casualties": frozenset("killed dead wounded injured missing captured deaths injuries".split()),
+    "victims": frozenset("killed dead wounded injured missing".split()),
+}
+_SHARE_WORDS = frozenset(
+    "backed supported opposed favoured favored approved disapproved undecided voted chose preferred against favour favor unsure".split()
+)
+_CHANGE_CUES = re.compile(
+    r"\b(?:rose|rise|rising|fell|fall|falling|increase[ds]?|decrease[ds]?|grew|growth|grow|up|down|points?|from|compared|"
+    r"year|years|quarter|month|since|than|inflation|rates?|interest|tax|margin|stake|turnout|each|respectively|"
+    r"versus|vs|while|whereas|previous|last|earlier|jumped|dropped|slipped|climbed|gained|lost|nationwide|among)\b",
+    re.I,
+)
+
+
+class PartsAndWhole(Rule):
+    """Parts that exceed or do not add up to the whole they belong to: a list of figures followed
+    by "in total" or "a total of" that they do not sum to; parts introduced by "including" or
+    "of whom" that exceed the whole; a vote tally larger than the body voting ("the 45-member
+    council voted 30-17"); shares of one whole that add up to more than 100 per cent ("54% backed
+    the plan, 39% opposed it and 12% were undecided"). A correct tally gives no finding, and
+    percentages that describe changes or different groups are not added.
+
+    Bad:
+        The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 27 in total, officials said.
+        ---
+        The 45-member council voted 30-17 to approve the budget.
+        ---
+        In the poll, 54% backed the plan, 39% opposed it and 12% were undecided.
+    Good:
+        The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 25 in total, officials said.
+        ---
+        The 72-member senate voted 53-17 with two abstentions to approve the budget.
+        ---
+        In the poll, 54% backed the plan, 39% opposed it and 7% were undecided.
+    """
+
+    code = "NL804"
+    name = "parts-exceed-whole"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "Parts that exceed or do not add up to a stated whole"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        from ..packs import word_table
+
+        vocab = word_table(doc).vocabulary
+        has_total = bool(vocab & {"total", "combined", "altogether", "including"}) or any(
+            w in prose for w in ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
+        )
+        has_vote = bool(vocab & {"member", "seat"}) and bool(_TALLY.search(prose))
+        has_pct = bool(vocab & _SHARE_WORDS) and ("%" in prose or "per cent" in prose or "percent" in prose)
+        if not (has_total or has_vote or has_pct):
+            return
+        t = word_table(doc)
+        cued: set[tuple[int, int]] = set()
+        totals: set[tuple[int, int]] = set()
+        shares: set[tuple[int, int]] = set()
+        if has_total:
+            for i in hits_of(doc, _CUE_WORDS):
+                cue = _INCLUDING.match(prose, t.starts[i - 1] if t.words[i] in ("them", "whom", "which") and i else t.starts[i])
+                if cue:
+                    cued.add(_sentence_span(doc, t.starts[i]))
+            for phrase in ("Of the ", "in all", "all told"):
+                i = prose.find(phrase)
+                while i != -1:
+                    (cued if phrase == "Of the " else totals).add(_sentence_span(doc, i))
+                    i = prose.find(phrase, i + 1)
+            totals.update(_sentence_span(doc, t.starts[i]) for i in hits_of(doc, _TOTAL_WORDS))
+        if has_pct:
+            for mark in ("%", "per cent", "percent"):
+                i = prose.find(mark)
+                while i != -1:
+                    shares.add(_sentence_span(doc, i))
+                    i = prose.find(mark, i + 1)
+        classes = _classes(ctx)
+        for s, e in sorted(cued | totals | shares):
+            group = extract_between(doc, s, e, classes)
+            if len(group) < 2:
+                continue
+            if (s, e) in totals and any(q.total for q in group):
+                yield from self._totals(doc, group)
+            if (s, e) in cued:
+                yield from self._including(doc, prose, s, e, group)
+            if (s, e) in shares and sum(q.unit == "%" for q in group) >= 2:
+                yield from self._percentages(doc, prose, s, e, group)
+        if has_vote:
+            yield from self._tallies(doc, prose)
+
+    def _totals(self, doc: Document, group: list[Quantity]) -> Iterator[Finding]:
+        for ti, t in enumerate(group):
+            if not t.total or t.hedge or t.vague or t.low != t.high:
+                continue
+            if any(q.value == t.value and q.unit == t.unit for q in group if q is not t):
+                continue  # the total restated
+            # the parts: the run of plain figures of one kind right before the total (or right
+            # after it: "a total of 72 people: 53 in X and 19 in Y")
+            parts = self._run(reversed(group[:ti]), t) or self._run(iter(group[ti + 1:]), t)
+            if len(parts) < 2:
+                continue
+            total = sum(q.value for q in parts)
+            if abs(total - t.value) < 1e-6 * max(1.0, t.value) or (t.unit == "%" and abs(total - t.value) <= 1):
+                continue
+            parts.sort(key=lambda q: q.start)
+            yield self.finding(
+                t.start,
+                t.end,
+                f"The parts add up to {_fmt(total)}, not the {_fmt(t.value)} stated as the total",
+                related=[Related(q.start, q.end, "a part") for q in parts],
+            )
+
+    @staticmethod
+    def _run(seq, t: Quantity) -> list[Quantity]:
+        run: list[Quantity] = []
+        cls = t.cls
+        for q in seq:
+            if q.unit != t.unit or q.hedge or q.vague or q.low != q.high or q.total or q.value >= t.value:
+                break
+            if q.cls:
+                if t.cls in _AGGREGATES:  # "120 killed and 340 wounded, 500 casualties in total"
+                    if q.cls not in _AGGREGATES[t.cls]:
+                        break
+                elif cls and q.cls != cls:
+                    break
+                else:
+                    cls = cls or q.cls
+            run.append(q)
+        return run
+
+    def _including(self, doc: Document, prose: str, s: int, e: int, group: list[Quantity]) -> Iterator[Finding]:
+        cue = _INCLUDING.search(prose, s, e)
+        of_the = _OF_THE.search(prose, s, e)
+        if not cue and not of_the:
+            return
+        if of_the:
+            wholes = [q for q in group if q.start == of_the.end() or (q.num_start == of_the.end())]
+            if not wholes:
+                return
+            whole = wholes[0]
+            parts = [q for q in group if q.start > whole.end and q.unit == "" and not q.vague]
+        else:
+            before = [q for q in group if q.end <= cue.start() and q.unit == "" and not q.vague]
+            if not before:
+                return
+            whole = before[-1]
+            parts = [q for q in group if q.start >= cue.end() and q.unit == "" and not q.vague]
+        if whole.high == INF or whole.vague or whole.unit or len(parts) < 1:
+            return
+        parts = [p for p in parts if not p.hedge or p.low > 0]
+        low = sum(p.low for p in parts)
+        if parts and low > whole.high * 1.0001:
+            yield self.finding(
+                whole.start,
+                whole.end,
+                f"The parts listed add up to at least {_fmt(low)}, more than the whole '{_q(doc, whole)}'",
+                related=[Related(p.start, p.end, "a part") for p in parts],
+            )
+
+    def _percentages(self, doc: Document, prose: str, s: int, e: int, group: list[Quantity]) -> Iterator[Finding]:
+        pcts = [q for q in group if q.unit == "%"]
+        if len(pcts) < 2 or not _SPLIT_CUES.search(prose, s, e) or _CHANGE_CUES.search(prose, s, e):
+            return
+        if any(q.hedge and q.hedge not in ("about", "around", "nearly", "roughly", "approximately", "almost", "some")
+               or q.low != q.high and not q.hedge for q in pcts):
+            return
+        # shares of one whole each say what they chose: "52% backed ..., 41% opposed ..."
+        cued = {c.group(1).lower() for q in pcts for c in [_SHARE_CUE.match(prose, q.end)] if c}
+        if len(cued) < 2:
+            return
+        total = sum(q.value for q in pcts)
+        slack = 1.0 + 0.5 * len(pcts) + sum(q.value * 0.1 for q in pcts if q.hedge)
+        if total > 100 + slack:
+            yield self.finding(
+                pcts[0].start,
+                pcts[-1].end,
+                f"These shares of one whole add up to {total:g}%, more than 100%",
+                related=[Related(q.start, q.end, "a share") for q in pcts[1:]],
+            )
+
+    def _tallies(self, doc: Document, prose: str) -> Iterator[Finding]:
+        for m in _TALLY.finditer(prose):
+            a, b = int(m.group("a")), int(m.group("b"))
+            c_raw = m.group("c")
+            c = 0
+            if c_raw:
+                c = int(c_raw) if c_raw.isdigit() else ("one two three four five six seven eight nine ten".split().index(c_raw.lower()) + 1)
+            s, e = _sentence_span(doc, m.start())
+            p = doc.paragraphs[doc.paragraph_index(m.start())] if doc.paragraph_index(m.start()) >= 0 else None
+            lo, hi = (p.start, p.end) if p else (s, e)
+            body = None
+            for bm in _BODY.finditer(prose, lo, hi):
+                body = bm
+                if s <= bm.start() < e:
+                    break
+            if body is None:
+                continue
+            n = int(body.group("n"))
+            if a + b + c > n:
+                yield self.finding(
+                    m.start("a"),
+                    m.end("c") if c_raw else m.end("b"),
+                    f"{a} + {b}{f' + {c}' if c else ''} = {a + b + c} votes, more than the {n} members of the body",
+                    related=[Related(body.start(), body.end(), f"the body has {n} members")],
+                )
+
+
+_SCALE_WORDS = add_keywords(("thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "b", "crore", "crores", "lakh", "lakhs", "tn"))
+
+
+_GLUED_SCALE = re.compile(r"(?<=\d)(?:bn|mn|m|tn|k)\b")
+
+
+class ScaleMismatch(Rule):
+    """The same amount given with different scales: "1.58 million barrels" in one place and "1.5
+    to 1.6 billion barrels" in another, or "$3.2 billion deal" and "$3.2 million deal". The two
+    figures must count the same thing (or the same currency for the same noun) and agree once
+    the scale is set aside.
+
+    Bad:
+        Output reached 1.58 million barrels a day in May. The ministry put it at 1.5 to 1.6 billion barrels a day.
+    Good:
+        Output reached 1.58 million barrels a day in May. Reserves stand at 1.5 to 1.6 billion barrels.
+    """
+
+    code = "NL805"
+    name = "scale-mismatch"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "The same amount given with different scales (million vs billion)"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from ..packs import word_table
+
+        vocab = word_table(doc).vocabulary
+        prose = doc.prose
+        if len(vocab & _SCALE_WORDS) < 2 and not ("€" in prose or "£" in prose or "$" in prose or "₹" in prose):
+            return  # two different scales are needed
+        t = word_table(doc)
+        classes = _classes(ctx)
+        near: dict[int, Quantity] = {}
+        spots = [t.starts[i] for i in hits_of(doc, _SCALE_WORDS)]
+        if "€" in prose or "£" in prose or "$" in prose or "₹" in prose:  # "€3m", "$1.2bn"
+            spots += [m.end() for m in _GLUED_SCALE.finditer(prose)]
+        for p in spots:
+            for q in extract_between(doc, max(0, p - 24), p, classes):
+                near.setdefault(q.start, q)
+        qs = [near[k] for k in sorted(near)]
+        qs = [q for q in qs if q.scale > 1 and not q.vague and q.unit != "%"]
+        things = {q.start: _thing(prose, q) for q in qs}
+        qs = [q for q in qs if things[q.start]]
+        if len(qs) < 2:
+            return
+        prose = doc.prose
+        done = set()
+        for i, a in enumerate(qs):
+            for b in qs[i + 1:]:
+                if a.scale == b.scale or things[a.start] != things[b.start] or a.unit != b.unit or b.start in done:
+                    continue
+                ratio = max(a.scale, b.scale) / min(a.scale, b.scale)
+                small, big = (a, b) if a.scale < b.scale else (b, a)
+                # the same amount once the scale is set aside: a range holds the other figure, or
+                # the more precise figure rounds to the other ("1.58" -> "1.6")
+                if ratio < 1000 or not _same_mantissa(small, big):
+                    continue
+                # the tail that follows must not mark a different measure ("a day" vs "a year")
+                ta = prose[a.end:a.end + 12].split(".")[0].strip().lower()
+                tb = prose[b.end:b.end + 12].split(".")[0].strip().lower()
+                if ta.split()[:2] != tb.split()[:2] and any(w in ("a", "per", "each") for w in (ta.split() or [""])[:1] + (tb.split() or [""])[:1]):
+                    continue
+                yield self.finding(
+                    b.start,
+                    b.end,
+                    f"'{_q(doc, b)}' and '{_q(doc, a)}' give the same amount with different scales",
+                    related=[Related(a.start, a.end, "the same amount, another scale")],
+                )
+                done.add(b.start)
+
+
+_FOR_THING = re.compile(r"\s+(?:for|of|on)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+(?:\s+[a-z]+)?)")
+_THING_STOP = frozenset("of to in on at by for from with and or but that which who was were is are has had will".split())
+
+
+def _thing(prose: str, q: Quantity) -> str:
+    """What an amount counts or pays for: its noun ("barrels"), or for money without one the
+    noun phrase after "for the"/"of the" ("$1.2bn for the port stake" -> "port stake")."""
+    if q.noun:
+        return q.cls
+    if not q.unit:
+        return ""
+    m = _FOR_THING.match(prose, q.end)
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while words and words[-1] in _THING_STOP:
+        words.pop()
+    return " ".join(words)
+
+
+def _same_mantissa(a: Quantity, b: Quantity) -> bool:
+    ma = (a.low / a.scale, a.high / a.scale)
+    mb = (b.low / b.scale, b.high / b.scale)
+    ra, rb = ma[0] != ma[1] and not a.hedge, mb[0] != mb[1] and not b.hedge
+    if ra or rb:
+        (lo, hi), x = (ma, b.mantissa) if ra else (mb, a.mantissa)
+        return lo * 0.999 <= x <= hi * 1.001
+    x, y = a.mantissa, b.mantissa
+    if x == y:
+        return True
+    for u, v in ((x, y), (y, x)):
+        decimals = len(repr(float(v)).split(".")[1].rstrip("0")) if "." in repr(float(v)) else 0
+        if v == int(v):
+            decimals = 0
+        if round(u, decimals) == v:
+            return True
+    return False
+
+
+# --- ages -------------------------------------------------------------------------------------
+_NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|bin|al))*\s+[A-Z][\w’'-]+)"
+_AGE_APPOS = re.compile(_NAME + r",\s+(?P<age>\d{1,3}),\s+(?!(?:19|20)\d\d)")
+_AGE_COMMA = re.compile(r", (\d{1,3}), (?!(?:19|20)\d\d)")
+_AGE_ADJ = re.compile(r"(?<![\w-])(?P<then>then-|former\s+)?(?P<age>\d{1,3})-year-old(?:\s+(?:[a-z]+\s+){0,3}?" + _NAME + r")?")
+_BORN = re.compile(
+    r"\bborn\s+(?:on\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b|\(b\.\s*(?P<year2>(?:19|20)\d\d)\)|\((?:born\s+)?(?P<year3>(?:19|20)\d\d)\s*[-–]\s*\)"
+)
+_NOT_NAMES = frozenset(MONTH.capitalize() for MONTH in (
+    "january february march april may june july august september october november december".split()))
+_AGE_TIMED = re.compile(r"\b(?:when|at the time|at the age|aged|then|(?<!born )in (?:19|20)\d\d|until|before|after)\b", re.I)
+
+
+def _person(name: str) -> str:
+    words = name.split()
+    return f"{words[0]} {words[-1]}"
+
+
+class AgeMismatch(Rule):
+    """An age that disagrees with a birth year or with another age given for the same person:
+    "Maria Lopez, 45, ... Lopez, who was born in 1990, ..." in an article dated 2025, or "Maria
+    Lopez, 45," and later "the 47-year-old Maria Lopez". The birth-year check needs the article's
+    own date (an Updated stamp or dated dateline) or explicit full dates in the text (a year
+    either way is allowed). Ages tied to another time ("when she was 20", "then-45-year-old") are
+    left alone.
+
+    Bad:
+        Published June 3, 2025. Maria Lopez, 45, was born in 1990 in Seville.
+        ---
+        Maria Lopez, 45, runs the clinic. The 47-year-old Maria Lopez founded it.
+    Good:
+        Published June 3, 2025. Maria Lopez, 35, was born in 1990 in Seville.
+        ---
+        Maria Lopez, 45, runs the clinic. She founded it when she was 30.
+    """
+
+    code = "NL806"
+    name = "age-mismatch"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "An age that disagrees with a birth year or another age for the same person"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        commas = [c.start() for c in _AGE_COMMA.finditer(prose) if prose[c.start() - 1].isalpha()]
+        if "year-old" not in prose and not commas:
+            return
+        ages: list[tuple[str, int, int, int]] = []  # surname, age, start, end
+        for c in commas:
+            m = _AGE_APPOS.search(prose, max(0, c - 60), c + 12)
+            if not m or m.start("age") != c + 2:
+                continue
+            name = m.group("name")
+            if name.split()[0] in _NOT_NAMES or name.split()[-1] in _NOT_NAMES:
+                continue
+            age = int(m.group("age"))
+            if 0 < age < 120:
+                ages.append((_person(name), age, m.start("name"), m.end("age")))
+        i = prose.find("-year-old")
+        adj = []
+        while i != -1:
+            m = _AGE_ADJ.search(prose, max(0, i - 10), i + 80)
+            if m and m.start("age") < i <= m.end("age"):
+                adj.append(m)
+            i = prose.find("-year-old", i + 1)
+        for m in adj:
+            if m.group("then"):
+                continue
+            s, e = _sentence_span(doc, m.start())
+            if _AGE_TIMED.search(prose, s, e):
+                continue
+            # "the 30-year-old, who was born in 1990": nameless, tied to its own sentence
+            who = _person(m.group("name")) if m.group("name") else f"the {m.group('age')}-year-old@{s}"
+            ages.append((who, int(m.group("age")), m.start(), m.end()))
+        if not ages:
+            return
+        ages.sort(key=lambda x: x[2])
+        reported = set()
+        # two ages for one person
+        for i, (sn, age, s, e) in enumerate(ages):
+            for sn2, age2, s2, e2 in ages[i + 1:]:
+                if sn2 == sn and age2 != age and (s2, e2) not in reported:
+                    yield self.finding(
+                        s2, e2, f"{sn} is {age2} here but {age} elsewhere in the article",
+                        related=[Related(s, e, f"{sn} is {age} here")],
+                    )
+                    reported.add((s2, e2))
+        # age against birth year
+        years = self._years(doc, prose)
+        if not years:
+            return
+        for b in _BORN.finditer(prose):
+            by = int(b.group("year") or b.group("year2") or b.group("year3"))
+            bs, be = _sentence_span(doc, b.start())
+            if _AGE_TIMED.search(prose, bs, b.start()):
+                continue
+            sentence_names = {w for w in re.findall(r"[A-Z][\w’'-]+", prose[bs:be])}
+            people = {sn for sn, _, s, _ in ages if bs <= s < be} or {sn for sn, _, _, _ in ages if sn.split()[-1] in sentence_names}
+            if len(people) != 1:
+                continue  # nobody, or more than one person it could be
+            for sn, age, s, e in ages:
+                if sn not in people or (s, e) in reported:
+                    continue
+                allowed = {y - by - d for y in years for d in (0, 1)}
+                if age not in allowed:
+                    yield self.finding(
+                        s, e,
+                        (f"A {age}-year-old born in {by} would be {'/'.join(map(str, sorted(allowed)))} in {'/'.join(map(str, sorted(years)))}"
+                         if "@" in sn else
+                         f"{sn} is {age} here, but born in {by} makes {'/'.join(map(str, sorted(allowed)))} in {'/'.join(map(str, sorted(years)))}"),
+                        related=[Related(b.start(), b.end(), f"born in {by}")],
+                    )
+                    reported.add((s, e))
+
+    @staticmethod
+    def _years(doc: Document, prose: str) -> set[int]:
+        ay = article_year(doc)
+        if ay:
+            return {ay}
+        found = set()
+        for m in DATE.finditer(prose):
+            if prose[max(0, m.start() - 8):m.start()].lower().rstrip().endswith(("born", "born on")):
+                continue
+            found.add(int(m.group("year") or m.group("year2")))
+        if not found:
+            return set()
+        return found | {max(found) + 1}
+
+
+# --- quotations -------------------------------------------------------------------------------
+_QWORD = re.compile(r"[\w’'-]+")
+
+
+class QuotationDrift(Rule):
+    """The same quotation given twice with different wording: "This is not only the United
+    States but also China" and later "This is not just the United States, but China too". Two
+    quotations of six or more words whose wording mostly agrees (difflib ratio of 0.75 or more)
+    but differs in some words are reported, with the differing words; a shorter excerpt of the
+    same quotation is not drift.
+
+    Bad:
+        He said, "We will rebuild every school that was destroyed in the floods." Later he repeated: "We will rebuild every single school that was damaged in the floods."
+    Good:
+        He said, "We will rebuild every school that was destroyed in the floods." Later he repeated that "every school that was destroyed" would be rebuilt.
+    """
+
+    code = "NL807"
+    name = "quotation-drift"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "The same quotation given twice with different wording"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        qs = [q for q in doc.quotations if q.closed]
+        if len(qs) < 2:
+            return
+        prose = doc.prose
+        items = []
+        for q in qs:
+            inner = prose[q.start + 1:q.end - 1]
+            if "[" in inner:
+                continue  # an editor's insertion: the wording was changed on purpose
+            words = [w.lower().replace("’", "'") for w in _QWORD.findall(inner)]
+            if len(words) >= 6:
+                items.append((q, words, "…" in inner or "..." in inner))
+        for i, (qa, wa, ea) in enumerate(items):
+            for qb, wb, eb in items[i + 1:]:
+                if wa == wb:
+                    continue
+                common = len(set(wa) & set(wb))
+                if common < 0.6 * max(len(set(wa)), len(set(wb))):
+                    continue
+                if _contains(wa, wb) or _contains(wb, wa):
+                    continue
+                sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+                if sm.real_quick_ratio() < 0.75 or sm.quick_ratio() < 0.75 or sm.ratio() < 0.75:
+                    continue
+                diffs = []
+                for op, a1, a2, b1, b2 in sm.get_opcodes():
+                    if op == "equal":
+                        continue
+                    diffs.append(f"'{' '.join(wa[a1:a2]) or '—'}' vs '{' '.join(wb[b1:b2]) or '—'}'")
+                # one quotation trimmed at either end is an excerpt, not drift
+                ops = [o for o in sm.get_opcodes() if o[0] != "equal"]
+                if (ea or eb) and all(o[0] in ("delete", "insert") for o in ops):
+                    continue  # words left out with an ellipsis
+                if all(o[0] == "delete" or o[0] == "insert" for o in ops) and all(
+                    (o[1] == 0 and o[3] == 0) or (o[2] == len(wa) and o[4] == len(wb)) for o in ops
+                ):
+                    continue
+                yield self.finding(
+                    qb.start,
+                    qb.end,
+                    "The same quotation is worded differently elsewhere: " + "; ".join(diffs[:4]),
+                    related=[Related(qa.start, qa.end, "the other rendering")],
+                )
+                break
+
+
+def _contains(big: list[str], small: list[str]) -> bool:
+    n = len(small)
+    return n <= len(big) and any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+# --- titles -----------------------------------------------------------------------------------
+_TITLE_HEADS = (
+    "Minister|President|Secretary|Governor|Senator|Mayor|General|Chancellor|Ambassador|Spokesperson|Spokesman|"
+    "Spokeswoman|Director|Chairman|Chairwoman|Chair|Commissioner|Speaker|Premier|Judge|Justice|Colonel|Admiral|"
+    "Commander|Envoy|Representative|Congressman|Congresswoman|Councillor|Councilor|Prosecutor|Coach|Captain|"
+    "Lieutenant|Sergeant|Marshal|Superintendent|Inspector|Sheriff|Bishop|Cardinal|Rabbi|Imam"
+)
+_HEAD_WORDS = add_keywords(_TITLE_HEADS.lower().split("|"))
+_NAME_AFTER = re.compile(
+    r" (?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})\b"
+)
+_RANK = frozenset("Deputy Vice Assistant Under Associate Junior Acting Interim Lieutenant".split())
+_TITLE_TIMED = re.compile(
+    r"\b(?:former|then|ex|later|now|new|newly|incoming|outgoing|acting|interim|elected|appointed|named|became|become|"
+    r"becomes|promoted|previously|served|serving|until|before|after|resigned|sworn|nominated|replaced|succeeded|"
+    r"successor|predecessor|once|retired|late)\b",
+    re.I,
+)
+_TITLE_DROP = frozenset("The A An Mr Mrs Ms Dr Russian American British Chinese French German Ukrainian Korean South North "
+                        "Japanese Indian Israeli Iranian Turkish Polish Italian Spanish Canadian Australian Brazilian "
+                        "European Kenyan Nigerian Mexican Then Former".split())
+
+
+class TitleConflict(Rule):
+    """One named person given two incompatible titles: "Defence Minister Ana Costa" and later
+    "Foreign Minister Ana Costa" (two portfolios under one head), or "Deputy Mayor Tom Reyes"
+    and "Mayor Tom Reyes" (a rank added or dropped). A shorter form of the same title
+    ("Minister Ana Costa"), offices with different heads (President and General Secretary),
+    places and parties ("Texas Governor", "Republican Governor") are fine, and so is any
+    mention in a sentence with a time qualifier ("former", "then", "newly appointed", "later
+    became").
+
+    Bad:
+        Defence Minister Ana Costa said the plan was ready. Foreign Minister Ana Costa told reporters it would be signed in May.
+    Good:
+        Defence Minister Ana Costa said the plan was ready. Minister Ana Costa told reporters it would be signed in May.
+        ---
+        Former Defence Minister Ana Costa criticised the plan. Foreign Minister Ana Costa, appointed in May, defended it.
+        ---
+        Texas Governor Greg Abbott signed the bill. Republican Governor Greg Abbott said it would pass.
+    """
+
+    code = "NL808"
+    name = "title-conflict"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "One named person given two incompatible titles"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from ..packs import word_table
+
+        prose = doc.prose
+        t = word_table(doc)
+        heads = hits_of(doc, _HEAD_WORDS)
+        if len(heads) < 2:
+            return
+        seen: dict[str, list[tuple[tuple[str, ...], int, int]]] = {}
+        for i in heads:
+            hs = t.starts[i]
+            if not prose[hs].isupper():
+                continue
+            m = _NAME_AFTER.match(prose, t.ends[i])
+            if not m:
+                continue
+            # the title: the head and up to three capitalised words right before it
+            first = i
+            while first > 0 and i - first < 3 and prose[t.starts[first - 1]].isupper() and prose[t.ends[first - 1]:t.starts[first]] == " ":
+                first -= 1
+            words = tuple(w for w in prose[t.starts[first]:t.ends[i]].split() if w not in _TITLE_DROP)
+            if words:
+                seen.setdefault(m.group("name"), []).append((words, t.starts[first], t.ends[i]))
+        for name, mentions in seen.items():
+            if len(mentions) < 2 or all(_compatible(mentions[0][0], w) for w, _, _ in mentions[1:]):
+                continue
+            mentions = [x for x in mentions if not _TITLE_TIMED.search(prose, *_sentence_span(doc, x[1]))]
+            if len(mentions) < 2:
+                continue
+            first = mentions[0]
+            for words, s, e in mentions[1:]:
+                if _compatible(first[0], words):
+                    continue
+                yield self.finding(
+                    s, e,
+                    f"{name} is '{' '.join(words)}' here but '{' '.join(first[0])}' elsewhere",
+                    related=[Related(first[1], first[2], "the other title")],
+                )
+                break
+
+
+_PORTFOLIOS = frozenset(
+    "Prime Defence Defense Foreign Finance Health Interior Education Justice Economy Economic Trade Energy Environment "
+    "Agriculture Labour Labor Transport Transportation Culture Home Treasury Commerce Housing Digital Science Tourism "
+    "Sports Youth Industry Fisheries Infrastructure Development Security Immigration Communications Information "
+    "Veterans Attorney Solicitor".split()
+)
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two titles can both be right unless they name different offices of one kind: another
+    portfolio under the same head ("Defence Minister" and "Foreign Minister") or a dropped or
+    added rank ("Deputy Mayor" and "Mayor"). Different heads can be held together (President
+    and General Secretary); places and parties are descriptions ("Texas Governor", "Republican
+    Governor")."""
+    if a[-1] != b[-1]:
+        return True
+    ra, rb = set(a) & _RANK, set(b) & _RANK
+    if ra != rb:
+        return False
+    pa, pb = set(a) & _PORTFOLIOS, set(b) & _PORTFOLIOS
+    return not (pa and pb and pa != pb)
+
+
+RULES = [FigureContradiction, WeekdayDate, EventYearDrift, PartsAndWhole, ScaleMismatch, AgeMismatch, QuotationDrift, TitleConflict]
