@@ -11,7 +11,8 @@ NL4xx   table        Markdown pipe tables that do not render
 NL5xx   attribution  unattributed claims, anonymous sources
 NL6xx   ai-content   generated interviews, chatbot artefacts, stock phrasing
 NL7xx   boilerplate  page chrome, repeated and glued-on copy
-NL8xx   consistency  figures, dates and quotations that contradict
+NL8xx   consistency  figures (consistency), dates and ages (dates), quotations
+                    and titles (details) that contradict
 NL9xx   (engine)     suppression comments
 LT.*    grammar      LanguageTool matches (optional backend)
 ======  ===========  ==================================================
@@ -24,9 +25,22 @@ from __future__ import annotations
 from typing import Iterator
 
 from .. import suppress
-from . import attribution, boilerplate, case, consistency, generated, grammar, mechanics, readability, spelling, tables
+from . import (
+    attribution,
+    boilerplate,
+    case,
+    consistency,
+    dates,
+    details,
+    generated,
+    grammar,
+    mechanics,
+    readability,
+    spelling,
+    tables,
+)
 
-MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, suppress)
+MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, dates, details, suppress)
 
 
 def builtin_rules() -> Iterator[type]:
