@@ -238,3 +238,32 @@ def test_large_file_completes(run_cli, tmp_path):
     p.write_text(para * 20000)  # about 2 MB here; the 50 MB run is in benchmarks/
     code, out, _ = run_cli("--format", "json", "--select", "NL101", str(p))
     assert code == 1 and len(json.loads(out)["files"][0]["findings"]) == 20000
+
+
+def test_console_entry_point_flushes_everything_before_its_fast_exit(tmp_path):
+    """`python -m newslint` (the same `run` as the console script) ends with os._exit: the
+    whole report must still arrive, with the exit code main() chose, and a reader that stops
+    early gets no traceback."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "many"
+    big.mkdir()
+    for i in range(40):
+        (big / f"a{i:02}.txt").write_text("Reports suggest the plan adn the budget were late.\n" * 30, encoding="utf-8")
+    cmd = [sys.executable, "-m", "newslint", "--no-cache", "--format", "json", "-j", "2", str(big)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1, out.stderr
+    report = json.loads(out.stdout)
+    assert len(report["files"]) == 40 and all(f["findings"] for f in report["files"])
+    clean = tmp_path / "clean.txt"
+    clean.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    ok = subprocess.run([sys.executable, "-m", "newslint", "--no-cache", str(clean)], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    # a pipe closed after the first bytes (newslint ... | head -c 1)
+    p = subprocess.Popen(cmd[:-3] + ["--format", "text", str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.read(1)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    p.wait(timeout=120)
+    assert "Traceback" not in err, err

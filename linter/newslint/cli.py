@@ -83,6 +83,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def run() -> None:
+    """The console script: :func:`main`, then a fast exit.
+
+    Everything newslint writes is complete when ``main`` returns (fixed files are replaced
+    atomically, worker processes joined), so the process ends with ``os._exit`` after flushing
+    the standard streams instead of tearing down the interpreter, which frees every object one
+    by one (the 165,000-word lexicon among them) and took 50-70 ms of a 0.2 s one-article run.
+    Tests and other callers use ``main`` and keep a normal exit."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # a closed pipe (newslint ... | head): nothing more can be said
+            code = code or 1
+    os._exit(code)
+
+
 def lint_main(argv: list[str]) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError

@@ -34,11 +34,6 @@ from typing import Any, Iterable, Mapping
 from .finding import CATEGORIES, Severity
 from .rule import Option, Rule
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 KEYS = (
     "select",
@@ -94,6 +89,12 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     except OSError as e:
         raise ConfigError(f"{path}: cannot read configuration: {e.strerror or e}") from None
     if path.name == "pyproject.toml" or path.suffix == ".toml":
+        if b"newslint" not in raw:
+            return None  # no [tool.newslint] table in any spelling: skip the TOML parser
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
         try:
             data = tomllib.loads(raw.decode("utf-8"))
         except UnicodeDecodeError as e:

@@ -26,24 +26,28 @@ entries cost one dictionary look-up per word. Regex patterns are compiled once w
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from collections import Counter, defaultdict
 from itertools import accumulate
 from dataclasses import dataclass, field
-from importlib import resources
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-import regex
-import yaml
 
 from .document import Document
 from .finding import CATEGORIES, Finding, Fix, Related, Severity
 from .rule import Context, Rule
 
+def _close_matches(word: str, candidates: list, n: int = 1) -> list:
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=n)
+
+
 REGEX_TIMEOUT = 1.0  # seconds per pattern per document
+_PARSE_FORMAT = "line-dict-1"  # bump when the pickled form of a parse changes
 
 #: a word token: letters (any script), digits, apostrophes inside words
 WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
@@ -66,23 +70,28 @@ class _LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 10x faster
-    pass
+@lru_cache(maxsize=1)
+def _line_loader() -> type:
+    """A YAML loader that keeps line numbers (libyaml's when available: 10x faster). yaml is
+    imported here, not at module level: a start with every pack parse cached never needs it."""
+    import yaml
 
+    class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
-    d = _LineDict()
-    d.line = node.start_mark.line + 1
-    d.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        d[key] = loader.construct_object(value_node, deep=True)
-        d.key_lines[key] = key_node.start_mark.line + 1
-    return d
+    def construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineDict:
+        d = _LineDict()
+        d.line = node.start_mark.line + 1
+        d.key_lines = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            d[key] = loader.construct_object(value_node, deep=True)
+            d.key_lines[key] = key_node.start_mark.line + 1
+        return d
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return _LineLoader
 
 
 def load_yaml_cached(path: str | Path) -> Any:
@@ -96,7 +105,7 @@ def load_yaml_cached(path: str | Path) -> Any:
 
     try:
         st = os.stat(path)
-        key = hashlib.sha256(f"{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}:{yaml.__version__}".encode()).hexdigest()
+        key = hashlib.sha256(f"{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}:{_PARSE_FORMAT}".encode()).hexdigest()
         entry = os.path.join(cache_dir(), "packs-v1", key[:32] + ".pickle")
         with open(entry, "rb") as fh:
             return pickle.load(fh)
@@ -116,10 +125,12 @@ def load_yaml_cached(path: str | Path) -> Any:
 
 def load_yaml(path: str | Path, text: str | None = None) -> Any:
     """Parse YAML keeping line numbers on mappings; errors name the file and line."""
+    import yaml
+
     try:
         if text is None:
             text = Path(path).read_text(encoding="utf-8")
-        return yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_line_loader())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -261,8 +272,12 @@ class Pack:
 
 
 def builtin_pack_paths() -> list[str]:
-    root = resources.files("newslint.builtin_packs")
-    return sorted(str(p) for p in root.iterdir() if p.name.endswith((".yaml", ".yml")))
+    """The YAML packs shipped in ``newslint.builtin_packs`` (the repository's rules/ folder).
+    A plain directory listing: importlib.resources would add about 6 ms to every start."""
+    from . import builtin_packs
+
+    root = os.path.dirname(os.path.abspath(builtin_packs.__file__))
+    return sorted(os.path.join(root, n) for n in os.listdir(root) if n.endswith((".yaml", ".yml")))
 
 
 def load_pack(path: str | Path) -> Pack:
@@ -289,7 +304,7 @@ def _check_keys(path: str, spec: dict, allowed: dict[str, Any], what: str) -> No
         if isinstance(key, bool):
             raise PackError(f"{path}:{line}: {what}: a key parsed as {key}: YAML reads on/off/yes/no as booleans; quote it")
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            close = _close_matches(str(key), list(allowed), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (valid: {', '.join(sorted(allowed))})"
             raise PackError(f"{path}:{line}: {what}: unknown key '{key}'{hint}")
         want = allowed[key]
@@ -307,7 +322,7 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
             raise PackError(f"{where}: rule is missing required key '{key}'")
     kind = spec["kind"]
     if kind not in KIND_KEYS:
-        close = difflib.get_close_matches(str(kind), list(KIND_KEYS), n=1)
+        close = _close_matches(str(kind), list(KIND_KEYS), n=1)
         raise PackError(f"{path}:{spec.line_of('kind')}: unknown kind '{kind}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
     what = f"rule '{spec.get('name')}'"
     _check_keys(path, spec, {**COMMON_KEYS, **KIND_KEYS[kind]}, what)
@@ -316,7 +331,7 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
     if not _NAME.match(spec["name"]):
         raise PackError(f"{path}:{spec.line_of('name')}: {what}: name must be lower-case-with-hyphens")
     if spec["category"] not in CATEGORIES:
-        close = difflib.get_close_matches(spec["category"], CATEGORIES, n=1)
+        close = _close_matches(spec["category"], CATEGORIES, n=1)
         raise PackError(
             f"{path}:{spec.line_of('category')}: {what}: unknown category '{spec['category']}'"
             + (f" (did you mean '{close[0]}'?)" if close else "")
@@ -329,9 +344,11 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
         raise PackError(f"{path}:{spec.line_of('scope')}: {what}: scope must be one of {', '.join(SCOPES)}")
     if "fix" in spec and spec["fix"] not in FIXES:
         raise PackError(f"{path}:{spec.line_of('fix')}: {what}: fix must be one of {', '.join(FIXES)}")
-    flags = regex.IGNORECASE if spec.get("ignorecase", True) else 0
     compiled = []
     for i, pat in enumerate(spec.get("patterns") or []):
+        import regex  # imported only for packs with patterns (for its timeout): 15 ms of start-up
+
+        flags = regex.IGNORECASE if spec.get("ignorecase", True) else 0
         try:
             compiled.append(regex.compile(pat, flags | regex.MULTILINE))
         except regex.error as e:
@@ -346,8 +363,8 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
             raise PackError(f"{path}:{spec.line_of('either')}: {what}: 'either' is a list of lists of two or more variants")
     if kind == "repetition" and "pattern" in spec:
         try:
-            regex.compile(spec["pattern"])
-        except regex.error as e:
+            re.compile(spec["pattern"])
+        except re.error as e:
             raise PackError(f"{path}:{spec.line_of('pattern')}: {what}: pattern does not compile: {e}") from None
     examples = spec.get("examples") or {}
     doc = (spec.get("description") or spec.get("summary") or "").strip()
@@ -552,13 +569,16 @@ class RepetitionRule(PackRule):
     @classmethod
     def prepare(cls) -> None:
         cls.exceptions = {_phrase_key(e) for e in cls.spec.get("exceptions") or []}
+        # which words count, matched whole against one word at a time (so Python's re, without
+        # the regex module's timeout, is safe here)
+        pattern = cls.spec.get("pattern")
+        cls.want = re.compile(pattern) if pattern else None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         t = word_table(doc)
         words, starts, ends = t.words, t.starts, t.ends
         text = doc.text
-        pattern = self.spec.get("pattern")
-        want = regex.compile(pattern) if pattern else None
+        want = self.want
         safe = self.spec.get("fix", "safe") == "safe"
         n = len(words)
         i = 0

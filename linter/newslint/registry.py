@@ -7,10 +7,11 @@ the repository's ``rules/`` folder plus any a configuration names.
 """
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .packs import Pack, PackError, builtin_pack_paths, load_pack, merge_lists
 from .rule import Rule
@@ -43,9 +44,75 @@ def python_rules() -> list[type[Rule]]:
     return list(builtin_rules())
 
 
+class EntryPoint(NamedTuple):
+    """One ``name = module:attr`` line of an installed distribution's entry_points.txt."""
+
+    name: str
+    value: str
+
+    def load(self) -> object:
+        import importlib
+
+        module, _, attr = self.value.partition(":")
+        obj: object = importlib.import_module(module.strip())
+        for part in filter(None, attr.strip().split(".")):
+            obj = getattr(obj, part)
+        return obj
+
+
+def plugin_entry_points(group: str = ENTRY_POINT_GROUP, path: list[str] | None = None) -> list[EntryPoint]:
+    """Entry points of ``group`` declared by the distributions on ``sys.path``.
+
+    This reads ``*.dist-info/entry_points.txt`` (and ``*.egg-info``), the files that
+    ``importlib.metadata.entry_points`` reads, directly: importing importlib.metadata costs about
+    15 ms, a tenth of newslint's cold start, and scanning the site directories costs about 1 ms.
+    As with importlib.metadata, the first distribution of a name on the path wins. Extras
+    markers (``[extra]`` after the value) are ignored."""
+    found: list[EntryPoint] = []
+    seen: set[str] = set()
+    header = f"[{group}]"
+    for entry in sys.path if path is None else path:
+        try:
+            names = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue  # a zip file or a missing directory
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            dist = name.rsplit(".", 1)[0].split("-", 1)[0].lower().replace("_", "-").replace(".", "-")
+            if dist in seen:
+                continue
+            seen.add(dist)
+            try:
+                with open(os.path.join(entry or ".", name, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if header not in text:
+                continue
+            found.extend(_section(text, header))
+    return found
+
+
+def _section(text: str, header: str) -> list[EntryPoint]:
+    out: list[EntryPoint] = []
+    inside = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("["):
+            inside = line == header
+            continue
+        if inside and "=" in line:
+            key, _, value = line.partition("=")
+            out.append(EntryPoint(key.strip(), value.split("[", 1)[0].strip()))
+    return out
+
+
 def entry_point_rules() -> list[type[Rule]]:
     found: list[type[Rule]] = []
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
+    for ep in plugin_entry_points():
         try:
             obj = ep.load()
         except Exception as e:  # a broken plugin must not take newslint down

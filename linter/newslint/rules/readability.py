@@ -14,8 +14,9 @@ letter: "over", "able"). So syllables are counted here by vowel groups with corr
 silent e and for vowel pairs said as two syllables, about 1 µs a word and cached; on the
 seeds and fixtures the total is within 1% of textstat's CMU count (tests/test_readability.py
 checks it against textstat). Sentences come from the Document's abbreviation-aware splitter.
-Nothing is loaded from the network: only the textstat module itself is imported, for its
-constants, once per process.
+Nothing is loaded from the network. The English constants are copied below (importing textstat
+costs about 24 ms, a tenth of a one-article run); tests/test_readability.py checks them against
+textstat's ``get_lang_cfg("en", ...)`` so a textstat upgrade that changes them is noticed.
 
 The scores land in ``doc.stats`` (``flesch_reading_ease``, ``flesch_kincaid_grade``,
 ``words``, ``sentences``, ``syllables``), shown by ``--statistics`` and in the JSON summary.
@@ -40,7 +41,9 @@ _SYLLABLE_PART = re.compile(r"[^\W\d_]+")
 _BODY_KINDS = ("text", "quote", "label", "list")
 
 _syllable_fn: Callable[[str], int] | None = None
-_constants: dict[str, float] = {}
+#: textstat 0.7.8's ``get_lang_cfg("en", key)`` for the Flesch reading-ease formula
+FLESCH_EN: dict[str, float] = {"fre_base": 206.835, "fre_sentence_length": 1.015, "fre_syll_per_word": 84.6}
+_constants: dict[str, float] = dict(FLESCH_EN)
 
 _VOWELS = re.compile(r"[aeiouy]+")
 _SILENT_E = re.compile(r"[^aeiouy]e(?:s|d|ment|ments|ly|ness|ful|less)?$")
@@ -64,13 +67,9 @@ def _count(word: str) -> int:
 
 
 def _load() -> Callable[[str], int]:
-    """textstat's Flesch constants and a cached syllable counter, set up once per process."""
+    """A cached syllable counter, set up once per process."""
     global _syllable_fn
     if _syllable_fn is None:
-        from textstat.backend.utils import get_lang_cfg
-
-        for key in ("fre_base", "fre_sentence_length", "fre_syll_per_word"):
-            _constants[key] = float(get_lang_cfg("en", key))
         cache: dict[str, int] = {}
 
         def syllables(word: str) -> int:
