@@ -7,8 +7,9 @@ from newslint.engine import Linter
 LINTER = Linter(Settings(select=["attribution"]))
 
 
-def lint(text, path="a.txt"):
-    findings, errors = LINTER.lint(Document(text, path))
+def lint(text, path="a.txt", rules=None):
+    linter = Linter(Settings(select=["attribution"], rules=rules)) if rules else LINTER
+    findings, errors = linter.lint(Document(text, path))
     assert not errors
     return findings
 
@@ -131,7 +132,13 @@ def test_unsourced_figure_only_where_the_article_sources_its_figures():
     sourced = "Unemployment fell to 4.1% in March, the statistics office said.\nWages rose by 3.2%, according to the central bank.\n"
     f = [x for x in lint(sourced + "An estimated 12,000 jobs were lost in the car industry.\n") if x.rule == "NL505"]
     assert [(x.line, x.text, str(x.severity)) for x in f] == [(3, "12,000", "warning")]
-    f = [x for x in lint(sourced + "About 300 of 1,200 staff at the plant have left.\n") if x.rule == "NL505"]
+    f = [x for x in lint(sourced + "Up to 1,200 staff at the plant have left.\n") if x.rule == "NL505"]
+    assert [(x.text, str(x.severity)) for x in f] == [("1,200", "warning")]
+    # by default plain and roughly rounded figures are not reported: background copy
+    for plain in ("About 300 of 1,200 staff at the plant have left.\n", "The city, with a population of about 4.7 million, is the region's hub.\n"):
+        assert [x for x in lint(sourced + plain) if x.rule == "NL505"] == [], plain
+    # report: all (the old behaviour): every unsourced figure, info unless hedged
+    f = [x for x in lint(sourced + "About 300 of 1,200 staff at the plant have left.\n", rules={"NL505": {"report": "all"}}) if x.rule == "NL505"]
     assert [str(x.severity) for x in f] == ["info"]
     # no convention to follow: nothing is reported
     assert [x for x in lint("An estimated 12,000 jobs were lost.\nPrices rose 3%.\nRents rose 5%.\n") if x.rule == "NL505"] == []

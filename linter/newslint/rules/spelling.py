@@ -12,6 +12,7 @@ from typing import Iterator
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Severity
+from ..packs import word_table
 from ..rule import Context, Option, Rule
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
@@ -87,8 +88,20 @@ class PossibleTypo(Rule):
         if not prose.strip():
             return
         lex = lexicon.words()
-        # set arithmetic in C: only the few words the lexicon does not know are looked at
-        unknown = set(_LOWER_WORD.findall(prose)) - lex - _known_typos() - _PARTICLES
+        # set arithmetic in C over the shared word table (lower-cased): only the few words the
+        # lexicon does not know are looked at, and kept when they occur in lower case as a
+        # _LOWER_WORD match (every such match is a whole word-table token)
+        t = word_table(doc)
+        maybe = {w for w in t.vocabulary - lex - _known_typos() - _PARTICLES if w.isascii() and w.isalpha()}
+        if not maybe:
+            return
+        unknown = set()
+        for i, w in enumerate(t.words):
+            if w in maybe and w not in unknown:
+                s = t.starts[i]
+                m = _LOWER_WORD.match(prose, s)
+                if m is not None and m.end() == t.ends[i]:
+                    unknown.add(w)
         if not unknown:
             return
         accept = ctx.accept
