@@ -512,7 +512,7 @@ _SOURCE_CUE_KEYS = add_keywords(
     "according data figures estimate estimates survey census statistics report reported cited citing show shows "
     "showed published reports posted recorded forecast forecasts expects expected".split()
 )
-_ESTIMATE_KEYS = add_keywords(("estimated", "up", "many", "possibly"))
+_ESTIMATE_CUES = ("estimated ", "up to ", "as many as ", "possibly ")  # what _ESTIMATED needs (lower case)
 _ESTIMATED = re.compile(r"\b(?:an estimated|estimated|up to|as many as|possibly(?: up to)?)\s+$", re.I)
 _HEDGED = re.compile(r"\b(?:an estimated|estimated|up to|as many as|approximately|about|around|nearly|roughly|at least|more than|possibly)\s+$", re.I)
 
@@ -570,8 +570,10 @@ class UnsourcedFigure(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         only_estimates = self.opts["report"] == "estimates"
-        if only_estimates and not (hits_of(doc, _ESTIMATE_KEYS) and _DIGIT.search(prose)):
-            return
+        if only_estimates:
+            low = doc.memo("prose.lower", lambda d: d.prose.lower())
+            if not any(cue in low for cue in _ESTIMATE_CUES):
+                return
         if not _DIGIT.search(prose):
             return
         by_sentence: dict[int, list[re.Match]] = {}
