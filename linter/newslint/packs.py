@@ -165,9 +165,25 @@ class WordTable:
     def indexes_of(self, keys: "set[str] | frozenset[str] | dict") -> list[int]:
         """Indexes of the words in ``keys`` (empty at once when none occurs): rules use them to
         run a costly pattern only in small windows around its keywords."""
-        if not (self.vocabulary & keys.keys() if isinstance(keys, dict) else self.vocabulary & keys):
+        present = self.vocabulary & (keys.keys() if isinstance(keys, dict) else keys)
+        if not present:
             return []
-        return [i for i, w in enumerate(self.words) if w in keys]
+        words = self.words
+        if len(present) > 6:
+            return [i for i, w in enumerate(words) if w in keys]
+        # a few keys: list.index scans in C, about 10x faster than a Python loop over the words
+        out: list[int] = []
+        index = words.index
+        for k in present:
+            i = -1
+            try:
+                while True:
+                    i = index(k, i + 1)
+                    out.append(i)
+            except ValueError:
+                pass
+        out.sort()
+        return out
 
     @property
     def vocabulary(self) -> frozenset[str]:

@@ -96,7 +96,11 @@ def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[tuple[int, i
         lo, hi = max(0, t.starts[i] - 60), t.ends[i] + 60
         for fam, ks in wanted.items():
             if t.words[i] in ks:
-                out[fam].append((lo, hi))
+                spans = out[fam]
+                if spans and lo <= spans[-1][1]:  # overlapping windows are searched once
+                    spans[-1] = (spans[-1][0], hi)
+                else:
+                    spans.append((lo, hi))
     return out
 
 
