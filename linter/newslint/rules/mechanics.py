@@ -518,7 +518,9 @@ class MixedQuoteStyles(Rule):
 
 
 # --- a / an --------------------------------------------------------------------------------------
-_ARTICLE = re.compile(r"\b(an?|An?)([ \u00a0]+)(\w[\w.’'&+-]*)")
+# "a"/"an" as a word; the letter before the look-behind lets re skip ahead to a's (a leading \b
+# is tried at every position)
+_ARTICLE = re.compile(r"([aA](?<!\w.)n?)([ \u00a0]+)(\w[\w.’'&+-]*)")
 _NOT_BEFORE_ARTICLE = frozenset("’'.@#/&+-")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.){1,}[A-Z]$|^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$|^[A-Z]{1,3}[a-z][A-Z]+$")
 _LETTER_THEN_SYMBOL = re.compile(r"^[A-Za-z](?:[-‐][\w]|\d)")  # X-ray, F-16, M4, U-turn
@@ -695,6 +697,16 @@ class ArticleBySound(Rule):
         prose = doc.prose
         lists = _an_lists(ctx)
         cache = lists.cache
+        # most articles are right: decide on the distinct (article, word) pairs first, without
+        # match objects, and look for positions only when a pair is wrong
+        for art, _, word in set(_ARTICLE.findall(prose)):
+            want = cache.get(word, False)
+            if want is False:
+                want = expected_article(word, lists)
+            if want is not None and want != art and want != art.lower():
+                break
+        else:
+            return
         for m in _ARTICLE.finditer(prose):
             art, word = m.group(1), m.group(3)
             want = cache.get(word, False)
