@@ -57,6 +57,7 @@ ABBREVIATIONS = frozenset(
     aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun fig figs vol p pp ed eds al
     e.g i.e u.s u.k u.n a.m p.m d.c e.u u.s.a ph.d m.d b.a m.a op cit cf ca c""".split()
 )
+_ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))
 _SENT_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+\S)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 
@@ -398,7 +399,9 @@ class Document:
                 if m:
                     start = m.end() - 1
             for m in _SENT_BOUNDARY.finditer(prose, start, p.end):
-                if m.group(0)[0] == ".":
+                # only letters for longer than any abbreviation before the point: a word (fast path)
+                k = _ABBREVIATION_MAX + 1
+                if m.group(0)[0] == "." and not (m.start() - k >= start and prose[m.start() - k : m.start()].isalpha()):
                     w = _WORD_BEFORE.search(prose, max(start, m.start() - 12), m.start() + 1)
                     word = w.group(1).lower().rstrip(".") if w else ""
                     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
