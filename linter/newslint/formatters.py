@@ -111,14 +111,20 @@ class JsonFormatter(Formatter):
         self.first = True
 
     def file(self, result: FileResult, lines: list[str] | None = None) -> None:
-        entry: dict[str, Any] = {"path": result.path, "findings": [f.to_dict() for f in result.findings]}
+        entry: dict[str, Any] = {"path": result.path, "findings": []}
         if result.error:
             entry["error"] = result.error
         if result.note:
             entry["note"] = result.note
         if result.stats:
             entry["statistics"] = result.stats
-        self.out.write(("" if self.first else ",") + "\n  " + json.dumps(entry, ensure_ascii=False))
+        head, tail = json.dumps(entry, ensure_ascii=False).split('"findings": []', 1)
+        write = self.out.write
+        write(("" if self.first else ",") + "\n  " + head + '"findings": [')
+        # one finding at a time: a file with 100,000 findings is never held as one string
+        for i, f in enumerate(result.findings):
+            write((", " if i else "") + json.dumps(f.to_dict(), ensure_ascii=False))
+        write("]" + tail)
         self.first = False
 
     def end(self, summary: dict[str, Any]) -> None:

@@ -150,6 +150,10 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
         if linter.excluded(path):
             return FileResult(path, note=f"{path}: excluded by configuration"), None, None
         try:
+            from . import chunked
+
+            if os.path.getsize(path) > chunked.LARGE_FILE_BYTES:
+                return lint_large(session, linter, path)
             data = Path(path).read_bytes()
         except OSError as e:
             return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
@@ -194,6 +198,100 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
 def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
     edits = [e for f in findings if f.fix is not None and f.fix.safe for e in f.fix.edits]
     return edits
+
+
+def lint_large(session: Session, linter: Linter, path: str) -> tuple[FileResult, Any, str | None]:
+    """A large file, streamed and linted in pieces (see ``newslint.chunked``): memory stays
+    flat. Findings are reported at file positions; with --fix they refer to the fixed file."""
+    from . import chunked
+    from .rules.readability import FLESCH_EN
+    from .suppress import Suppression
+
+    ov = session.ov
+    utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
+    with open(path, "rb") as fb:
+        head = fb.read(8192)
+    if b"\x00" in head:
+        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
+    findings: list[Finding] = []
+    errors: list[str] = []
+    lines = chunked.SparseLines()
+    totals = {"words": 0, "sentences": 0, "syllables": 0}
+    file_wide: list[tuple[str, ...]] = []
+    diffs: list[str] = []
+    writer = chunked.PieceWriter(path, ov.encoding, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
+    changed = False
+    offset = line_offset = 0  # in the output: the fixed text with --fix, else the file
+    try:
+        with open(path, encoding="utf-8-sig" if utf8 else ov.encoding, newline="") as fh:
+            for piece in chunked.pieces(fh):
+                doc = Document(piece.text, path)
+                got, errs = linter.lint(doc)
+                text = piece.text
+                if ov.fix or ov.diff:
+                    text, got, errs2 = fix_document(linter, doc, got)
+                    errs += errs2
+                    if text != piece.text:
+                        changed = True
+                        doc = Document(text, path)
+                        if ov.diff:
+                            diffs.append(chunked.unified_diff(piece.text, text, path, line_offset, first=not diffs))
+                    if writer is not None:
+                        writer.write(text)
+                errors += errs
+                file_wide += chunked.file_wide_selectors(text)
+                for k in totals:
+                    totals[k] += int(doc.stats.get(k, 0) or 0)
+                if got:
+                    src = text.split("\n")
+                    for f in got:
+                        lines[f.line - 1 + line_offset] = src[f.line - 1] if 0 < f.line <= len(src) else ""
+                here = chunked.Piece(text, offset, line_offset)
+                findings += [chunked.shift(f, here) for f in got]
+                offset += len(text)
+                line_offset += text.count("\n")
+                del doc, got
+    except UnicodeDecodeError as e:
+        if writer is not None:
+            writer.abort()
+        return FileResult(path, error=(
+            f"{path}: not valid {ov.encoding} (byte 0x{e.object[e.start]:02x} near line {line_offset + 1}); "
+            f"convert the file or pass --encoding (e.g. --encoding cp1252)"
+        )), None, None
+    except (OSError, LookupError) as e:
+        if writer is not None:
+            writer.abort()
+        return FileResult(path, error=f"{path}: cannot read: {e}"), None, None
+    if writer is not None:
+        if changed and not errors:
+            try:
+                writer.commit()
+            except OSError as e:
+                writer.abort()
+                errors.append(f"cannot write the fixed file: {e.strerror or e}")
+        else:
+            writer.abort()
+    lines.total = line_offset + 1
+    if file_wide:  # newslint-disable-file anywhere applies to every piece
+        records = [Suppression("file", sel, 0, offset, (0, 0)) for sel in file_wide]
+        kept = []
+        for f in findings:
+            rule = linter.by_code.get(f.rule) or linter.by_code.get(f.rule.split(".")[0])
+            if f.rule not in ("NL900", "NL901") and any(r.covers(f, rule) for r in records):
+                continue
+            kept.append(f)
+        findings = kept
+    stats: dict[str, Any] = dict(totals)
+    if totals["words"] and totals["sentences"]:
+        wps, spw = totals["words"] / totals["sentences"], totals["syllables"] / totals["words"]
+        stats["flesch_reading_ease"] = round(
+            FLESCH_EN["fre_base"] - FLESCH_EN["fre_sentence_length"] * wps - FLESCH_EN["fre_syll_per_word"] * spw, 1
+        )
+        stats["flesch_kincaid_grade"] = round(0.39 * wps + 11.8 * spw - 15.59, 1)
+    result = FileResult(path, findings=findings, stats=stats)
+    if errors:
+        result.error = f"{path}: " + "; ".join(errors)
+    return result, lines, ("".join(diffs) or None) if ov.diff else None
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
