@@ -51,6 +51,9 @@ class Session:
 
     def __init__(self, overrides: Overrides):
         self.ov = overrides
+        # whether callers need each file's source lines (text output, baselines); when not, they
+        # are neither built nor sent back from worker processes
+        self.want_lines = True
         self._linters: dict[str | None, Linter] = {}
         self._config_for_dir: dict[str, str | None] = {}
         self.cache = None
@@ -162,6 +165,8 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
         key = session.cache.key(linter, shown + "\0" + ov.encoding, data)
         hit = session.cache.get(key)
         if hit is not None:
+            if not session.want_lines:
+                return hit, None, None
             return hit, data.decode(ov.encoding if ov.encoding.lower() not in ("utf-8", "utf8") else "utf-8-sig", "replace").split("\n"), None
     doc, error, note = read_document(shown, data, ov.encoding if path != "-" else "utf-8")
     if doc is None:
@@ -191,7 +196,7 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
         result.error = f"{shown}: " + "; ".join(errors)
     elif key is not None:
         session.cache.put(key, result)
-    return result, doc.text.split("\n"), diff
+    return result, doc.text.split("\n") if session.want_lines else None, diff
 
 
 # --- fixing ----------------------------------------------------------------------------------
@@ -215,7 +220,7 @@ def lint_large(session: Session, linter: Linter, path: str) -> tuple[FileResult,
         return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
     findings: list[Finding] = []
     errors: list[str] = []
-    lines = chunked.SparseLines()
+    lines = chunked.SparseLines() if session.want_lines else None
     totals = {"words": 0, "sentences": 0, "syllables": 0}
     file_wide: list[tuple[str, ...]] = []
     diffs: list[str] = []
@@ -242,7 +247,7 @@ def lint_large(session: Session, linter: Linter, path: str) -> tuple[FileResult,
                 file_wide += chunked.file_wide_selectors(text)
                 for k in totals:
                     totals[k] += int(doc.stats.get(k, 0) or 0)
-                if got:
+                if got and lines is not None:
                     src = text.split("\n")
                     for f in got:
                         lines[f.line - 1 + line_offset] = src[f.line - 1] if 0 < f.line <= len(src) else ""
@@ -271,7 +276,8 @@ def lint_large(session: Session, linter: Linter, path: str) -> tuple[FileResult,
                 errors.append(f"cannot write the fixed file: {e.strerror or e}")
         else:
             writer.abort()
-    lines.total = line_offset + 1
+    if lines is not None:
+        lines.total = line_offset + 1
     if file_wide:  # newslint-disable-file anywhere applies to every piece
         records = [Suppression("file", sel, 0, offset, (0, 0)) for sel in file_wide]
         kept = []
@@ -348,9 +354,26 @@ def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:
 _WORKER_SESSION: Session | None = None
 
 
-def _init_worker(overrides: Overrides) -> None:
+_WARM_TEXT = (
+    "Council Approves Budget\n\nLONDON, March 4, 2025 - The council voted 30-12 on Tuesday to approve "
+    "a budget of 1.2 million pounds, Mayor Ana Silva said. \u201cWe will build,\u201d she said.\n"
+)
+
+
+def _warm(linter: Linter) -> None:
+    """Lint a short text in the parent before forking, so that what every worker would build
+    on its first file (the lexicon, lazily compiled patterns, word lists) is built once and
+    shared copy-on-write."""
+    try:
+        linter.lint(Document(_WARM_TEXT, "warm-up.txt"))
+    except Exception:  # pragma: no cover - the real run reports any problem
+        pass
+
+
+def _init_worker(overrides: Overrides, want_lines: bool = True) -> None:
     global _WORKER_SESSION
     _WORKER_SESSION = Session(overrides)
+    _WORKER_SESSION.want_lines = want_lines
 
 
 def _work(path: str) -> tuple[FileResult, list[str] | None, str | None]:
@@ -360,6 +383,7 @@ def _work(path: str) -> tuple[FileResult, list[str] | None, str | None]:
 
 def run(session: Session, paths: list[str], jobs: int, want_lines: bool) -> Iterator[tuple[FileResult, list[str] | None, str | None]]:
     """Results in input order; with jobs > 1 and enough files, across worker processes."""
+    session.want_lines = want_lines
     if jobs <= 1 or len(paths) < 4:
         for p in paths:
             r = lint_one(session, p)
@@ -371,11 +395,11 @@ def run(session: Session, paths: list[str], jobs: int, want_lines: bool) -> Iter
     chunk = max(1, min(16, len(paths) // (jobs * 8) or 1))
     if "fork" in mp.get_all_start_methods():
         # forked workers inherit the parent's session: linters, packs and lexicon already built
-        session.linter_for(paths[0] if paths[0] != "-" else None)
+        _warm(session.linter_for(paths[0] if paths[0] != "-" else None))
         _WORKER_SESSION = session
         pool = mp.get_context("fork").Pool(jobs)
     else:  # pragma: no cover - spawn platforms build their own
-        pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(session.ov,))
+        pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(session.ov, want_lines))
     with pool:
         for r in pool.imap(_work, paths, chunksize=chunk):
             yield r if want_lines else (r[0], None, r[2])
