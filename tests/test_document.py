@@ -91,3 +91,18 @@ def test_quotations_pair_and_unclosed_is_reported():
     assert closed[0][1] is False and closed[0][0].startswith("“We are waiting")
     assert ("“It is unclear.”", True) in closed
     assert ("“yes”", True) in closed and ('"no"', True) in closed
+
+
+def test_ends_sentence_agrees_with_its_pattern():
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.document import _SENTENCE_END, _ends_sentence
+
+    alphabet = st.sampled_from(list("ab .!?…:;\"”’')] \t\n\u00a0\u2003x"))
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=12))
+    def same(line):
+        assert _ends_sentence(line) == bool(_SENTENCE_END.search(line)), repr(line)
+
+    same()
