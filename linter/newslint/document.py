@@ -279,6 +279,8 @@ class Document:
                 kind = "blank"
             elif i in table_rows:
                 kind = "table"
+            elif s[0].isalpha():  # most lines: no heading, quote or list marker can start with a letter
+                kind = "label" if i in labels else "text"
             elif _HEADING.match(s):
                 kind = "heading"
             elif _QUOTE.match(s):
