@@ -11,7 +11,7 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 
-CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808"]
+CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809"]
 LINTER = Linter(Settings(select=CODES))
 
 
@@ -76,9 +76,28 @@ CASES = {
     ),
     "NL803": (
         ["Updated 14 October 2025\n\nChad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad recently sent 1,000 additional troops to Niger, the army said.",
-         "Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched at least 3,000 additional soldiers to Russia recently."],
+         "Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched at least 3,000 additional soldiers to Russia recently.",
+         # one event in two years, or two months of one year
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.",
+         "Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. Chad sent 1,000 additional troops to Niger in May 2024, officials said.",
+         "Updated 14 October 2025\n\nChad sent an additional 1,000 soldiers to Niger in 2025, the army said. Chad sent 1,000 additional troops to Niger in late 2023, officials said.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2023. Chad sent 1,000 additional troops to Niger in 2023. Chad sent 1,000 additional troops to Niger in 2024."],
         ["Updated 14 October 2025\n\nIn 2025, Chad sent an additional 200 soldiers to Sudan, the army said. Chad recently sent 200 additional troops to Sudan, the army said.",
-         "Chad sent 400 additional troops to Niger in 2021, the army said. Chad recently moved 650 additional soldiers to Niger."],
+         "Chad sent 400 additional troops to Niger in 2021, the army said. Chad recently moved 650 additional soldiers to Niger.",
+         # the same year restated ("in early 2023" is the year only; "in March 2024" is in 2024)
+         "Chad sent an additional 1,000 soldiers to Niger in early 2023, the army said. In 2023, Chad sent 1,000 additional troops to Niger, officials said.",
+         "Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.",
+         # different events: another figure, other actors, a repeat, a plan, a series of three years
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,500 additional troops to Niger in 2024, officials said.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Mali sent 1,000 additional troops to Burkina Faso in 2024, officials said.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,000 additional troops to Niger again in 2024.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad will send 1,000 additional troops to Niger in 2026.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2022. Chad sent 1,000 additional troops to Niger in 2023. Chad sent 1,000 more soldiers to Niger in 2024.",
+         # the date belongs to another clause, or the sentence names another year
+         "In 2023, Germany sent an additional 500 soldiers to Lithuania. In 2024, Germany sent another 500 soldiers to Lithuania.",
+         "In 2023, Germany sent an additional 500 soldiers to Lithuania. In 2024, Germany sent a further 500 soldiers to Lithuania.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,000 additional troops to Niger, where a new government took office in 2024.",
+         "Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,000 additional troops to Niger in 2024, a year after its 2023 pledge."],
     ),
     "NL804": (
         ["The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 27 in total, officials said.",
@@ -140,6 +159,36 @@ CASES = {
          "Deputy Minister Andrey Rudenko spoke. Deputy Foreign Minister Andrey Rudenko said talks would go on.",
          "Texas Governor Greg Abbott signed the bill. Republican Governor Greg Abbott said it would pass."],
     ),
+    "NL809": (
+        ["Voters queued for hours in Sunday's election. Turnout in the September 20, 2025 election was 61 percent, officials said.",
+         "Updated September 23, 2025\n\nThe election on Saturday drew long queues. Turnout at the election, held on 21 September, was 61 percent.",
+         "The March 3, 2024 summit ended without a statement. Leaders left Monday's summit early, diplomats said.",
+         "Saturday's election was calm. Turnout at the election on Sunday, September 21, 2025, was 61 percent.",
+         "Updated January 5, 2026\n\nSaturday's election was calm. Turnout at the December 28 election was high."],
+        ["Voters queued for hours in Sunday's election. Turnout in the September 21, 2025 election was 61 percent, officials said.",
+         "Updated September 23, 2025\n\nThe election on Sunday drew long queues. Turnout at the election, held on 21 September, was 61 percent.",
+         # no year anywhere: nothing to check against
+         "Voters queued for hours in Sunday's election. Turnout in the September 20 election was 61 percent, officials said.",
+         # two dates or two weekdays for one noun: several events, or a correction
+         "Updated September 23, 2025\n\nSunday's election was calm. The September 20 election was delayed. The election on September 27 was tense.",
+         "Saturday's election was calm. The election on Sunday passed off quietly. The September 20, 2025 election was tense.",
+         # occurrences compared: "next", "previous", another year
+         "Updated September 23, 2025\n\nMinisters will hold their next meeting on Thursday. The March 3 meeting ended without a deal.",
+         "Updated September 23, 2025\n\nSunday's election was calm. The previous election, held on 20 September, was tense.",
+         "Updated September 23, 2025\n\nSunday's election was calm. Turnout in the September 20 election was lower than in 2021.",
+         # two elections told apart by their modifiers
+         "Updated September 23, 2025\n\nSunday's regional election was calm. The national election on October 4 is expected to be tense.",
+         # a verb, not the event; the noun as a modifier
+         "Updated September 23, 2025\n\nLawmakers will vote on Thursday. The September 3 vote failed.",
+         "Updated September 23, 2025\n\nSunday's election campaign event was cancelled. The September 20 election was tense.",
+         # another kind of event, another opponent, an opinion poll
+         "Updated October 9, 2025\n\nA drone strike on Tuesday hit a depot. The October 3 strike closed rail lines.",
+         "Updated October 9, 2025\n\nThe Jets lost Sunday's game against Boston. The October 3 game against Denver was a win.",
+         "Updated October 9, 2025\n\nA poll on Thursday showed a tight race. The September 21 poll was calm.",
+         "Updated October 9, 2025\n\nSunday's final round drew crowds. The October 3 final was tense.",
+         # a December date in an article dated January: the year before
+         "Updated January 5, 2026\n\nSunday's election was calm. Turnout at the December 28 election was high."],
+    ),
 }
 
 
@@ -197,6 +246,59 @@ def test_weekday_without_year_uses_the_article_and_its_stamp():
 def test_invalid_date_is_reported():
     fs = lint("They met on Monday, February 30, 2025, in Seoul.\n")
     assert [f.rule for f in fs] == ["NL802"] and "not a date" in fs[0].message
+
+
+# --- one event at two dates ------------------------------------------------------------------
+def test_event_dated_twice_reports_the_date_that_disagrees_with_the_article():
+    first = "Chad sent an additional 1,000 soldiers to Niger in {}, the army said.\n"
+    second = "Chad sent 1,000 additional troops to Niger in {}, officials said.\n"
+    # the article is dated 2025: the 2023 placement is the odd one, wherever it stands
+    for a, b, line in (("2023", "2025", 3), ("2025", "2023", 4)):
+        (f,) = lint("Updated 14 October 2025\n\n" + first.format(a) + second.format(b))
+        assert f.rule == "NL803" and f.text == "in 2023" and f.line == line, (a, b)
+        assert {r[0] for r in f.related_positions} == {3, 4} and len(f.related) == 3
+        assert "1,000" in f.message and "in 2025" in f.message and "dated 2025" in f.message
+    # no date of its own: the later mention
+    (f,) = lint(first.format("2025") + second.format("2023"))
+    assert f.text == "in 2023" and f.line == 2 and f.related_positions[0][0] == 1
+    (f,) = lint(first.format("March 2024") + second.format("May 2024"))
+    assert f.text == "in May 2024" and f.line == 2 and "'in March 2024' elsewhere" in f.message
+
+
+def test_event_dated_twice_keeps_the_recent_check():
+    fs = lint("Chad sent an additional 1,000 soldiers to Niger in March 2023. Chad recently sent 1,000 additional troops to Niger.\n")
+    assert [f.rule for f in fs] == ["NL803"] and fs[0].text == "in March 2023" and "recent" in fs[0].message
+
+
+# --- a weekday against a date for one event ------------------------------------------------------
+def test_weekday_event_points_at_the_dated_mention():
+    text = "Updated October 9, 2024\n\nThe runoff is scheduled for October 27, 2024.\nCampaigns will hold rallies before Saturday's runoff.\n"
+    (f,) = lint(text)
+    assert f.rule == "NL809" and f.text == "Saturday's runoff" and f.line == 4
+    assert [r[0] for r in f.related_positions] == [3] and "October 27" in f.message and "Sunday in 2024" in f.message
+    # the year of the article when the date has none
+    (f,) = lint("Updated October 9, 2024\n\nThey meet in a debate on October 17.\nTuesday's debate is on housing.\n")
+    assert f.text == "Tuesday's debate" and "Thursday in 2024" in f.message
+
+
+def test_weekday_event_needs_a_year_one_date_and_one_weekday():
+    assert rules("Sunday's summit ended early. The March 5 summit was the first in Oslo.") == []
+    assert rules("Sunday's summit ended early. The March 5 summit had been short.") == []  # no year known
+    assert rules("Updated March 9, 2024\n\nSunday's summit ended early. The March 5 summit had been short.") == ["NL809"]
+    # the same summit given two dates, or two weekdays: say nothing
+    assert rules("Updated March 9, 2024\n\nSunday's summit ended early. The March 5 summit had been short. The summit on March 6 was calm.") == []
+    assert rules("Updated March 9, 2024\n\nSunday's summit ended early. The summit on Monday was calm. The March 5 summit had been short.") == []
+    # "the March 5 summit" and "the summit on March 5, 2024" are one date
+    assert rules("Sunday's summit ended early. The March 5 summit was short. The summit on March 5, 2024 was calm.") == ["NL809"]
+
+
+def test_weekday_event_nouns_come_from_the_pack():
+    from newslint.packs import builtin_pack_paths, load_pack, merge_lists
+
+    nouns = merge_lists(load_pack(p) for p in builtin_pack_paths())["consistency.event-nouns"]
+    assert {"election", "talks", "summit", "funeral"} <= set(nouns)
+    # a noun outside the list is not an event
+    assert rules("Updated March 9, 2024\n\nSunday's lecture ended early. The March 5 lecture had been short.") == []
 
 
 # --- fixtures -----------------------------------------------------------------------------------

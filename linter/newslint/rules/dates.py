@@ -105,37 +105,83 @@ class WeekdayDate(Rule):
 
 _RECENT = re.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
 _RECENT_WORDS = add_keywords(("recent", "recently", "week", "month"))
-_DATED = re.compile(r"\bin\s+(?:(?:early|mid|late|mid-)\s*)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "in 2023", "in early 2023" (the year only), "in March 2024" (a month of that year)
+_DATED = re.compile(
+    rf"\bin\s+(?:(?:early|mid|late|mid-)\s*)?(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I
+)
+# a clause boundary between a figure and a date: the date may belong to something else
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\"“”]|\b(?:which|who|whose|where|when|while|after|before|since|following|until|as|than|because|"
+    r"compared|against|whereas)\b",
+    re.I,
+)
+# the same increment told twice on purpose, or a different moment: "again", "a second", "will"
+_REPEATED = re.compile(
+    r"(?i:\b(?:again|also|too|as well|once more|second|third|fourth|twice|another round|new round|each|every|annual(?:ly)?|"
+    r"yearly|repeat\w*|similar(?:ly)?|same number|likewise|previous(?:ly)?|earlier|first|next|later|rotat\w+|"
+    r"replac\w+|reliev\w+|will|would|could|might|plans?|planned|expected|due|set to|scheduled|until|since|through)\b)"
+    rf"|\bmay\b|\b(?i:by)\s+(?:the\s+end\s+of\s+|mid|early|late|{_MONTH_NAMES}|(?:19|20)\d\d)"
+)
+
+
+_TRANCHE = re.compile(r"\b(?:[Aa]nother|[Ff]urther)\b")
+
+
+def _date_key(m: re.Match) -> tuple[int, int | None]:
+    return int(m.group("year")), (month_number(m.group("month")) if m.group("month") else None)
 
 
 class EventYearDrift(Rule):
-    """The same event placed in a past year in one place and called recent in another: "sent an
-    additional 3,000 soldiers to Russia in early 2023" and, later, "dispatched at least 3,000
-    additional soldiers to Russia recently". The event is the same increment (same figure, same
-    counted thing) tied to the same named actors. One of the two placements must be wrong unless
-    the article was written in that year: when the article states its own date (an Updated stamp
-    or a dated dateline) and it is that year, there is no finding; when it states a later year,
-    the dated statement is reported as a warning; with no date of its own, as info.
+    """The same event placed at two different times: in a past year in one place and called
+    recent in another ("sent an additional 3,000 soldiers to Russia in early 2023" and, later,
+    "dispatched at least 3,000 additional soldiers to Russia recently"), or in two different
+    years or months ("in 2023" and "in 2024", "in March 2024" and "in May 2024"; "in early 2023"
+    counts as the year only). The event is the same increment (same figure, same counted thing)
+    tied to the same named actors.
+
+    Past against recent: one of the two placements must be wrong unless the article was written
+    in that year. When the article states its own date (an Updated stamp or a dated dateline) and
+    it is that year, there is no finding; when it states a later year, the dated statement is
+    reported as a warning; with no date of its own, as info.
+
+    Two dates: the date that disagrees with the article's own date is reported (else the later
+    mention), with the other dated statement related. Each date must be the only one in its
+    sentence and belong to the figure's clause; sentences that tell of a repeat or a plan ("again",
+    "a second", "every year", "will") and figures dated three or more ways are left alone.
 
     Bad:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched at least 3,000 additional soldiers to Russia recently.
+        ---
+        Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.
+        ---
+        Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. Chad sent 1,000 additional troops to Niger in May 2024, officials said.
     Good:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched 2,000 additional soldiers to Russia recently.
+        ---
+        Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.
+        ---
+        Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,000 additional troops to Niger again in 2024.
     """
 
     code = "NL803"
     name = "event-year-drift"
     category = "consistency"
     severity = Severity.warning
-    summary = "One event dated to a past year in one place and called recent in another"
+    summary = "One event dated two ways: two years or months, or a past year and 'recently'"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         incs = [c for c in counts(doc, count_classes(ctx)) if c.increment]
-        if len(incs) < 2 or not hits_of(doc, _RECENT_WORDS):
+        if len(incs) < 2:
             return
         prose = doc.prose
         if not _DATED.search(prose):
             return
+        if hits_of(doc, _RECENT_WORDS):
+            yield from self._recent(doc, prose, incs)
+        yield from self._two_dates(doc, prose, incs)
+
+    def _recent(self, doc: Document, prose: str, incs: list) -> Iterator[Finding]:
         ay = article_year(doc)
         for a in incs:
             as_, ae = sentence_span(doc, a.start)
@@ -162,6 +208,282 @@ class EventYearDrift(Rule):
                     severity=Severity.warning if ay is not None else Severity.info,
                 )
                 return
+
+    @staticmethod
+    def _own_date(doc: Document, prose: str, q) -> re.Match | None:
+        """The one date of a figure's sentence, when it belongs to the figure's clause and the
+        sentence neither repeats an event nor names another year."""
+        s, e = sentence_span(doc, q.start)
+        found = list(_DATED.finditer(prose, s, e))
+        if len(found) != 1:
+            return None
+        d = found[0]
+        between = prose[q.end:d.start()] if d.start() >= q.end else prose[d.end():q.start]
+        if len(between) > 120 or _CLAUSE_BREAK.search(between) or _REPEATED.search(prose, s, e):
+            return None
+        if any(int(y) != int(d.group("year")) for y in YEAR.findall(prose, s, e)):
+            return None
+        return d
+
+    def _two_dates(self, doc: Document, prose: str, incs: list) -> Iterator[Finding]:
+        # "another 1,000", "a further 1,000": a new tranche like the last one, not the same one retold
+        dated = [(q, d) for q in incs if not _TRANCHE.search(doc.text, q.start, q.end)
+                 for d in [self._own_date(doc, prose, q)] if d]
+        if len(dated) < 2:
+            return
+        groups: dict[tuple[str, float], list] = {}
+        for q, d in dated:
+            groups.setdefault((q.cls, q.value), []).append((q, d))
+        ay = article_year(doc)
+        for (cls, value), items in groups.items():
+            keys = {_date_key(d) for _, d in items}
+            with_month = {y for y, m in keys if m}
+            keys = {(y, m) for y, m in keys if m or y not in with_month}  # "in 2024" fits "in May 2024"
+            if len(keys) != 2:
+                continue  # one moment restated, or three or more: a series, not a slip
+            first = next(it for it in items if _date_key(it[1]) in keys)
+            second = None
+            k1 = _date_key(first[1])
+            for q, d in items[items.index(first) + 1:]:
+                k = _date_key(d)
+                if k in keys and k != k1 and sentence_span(doc, q.start) != sentence_span(doc, first[0].start):
+                    second = (q, d)
+                    break
+            if second is None:
+                continue
+            (a, da), (b, db) = first, second
+            sa, sb = sentence_span(doc, a.start), sentence_span(doc, b.start)
+            if not (entities(prose[sa[0]:sa[1]]) & entities(prose[sb[0]:sb[1]])):
+                continue
+            ya, yb = int(da.group("year")), int(db.group("year"))
+            report, other = (b, db), (a, da)  # the later mention, unless the article's year says otherwise
+            if ay is not None and ya != yb:
+                if ya != ay and (yb == ay or ya > ay >= yb):
+                    report, other = (a, da), (b, db)
+            (rq, rd), (oq, od) = report, other
+            why = f" (the article is dated {ay})" if ay is not None and int(rd.group("year")) != ay and int(od.group("year")) == ay else ""
+            yield self.finding(
+                rd.start(),
+                rd.end(),
+                f"The same {fmt_amount(value)} additional {rq.noun} are placed '{rd.group()}' here and '{od.group()}' elsewhere{why}: check the date",
+                related=[
+                    Related(od.start(), od.end(), f"the same event, placed '{od.group()}'"),
+                    Related(rq.start, rq.end, "the figure dated here"),
+                    Related(oq.start, oq.end, "the same figure, dated elsewhere"),
+                ],
+            )
+
+
+# --- weekdays against dates of one event -----------------------------------------------------
+_WD_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_ANY = rf"(?:{_MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+# a calendar date without a weekday: "September 21", "21 September", "Sept. 21, 2025"
+_CAL = (
+    rf"(?:(?P<{{p}}month>{_MONTH_ANY})\s+(?P<{{p}}day>\d{{{{1,2}}}})(?:st|nd|rd|th)?"
+    rf"|(?P<{{p}}day2>\d{{{{1,2}}}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{{p}}month2>{_MONTH_ANY})(?![a-z]))"
+    rf"(?:,?\s+(?P<{{p}}year>(?:19|20)\d\d)\b)?"
+)
+# words that cannot sit between a possessive weekday or a date and the event noun
+_EV_STOP = (
+    "of|to|in|on|at|by|for|from|with|and|or|but|the|a|an|that|which|who|was|were|is|are|be|been|has|have|had|"
+    "will|would|its|their|his|her|after|before|as|than|this|these|those|said|says|when|where"
+)
+# nouns after the event noun that make it a modifier ("election campaign", "match report")
+_EV_HEAD_AFTER = (
+    "results?|tally|count|officials?|authorities|commission|campaign|campaigners|workers|organi[sz]ers?|team|site|"
+    "scene|toll|victims?|day|night|date|season|schedule|report|ticket|rules?|laws?|eve|preparations|coverage|"
+    "venue|crowd|security|turnout|deadline|calendar|bill|plan|survey|rounds?|stage|whistle|scores?|week|weekend|"
+    "figures?|statement|warnings?|alerts?|watch|station|brigade|service|crews?|alarm|defen[cs]es|barriers?"
+)
+# a sentence that compares occurrences of an event: "last", "previous", "next", "first"
+_OCCURRENCES = re.compile(
+    r"(?i:\b(?:last|previous(?:ly)?|next|first|second|third|earlier|prior|upcoming|coming|following|former|past|"
+    r"another|other|each|every|annual|since|again|repeat\w*|rescheduled|postponed|delayed|moved)\b)"
+)
+_EVENT_WEEKDAY_WORDS = add_keywords(set(WEEKDAYS) | {f"{w}'s" for w in WEEKDAYS})
+_VERB_ON = r"(?:,\s*|\s+)(?:(?:was|were|is|are|will\s+be|had\s+been|has\s+been)\s+)?(?:(?P<held>held|staged|called|set|scheduled|planned|due)\s+)?"
+
+
+def _event_patterns(nouns: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    noun = "|".join(sorted((re.escape(n) for n in nouns), key=len, reverse=True))
+    mods = rf"(?P<mods>(?:(?!(?:{_EV_STOP}|{_WD_FULL})\b)[A-Za-z][\w’'-]*\s+){{0,2}}?)"
+    # "the vote on Thursday", not "lawmakers will vote on Thursday": a determiner before the noun
+    det = (rf"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[A-Z][\w-]*['’]s)\s+"
+           rf"(?P<mods2>(?:(?!(?:{_EV_STOP}|{_WD_FULL})\b)[A-Za-z][\w’'-]*\s+){{0,2}}?)")
+    head = rf"(?P<noun>{noun})\b(?!['’-]|\s+(?:{noun}|{_EV_HEAD_AFTER})\b)"
+    # "Sunday's election", "the Sunday election", "the election on Sunday", "the election, held on Sunday"
+    weekday = re.compile(
+        rf"(?:\b(?P<wd>{_WD_FULL})['’]s|(?<=\b[Tt]he )(?P<wd3>{_WD_FULL}))\s+{mods}{head}"
+        rf"|{det}(?P<noun2>{noun})\b{_VERB_ON}(?:on|(?(held)for|on))\s+(?P<wd2>{_WD_FULL})\b"
+        rf"(?!['’]s|,?\s+(?:the\s+)?(?:\d|{_MONTH_ANY}))"
+    )
+    # "the September 21 election", "the election on September 21, 2025", "the election, held on 21 September"
+    date = re.compile(
+        rf"\b[Tt]he\s+{_CAL.format(p='a')},?\s+{mods}{head}"
+        rf"|{det}(?P<noun2>{noun})\b{_VERB_ON}(?:on|(?(held)for|on))\s+(?:(?P<wd2>{_WD_FULL}),?\s+)?(?:the\s+)?{_CAL.format(p='b')}"
+    )
+    return weekday, date
+
+
+def _modifiers(m: re.Match) -> frozenset[str]:
+    """The words that qualify a mention's event noun: "regional" in "Sunday's regional election"
+    and in "the regional election on Sunday"."""
+    return frozenset((m.group("mods") or m.group("mods2") or "").lower().split())
+
+
+# modifiers that make another kind of event of the noun: "drone strike", "opinion poll"
+_KINDS = frozenset(
+    "drone missile air rocket artillery opinion exit straw hunger friendly qualifying practice test mock primary "
+    "warm-up exhibition preseason pre-season".split()
+)
+_OPPONENT = re.compile(r"\s+(?:against|versus|vs\.?|v\.?|with|between)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+# "a poll on Thursday showed": an opinion survey, not the vote
+_SURVEY = re.compile(r"[\s,]+(?:\w+\s+)?(?:show\w*|found|finds?|suggest\w*|conducted|published|released|commissioned|by|of)\b")
+
+
+def _opponent(prose: str, m: re.Match) -> str | None:
+    """Who the event is against or with ("the game against Boston", "talks with Iran")."""
+    o = _OPPONENT.match(prose, m.end())
+    return o.group(1) if o else None
+
+
+def _mentions(pattern: re.Pattern, prose: str, starts: list[int], nouns: list[int]) -> list[re.Match]:
+    """The pattern's matches that end in an event noun at one of the word indexes ``nouns``,
+    tried only at the word starts up to seven words before it (a mention begins at most a
+    determiner, a date and two modifiers before its noun); in text order."""
+    found: list[re.Match] = []
+    for i in nouns:
+        p = starts[i]
+        for j in range(max(0, i - 7), i + 1):
+            m = pattern.match(prose, starts[j])
+            if m and (m.start("noun") if m.group("noun") else m.start("noun2")) == p:
+                found.append(m)
+                break
+    return found
+
+
+def _group(m: re.Match, *names: str) -> str | None:
+    for n in names:
+        v = m.group(n)
+        if v:
+            return v
+    return None
+
+
+class WeekdayEvent(Rule):
+    """One event given a weekday in one place and a calendar date in another that the weekday
+    does not fall on: "Sunday's election" and "the September 20, 2025 election" (a Saturday).
+    The event is an event noun (list ``consistency.event-nouns``) that the article gives exactly
+    one weekday and exactly one date (more than one of either: several events, nothing is said).
+    The year is the one beside the date, else the article's own date (an Updated stamp or a dated
+    dateline; a date in November–February may also fall in the year either side); with no year,
+    nothing is said. Sentences that compare occurrences ("last", "previous", "next", "first",
+    another year) are left alone, and so are two mentions with different modifiers ("Sunday's
+    regional election", "the October 5 national election").
+
+    Bad:
+        Voters queued for hours in Sunday's election. Turnout in the September 20, 2025 election was 61 percent, officials said.
+        ---
+        Updated September 23, 2025. The election on Saturday drew long queues. Turnout at the election, held on 21 September, was 61 percent.
+    Good:
+        Voters queued for hours in Sunday's election. Turnout in the September 21, 2025 election was 61 percent, officials said.
+        ---
+        Voters queued for hours in Sunday's election. Turnout in the September 20 election was 61 percent, officials said.
+        ---
+        Updated September 23, 2025. Ministers will hold their next meeting on Thursday. The March 3 meeting ended without a deal.
+    """
+
+    code = "NL809"
+    name = "weekday-event"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "One event given a weekday and a date that do not match"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        from ..packs import word_table
+
+        if not hits_of(doc, _EVENT_WEEKDAY_WORDS):
+            return
+        cache = ctx.__dict__.setdefault("_consistency", {})
+        if "event-nouns" not in cache:
+            nouns = sorted({str(n).lower() for n in ctx.list("consistency.event-nouns")})
+            cache["event-nouns"] = (frozenset(nouns), _event_patterns(nouns) if nouns else None)
+        nouns, patterns = cache["event-nouns"]
+        if patterns is None or not (word_table(doc).vocabulary & nouns):
+            return
+        prose = doc.prose
+        wd_re, date_re = patterns
+        t = word_table(doc)
+        at = t.indexes_of(nouns)
+        weekdays: dict[str, list[tuple[re.Match, int]]] = {}
+        dates: dict[str, list[tuple[re.Match, tuple[int, int, int | None]]]] = {}
+        for m in _mentions(wd_re, prose, t.starts, at):
+            if _group(m, "noun", "noun2") == "poll" and _SURVEY.match(prose, m.end()):
+                continue
+            weekdays.setdefault(_group(m, "noun", "noun2"), []).append((m, weekday_number(_group(m, "wd", "wd3", "wd2"))))
+        if not weekdays:
+            return
+        for m in _mentions(date_re, prose, t.starts, at):
+            if _group(m, "noun", "noun2") == "poll" and _SURVEY.match(prose, m.end()):
+                continue
+            month = _group(m, "amonth", "amonth2", "bmonth", "bmonth2")
+            day = int(_group(m, "aday", "aday2", "bday", "bday2"))
+            year = _group(m, "ayear", "byear")
+            dates.setdefault(_group(m, "noun", "noun2"), []).append((m, (month_number(month), day, int(year) if year else None)))
+        ay = article_year(doc)
+        for noun, wds in weekdays.items():
+            dts = dates.get(noun)
+            if not dts or len({w for _, w in wds}) != 1:
+                continue
+            keys = {d for _, d in dts}
+            keys -= {(mo, dd, None) for mo, dd, y in keys if y is not None}  # "September 21" = "September 21, 2025"
+            if len(keys) != 1:
+                continue  # several dates: several events, or a date corrected in the text
+            ((month, day, year),) = keys
+            dm = next(m for m, d in dts if d == (month, day, year))
+            if year is None and ay is None:
+                continue  # no year known: nothing to check against
+            years = [year] if year is not None else [ay] + ([ay - 1] if month >= 11 else [ay + 1] if month <= 2 else [])
+            wd = wds[0][1]
+            try:
+                actual = [datetime.date(y, month, day).weekday() for y in years]
+            except ValueError:
+                continue  # not a date: NL802's business when a weekday is beside it
+            if wd in actual:
+                continue
+            ds, de = sentence_span(doc, dm.start())
+            if self._compares(prose, ds, de, years[0]):
+                continue
+            dmods = _modifiers(dm)
+            for wm, _ in wds:
+                ws, we = sentence_span(doc, wm.start())
+                if self._compares(prose, ws, we, years[0]):
+                    continue
+                wmods = _modifiers(wm)
+                if wmods and dmods and not (wmods & dmods):
+                    continue  # "Sunday's regional election", "the October 5 national election"
+                if (wmods ^ dmods) & _KINDS:
+                    continue  # "a drone strike on Tuesday", "the October 3 strike"
+                if _opponent(prose, wm) != _opponent(prose, dm):
+                    continue  # "Sunday's game against Boston", "the October 3 game against Denver"
+                date_text = doc.text[dm.start():dm.end()]
+                stated = f"{calendar.month_name[month]} {day}" + (f", {year}" if year else f" (no year given; the article is dated {ay})")
+                yield self.finding(
+                    wm.start(),
+                    wm.end(),
+                    f"The {noun} falls on a {calendar.day_name[wd]} here ('{doc.text[wm.start():wm.end()]}'), but is dated "
+                    f"{calendar.month_name[month]} {day} elsewhere, "
+                    + " or ".join(f"a {calendar.day_name[a]} in {y}" for a, y in zip(actual, years))
+                    + ": check the day or the date",
+                    related=[Related(dm.start(), dm.end(), f"the {noun} dated {stated}: '{date_text}'")],
+                )
+                break  # one finding per event
+
+    @staticmethod
+    def _compares(prose: str, s: int, e: int, year: int) -> bool:
+        if _OCCURRENCES.search(prose, s, e):
+            return True
+        return any(int(y) != year for y in YEAR.findall(prose, s, e))
 
 
 # --- ages -------------------------------------------------------------------------------------
@@ -296,4 +618,4 @@ class AgeMismatch(Rule):
 
 
 
-RULES = [WeekdayDate, EventYearDrift, AgeMismatch]
+RULES = [WeekdayDate, EventYearDrift, AgeMismatch, WeekdayEvent]
