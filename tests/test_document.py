@@ -106,3 +106,20 @@ def test_ends_sentence_agrees_with_its_pattern():
         assert _ends_sentence(line) == bool(_SENTENCE_END.search(line)), repr(line)
 
     same()
+
+
+def test_markdown_indented_code_is_masked_but_not_list_continuations():
+    from newslint.engine import lint_text
+
+    md = (
+        "# Results\n\nThe count ended on Monday.\n\n    SELECT votes FROM adn_table;\n    -- teh raw query\n\n"
+        "Back to the story.\n\n- First item\n\n    a continued paragraph with teh typo\n"
+    )
+    doc = Document(md, "a.md")
+    kinds = [ln.kind for ln in doc.lines]
+    assert kinds[4:6] == ["code", "code"] and kinds[-2] == "text"
+    assert "SELECT" not in doc.prose and "continued paragraph" in doc.prose
+    typos = [f.line for f in lint_text(md, "a.md") if f.rule == "NL101"]
+    assert typos == [12]  # the list item's continuation, not the code block
+    # plain text has no indented code blocks
+    assert all(ln.kind != "code" for ln in Document(md, "a.txt").lines)

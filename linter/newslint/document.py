@@ -171,10 +171,14 @@ class Document:
     # --- non-prose masking ----------------------------------------------------------------
     @cached_property
     def code_spans(self) -> list[Span]:
-        """Fenced code blocks (fence lines included) and inline code spans."""
+        """Fenced code blocks (fence lines included), inline code spans and, in Markdown,
+        indented code blocks."""
         spans: list[Span] = []
         text = self.text
+        if self.markdown and ("\n    " in text or "\n\t" in text):
+            spans += self._indented_code()
         if "`" not in text and "~~~" not in text:
+            spans.sort(key=lambda s: s.start)
             return spans
         pos = 0
         while True:
@@ -187,13 +191,47 @@ class Document:
             end = c.end() if c else len(text)
             spans.append(Span(m.start(), end))
             pos = end
-        fenced = spans[:]
+        fenced = sorted(spans, key=lambda s: s.start)
         for m in _INLINE_CODE.finditer(text):
             if "\n\n" in m.group(0) or _inside(fenced, m.start()):
                 continue
             spans.append(Span(m.start(), m.end()))
         spans.sort(key=lambda s: s.start)
         return spans
+
+    def _indented_code(self) -> list[Span]:
+        """Markdown indented code blocks: lines indented by four spaces or a tab that follow a
+        blank line (or the start, or another such line), outside fenced blocks and not under a
+        list item (where indentation continues the item). Each span ends after its last line's
+        newline. Approximate CommonMark: an indented line cannot interrupt a paragraph."""
+        text = self.text
+        starts = self.line_starts
+        n = len(starts)
+        out: list[Span] = []
+        prev_blank, in_code, in_list, in_fence = True, False, False, False
+        block_start = block_end = 0
+        for i, st in enumerate(starts):
+            end = starts[i + 1] if i + 1 < n else len(text)
+            line = text[st:end].rstrip("\r\n")
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            blank = not line.strip()
+            indented = line.startswith(("    ", "\t")) and not blank
+            if in_fence:
+                pass
+            elif indented and (in_code or (prev_blank and not in_list)):
+                if not in_code:
+                    in_code, block_start = True, st
+                block_end = end
+            elif not blank:
+                if in_code:
+                    out.append(Span(block_start, block_end))
+                    in_code = False
+                in_list = bool(_LIST.match(line)) or (in_list and (indented or not prev_blank))
+            prev_blank = blank
+        if in_code:
+            out.append(Span(block_start, block_end))
+        return out
 
     @cached_property
     def nonprose_spans(self) -> list[Span]:
