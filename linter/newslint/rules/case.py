@@ -199,6 +199,16 @@ def _in_variant_label(a: Analysis, start: int, end: int) -> bool:
     return any(u.start <= start and end <= u.end for u in a.variant_labels)
 
 
+def ascii_words(doc: Document) -> frozenset[str]:
+    """The distinct runs of ASCII letters in the prose, case kept (shared by rules, memoised)."""
+    return doc.memo("case.words", lambda d: frozenset(re.findall(r"[A-Za-z]+", d.prose)))
+
+
+def lower_ascii_words(doc: Document) -> frozenset[str]:
+    """Those of :func:`ascii_words` written in lower case."""
+    return doc.memo("case.lower_words", lambda d: frozenset(filter(str.islower, ascii_words(d))))
+
+
 # --- NL201 ---------------------------------------------------------------------------------
 class _Names:
     """The curated name lists of a configuration, compiled once per Context."""
@@ -275,7 +285,7 @@ class ProperNounLowercase(Rule):
         known = lexicon.known
         taken: list[tuple[int, int]] = []
         # multi-word names in mixed case
-        words = doc.memo("case.words", lambda d: frozenset(re.findall(r"[A-Za-z]+", d.prose)))
+        words = ascii_words(doc)
         lowered = doc.memo("case.lowered", lambda d: frozenset(map(str.lower, words)))
         present = [p for p, parts in names.phrase_parts if parts <= lowered]
         low_prose = doc.memo("prose.lower", lambda d: d.prose.lower()) if present else ""
@@ -313,7 +323,7 @@ class ProperNounLowercase(Rule):
             for i in _find_word(prose, w):
                 hits[i] = (i + len(w), "list", names.proper[w])
         lex = lexicon.words()
-        lower_words = doc.memo("case.lower_words", lambda d: frozenset(filter(str.islower, words)))
+        lower_words = lower_ascii_words(doc)
         for w in (lower_words - lex) - names.proper_low:
             if len(w) >= 3 and _cap(w) in words and not known(w):
                 if mid_sentence_caps(doc, _cap(w)) >= 1:

@@ -14,6 +14,7 @@ from ..document import Document
 from ..finding import Finding, Severity
 from ..packs import word_table
 from ..rule import Context, Option, Rule
+from .case import lower_ascii_words
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
@@ -92,7 +93,8 @@ class PossibleTypo(Rule):
         # lexicon does not know are looked at, and kept when they occur in lower case as a
         # _LOWER_WORD match (every such match is a whole word-table token)
         t = word_table(doc)
-        maybe = {w for w in t.vocabulary - lex - _known_typos() - _PARTICLES if w.isascii() and w.isalpha()}
+        # every _LOWER_WORD match is a whole run of ASCII letters in lower case
+        maybe = (t.vocabulary - lex - _known_typos() - _PARTICLES) & lower_ascii_words(doc)
         if not maybe:
             return
         unknown = set()
