@@ -20,6 +20,7 @@ from typing import Iterator
 from .. import lexicon
 from ..document import ABBREVIATIONS, Document
 from ..finding import Finding, Related, Severity
+from ..packs import word_table
 from ..rule import Context, Rule
 
 # --- shared vocabulary ---------------------------------------------------------------------
@@ -232,6 +233,9 @@ class _Names:
             re.compile(rf"(?=[{firsts}])(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])") if alts else None
         )
         self.group_of = {v: i for i, g in enumerate(self.variants) for v in g}
+        # the first word of each variant, as the word table has it: no variant can match in an
+        # article without one of them
+        self.variant_keys = frozenset(re.findall(r"[^\W_]+", v.lower().replace("’", "'"))[0] for v in alts if re.search(r"[^\W_]", v))
 
     @staticmethod
     def of(ctx: Context) -> "_Names":
@@ -650,7 +654,7 @@ class NameSpellingVariants(Rule):
         names = _Names.of(ctx)
         occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)  # surface -> spans
         groups: dict[object, set[str]] = defaultdict(set)
-        if names.variant_re is not None:
+        if names.variant_re is not None and not names.variant_keys.isdisjoint(word_table(doc).vocabulary):
             for m in names.variant_re.finditer(prose):
                 occurrences[m.group()].append((m.start(), m.end()))
                 groups[("list", names.group_of[m.group()])].add(m.group())
