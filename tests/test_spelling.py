@@ -140,3 +140,17 @@ def test_clean_fixtures_have_no_spelling_findings():
             continue
         fs = lint(open(p, encoding="utf-8").read(), p)
         assert not fs, (p, [(f.line, f.rule, f.text) for f in fs])
+
+
+def test_lexicon_cache_is_written_once_and_stale_builds_are_removed(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    stale = tmp_path / "lexicon" / "lexicon-0000000000000000.marshal"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"old")
+    lexicon.load.cache_clear()
+    try:
+        words, _ = lexicon.load()
+        assert "minister" in words
+        assert [p.name for p in stale.parent.iterdir()] == [lexicon._cache_file().name]
+    finally:
+        lexicon.load.cache_clear()

@@ -201,6 +201,9 @@ def load() -> tuple[frozenset, dict]:
         with os.fdopen(fd, "wb") as fh:
             marshal.dump((words, common), fh)
         os.replace(tmp, path)  # atomic: parallel workers never read a half-written file
+        for old in path.parent.glob("lexicon-*.marshal"):  # builds for other versions: 2 MB each
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # read-only home: keep the in-memory build
     return words, common
