@@ -6,6 +6,7 @@
     .venv/bin/python benchmarks/run.py --cache            # also a warm run with newslint's results cache
     .venv/bin/python benchmarks/run.py --big              # also one ~50 MB file with --jobs 1 (linear time?)
     .venv/bin/python benchmarks/run.py --profile          # cProfile of newslint in-process, --jobs 1, top 25
+    .venv/bin/python benchmarks/run.py --many 100000      # whole-tree peak RSS over 10,000 and 100,000 files
 
 What it does:
 - creates benchmarks/.venv-peers once (codespell and proselint from PyPI) and the corpus
@@ -157,6 +158,128 @@ def tree_peak_rss(cmd: list[str], env: dict[str, str] | None = None, interval: f
     return peak / 2**20
 
 
+def tree_rss_run(cmd: list[str], env: dict[str, str] | None = None, interval: float = 0.05) -> dict | None:
+    """Run a command with its output thrown away, polling the RSS of it and all its descendants
+    (newslint's --jobs workers): wall time, peak of the summed RSS, the parent's own peak and the
+    largest single worker's, in MB, and the exit code. None without psutil.
+
+    Forked workers share the parent's pages (the lexicon, compiled patterns) until they write
+    them, and the summed RSS counts those pages once per process; the summed PSS (each shared
+    page divided among the processes sharing it, from /proc/PID/smaps_rollup on Linux) is the
+    tree's real footprint and is reported beside it when the system provides it."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env or child_env())
+    ps = psutil.Process(proc.pid)
+    peak = parent = worker = pss_peak = 0
+    samples = []
+
+    def pss(p) -> int:
+        try:
+            with open(f"/proc/{p.pid}/smaps_rollup", encoding="ascii") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    while proc.poll() is None:
+        total = total_pss = 0
+        try:
+            mine = ps.memory_info().rss
+            total += mine
+            total_pss += pss(ps)
+            parent = max(parent, mine)
+            for p in ps.children(recursive=True):
+                try:
+                    rss = p.memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                total_pss += pss(p)
+                worker = max(worker, rss)
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        pss_peak = max(pss_peak, total_pss)
+        samples.append(total)
+        time.sleep(interval)
+    wall = time.perf_counter() - start
+    mb = 2**20
+    return {"wall_s": round(wall, 2), "peak_tree_rss_mb": round(peak / mb, 1),
+            "median_tree_rss_mb": round(statistics.median(samples) / mb, 1) if samples else 0.0,
+            "peak_tree_pss_mb": round(pss_peak / mb, 1) if pss_peak else None,
+            "peak_parent_rss_mb": round(parent / mb, 1), "peak_worker_rss_mb": round(worker / mb, 1),
+            "exit_code": proc.returncode}
+
+
+def many_files_tree(corpus: str, files: list[str], n: int) -> list[str]:
+    """``ceil(n / len(files))`` copies of the corpus as hard links (cheap: no data is copied), in
+    /tmp/newslint-bench-many/dNNN/, made once and reused; returns the copies' folders."""
+    root = os.path.join(tempfile.gettempdir(), "newslint-bench-many")
+    copies = -(-n // len(files))
+    dirs = []
+    for i in range(copies):
+        d = os.path.join(root, f"d{i:03d}")
+        dirs.append(d)
+        if os.path.isdir(d) and len(os.listdir(d)) == len(files):
+            continue
+        shutil.rmtree(d, ignore_errors=True)
+        os.makedirs(d)
+        for f in files:
+            target = os.path.join(d, os.path.basename(f))
+            try:
+                os.link(f, target)
+            except OSError:  # another file system: copy
+                shutil.copyfile(f, target)
+    return dirs
+
+
+def many(args: argparse.Namespace, files: list[str]) -> int:
+    """Peak RSS (the whole process tree: parent and --jobs workers) over N files and over N/10,
+    for each output format: it should not grow with the number of files for a format that can
+    stream (text, github, json); SARIF is written at the end, so it holds every result."""
+    n = args.many
+    small = max(len(files), n // 10)
+    dirs = many_files_tree(args.corpus, files, n)
+    per = len(files)
+    formats = [f.strip() for f in args.many_formats.split(",") if f.strip()]
+    jobs = str(args.jobs or 2)
+    nl = newslint_bin()
+    print(f"{n:,} files: {len(dirs)} hard-linked copies of {args.corpus} ({per} files each) in "
+          f"{os.path.dirname(dirs[0])}; newslint --no-cache --jobs {jobs}; output to /dev/null; "
+          f"load average {os.getloadavg()[0]:.2f}")
+    rows = []
+    print("\npeak RSS summed over the process tree (and its median over the run), peak summed PSS, "
+          "the parent's and the largest worker's peak RSS, in MB")
+    print(f"\n{'format':8s} {'files':>8s} {'wall s':>8s} {'tree RSS':>9s} {'median':>7s} {'tree PSS':>9s} "
+          f"{'parent':>7s} {'worker':>7s} {'exit':>5s}")
+    for fmt in formats:
+        for count in (small, n) if small < n else (n,):
+            paths = dirs[: -(-count // per)]
+            got = tree_rss_run([nl, "--no-cache", "--format", fmt, "--jobs", jobs, *paths])
+            if got is None:
+                print("psutil is not installed: --many needs it (pip install psutil)", file=sys.stderr)
+                return 2
+            got.update(format=fmt, files=len(paths) * per)
+            rows.append(got)
+            pss_mb = f"{got['peak_tree_pss_mb']:9.1f}" if got["peak_tree_pss_mb"] else f"{'-':>9s}"
+            print(f"{fmt:8s} {got['files']:8,d} {got['wall_s']:8.1f} {got['peak_tree_rss_mb']:9.1f} "
+                  f"{got['median_tree_rss_mb']:7.1f} {pss_mb} {got['peak_parent_rss_mb']:7.1f} "
+                  f"{got['peak_worker_rss_mb']:7.1f} {got['exit_code']:5d}", flush=True)
+    out = args.out or os.path.join(HERE, "last-many.json")
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump({"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cores": os.cpu_count(),
+                   "jobs": int(jobs), "runs": rows}, fh, indent=1)
+        fh.write("\n")
+    print(f"\nwrote {os.path.relpath(out)}")
+    return 0
+
+
 def findings_summary(cmd: list[str]) -> dict:
     """Run newslint once with its JSON output captured: how much work the corpus gives it."""
     out = subprocess.run(cmd, capture_output=True, text=True, env=child_env()).stdout
@@ -188,7 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="profile newslint in-process over the corpus and exit")
     ap.add_argument("--profile-tool", choices=["cprofile", "pyinstrument"], default="cprofile")
     ap.add_argument("--top", type=int, default=25, help="profile entries to print (default 25)")
-    ap.add_argument("--out", default=os.path.join(HERE, "last-run.json"), help="JSON results file")
+    ap.add_argument("--many", type=int, metavar="N",
+                    help="only measure whole-tree peak RSS over N files and N/10 (hard-linked copies of the corpus)")
+    ap.add_argument("--many-formats", default="text,json",
+                    help="output formats for --many, comma-separated (default text,json; also github, sarif)")
+    ap.add_argument("--out", help="JSON results file (default benchmarks/last-run.json; last-many.json with --many)")
     args = ap.parse_args(argv)
 
     ensure_corpus(args.corpus, args.seed)
@@ -198,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.profile:
         return profile(args.corpus, args.profile_tool, args.top)
+    if args.many:
+        return many(args, files)
+    args.out = args.out or os.path.join(HERE, "last-run.json")
 
     versions = ensure_peers()
     mb = sum(os.path.getsize(f) for f in files) / 1e6

@@ -11,45 +11,39 @@ piece is read. Peak memory is then set by the piece, not the file.
 What this gives up, by design: rules that compare distant parts of an article (repeated text,
 figures that contradict each other, a name spelled two ways) compare statements within one
 piece only. A multi-megabyte file is an archive or a feed dump, not one article, so these
-comparisons would be wrong across its stories anyway. ``newslint-disable-file`` still applies to
-the whole file wherever it stands. Large files are not put in the results cache. ``--fix``
-rewrites the file piece by piece into a temporary file that replaces it atomically, and
-``--diff`` shows the pieces' hunks with file line numbers.
+comparisons would be wrong across its stories anyway. Suppressions that reach past their piece
+are carried on (see ``lint_large``), so they work as in a whole-file run. Large files are not put
+in the results cache. ``--fix`` rewrites the file piece by piece into a temporary file that
+replaces it atomically, and ``--diff`` shows the pieces' hunks with file line numbers.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
+import dataclasses
 import difflib
 import os
+import pickle
 import re
 import stat
 import tempfile
-from typing import Iterator
+import zlib
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from .document import Document
+from .engine import FileResult
 from .finding import Edit, Finding, Fix, Related
+
+if TYPE_CHECKING:
+    from .engine import Linter
+    from .runner import Session
 
 #: files above this size (bytes on disk) are linted in pieces
 LARGE_FILE_BYTES = 1_000_000
 #: target size of a piece, in characters
 CHUNK_CHARS = 100_000
 
-_DISABLE_FILE = re.compile(r"<!--\s*newslint-disable-file\b(?P<rules>[^>]*?)\s*-->")
 _HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", re.M)
-
-
-class SparseLines(dict):
-    """The source lines that findings point at, by 0-based index, standing in for the whole
-    file's list of lines (which the text formatter reads for context)."""
-
-    def __init__(self, total: int = 0):
-        super().__init__()
-        self.total = total
-
-    def __len__(self) -> int:
-        return self.total
-
-    def __getitem__(self, i: int) -> str:
-        return self.get(i, "")
 
 
 class Piece:
@@ -102,11 +96,6 @@ def shift(f: Finding, piece: Piece) -> Finding:
     if f.fix is not None:
         f.fix = Fix(tuple(Edit(e.start + o, e.end + o, e.replacement) for e in f.fix.edits), f.fix.safe)
     return f
-
-
-def file_wide_selectors(text: str) -> list[tuple[str, ...]]:
-    """The rule selectors of every ``newslint-disable-file`` comment in a piece (empty: all)."""
-    return [tuple(r for r in m.group("rules").replace(",", " ").split() if r) for m in _DISABLE_FILE.finditer(text)]
 
 
 def shift_diff(diff: str, line_offset: int) -> str:
@@ -162,9 +151,344 @@ __all__ = [
     "LARGE_FILE_BYTES",
     "Piece",
     "PieceWriter",
-    "SparseLines",
-    "file_wide_selectors",
     "pieces",
     "shift",
     "unified_diff",
 ]
+
+
+# --- the large-file run ------------------------------------------------------------------------
+def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileResult, Any, str | None]:
+    """A large file, streamed and linted in pieces (see ``newslint.chunked``): memory stays
+    flat. Findings are reported at file positions; with --fix they refer to the fixed file.
+
+    Suppressions that reach past the piece their comment is in are carried to the next pieces
+    (:class:`_Carry`): a ``newslint-disable`` region runs on until its ``newslint-enable`` or the
+    end of the file, a ``newslint-disable-next-line`` at the end of a piece covers the first
+    non-blank line of the next one, and ``newslint-disable-file`` covers every piece; such a
+    comment is not reported unused (NL900) when it suppresses something in another piece.
+    A line longer than a piece is cut (``_bounded_lines``, the last resort) and the columns of
+    the piece that starts inside it are moved by the characters before it on that line."""
+    from .rules.readability import FLESCH_EN
+    from .runner import fix_document
+
+    ov = session.ov
+    utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
+    with open(path, "rb") as fb:
+        head = fb.read(8192)
+    if b"\x00" in head:
+        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
+    findings = PackedFindings()  # compressed piece by piece: a few bytes a finding
+    errors: list[str] = []
+    lines = PackedLines() if session.want_lines else None
+    totals = {"words": 0, "sentences": 0, "syllables": 0}
+    carry = _Carry(linter)
+    diffs: list[str] = []
+    writer = PieceWriter(path, ov.encoding, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
+    changed = False
+    offset = line_offset = 0  # in the output: the fixed text with --fix, else the file
+    col_offset = 0  # characters before the piece on its first line (0 unless a long line was cut)
+    try:
+        with open(path, encoding="utf-8-sig" if utf8 else ov.encoding, newline="") as fh:
+            for piece in pieces(_bounded_lines(fh, CHUNK_CHARS)):
+                doc = Document(piece.text, path)
+                got, errs = linter.lint(doc)
+                text = piece.text
+                if ov.fix or ov.diff:
+                    text, got, errs2 = fix_document(linter, doc, got)
+                    errs += errs2
+                    if text != piece.text:
+                        changed = True
+                        doc = Document(text, path)
+                        if ov.diff:
+                            diffs.append(unified_diff(piece.text, text, path, line_offset, first=not diffs))
+                    if writer is not None:
+                        writer.write(text)
+                errors += errs
+                got = carry.piece(text, offset, got)
+                for k in totals:
+                    totals[k] += int(doc.stats.get(k, 0) or 0)
+                if got and lines is not None:
+                    src = text.split("\n")
+                    # the first line of a piece cut inside a line is only its tail: no source
+                    lines.add({
+                        f.line - 1 + line_offset: src[f.line - 1]
+                        for f in got
+                        if 0 < f.line <= len(src) and not (f.line == 1 and col_offset)
+                    })
+                    del src
+                if col_offset:
+                    for f in got:
+                        _shift_first_line(f, col_offset)
+                here = Piece(text, offset, line_offset)
+                findings.add([shift(f, here) for f in got])
+                offset += len(text)
+                nl = text.rfind("\n")
+                line_offset += text.count("\n")
+                col_offset = col_offset + len(text) if nl < 0 else len(text) - nl - 1
+                del doc, got
+    except UnicodeDecodeError as e:
+        if writer is not None:
+            writer.abort()
+        return FileResult(path, error=(
+            f"{path}: not valid {ov.encoding} (byte 0x{e.object[e.start]:02x} near line {line_offset + 1}); "
+            f"convert the file or pass --encoding (e.g. --encoding cp1252)"
+        )), None, None
+    except (OSError, LookupError) as e:
+        if writer is not None:
+            writer.abort()
+        return FileResult(path, error=f"{path}: cannot read: {e}"), None, None
+    if writer is not None:
+        if changed and not errors:
+            try:
+                writer.commit()
+            except OSError as e:
+                writer.abort()
+                errors.append(f"cannot write the fixed file: {e.strerror or e}")
+        else:
+            writer.abort()
+    if lines is not None:
+        lines.total = line_offset + 1
+    findings = carry.finish(findings)
+    stats: dict[str, Any] = dict(totals)
+    if totals["words"] and totals["sentences"]:
+        wps, spw = totals["words"] / totals["sentences"], totals["syllables"] / totals["words"]
+        stats["flesch_reading_ease"] = round(
+            FLESCH_EN["fre_base"] - FLESCH_EN["fre_sentence_length"] * wps - FLESCH_EN["fre_syll_per_word"] * spw, 1
+        )
+        stats["flesch_kincaid_grade"] = round(0.39 * wps + 11.8 * spw - 15.59, 1)
+    result = FileResult(path, findings=findings, stats=stats)
+    if errors:
+        result.error = f"{path}: " + "; ".join(errors)
+    return result, lines, ("".join(diffs) or None) if ov.diff else None
+
+
+def _bounded_lines(fh: Iterable[str], limit: int) -> Iterator[str]:
+    """The lines of a text stream opened with ``newline=""``, a line longer than ``limit``
+    characters cut into segments of at most ``limit``: the last resort for a file without line
+    breaks, so that a piece never holds more than a few segments. A segment ends after its last
+    sentence end (". ") or else its last space or tab, when that lies in its second half (no
+    word is split), and at ``limit`` when there is none."""
+    read = fh.readline  # type: ignore[attr-defined]
+    rest = ""
+    while True:
+        line = rest + read(limit - len(rest))
+        rest = ""
+        if not line:
+            return
+        if len(line) >= limit and line[-1] not in "\r\n":
+            cut = line.rfind(". ") + 2
+            if cut <= limit // 2:
+                cut = max(line.rfind(" "), line.rfind("\t")) + 1
+            if cut > limit // 2:
+                line, rest = line[:cut], line[cut:]
+        yield line
+
+
+def _shift_first_line(f: Finding, cols: int) -> None:
+    """Move the columns on a piece's first line by the characters before the piece on it."""
+    if f.line == 1:
+        f.column += cols
+    if f.end_line == 1:
+        f.end_column += cols
+    if f.related_positions:
+        f.related_positions = tuple(
+            (a, b + cols if a == 1 else b, c, d + cols if c == 1 else d, m) for a, b, c, d, m in f.related_positions
+        )
+
+
+class _Carry:
+    """Suppressions of a large file that reach past the piece their comment is in.
+
+    The engine applies each piece's own comments to that piece. This carries on what they
+    would cover beyond it in a whole-file run: an open ``newslint-disable`` region (closed by
+    a later ``newslint-enable`` as ``suppress.parse`` closes it), a ``newslint-disable-next-line``
+    whose next non-blank line is in a later piece, and ``newslint-disable-file`` (applied to
+    all findings at the end). Offsets are those of the output text (the fixed text with --fix)."""
+
+    def __init__(self, linter: Linter):
+        self.by_code = linter.by_code
+        self.open: list = []  # Suppression records reaching into the next piece
+        self.file_wide: list = []
+        self.used: set[int] = set()  # file offsets of comments that suppressed something elsewhere
+
+    def _rule(self, f: Finding):
+        return self.by_code.get(f.rule) or self.by_code.get(f.rule.split(".")[0])
+
+    def _drop(self, findings: list[Finding], records: list) -> list[Finding]:
+        from .engine import ENGINE_RULES
+
+        kept = []
+        for f in findings:
+            hit = False
+            if f.rule not in ENGINE_RULES:
+                rule = self._rule(f)
+                for s in records:
+                    if s.covers(f, rule):
+                        s.used = True
+                        hit = True
+            if not hit:
+                kept.append(f)
+        return kept
+
+    def piece(self, text: str, base: int, findings: list[Finding]) -> list[Finding]:
+        """Apply the carried suppressions to a piece's findings (piece offsets) and note what
+        the piece's own comments carry on to the next pieces."""
+        from .suppress import _COMMENT, Suppression
+
+        if "newslint-" not in text and not self.open:
+            return findings
+        n = len(text)
+        carried = self.open
+        first = _NON_BLANK.search(text)
+        for s in carried:
+            if s.kind == "region":
+                s.start, s.end = 0, n
+            elif first is None:  # next-line: the whole piece is blank, look on in the next one
+                s.start = s.end = n
+            else:
+                s.start = text.rfind("\n", 0, first.start()) + 1
+                e = text.find("\n", first.start())
+                s.end = n if e < 0 else e + 1
+        regions = [s for s in carried if s.kind == "region"]
+        pending = [s for s in carried if s.kind == "next-line" and first is None]
+        for m in _COMMENT.finditer(text) if "newslint-" in text else ():
+            kind = m.group("kind")
+            rules = tuple(r.strip() for r in m.group("rules").replace(",", " ").split() if r.strip())
+            comment = (base + m.start(), base + m.end())
+            if kind == "disable":
+                regions.append(Suppression("region", rules, m.end(), n, comment))
+            elif kind == "enable":
+                for s in list(regions):
+                    if not rules or set(rules) & set(s.rules) or not s.rules:
+                        s.end = max(s.start, m.start())
+                        regions.remove(s)
+            elif kind == "disable-next-line":
+                eol = text.find("\n", m.end())
+                if eol < 0 or not _NON_BLANK.search(text, eol):
+                    pending.append(Suppression("next-line", rules, n, n, comment))
+            elif kind == "disable-file":
+                self.file_wide.append(Suppression("file", rules, 0, 0, comment))
+        if carried:
+            findings = self._drop(findings, carried)
+            self.used.update(s.comment[0] for s in carried if s.used)
+        self.open = regions + pending  # regions still open at the end of the piece
+        for s in self.open:
+            s.used = False
+        return findings
+
+    def finish(self, findings: "PackedFindings") -> "PackedFindings":
+        """``newslint-disable-file`` over the whole file; then drop the unused-suppression
+        findings (NL900) of comments that suppressed something in another piece."""
+        if self.file_wide:
+            findings = findings.filtered(lambda got: self._drop(got, self.file_wide))
+            self.used.update(s.comment[0] for s in self.file_wide if s.used)
+        if self.used:
+            findings = findings.filtered(lambda got: [f for f in got if not (f.rule == "NL900" and f.start in self.used)])
+        return findings
+
+
+_NON_BLANK = re.compile(r"\S")
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+
+
+def _pack(obj: Any) -> bytes:
+    return zlib.compress(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(blob: bytes) -> Any:
+    return pickle.loads(zlib.decompress(blob))
+
+
+class PackedFindings:
+    """The findings of a large file, kept as one compressed blob per piece and unpacked a
+    piece at a time while they are iterated (by the formatter, the summary counts, a baseline):
+    some 20 bytes a finding instead of about 700, so that a file with a hundred thousand
+    findings does not grow the run's memory. Iterable more than once, sized, picklable (worker
+    processes send it back as it is), in file order."""
+
+    __slots__ = ("blobs", "count")
+
+    def __init__(self) -> None:
+        self.blobs: list[bytes] = []
+        self.count = 0
+
+    def add(self, findings: list[Finding]) -> None:
+        if findings:
+            fields = _FINDING_FIELDS
+            self.blobs.append(_pack([tuple(getattr(f, n) for n in fields) for f in findings]))
+            self.count += len(findings)
+
+    def pieces(self) -> Iterator[list[Finding]]:
+        for blob in self.blobs:
+            yield [Finding(*t) for t in _unpack(blob)]
+
+    def filtered(self, keep: Any) -> "PackedFindings":
+        """A new PackedFindings of ``keep(findings)`` for each piece's findings."""
+        out = PackedFindings()
+        for got in self.pieces():
+            out.add(keep(got))
+        return out
+
+    def __iter__(self) -> Iterator[Finding]:
+        for got in self.pieces():
+            yield from got
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __getitem__(self, i: Any) -> Any:  # rare: tests and library users
+        return list(self)[i]
+
+    def __repr__(self) -> str:
+        return f"<PackedFindings: {self.count} findings in {len(self.blobs)} pieces>"
+
+
+class PackedLines:
+    """The source lines that a large file's findings point at (for the text output and
+    baselines), by 0-based line index, compressed a piece at a time like
+    :class:`PackedFindings`. ``len()`` is the file's number of lines; a line no finding points
+    at reads as an empty string. Lookups in file order unpack each piece once."""
+
+    __slots__ = ("firsts", "blobs", "total", "_at", "_cache")
+
+    def __init__(self) -> None:
+        self.firsts: list[int] = []
+        self.blobs: list[bytes] = []
+        self.total = 0
+        self._at = -1
+        self._cache: dict[int, str] = {}
+
+    def add(self, lines: dict[int, str]) -> None:
+        if lines:
+            self.firsts.append(min(lines))
+            self.blobs.append(_pack(lines))
+
+    def _piece(self, k: int) -> dict[int, str]:
+        if k != self._at:
+            self._at, self._cache = k, _unpack(self.blobs[k])
+        return self._cache
+
+    def __getitem__(self, i: int) -> str:
+        k = bisect.bisect_right(self.firsts, i) - 1
+        while k >= 0:  # a line cut between pieces may be in the one before
+            got = self._piece(k).get(i)
+            if got is not None:
+                return got
+            if k == 0 or max(self._piece(k - 1)) < i:
+                break
+            k -= 1
+        return ""
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getstate__(self) -> tuple:
+        return self.firsts, self.blobs, self.total
+
+    def __setstate__(self, state: tuple) -> None:
+        self.firsts, self.blobs, self.total = state
+        self._at, self._cache = -1, {}

@@ -163,14 +163,14 @@ def lint_main(argv: list[str]) -> int:
     fixable = 0
     metric_sums: dict[str, float] = {}
     metric_counts: dict[str, int] = {}
-    paths: list[str] = []
-    for path, err in discover(args.paths):
+    # paths that do not exist are reported first; the files to lint are then found lazily, as
+    # the run needs them (a tree of 100,000 files is never held as one list)
+    for path, err in discover([p for p in args.paths if p != "-" and not os.path.exists(p)]):
         if err:
             errors += 1
             print(f"newslint: error: {err}", file=sys.stderr)
             formatter.file(_error_result(path, err))
-        else:
-            paths.append(path)
+    paths = (path for path, err in discover(args.paths) if not err)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     want_lines = fmt == "text" or baseline is not None or writing is not None
     for result, lines, diff in run(session, paths, jobs, want_lines):

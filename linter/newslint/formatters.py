@@ -2,13 +2,15 @@
 
 Each formatter is a small class with ``start()``, ``file(result)`` (called as results stream in,
 in input order) and ``end(summary)``. Formats that can stream (text, github, json) write each file
-as it arrives, so memory stays flat over many files.
+as it arrives, so memory stays flat over many files; SARIF, whose rule list is known only at the
+end, keeps its results in a temporary file until then, not in memory.
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
+import tempfile
 from typing import IO, Any, Iterable
 
 from . import __version__
@@ -159,14 +161,22 @@ class GithubFormatter(Formatter):
 
 # --- sarif -----------------------------------------------------------------------------------
 class SarifFormatter(Formatter):
-    """SARIF 2.1.0 for GitHub code scanning. Needs the whole run, so it is written at the end."""
+    """SARIF 2.1.0 for GitHub code scanning.
+
+    The log lists the rules that have results and each result names its rule's index in that
+    list, which is known only at the end of the run. So the results are not held in memory:
+    each is written to a temporary file as one line of compact JSON when its file comes in,
+    and the log is written at the end, the results read back one at a time. Memory stays flat
+    however many files and findings the run has."""
 
     LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
 
     def __init__(self, out: IO[str], *, rules: Iterable[type] = (), **kw: Any):
         super().__init__(out, **kw)
         self.rules = list(rules)
-        self.results: list[dict] = []
+        self.seen_codes: set[str] = set()
+        self.count = 0
+        self.spill: IO[str] | None = None  # the results so far, one JSON object a line
         self.invocation_notes: list[dict] = []
 
     def file(self, result: FileResult, lines: list[str] | None = None) -> None:
@@ -176,10 +186,14 @@ class SarifFormatter(Formatter):
                 {"level": "error", "message": {"text": result.error}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]}
             )
         for f in result.findings:
-            self.results.append(_sarif_result(f, uri))
+            if self.spill is None:
+                self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="newslint-sarif-")
+            self.seen_codes.add(f.rule)
+            self.spill.write(json.dumps(_sarif_result(f, uri), ensure_ascii=False) + "\n")
+            self.count += 1
 
     def end(self, summary: dict[str, Any]) -> None:
-        seen_codes = {r["ruleId"] for r in self.results}
+        seen_codes = self.seen_codes
         rules = []
         index = {}
         for r in self.rules:
@@ -195,11 +209,6 @@ class SarifFormatter(Formatter):
                         "properties": {"category": r.category, "tags": [r.category]},
                     }
                 )
-        for res in self.results:
-            rid = res["ruleId"]
-            base = rid.split(".")[0] if rid.startswith("LT.") else rid
-            if base in index:
-                res["ruleIndex"] = index[base]
         run: dict[str, Any] = {
             "tool": {
                 "driver": {
@@ -210,7 +219,7 @@ class SarifFormatter(Formatter):
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": self.results,
+            "results": [_RESULTS] if self.count else [],
         }
         if self.invocation_notes:
             run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": self.invocation_notes}]
@@ -219,8 +228,31 @@ class SarifFormatter(Formatter):
             "version": "2.1.0",
             "runs": [run],
         }
-        json.dump(doc, self.out, ensure_ascii=False, indent=1)
-        self.out.write("\n")
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        if not self.count:
+            self.out.write(text + "\n")
+            return
+        # the same text as json.dump of the whole log with the results in place (indent=1)
+        mark = json.dumps(_RESULTS)
+        head, tail = text.split(mark, 1)
+        pad = "\n" + head[head.rindex("\n") + 1 :]  # the indentation of a result in the list
+        write = self.out.write
+        write(head)
+        assert self.spill is not None
+        self.spill.seek(0)
+        for i, line in enumerate(self.spill):
+            res = json.loads(line)
+            rid = res["ruleId"]
+            base = rid.split(".")[0] if rid.startswith("LT.") else rid
+            if base in index:
+                res["ruleIndex"] = index[base]
+            write(("," + pad if i else "") + json.dumps(res, ensure_ascii=False, indent=1).replace("\n", pad))
+        write(tail + "\n")
+        self.spill.close()
+        self.spill = None
+
+
+_RESULTS = "\u0000newslint-results"  # stands in for the results while the log around them is laid out
 
 
 def _uri(path: str) -> str:

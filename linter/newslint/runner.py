@@ -102,23 +102,47 @@ class Session:
 
 
 def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, error) for each file to lint: files as given, directories recursively."""
+    """(path, error) for each file to lint: files as given, directories recursively, each
+    directory's files in the sorted order of their full paths. Lazily: a tree of 100,000 files
+    is never held as one list."""
     for p in paths:
         if p == "-":
             yield p, None
             continue
         if os.path.isdir(p):
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in files:
-                    if name.lower().endswith(LINT_SUFFIXES):
-                        found.append(os.path.join(root, name))
-            yield from ((f, None) for f in sorted(found))
+            yield from ((f, None) for f in _walk_sorted(p))
         elif os.path.exists(p):
             yield p, None
         else:
             yield p, f"{p}: no such file or directory"
+
+
+def _walk_sorted(top: str) -> Iterator[str]:
+    """The files to lint under ``top`` (as ``os.walk`` finds them: no symlinked folders, none in
+    SKIP_DIRS or starting with a dot, unreadable folders skipped) in the order ``sorted()`` puts
+    their joined paths: in each folder the entries sorted by name, a folder as ``name + "/"``
+    (every path under it starts so), and a folder's files yielded where it sorts."""
+    try:
+        with os.scandir(top) as it:
+            entries = []
+            for e in it:
+                try:
+                    is_dir = e.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if e.name not in SKIP_DIRS and not e.name.startswith(".") and not e.is_symlink():
+                        entries.append((e.name + "/", True))
+                elif e.name.lower().endswith(LINT_SUFFIXES):
+                    entries.append((e.name, False))
+    except OSError:
+        return
+    entries.sort()
+    for key, is_dir in entries:
+        if is_dir:
+            yield from _walk_sorted(os.path.join(top, key[:-1]))
+        else:
+            yield os.path.join(top, key)
 
 
 def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | None, str | None, str | None]:
@@ -156,7 +180,7 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
             from . import chunked
 
             if os.path.getsize(path) > chunked.LARGE_FILE_BYTES:
-                return lint_large(session, linter, path)
+                return chunked.lint_large(session, linter, path)
             data = Path(path).read_bytes()
         except OSError as e:
             return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
@@ -203,101 +227,6 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
 def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
     edits = [e for f in findings if f.fix is not None and f.fix.safe for e in f.fix.edits]
     return edits
-
-
-def lint_large(session: Session, linter: Linter, path: str) -> tuple[FileResult, Any, str | None]:
-    """A large file, streamed and linted in pieces (see ``newslint.chunked``): memory stays
-    flat. Findings are reported at file positions; with --fix they refer to the fixed file."""
-    from . import chunked
-    from .rules.readability import FLESCH_EN
-    from .suppress import Suppression
-
-    ov = session.ov
-    utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
-    with open(path, "rb") as fb:
-        head = fb.read(8192)
-    if b"\x00" in head:
-        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
-    findings: list[Finding] = []
-    errors: list[str] = []
-    lines = chunked.SparseLines() if session.want_lines else None
-    totals = {"words": 0, "sentences": 0, "syllables": 0}
-    file_wide: list[tuple[str, ...]] = []
-    diffs: list[str] = []
-    writer = chunked.PieceWriter(path, ov.encoding, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
-    changed = False
-    offset = line_offset = 0  # in the output: the fixed text with --fix, else the file
-    try:
-        with open(path, encoding="utf-8-sig" if utf8 else ov.encoding, newline="") as fh:
-            for piece in chunked.pieces(fh):
-                doc = Document(piece.text, path)
-                got, errs = linter.lint(doc)
-                text = piece.text
-                if ov.fix or ov.diff:
-                    text, got, errs2 = fix_document(linter, doc, got)
-                    errs += errs2
-                    if text != piece.text:
-                        changed = True
-                        doc = Document(text, path)
-                        if ov.diff:
-                            diffs.append(chunked.unified_diff(piece.text, text, path, line_offset, first=not diffs))
-                    if writer is not None:
-                        writer.write(text)
-                errors += errs
-                file_wide += chunked.file_wide_selectors(text)
-                for k in totals:
-                    totals[k] += int(doc.stats.get(k, 0) or 0)
-                if got and lines is not None:
-                    src = text.split("\n")
-                    for f in got:
-                        lines[f.line - 1 + line_offset] = src[f.line - 1] if 0 < f.line <= len(src) else ""
-                here = chunked.Piece(text, offset, line_offset)
-                findings += [chunked.shift(f, here) for f in got]
-                offset += len(text)
-                line_offset += text.count("\n")
-                del doc, got
-    except UnicodeDecodeError as e:
-        if writer is not None:
-            writer.abort()
-        return FileResult(path, error=(
-            f"{path}: not valid {ov.encoding} (byte 0x{e.object[e.start]:02x} near line {line_offset + 1}); "
-            f"convert the file or pass --encoding (e.g. --encoding cp1252)"
-        )), None, None
-    except (OSError, LookupError) as e:
-        if writer is not None:
-            writer.abort()
-        return FileResult(path, error=f"{path}: cannot read: {e}"), None, None
-    if writer is not None:
-        if changed and not errors:
-            try:
-                writer.commit()
-            except OSError as e:
-                writer.abort()
-                errors.append(f"cannot write the fixed file: {e.strerror or e}")
-        else:
-            writer.abort()
-    if lines is not None:
-        lines.total = line_offset + 1
-    if file_wide:  # newslint-disable-file anywhere applies to every piece
-        records = [Suppression("file", sel, 0, offset, (0, 0)) for sel in file_wide]
-        kept = []
-        for f in findings:
-            rule = linter.by_code.get(f.rule) or linter.by_code.get(f.rule.split(".")[0])
-            if f.rule not in ("NL900", "NL901") and any(r.covers(f, rule) for r in records):
-                continue
-            kept.append(f)
-        findings = kept
-    stats: dict[str, Any] = dict(totals)
-    if totals["words"] and totals["sentences"]:
-        wps, spw = totals["words"] / totals["sentences"], totals["syllables"] / totals["words"]
-        stats["flesch_reading_ease"] = round(
-            FLESCH_EN["fre_base"] - FLESCH_EN["fre_sentence_length"] * wps - FLESCH_EN["fre_syll_per_word"] * spw, 1
-        )
-        stats["flesch_kincaid_grade"] = round(0.39 * wps + 11.8 * spw - 15.59, 1)
-    result = FileResult(path, findings=findings, stats=stats)
-    if errors:
-        result.error = f"{path}: " + "; ".join(errors)
-    return result, lines, ("".join(diffs) or None) if ov.diff else None
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
@@ -381,25 +310,44 @@ def _work(path: str) -> tuple[FileResult, list[str] | None, str | None]:
     return lint_one(_WORKER_SESSION, path)
 
 
-def run(session: Session, paths: list[str], jobs: int, want_lines: bool) -> Iterator[tuple[FileResult, list[str] | None, str | None]]:
-    """Results in input order; with jobs > 1 and enough files, across worker processes."""
+def run(session: Session, paths: Iterable[str], jobs: int, want_lines: bool) -> Iterator[tuple[FileResult, list[str] | None, str | None]]:
+    """Results in input order, each as soon as it and those before it are done (the caller
+    writes it out and drops it: nothing is accumulated here); with jobs > 1 and enough files,
+    across worker processes. ``paths`` may be a lazy iterable (``discover``): it is read as the
+    workers need more, never held whole."""
+    import itertools
+
     session.want_lines = want_lines
-    if jobs <= 1 or len(paths) < 4:
-        for p in paths:
+    paths = iter(paths)
+    # enough of the paths to choose: one process, or workers with tasks of `chunk` files
+    head = list(itertools.islice(paths, max(4, jobs * 8 * 16)))
+    if jobs <= 1 or len(head) < 4:
+        for p in itertools.chain(head, paths):
             r = lint_one(session, p)
             yield r if want_lines else (r[0], None, r[2])
         return
+    import gc
     import multiprocessing as mp
 
     global _WORKER_SESSION
-    chunk = max(1, min(16, len(paths) // (jobs * 8) or 1))
+    chunk = max(1, min(16, len(head) // (jobs * 8) or 1))
+    frozen = False
     if "fork" in mp.get_all_start_methods():
         # forked workers inherit the parent's session: linters, packs and lexicon already built
-        _warm(session.linter_for(paths[0] if paths[0] != "-" else None))
+        _warm(session.linter_for(head[0] if head[0] != "-" else None))
         _WORKER_SESSION = session
+        # what the workers inherit is left out of their garbage collections, which would
+        # otherwise write to (and so copy) every inherited page that holds a container
+        gc.collect()
+        gc.freeze()
+        frozen = True
         pool = mp.get_context("fork").Pool(jobs)
     else:  # pragma: no cover - spawn platforms build their own
         pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(session.ov, want_lines))
-    with pool:
-        for r in pool.imap(_work, paths, chunksize=chunk):
-            yield r if want_lines else (r[0], None, r[2])
+    try:
+        with pool:
+            for r in pool.imap(_work, itertools.chain(head, paths), chunksize=chunk):
+                yield r if want_lines else (r[0], None, r[2])
+    finally:
+        if frozen:
+            gc.unfreeze()

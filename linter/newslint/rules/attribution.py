@@ -8,6 +8,7 @@ is anything inside a quotation (the quoted speaker owns it).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -599,8 +600,8 @@ class UnsourcedFigure(Rule):
         from ..packs import word_table
 
         starts = word_table(doc).starts
-        speech_at = {starts[k] for k in hits_of(doc, _SPEECH_KEYS)}
-        cue_at = {starts[k] for k in hits_of(doc, _SOURCE_CUE_KEYS)}
+        speech_at = [starts[k] for k in hits_of(doc, _SPEECH_KEYS)]  # sorted offsets
+        cue_at = [starts[k] for k in hits_of(doc, _SOURCE_CUE_KEYS)]
         para_sourced: dict[tuple[int, int], bool] = {}
         for i in by_sentence:
             sent = doc.sentences[i]
@@ -608,11 +609,11 @@ class UnsourcedFigure(Rule):
             para = doc.paragraphs[pi] if pi >= 0 else sent
             key = (para.start, para.end)
             if key not in para_sourced:  # a speech verb anywhere in the paragraph (the sentence's included)
-                para_sourced[key] = any(para.start <= o < para.end for o in speech_at) and bool(
+                para_sourced[key] = _any_in(speech_at, para.start, para.end) and bool(
                     _SPEECH.search(prose, para.start, para.end)
                 )
             if para_sourced[key] or (
-                any(sent.start <= o < sent.end for o in cue_at) and _SOURCE_CUE.search(prose, sent.start, sent.end)
+                _any_in(cue_at, sent.start, sent.end) and _SOURCE_CUE.search(prose, sent.start, sent.end)
             ):
                 sourced.append(i)
             elif public.search(prose, sent.start, sent.end) or _named_actor(prose[sent.start : sent.end]):
@@ -637,6 +638,12 @@ class UnsourcedFigure(Rule):
                 f"'{m.group()}' has no source here, though the article sources its other figures: say where it comes from",
                 severity=Severity.warning if hedged else Severity.info,
             )
+
+
+def _any_in(offsets: list[int], start: int, end: int) -> bool:
+    """Whether a sorted list of offsets has one in [start, end)."""
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def _outlets(who: str) -> set[str]:
