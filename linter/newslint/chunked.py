@@ -312,24 +312,15 @@ class _Carry:
         self.file_wide: list = []
         self.used: set[int] = set()  # file offsets of comments that suppressed something elsewhere
 
-    def _rule(self, f: Finding):
-        return self.by_code.get(f.rule) or self.by_code.get(f.rule.split(".")[0])
-
     def _drop(self, findings: list[Finding], records: list) -> list[Finding]:
+        """The findings that ``records`` do not suppress (marking the records used), as the
+        engine's SuppressionMap does; NL900/NL901 findings are never suppressed here."""
         from .engine import ENGINE_RULES
+        from .suppress import SuppressionMap
 
-        kept = []
-        for f in findings:
-            hit = False
-            if f.rule not in ENGINE_RULES:
-                rule = self._rule(f)
-                for s in records:
-                    if s.covers(f, rule):
-                        s.used = True
-                        hit = True
-            if not hit:
-                kept.append(f)
-        return kept
+        candidates = [f for f in findings if f.rule not in ENGINE_RULES]
+        kept = {id(f) for f in SuppressionMap(records=list(records)).apply(candidates, self.by_code)}
+        return [f for f in findings if f.rule in ENGINE_RULES or id(f) in kept]
 
     def piece(self, text: str, base: int, findings: list[Finding]) -> list[Finding]:
         """Apply the carried suppressions to a piece's findings (piece offsets) and note what
