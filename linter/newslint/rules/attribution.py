@@ -15,6 +15,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..finding import Finding, Related, Severity
+from ..packs import word_table
 from ..quantities import add_keywords, hits_of
 from ..rule import Context, Option, Rule
 
@@ -76,8 +77,6 @@ def _patterns(ctx: Context) -> _Patterns:
 
 def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[tuple[int, int]]]:
     """For each pattern family, text windows around its keywords (none: the family cannot match)."""
-    from ..packs import word_table
-
     t = word_table(doc)
     cache = ctx.__dict__.setdefault("_attribution_patterns", {})
     if "keys" not in cache:
@@ -391,8 +390,6 @@ class AnonymousSource(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         p = _patterns(ctx)
-        from ..packs import word_table
-
         t = word_table(doc)
         found: dict[int, re.Match] = {}
         # the pattern ends at the role and its verb: search just around each role word
@@ -597,8 +594,6 @@ class UnsourcedFigure(Rule):
         if "public" not in cache:
             cache["public"] = re.compile(rf"\b(?:{_alt(ctx.list('attribution.public-figure-words'))})\b", re.I)
         public = cache["public"]
-        from ..packs import word_table
-
         starts = word_table(doc).starts
         speech_at = [starts[k] for k in hits_of(doc, _SPEECH_KEYS)]  # sorted offsets
         cue_at = [starts[k] for k in hits_of(doc, _SOURCE_CUE_KEYS)]

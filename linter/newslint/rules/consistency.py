@@ -23,6 +23,7 @@ from ..quantities import (
     add_keywords,
     hits_of,
 )
+from ..packs import word_table
 from ..rule import Context, Rule
 
 # capitalised names that tie two statements to the same actor ("North Korea", "Russia")
@@ -263,8 +264,6 @@ class PartsAndWhole(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        from ..packs import word_table
-
         vocab = word_table(doc).vocabulary
         has_total = bool(vocab & {"total", "combined", "altogether", "including"}) or any(
             w in prose for w in ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
@@ -450,8 +449,6 @@ class ScaleMismatch(Rule):
     summary = "The same amount given with different scales (million vs billion)"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from ..packs import word_table
-
         vocab = word_table(doc).vocabulary
         prose = doc.prose
         if len(vocab & _SCALE_WORDS) < 2 and not ("€" in prose or "£" in prose or "$" in prose or "₹" in prose):

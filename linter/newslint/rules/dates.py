@@ -21,6 +21,7 @@ from ..quantities import (
     add_keywords,
     hits_of,
 )
+from ..packs import word_table
 from ..rule import Context, Rule
 from .consistency import count_classes, entities, fmt_amount, sentence_span
 
@@ -53,8 +54,6 @@ class WeekdayDate(Rule):
     summary = "A weekday that does not fall on the date given"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from ..packs import word_table
-
         prose = doc.prose
         t = word_table(doc)
         hits = hits_of(doc, _WEEKDAY_WORDS)
@@ -400,8 +399,6 @@ class WeekdayEvent(Rule):
     summary = "One event given a weekday and a date that do not match"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from ..packs import word_table
-
         if not hits_of(doc, _EVENT_WEEKDAY_WORDS):
             return
         cache = ctx.__dict__.setdefault("_consistency", {})

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..quantities import add_keywords, hits_of
+from ..packs import word_table
 from ..rule import Context, Rule
 from .consistency import sentence_span
 
@@ -136,8 +137,6 @@ class TitleConflict(Rule):
     summary = "One named person given two incompatible titles"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        from ..packs import word_table
-
         prose = doc.prose
         t = word_table(doc)
         heads = hits_of(doc, _HEAD_WORDS)
