@@ -108,6 +108,28 @@ def test_ends_sentence_agrees_with_its_pattern():
     same()
 
 
+def test_sentence_boundary_pattern_agrees_with_its_plain_form():
+    """The boundary pattern starts with a character class so that re can scan for it in C;
+    it must find exactly what the plain alternation finds."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.document import _SENT_BOUNDARY
+
+    plain = re.compile(r"((?:[.!?]+|…)[\"”’')\]]*)\s+(?=\S)")
+    alphabet = st.sampled_from(list("ab .!?…\"”’')] \t\n\u00a0"))
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=14), st.integers(0, 14), st.integers(0, 14))
+    def same(text, a, b):
+        a, b = min(a, b, len(text)), min(max(a, b), len(text))
+        spans = lambda rx: [(m.span(), m.span(1)) for m in rx.finditer(text, a, b)]  # noqa: E731
+        assert spans(_SENT_BOUNDARY) == spans(plain), repr(text)
+
+    same()
+
+
 def test_markdown_indented_code_is_masked_but_not_list_continuations():
     from newslint.engine import lint_text
 

@@ -19,9 +19,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -70,15 +69,20 @@ ABBREVIATIONS = frozenset(
     e.g i.e u.s u.k u.n a.m p.m d.c e.u u.s.a ph.d m.d b.a m.a op cit cf ca c""".split()
 )
 _ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))
-_SENT_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"”’')\]]*(?=\s+\S)")
+#: a sentence's end (group 1: a run of . ! ? or one …, then any closing marks) and the spaces
+#: before the next. Written to start with a character class, which re scans for in C (3x faster
+#: than a leading alternation); tests/test_document.py checks it against the plain form.
+_SENT_BOUNDARY = re.compile(r"([.!?…](?:(?<=[.!?])[.!?]*)?[\"”’')\]]*)\s+(?=\S)")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 
 # --- quotations ----------------------------------------------------------------------------
 _DQUOTE = re.compile(r"[\"“”]")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+# The structure records are named tuples: immutable, like frozen dataclasses, but built about
+# three times faster, and a document of 5 KB makes a few hundred of them.
+class Line(NamedTuple):
     """One physical line. ``end`` excludes the newline (and a CR before it)."""
 
     number: int  # 1-based
@@ -88,14 +92,12 @@ class Line:
     kind: str  # blank | heading | list | quote | table | code | label | text
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
     first_line: int  # 1-based line numbers, inclusive
@@ -103,8 +105,7 @@ class Paragraph:
     kind: str  # kind of its first line
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     start: int  # offset of the opening mark
     end: int  # offset after the closing mark, or the paragraph end when unclosed
     closed: bool
@@ -448,6 +449,7 @@ class Document:
         """Sentence spans over ``prose``; every sentence lies inside one paragraph."""
         prose = self.prose
         out: list[Span] = []
+        k = _ABBREVIATION_MAX + 1
         for p in self.paragraphs:
             if p.kind == "table":
                 continue
@@ -457,17 +459,19 @@ class Document:
                 m = _LABEL.match(prose, p.start)
                 if m:
                     start = m.end() - 1
+            start = _skip_space(prose, start, p.end)
             for m in _SENT_BOUNDARY.finditer(prose, start, p.end):
+                stop = m.start()
                 # only letters for longer than any abbreviation before the point: a word (fast path)
-                k = _ABBREVIATION_MAX + 1
-                if m.group(0)[0] == "." and not (m.start() - k >= start and prose[m.start() - k : m.start()].isalpha()):
-                    w = _WORD_BEFORE.search(prose, max(start, m.start() - 12), m.start() + 1)
+                if prose[stop] == "." and not (stop - k >= start and prose[stop - k : stop].isalpha()):
+                    w = _WORD_BEFORE.search(prose, max(start, stop - 12), stop + 1)
                     word = w.group(1).lower().rstrip(".") if w else ""
                     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                         continue
-                    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # U.S., e.g. written out
+                    if _INITIALISM.fullmatch(word):  # U.S., e.g. written out
                         continue
-                out.append(_trim(prose, start, m.end()))
+                # a sentence ends after its closing marks; the next starts after the spaces
+                out.append(Span(start, m.end(1)))
                 start = m.end()
             if start < p.end:
                 out.append(_trim(prose, start, p.end))
@@ -548,6 +552,12 @@ def _looks_like_title(line: str, next_line: str) -> bool:
         return True
     nxt = next_line.lstrip()
     return not nxt or not nxt[0].islower()
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _trim(text: str, start: int, end: int) -> Span:

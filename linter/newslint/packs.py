@@ -29,7 +29,8 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from itertools import accumulate
+from itertools import accumulate, compress, count, islice
+from operator import eq
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -599,13 +600,17 @@ class RepetitionRule(PackRule):
         want = self.want
         safe = self.spec.get("fix", "safe") == "safe"
         n = len(words)
-        i = 0
-        while i < n - 1:
+        # indexes i where word i equals word i + 1, found in C (map/compress): repeats are rare,
+        # so the Python loop below only visits those few places
+        doubled = compress(count(), map(eq, words, islice(words, 1, None)))
+        resume = 0  # a run of three or more is reported once, from its first word
+        for i in doubled:
+            if i < resume:
+                continue
             j = i  # extend a run of the same word repeated back to back ("the the the")
             while j + 1 < n and words[j + 1] == words[i] and text[ends[j] : starts[j + 1]] in (" ", "\u00a0"):
                 j += 1
             if j == i:
-                i += 1
                 continue
             a0, a1, b1 = starts[i], ends[i], ends[j]
             wa = text[a0:a1]
@@ -616,7 +621,7 @@ class RepetitionRule(PackRule):
                 and doc.line_of(a0).kind not in ("table", "code")
             ):
                 yield self.finding(a0, b1, self.message(match=run, word=wa), fix=Fix.replace(a0, b1, wa, safe=safe))
-            i = j + 1
+            resume = j + 1
 
 
 def merge_lists(packs: Iterable[Pack]) -> dict[str, list]:

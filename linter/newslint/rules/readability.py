@@ -25,8 +25,6 @@ All findings are informational.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from operator import mul
 from typing import Callable, Iterator
 
 from ..document import Document
@@ -140,16 +138,17 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
             return {"words": 0, "sentences": n_sent}
         _load()
         cache = _token_cache
-        counts = Counter(tokens)
-        vals = list(map(cache.get, counts))  # C-level look-ups: this loop is the hot path
+        vals = list(map(cache.get, tokens))  # C-level look-ups: this is the hot path
         if None in vals:
-            for i, tok in enumerate(counts):
+            for i, tok in enumerate(tokens):
                 if vals[i] is None:
-                    vals[i] = v = _token_syllables(tok)
-                    if len(cache) < 200_000:
-                        cache[tok] = v
-        n_syl = sum(map(mul, vals, counts.values()))
-        n_words = sum(map(mul, map(bool, vals), counts.values()))
+                    vals[i] = v = cache.get(tok)
+                    if v is None:
+                        vals[i] = v = _token_syllables(tok)
+                        if len(cache) < 200_000:
+                            cache[tok] = v
+        n_syl = sum(vals)
+        n_words = len(vals) - vals.count(0)  # a token without a letter or digit is no word
         if not n_words:
             return {"words": 0, "sentences": n_sent}
         wps = n_words / n_sent
