@@ -77,7 +77,7 @@ _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
 
 # --- quotations ----------------------------------------------------------------------------
-_DQUOTE = re.compile(r"[\"“”]")
+_DQUOTE_MARKS = ('"', "“", "”")
 
 
 # The structure records are named tuples: immutable, like frozen dataclasses, but built about
@@ -494,27 +494,30 @@ class Document:
         """Double-quoted passages per paragraph; an opening mark with no partner is unclosed."""
         prose = self.prose
         out: list[Quotation] = []
-        for pi, p in enumerate(self.paragraphs):
-            if p.kind == "table":
-                continue
+        paragraphs = self.paragraphs
+        para_starts = self._para_starts
+        # one scan for the marks (a few per article), each placed in its paragraph by bisect
+        by_paragraph: dict[int, list[int]] = {}
+        for i in _positions(prose, _DQUOTE_MARKS):
+            pi = bisect.bisect_right(para_starts, i) - 1
+            if pi >= 0 and i < paragraphs[pi].end and paragraphs[pi].kind != "table":
+                by_paragraph.setdefault(pi, []).append(i)
+        for pi, marks in by_paragraph.items():
             opener: int | None = None
-            for m in _DQUOTE.finditer(prose, p.start, p.end):
-                ch = m.group(0)
-                i = m.start()
+            for i in marks:
                 if opener is None:
-                    if ch == "”" and not _opens_straight(prose, i):
+                    if prose[i] == "”" and not _opens_straight(prose, i):
                         continue  # a stray closing mark: the unbalanced-quote rule reports it
                     opener = i
+                elif prose[i] == "“":
+                    # nested or unclosed: close the first as unclosed, start again
+                    out.append(Quotation(opener, i, False, pi))
+                    opener = i
                 else:
-                    if ch == "“":
-                        # nested or unclosed: close the first as unclosed, start again
-                        out.append(Quotation(opener, i, False, pi))
-                        opener = i
-                        continue
                     out.append(Quotation(opener, i + 1, True, pi))
                     opener = None
             if opener is not None:
-                out.append(Quotation(opener, p.end, False, pi))
+                out.append(Quotation(opener, paragraphs[pi].end, False, pi))
         return out
 
     def in_quotation(self, offset: int) -> bool:
@@ -532,6 +535,19 @@ class Document:
     @cached_property
     def word_count(self) -> int:
         return len(re.findall(r"\b\w[\w'’-]*", self.prose))
+
+
+def _positions(text: str, chars: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of the given characters: ``str.find`` per character runs at memchr speed,
+    several times faster than a character-class regex scan when the characters are few."""
+    out: list[int] = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    out.sort()
+    return out
 
 
 def _opens_straight(text: str, i: int) -> bool:
