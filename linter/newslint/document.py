@@ -304,17 +304,16 @@ class Document:
                 b = bisect.bisect_right(starts, max(s.end - 1, s.start)) - 1
                 fenced_lines.update(range(a, b + 1))
         out: list[Line] = []
-        n = len(starts)
         table_rows = self._pipe_block_lines()
         labels = self._speaker_labels()
-        for i, start in enumerate(starts):
-            end = starts[i + 1] - 1 if i + 1 < n else len(text)
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            s = text[start:end]
+        # one split in C gives every line's text; offsets come from line_starts
+        for i, (start, s) in enumerate(zip(starts, text.split("\n"))):
+            if s[-1:] == "\r":
+                s = s[:-1]
+            end = start + len(s)
             if i in fenced_lines:
                 kind = "code"
-            elif not s.strip():
+            elif not s or s.isspace():
                 kind = "blank"
             elif i in table_rows:
                 kind = "table"
@@ -342,11 +341,9 @@ class Document:
         cands: dict[int, str] = {}
         text = self.text
         starts = self.line_starts
-        n = len(starts)
-        for i, st in enumerate(starts):  # a label lies within one line: match line by line
-            if text.find(":", st, starts[i + 1] if i + 1 < n else len(text)) < 0:
-                continue
-            m = _LABEL.match(text, st)
+        # a label lies within one line and holds a colon: try the lines that have one
+        for i in sorted({bisect.bisect_right(starts, c) - 1 for c in _positions(text, (":",))}):
+            m = _LABEL.match(text, starts[i])
             if m:
                 cands[i] = m.group("label").lower()
         counts: dict[str, int] = {}
