@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import compress
 
 from .document import Document
 
@@ -179,13 +180,13 @@ def interval(value: float, hedge: str) -> tuple[float, float]:
 
 
 #: every keyword the consistency rules look for, found in one pass over the word table
-_KEYWORD_SETS: list[frozenset[str]] = [_NUMWORD_KEYS]
+_KEYWORDS: set[str] = set(_NUMWORD_KEYS)
 
 
 def add_keywords(words) -> frozenset[str]:
     """Register keywords to be found by :func:`word_hits` (call at import time)."""
     ws = frozenset(words)
-    _KEYWORD_SETS.append(ws)
+    _KEYWORDS.update(ws)
     return ws
 
 
@@ -196,13 +197,13 @@ def word_hits(doc: Document) -> dict[str, list[int]]:
         from .packs import word_table
 
         t = word_table(d)
-        keys = frozenset().union(*_KEYWORD_SETS)
         out: dict[str, list[int]] = {}
-        if not (t.vocabulary & keys):
+        if _KEYWORDS.isdisjoint(t.vocabulary):
             return out
-        for i, w in enumerate(t.words):
-            if w in keys:
-                out.setdefault(w, []).append(i)
+        # the indexes of the keywords, selected in C; only the hits are visited in Python
+        words = t.words
+        for i in compress(range(len(words)), map(_KEYWORDS.__contains__, words)):
+            out.setdefault(words[i], []).append(i)
         return out
 
     return doc.memo("quantities.word_hits", compute)
@@ -259,7 +260,8 @@ def _word_start(t, p: int, k: int) -> int:
 
 
 def _scan(d: Document, classes: dict[str, str], anchors: list[int]) -> list[Quantity]:
-    """Parse the figures at the given anchor offsets."""
+    """Parse the figures at the given anchor offsets (in order); an anchor inside the figure
+    parsed just before it is part of that figure ("1.5 to 1.6": one quantity)."""
     from .packs import word_table
 
     prose = d.prose
@@ -269,124 +271,131 @@ def _scan(d: Document, classes: dict[str, str], anchors: list[int]) -> list[Quan
     for p in anchors:
         if p < last_end:
             continue
-        prev = prose[p - 1] if p else " "
-        if prev.isalnum() or prev in "-./:_#" or (prev == "," and p >= 2 and prose[p - 2].isdigit()):
-            continue
-        m = QTY.match(prose, p)
-        if not m:
-            continue
-        num = m.group("num")
-        if len(num) == 4 and num.isdigit() and num[:2] in ("18", "19", "20") and m.lastgroup == "num" and not m.group("cur"):
-            continue  # a year (nothing follows the figure that could make it an amount)
-        before = _words_before(prose, t, p)
-        if before and before[0] in _MONTH_WORDS:
-            continue  # "January 12": a day, not a count
-        if _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
-            continue  # "Nov. 4"
-        if before and before[0] in _CUR_WORDS:  # "Rs 5 crore", "USD 3"
-            p2 = _word_start(t, p, 1)
-            m2 = QTY.match(prose, p2)
-            if m2 and m2.group("cur"):
-                m, p, before = m2, p2, before[1:]
-        low_num = num.lower() if num[0].isdigit() else " ".join(num.lower().split())
-        if m.end() < len(prose) and (prose[m.end()].isalnum() and not m.group("pct")):
-            continue  # 3rd, 10am, 5G
-        if m.end() < len(prose) and prose[m.end()] in ":" and m.end() + 1 < len(prose) and prose[m.end() + 1].isdigit():
-            continue  # a time
-        scale_word = m.group("scale")
-        cur = m.group("cur")
-        unit = CURRENCIES.get("".join(cur.lower().split()), cur.strip()) if cur else ""
-        if m.group("pct"):
-            unit = "%"
-        if scale_word and scale_word.lower() in ("m", "b", "k") and not cur:
-            scale_word = None  # "5 m" is metres; only money takes the one-letter scales
-        vague = low_num in VAGUE
-        if vague:
-            lo, hi = VAGUE[low_num]
-            value = (lo + hi) / 2
-            mantissa, scale = value, 1.0
-        else:
-            base = parse_number(num)
-            if base is None:
-                continue
-            if m.group("frac"):
-                a, b = m.group("frac").split("/")
-                if int(b):
-                    base += int(a) / int(b)
-            scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
-            mantissa, value = base, base * scale
-        if (not vague and num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not cur
-                and not scale_word and not m.group("pct")):
-            continue  # a year
-        end = m.end()
-        if m.group("num2"):
-            v2 = parse_number(m.group("num2"), m.group("scale2") or scale_word)
-            if v2 is None:
-                continue
-            if not m.group("scale2") and scale_word is None:
-                pass
-            elif not scale_word and m.group("scale2"):  # "1.5 to 1.6 billion": the scale is shared
-                scale = SCALES.get(m.group("scale2").lower(), 1.0)
-                value = mantissa * scale
-            lo, hi = min(value, v2), max(value, v2)
-            value = (lo + hi) / 2
-        elif not vague:
-            lo = hi = value
-        # what comes before (nearest first): increment marker, article, hedge, "a total of"
-        hedge = ""
-        inc = prev_marker = total = False
-        start = p
-        k = 0
-        if before and before[0] in _INC_BEFORE:
-            inc = before[0] in INCREMENT
-            prev_marker = before[0] in PREVIOUS
-            k = 1
-        if len(before) > k and before[k] in ("a", "an", "the"):
-            k += 1
-        for n in (3, 2, 1):
-            key = tuple(reversed(before[k:k + n]))
-            if len(key) == n and key in _HEDGE_KEYS:
-                hedge = _HEDGE_KEYS[key]
-                k += n
-                break
-        for n in (3, 2):
-            key = tuple(reversed(before[k:k + n]))
-            if len(key) == n and key in _TOTAL_KEYS:
-                total = True
-                k += n
-                break
-        if k:
-            start = _word_start(t, p, k)
-        if hedge and not m.group("num2"):
-            if vague:
-                ilo, ihi = interval(hi, hedge) if hedge in UPPER else interval(lo, hedge)
-                lo, hi = (ilo, ihi) if hedge in UPPER or hedge in LOWER else (lo, hi)
-            else:
-                lo, hi = interval(value, hedge)
-        noun = phrase = ""
-        if unit != "%":
-            n = _NOUN_PHRASE.match(prose, end)
-            if n and (n.group("noun") not in _FUNCTION or n.group("noun") in classes):
-                marker = (n.group("inc2") or "").lower()
-                inc = inc or marker in INCREMENT
-                prev_marker = prev_marker or marker in PREVIOUS
-                noun = n.group("noun").lower()
-                mods = n.group("mods").split()
-                cls = classes.get(noun)
-                if cls is None:  # "3,000 troops strong": the first known word of the phrase
-                    for w in mods:
-                        if w.lower() in classes:
-                            cls, noun = classes[w.lower()], w.lower()
-                            break
-                phrase = (n.group("mods") + " " + n.group("noun")).strip()
-                end = n.end()
-        cls = classes.get(noun, noun)
-        if _TOTAL_AFTER.match(prose, end):
-            total = True
-        out.append(Quantity(start, end, m.start("num") if not cur else m.start(), m.end(), value, lo, hi, unit, noun,
-                            cls, phrase, inc, prev_marker, total, hedge, scale, mantissa, vague))
-        last_end = m.end()
+        q = _parse_at(prose, t, classes, p)
+        if q is not None:
+            out.append(q)
+            last_end = q.num_end
     return out
+
+
+def _parse_at(prose: str, t, classes: dict[str, str], p: int) -> Quantity | None:
+    """The figure at anchor offset p of the prose (word table t), or None."""
+    prev = prose[p - 1] if p else " "
+    if prev.isalnum() or prev in "-./:_#" or (prev == "," and p >= 2 and prose[p - 2].isdigit()):
+        return None
+    m = QTY.match(prose, p)
+    if not m:
+        return None
+    num = m.group("num")
+    if len(num) == 4 and num.isdigit() and num[:2] in ("18", "19", "20") and m.lastgroup == "num" and not m.group("cur"):
+        return None  # a year (nothing follows the figure that could make it an amount)
+    before = _words_before(prose, t, p)
+    if before and before[0] in _MONTH_WORDS:
+        return None  # "January 12": a day, not a count
+    if _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
+        return None  # "Nov. 4"
+    if before and before[0] in _CUR_WORDS:  # "Rs 5 crore", "USD 3"
+        p2 = _word_start(t, p, 1)
+        m2 = QTY.match(prose, p2)
+        if m2 and m2.group("cur"):
+            m, p, before = m2, p2, before[1:]
+    low_num = num.lower() if num[0].isdigit() else " ".join(num.lower().split())
+    num_end = m.end()
+    cur, scale_word, frac, num2, scale2, pct = m.group("cur", "scale", "frac", "num2", "scale2", "pct")
+    if num_end < len(prose) and (prose[num_end].isalnum() and not pct):
+        return None  # 3rd, 10am, 5G
+    if num_end < len(prose) and prose[num_end] in ":" and num_end + 1 < len(prose) and prose[num_end + 1].isdigit():
+        return None  # a time
+    unit = CURRENCIES.get("".join(cur.lower().split()), cur.strip()) if cur else ""
+    if pct:
+        unit = "%"
+    if scale_word and scale_word.lower() in ("m", "b", "k") and not cur:
+        scale_word = None  # "5 m" is metres; only money takes the one-letter scales
+    vague = low_num in VAGUE
+    if vague:
+        lo, hi = VAGUE[low_num]
+        value = (lo + hi) / 2
+        mantissa, scale = value, 1.0
+    else:
+        base = parse_number(num)
+        if base is None:
+            return None
+        if frac:
+            a, b = frac.split("/")
+            if int(b):
+                base += int(a) / int(b)
+        scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+        mantissa, value = base, base * scale
+    if (not vague and num.isdigit() and len(num) == 4 and 1800 <= value <= 2100 and not cur
+            and not scale_word and not pct):
+        return None  # a year
+    end = num_end
+    if num2:
+        v2 = parse_number(num2, scale2 or scale_word)
+        if v2 is None:
+            return None
+        if not scale2 and scale_word is None:
+            pass
+        elif not scale_word and scale2:  # "1.5 to 1.6 billion": the scale is shared
+            scale = SCALES.get(scale2.lower(), 1.0)
+            value = mantissa * scale
+        lo, hi = min(value, v2), max(value, v2)
+        value = (lo + hi) / 2
+    elif not vague:
+        lo = hi = value
+    # what comes before (nearest first): increment marker, article, hedge, "a total of"
+    hedge = ""
+    inc = prev_marker = total = False
+    start = p
+    k = 0
+    if before and before[0] in _INC_BEFORE:
+        inc = before[0] in INCREMENT
+        prev_marker = before[0] in PREVIOUS
+        k = 1
+    if len(before) > k and before[k] in ("a", "an", "the"):
+        k += 1
+    for n in (3, 2, 1):
+        key = tuple(reversed(before[k:k + n]))
+        if len(key) == n and key in _HEDGE_KEYS:
+            hedge = _HEDGE_KEYS[key]
+            k += n
+            break
+    for n in (3, 2):
+        key = tuple(reversed(before[k:k + n]))
+        if len(key) == n and key in _TOTAL_KEYS:
+            total = True
+            k += n
+            break
+    if k:
+        start = _word_start(t, p, k)
+    if hedge and not num2:
+        if vague:
+            ilo, ihi = interval(hi, hedge) if hedge in UPPER else interval(lo, hedge)
+            lo, hi = (ilo, ihi) if hedge in UPPER or hedge in LOWER else (lo, hi)
+        else:
+            lo, hi = interval(value, hedge)
+    noun = phrase = ""
+    if unit != "%":
+        n = _NOUN_PHRASE.match(prose, end)
+        if n and (n.group("noun") not in _FUNCTION or n.group("noun") in classes):
+            marker = (n.group("inc2") or "").lower()
+            inc = inc or marker in INCREMENT
+            prev_marker = prev_marker or marker in PREVIOUS
+            noun = n.group("noun").lower()
+            mods = n.group("mods").split()
+            cls = classes.get(noun)
+            if cls is None:  # "3,000 troops strong": the first known word of the phrase
+                for w in mods:
+                    if w.lower() in classes:
+                        cls, noun = classes[w.lower()], w.lower()
+                        break
+            phrase = (n.group("mods") + " " + n.group("noun")).strip()
+            end = n.end()
+    cls = classes.get(noun, noun)
+    if _TOTAL_AFTER.match(prose, end):
+        total = True
+    return Quantity(start, end, m.start("num") if not cur else m.start(), num_end, value, lo, hi, unit, noun,
+                    cls, phrase, inc, prev_marker, total, hedge, scale, mantissa, vague)
 
 
 def extract(doc: Document, classes: dict[str, str] | None = None) -> list[Quantity]:
@@ -419,6 +428,13 @@ def extract_between(doc: Document, start: int, end: int, classes: dict[str, str]
         picked = anchors[bisect.bisect_left(anchors, start):bisect.bisect_left(anchors, end)]
         return _scan(doc, classes, picked)
     return [q for q in done if start <= q.start < end]
+
+
+def candidates_between(doc: Document, start: int, end: int) -> int:
+    """How many figures could start in [start, end): an upper bound on the length of
+    :func:`extract_between`'s result, found without parsing (two bisections)."""
+    anchors = _anchors(doc)
+    return bisect.bisect_left(anchors, end) - bisect.bisect_left(anchors, start)
 
 
 def counts(doc: Document, classes: dict[str, str]) -> list[Quantity]:

@@ -18,6 +18,7 @@ from ..finding import Finding, Related, Severity
 from ..quantities import (
     INF,
     Quantity,
+    candidates_between,
     counts,
     extract_between,
     add_keywords,
@@ -201,6 +202,7 @@ class FigureContradiction(Rule):
 # --- parts and wholes --------------------------------------------------------------------------
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
 _OF_THE = re.compile(r"\bOf the\s+(?=\d|[a-z]+ )")
+_WHOLE_PHRASES = ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
 _CUE_WORDS = add_keywords(("including", "them", "whom", "which"))
 _TOTAL_WORDS = add_keywords(("total", "combined", "altogether"))
 _BODY = re.compile(r"(?<![\d,.])(?P<n>\d{1,4})-(?:member|seat)\b")
@@ -265,9 +267,7 @@ class PartsAndWhole(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         vocab = word_table(doc).vocabulary
-        has_total = bool(vocab & {"total", "combined", "altogether", "including"}) or any(
-            w in prose for w in ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
-        )
+        has_total = bool(vocab & {"total", "combined", "altogether", "including"}) or any(map(prose.__contains__, _WHOLE_PHRASES))
         has_vote = bool(vocab & {"member", "seat"}) and bool(_TALLY.search(prose))
         has_pct = bool(vocab & _SHARE_WORDS) and ("%" in prose or "per cent" in prose or "percent" in prose)
         if not (has_total or has_vote or has_pct):
@@ -295,6 +295,13 @@ class PartsAndWhole(Rule):
                     i = prose.find(mark, i + 1)
         classes = count_classes(ctx)
         for s, e in sorted(cued | totals | shares):
+            if candidates_between(doc, s, e) < 2:
+                continue  # every check needs two figures
+            # shares of one whole need a split cue and no change cue in the sentence: test the
+            # words before parsing the figures (most sentences with a "%" describe changes)
+            split = (s, e) in shares and bool(_SPLIT_CUES.search(prose, s, e)) and not _CHANGE_CUES.search(prose, s, e)
+            if not (split or (s, e) in totals or (s, e) in cued):
+                continue
             group = extract_between(doc, s, e, classes)
             if len(group) < 2:
                 continue
@@ -302,8 +309,8 @@ class PartsAndWhole(Rule):
                 yield from self._totals(doc, group)
             if (s, e) in cued:
                 yield from self._including(doc, prose, s, e, group)
-            if (s, e) in shares and sum(q.unit == "%" for q in group) >= 2:
-                yield from self._percentages(doc, prose, s, e, group)
+            if split and sum(q.unit == "%" for q in group) >= 2:
+                yield from self._percentages(doc, prose, group)
         if has_vote:
             yield from self._tallies(doc, prose)
 
@@ -376,9 +383,10 @@ class PartsAndWhole(Rule):
                 related=[Related(p.start, p.end, "a part") for p in parts],
             )
 
-    def _percentages(self, doc: Document, prose: str, s: int, e: int, group: list[Quantity]) -> Iterator[Finding]:
+    def _percentages(self, doc: Document, prose: str, group: list[Quantity]) -> Iterator[Finding]:
+        """Shares in a sentence that splits one whole (the caller checks its cues)."""
         pcts = [q for q in group if q.unit == "%"]
-        if len(pcts) < 2 or not _SPLIT_CUES.search(prose, s, e) or _CHANGE_CUES.search(prose, s, e):
+        if len(pcts) < 2:
             return
         if any(q.hedge and q.hedge not in ("about", "around", "nearly", "roughly", "approximately", "almost", "some")
                or q.low != q.high and not q.hedge for q in pcts):
