@@ -129,3 +129,25 @@ def test_extraction_is_linear_and_fast():
     found = extract(Document(text), CLASSES)
     assert len(found) == 5 * 2000
     assert time.perf_counter() - t < 2.0
+
+
+def test_article_year_gate_agrees_with_the_full_search():
+    """article_year skips the costly stamp search when neither a stamp word nor a "YYYY -"
+    dateline can be present; the answer must be the one the full search gives."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.quantities import _STAMP, article_year
+
+    pieces = st.sampled_from(
+        ["Updated ", "PUBLISHED: ", "Last modified ", "poſted ", "Posted", "LONDON, ", "March 4, ", "Tuesday, ",
+         "2024", "1999", " - ", " — ", "(", "\n", "The council met. ", "x", " ", "12 ", "Jan. "]
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def same(text):
+        m = _STAMP.search(text)
+        want = int(m.group("year") or m.group("year2")) if m else None
+        assert article_year(Document(text, "a.txt")) == want, repr(text)
+
+    same()

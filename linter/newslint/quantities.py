@@ -501,11 +501,23 @@ _STAMP = re.compile(
 )
 
 
+#: what each branch of _STAMP needs: a stamp word, or a year followed by a dash or parenthesis
+_STAMP_WORDS = ("updated", "published", "posted", "modified")
+_YEAR_DASH = re.compile(r"(?=[12])(?:19|20)\d\d\s*[-–—(]")
+
+
 def article_year(doc: Document) -> int | None:
     """The year the article states for itself: an Updated/Published stamp or a dated dateline."""
 
     def compute(d: Document) -> int | None:
-        m = _STAMP.search(d.text)
+        text = d.text
+        # _STAMP is tried at every offset; most articles hold neither a stamp word nor a
+        # "YYYY -" dateline, and two cheap tests rule both out (ſ and ı fold to s and i
+        # under re.IGNORECASE, so they send the text to the full search)
+        low = text.lower()
+        if not any(w in low for w in _STAMP_WORDS) and "ſ" not in low and "ı" not in low and not _YEAR_DASH.search(text):
+            return None
+        m = _STAMP.search(text)
         if not m:
             return None
         return int(m.group("year") or m.group("year2"))
