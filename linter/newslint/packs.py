@@ -171,22 +171,9 @@ class WordTable:
         present = self.vocabulary & (keys.keys() if isinstance(keys, dict) else keys)
         if not present:
             return []
+        # one pass of set look-ups in C (map, compress): Python sees only the hits
         words = self.words
-        if len(present) > 6:
-            return [i for i, w in enumerate(words) if w in keys]
-        # a few keys: list.index scans in C, about 10x faster than a Python loop over the words
-        out: list[int] = []
-        index = words.index
-        for k in present:
-            i = -1
-            try:
-                while True:
-                    i = index(k, i + 1)
-                    out.append(i)
-            except ValueError:
-                pass
-        out.sort()
-        return out
+        return list(compress(range(len(words)), map(present.__contains__, words)))
 
     @property
     def vocabulary(self) -> frozenset[str]:
