@@ -16,7 +16,7 @@ from typing import Iterator
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..packs import word_table
-from ..quantities import add_keywords, hits_of
+from ..quantities import add_keywords, hits_of, word_hits
 from ..rule import Context, Option, Rule
 
 
@@ -36,6 +36,8 @@ class _Patterns:
     reasons: re.Pattern
     credit_line: re.Pattern
     pointer: re.Pattern
+    roles: _Keywords
+    institutional: frozenset[str]  # lower case
 
 
 def _patterns(ctx: Context) -> _Patterns:
@@ -70,38 +72,141 @@ def _patterns(ctx: Context) -> _Patterns:
         reasons=re.compile(_alt(L("attribution.anonymity-reasons")), re.I),
         credit_line=re.compile(rf"^[ \t]*(?P<label>{_alt(L('attribution.credit-labels'))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M),
         pointer=re.compile(rf"\b(?:{_alt(L('attribution.original-pointers'))})\s+(?P<who>[^\n.]+)", re.I),
+        roles=_Keywords.of(L("attribution.roles")),
+        institutional=frozenset(str(x).lower() for x in L("attribution.institutional-modifiers")),
     )
     cache["p"] = p
     return p
 
 
-def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[tuple[int, int]]]:
+# the keywords of the built-in lists (rules/attribution.yaml), registered for the shared word index
+# (quantities.word_hits) so that finding them costs a dict look-up here; words a pack adds to these
+# lists (or the YAML gains) are found by a scan of the word table instead: slower, never missed
+_INDEXED_KEYWORDS = add_keywords(
+    # NL501: the fixed keywords, attribution.vague-subjects and attribution.collectives
+    "reports according it reportedly some many others most experts analysts observers critics "
+    "commentators pundits insiders watchers officials diplomats sources scientists economists "
+    "researchers people "
+    # NL502: attribution.roles
+    "official lawmaker lawmakers diplomat source insider aide aides executive executives officer "
+    "officers spokesperson spokesman spokeswoman minister adviser advisers advisor legislator "
+    "legislators employee employees commander commanders person staffer staffers member members "
+    "negotiator negotiators".split()
+)
+
+
+@dataclass(frozen=True)
+class _Keywords:
+    """Lower-case words to find in the word table: those registered for the shared index
+    (quantities.word_hits) cost a dict look-up, any others (a pack's) a scan of the table."""
+
+    indexed: frozenset[str]
+    others: frozenset[str]
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.indexed | self.others
+
+    @classmethod
+    def of(cls, words) -> "_Keywords":
+        words = frozenset(str(w).lower() for w in words)
+        return cls(words & _INDEXED_KEYWORDS, words - _INDEXED_KEYWORDS)
+
+    def indexes(self, doc: Document) -> list[int]:
+        """Word-table indexes of the words, in text order."""
+        hits = word_hits(doc)
+        found = [i for w in self.indexed if w in hits for i in hits[w]]
+        if self.others:
+            found += word_table(doc).indexes_of(self.others)
+        found.sort()
+        return found
+
+
+# families whose matches open with one of their keywords, followed by a space ("it is believed",
+# "analysts say"): the pattern is tried at each keyword instead of being searched for at every
+# position of a window
+_OPENS_WITH_KEYWORD = frozenset({"according", "passive", "vague_subject", "collectives"})
+_PLAIN_WORD = re.compile(r"[a-z]+")
+# letters that IGNORECASE matches to an ASCII one but str.lower() leaves alone
+_ODD_CASE = "İıſ"
+
+
+@dataclass
+class _Window:
+    """A stretch of text around a family's keywords: 60 characters either side of each."""
+
+    start: int
+    end: int
+    #: offsets of the keywords inside, where the family's matches open with a keyword (None:
+    #: search the whole window)
+    keywords: list[int] | None
+
+
+def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[_Window]]:
     """For each pattern family, text windows around its keywords (none: the family cannot match)."""
-    t = word_table(doc)
     cache = ctx.__dict__.setdefault("_attribution_patterns", {})
     if "keys" not in cache:
         L = ctx.list
-        cache["keys"] = {
-            "reports": {"reports"},
-            "according": {"according"},
-            "passive": {"it"},
-            "vague_subject": {str(w).lower() for w in L("attribution.vague-subjects")},
-            "collectives": {str(w).lower() for w in L("attribution.collectives")},
-            "reportedly": {"reportedly"},
+        keys = {
+            "reports": ["reports"],
+            "according": ["according"],
+            "passive": ["it"],
+            "vague_subject": L("attribution.vague-subjects"),
+            "collectives": L("attribution.collectives"),
+            "reportedly": ["reportedly"],
         }
-    keys = cache["keys"]
-    wanted = {fam: ks for fam, ks in keys.items() if ks & t.vocabulary}
-    out: dict[str, list[tuple[int, int]]] = {fam: [] for fam in wanted}
-    for i in t.indexes_of(set().union(*wanted.values())) if wanted else ():
-        lo, hi = max(0, t.starts[i] - 60), t.ends[i] + 60
-        for fam, ks in wanted.items():
-            if t.words[i] in ks:
-                spans = out[fam]
-                if spans and lo <= spans[-1][1]:  # overlapping windows are searched once
-                    spans[-1] = (spans[-1][0], hi)
-                else:
-                    spans.append((lo, hi))
+        cache["keys"] = {fam: _Keywords.of(words) for fam, words in keys.items()}
+        # a phrase a pack adds ("market watchers") is no word of the word table: search for it
+        anchored = {
+            fam
+            for fam, ks in cache["keys"].items()
+            if fam in _OPENS_WITH_KEYWORD and all(map(_PLAIN_WORD.fullmatch, ks.words))
+        }
+        cache["at_keywords"] = anchored
+        # one pattern per apostrophe: a literal first character is found much faster than a class
+        alt = _alt(set().union(*(cache["keys"][fam].words for fam in anchored)))
+        cache["joined_keyword"] = [re.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"]
+    t = word_table(doc)
+    starts, ends = t.starts, t.ends
+    # a keyword may open a match where the word table has none: inside a word, after an apostrophe
+    # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
+    prose = doc.prose
+    awkward = any(c in prose for c in _ODD_CASE) or any(p.search(prose) for p in cache["joined_keyword"])
+    out: dict[str, list[_Window]] = {}
+    for fam, ks in cache["keys"].items():
+        indexes = ks.indexes(doc)
+        if not indexes:
+            continue
+        windows = out[fam] = []
+        at_keywords = fam in cache["at_keywords"] and not awkward
+        for i in indexes:
+            lo, hi = max(0, starts[i] - 60), ends[i] + 60
+            if windows and lo <= windows[-1].end:  # overlapping windows are searched once
+                windows[-1].end = hi
+                if at_keywords:
+                    windows[-1].keywords.append(starts[i])
+            else:
+                windows.append(_Window(lo, hi, [starts[i]] if at_keywords else None))
     return out
+
+
+def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> list[re.Match]:
+    """The pattern's matches inside the windows, in text order, as ``finditer`` over each window
+    finds them. Where the pattern opens with a keyword (no match can start elsewhere), it is only
+    tried at the keywords, which is much cheaper than a search."""
+    found: list[re.Match] = []
+    for w in windows:
+        if w.keywords is None:
+            found += pattern.finditer(prose, w.start, w.end)
+            continue
+        end = w.start
+        for k in w.keywords:
+            if k >= end:  # as with finditer, matches do not overlap
+                m = pattern.match(prose, k, w.end)
+                if m:
+                    found.append(m)
+                    end = m.end()
+    return found
 
 
 # a person's name: two or more capitalised words ("Kyrylo Budanov", "Mark Rutte")
@@ -240,13 +345,9 @@ class VagueAttribution(Rule):
         if not windows:
             return
 
-        def hits(pattern: re.Pattern, family: str) -> Iterator[re.Match]:
+        def hits(pattern: re.Pattern, family: str) -> list[re.Match]:
             """The pattern's matches, searched only around its keywords (anchored on the word table)."""
-            found: dict[int, re.Match] = {}
-            for lo, hi in windows.get(family, ()):
-                for m in pattern.finditer(prose, lo, hi):
-                    found.setdefault(m.start(), m)
-            return (found[k] for k in sorted(found))
+            return _window_matches(prose, pattern, windows.get(family, ()))
 
         spans: list[tuple[int, int]] = []
 
@@ -393,13 +494,13 @@ class AnonymousSource(Rule):
         t = word_table(doc)
         found: dict[int, re.Match] = {}
         # the pattern ends at the role and its verb: search just around each role word
-        for i in t.indexes_of({str(r).lower() for r in ctx.list("attribution.roles")}):
+        for i in p.roles.indexes(doc):
             for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
                 found.setdefault(m.start(), m)
         if "familiar" in t.vocabulary or "knowledge" in t.vocabulary or "briefed" in t.vocabulary:
             for m in _FAMILIAR.finditer(prose):
                 found.setdefault(m.start(), m)
-        inst = {str(x).lower() for x in ctx.list("attribution.institutional-modifiers")}
+        inst = p.institutional
         for m in (found[k] for k in sorted(found)):
             if m.re is _FAMILIAR:
                 mods = []
@@ -431,14 +532,22 @@ _SPEECH = re.compile(
 
 # speech cues for quotations: as _SPEECH, but "adding", "continued" and "concluded" only in their
 # speech use ("..., adding that", "he added") and not as plain verbs ("adding surcharges")
+_SPEECH_Q_VERBS = (
+    "said says say saying told tells telling wrote writes asked asks stated states stating replied explained "
+    "insisted warned quoted quoting declared announced posted tweeted noted argued recalled "
+    "urged acknowledged admitted conceded claimed remarked"
+).split()
+_SPEECH_Q_VERB = re.compile(rf"\b(?:{'|'.join(_SPEECH_Q_VERBS)})\b", re.I)  # a cue wherever it stands
 _SPEECH_Q = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|telling|wrote|writes|asked|asks|stated|states|stating|replied|explained|"
-    r"insisted|warned|according to|quoted|quoting|declared|announced|posted|tweeted|noted|argued|recalled|"
-    r"urged|acknowledged|admitted|conceded|claimed|remarked)\b"
+    rf"{_SPEECH_Q_VERB.pattern}|\baccording to\b"
     r"|(?:,\s*|\b(?:he|she|they|who)\s+|(?-i:\b[A-Z][\w’'-]+)\s+)(?:add(?:ed|s|ing)|continued|concluded)\b"
     r"|\b(?:add(?:ed|s|ing)|continued|concluded)\s*(?:that\b|[,.:]|$)",
     re.I | re.M,
 )
+_SPEECH_Q_VERB_KEYS = add_keywords(_SPEECH_Q_VERBS)
+# the end of a full sentence, searched for in the last two characters of a quotation
+_SENTENCE_END = re.compile(r"[.!?][’'\"]?$|[.!?,]$")
+
 
 class UnattributedQuotation(Rule):
     """A direct quotation of a full sentence with no speaker: nobody is named (and no speech verb
@@ -464,11 +573,12 @@ class UnattributedQuotation(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         sentences = doc.sentences
+        verbs_at: list[int] | None = None  # offsets of the words _SPEECH_Q_VERB may match
         for q in doc.quotations:
             if not q.closed:
                 continue
             inner = prose[q.start + 1 : q.end - 1].strip()
-            if len(inner.split()) < 6 or not inner[:1].isupper() or not re.search(r"[.!?][’'\"]?$|[.!?,]$", inner):
+            if len(inner.split()) < 6 or not inner[:1].isupper() or not _SENTENCE_END.search(inner, len(inner) - 2):
                 continue  # not a full sentence
             line = doc.line_of(q.start)
             if line.kind in ("label", "table", "heading", "code") or _is_title(doc, q.start):
@@ -479,6 +589,14 @@ class UnattributedQuotation(Rule):
                 continue
             lo = sentences[max(0, i - 1)].start
             hi = sentences[min(len(sentences) - 1, max(i, j) + 1)].end
+            # a speech verb around the quotation ("..., she said") settles it without the full search
+            if verbs_at is None:
+                starts = word_table(doc).starts
+                verbs_at = [starts[k] for k in hits_of(doc, _SPEECH_Q_VERB_KEYS)]
+            if _matches_at(_SPEECH_Q_VERB, prose, verbs_at, lo, q.start) or _matches_at(
+                _SPEECH_Q_VERB, prose, verbs_at, q.end, hi
+            ):
+                continue
             around = prose[lo:q.start] + " " + prose[q.end:hi]
             if _SPEECH_Q.search(around):
                 continue
@@ -490,12 +608,28 @@ class UnattributedQuotation(Rule):
             yield self.finding(q.start, q.end, "A full-sentence quotation with no speaker: say who said it")
 
 
+def _matches_at(pattern: re.Pattern, prose: str, offsets: list[int], start: int, end: int) -> bool:
+    """Whether the pattern matches in [start, end) at one of the sorted ``offsets`` (those of the
+    words it opens with, from the word table): much cheaper than ``pattern.search``. True settles
+    it; after False a caller that must be exact still searches, as the pattern may match where the
+    word table has no such word (an underscore or apostrophe against it, "İ")."""
+    k = bisect.bisect_left(offsets, start)
+    while k < len(offsets) and offsets[k] < end:
+        if pattern.match(prose, offsets[k], end):
+            return True
+        k += 1
+    return False
+
+
 _FIGURE = re.compile(
     r"(?<![\w.,])(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?"
     r"|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)"
     r"|\d[\d,.]*\s+(?:million|billion|trillion)\b"
     r"|\d{1,3}(?:,\d{3})+(?![\d,]))"
 )
+# where a figure can start: a currency sign or digit with no word character, point or comma before
+# it (_FIGURE's look-behind, after the character so that a search can skip ahead to one)
+_FIGURE_START = re.compile(r"[$€£¥\d](?<![\w.,].)")
 _DIGIT = re.compile(r"\d")
 _SOURCE_CUE = re.compile(
     r"\b(?:according to|data (?:from|published)|figures (?:from|published|released)|estimates? (?:by|from)|"
@@ -579,7 +713,7 @@ class UnsourcedFigure(Rule):
         if not _DIGIT.search(prose):
             return
         by_sentence: dict[int, list[re.Match]] = {}
-        for m in _FIGURE.finditer(prose):
+        for m in _figures(prose):
             i = doc.sentence_index(m.start())
             if i < 0:
                 continue
@@ -604,11 +738,16 @@ class UnsourcedFigure(Rule):
             para = doc.paragraphs[pi] if pi >= 0 else sent
             key = (para.start, para.end)
             if key not in para_sourced:  # a speech verb anywhere in the paragraph (the sentence's included)
-                para_sourced[key] = _any_in(speech_at, para.start, para.end) and bool(
-                    _SPEECH.search(prose, para.start, para.end)
+                para_sourced[key] = _any_in(speech_at, para.start, para.end) and (
+                    _matches_at(_SPEECH, prose, speech_at, para.start, para.end)
+                    or bool(_SPEECH.search(prose, para.start, para.end))
                 )
             if para_sourced[key] or (
-                _any_in(cue_at, sent.start, sent.end) and _SOURCE_CUE.search(prose, sent.start, sent.end)
+                _any_in(cue_at, sent.start, sent.end)
+                and (
+                    _matches_at(_SOURCE_CUE, prose, cue_at, sent.start, sent.end)
+                    or _SOURCE_CUE.search(prose, sent.start, sent.end)
+                )
             ):
                 sourced.append(i)
             elif public.search(prose, sent.start, sent.end) or _named_actor(prose[sent.start : sent.end]):
@@ -635,6 +774,17 @@ class UnsourcedFigure(Rule):
             )
 
 
+def _figures(prose: str) -> Iterator[re.Match]:
+    """``_FIGURE.finditer(prose)``, tried only where a figure can start."""
+    end = 0
+    for c in _FIGURE_START.finditer(prose):
+        if c.start() >= end:  # as with finditer, figures do not overlap
+            m = _FIGURE.match(prose, c.start())
+            if m:
+                yield m
+                end = m.end()
+
+
 def _any_in(offsets: list[int], start: int, end: int) -> bool:
     """Whether a sorted list of offsets has one in [start, end)."""
     i = bisect.bisect_left(offsets, start)
@@ -650,6 +800,20 @@ def _outlets(who: str) -> set[str]:
         if name:
             out.add(name.lower())
     return out
+
+
+def _lines_with(pattern: re.Pattern, text: str, char: str) -> list[re.Match]:
+    """``pattern.finditer(text)`` for a whole-line pattern (``^...$``, re.M) that only matches lines
+    holding ``char``: tried at the start of those lines only, found with ``str.find``."""
+    found = []
+    i = text.find(char)
+    while i != -1:
+        m = pattern.match(text, text.rfind("\n", 0, i) + 1)
+        if m:
+            found.append(m)
+        end = text.find("\n", i)
+        i = -1 if end == -1 else text.find(char, end)
+    return found
 
 
 class ConflictingCredits(Rule):
@@ -675,13 +839,16 @@ class ConflictingCredits(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        low = text.lower()
-        if ":" not in text or not any(w in low for w in ("credit", "source", "courtesy", "via", "originally")):
+        if ":" not in text:
             return
         p = _patterns(ctx)
-        credits = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in p.credit_line.finditer(text)]
-        if not credits:
+        credit_lines = _lines_with(p.credit_line, text, ":")  # rare: cheaper to test first
+        if not credit_lines:
             return
+        low = text.lower()
+        if not any(w in low for w in ("credit", "source", "courtesy", "via", "originally")):
+            return
+        credits = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in credit_lines]
         pointers = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in p.pointer.finditer(text)]
         others = credits[1:] + pointers
         first_start, first_end, first = credits[0]
