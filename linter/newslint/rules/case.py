@@ -40,12 +40,6 @@ _MORE_ABBREVIATIONS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*")
-_LOWER_TOKEN = re.compile(r"(?<![\w@#/.&+’'-])([a-z]+)(?=(?:['’]s)?(?![\w@#/&+-]|\.[A-Za-z]|['’][a-rt-z]))")
-# a lower-case word from an alternation, standing alone (a possessive 's may follow)
-_LOWER_AROUND = r"(?<![\w@#/.&+’'-])({})(?=(?:['’]s)?(?![\w@#/&+-]|\.[A-Za-z]|['’][a-rt-z]))"
-_AFTER_TITLE = re.compile(r"(?<![\w.@/’'-])(?:" + "|".join(sorted(TITLES)) + r")\.[ \t]+([a-z]+)(?![\w-])", re.I)
-_TITLE_LOWER = re.compile(r"(?<![\w.@/’'-])(" + "|".join(sorted(TITLES)) + r")\.[ \t]+(?=[A-Z][a-z])")
-_TITLE_BEFORE = re.compile(r"(?<![\w.@/’'-])(?:" + "|".join(sorted(TITLES)) + r")\.[ \t]+$", re.I)
 _LABEL_ANY = re.compile(
     r"^[ \t]*(?:\*\*)?(?P<label>[A-Za-z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+(?=\S)",
     re.M,
@@ -145,8 +139,6 @@ def _starts_and_titles(doc: Document) -> tuple[set, set]:
 
 _DOT_LOWER = re.compile(r"\.[ \t]+([a-z]+)(?![\w-])")
 _DOT_CAP = re.compile(r"\.[ \t]+(?=[A-Z][a-z])")
-_LOWER_SIMPLE = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
-_HYPHEN_NAME = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)+(?![\w-])")
 _WORDCH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _BEFORE_BAD = _WORDCH | set("@#/.&+’'-")
 _AFTER_BAD = _WORDCH | set("@#/&+-")
@@ -200,9 +192,20 @@ def _in_variant_label(a: Analysis, start: int, end: int) -> bool:
     return any(u.start <= start and end <= u.end for u in a.variant_labels)
 
 
+# every byte but an ASCII letter becomes a space
+_ASCII_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256))
+
+
+def _ascii_runs(text: str) -> frozenset[str]:
+    """The same as ``frozenset(re.findall("[A-Za-z]+", text))``, twice as fast: other characters
+    are encoded as "?" and blanked out by a byte table, and split() cuts the runs in C."""
+    blanked = text.encode("ascii", "replace").translate(_ASCII_LETTERS_ONLY)
+    return frozenset(blanked.decode("ascii").split())
+
+
 def ascii_words(doc: Document) -> frozenset[str]:
     """The distinct runs of ASCII letters in the prose, case kept (shared by rules, memoised)."""
-    return doc.memo("case.words", lambda d: frozenset(re.findall(r"[A-Za-z]+", d.prose)))
+    return doc.memo("case.words", lambda d: _ascii_runs(d.prose))
 
 
 def lower_ascii_words(doc: Document) -> frozenset[str]:
@@ -290,9 +293,11 @@ class ProperNounLowercase(Rule):
         taken: list[tuple[int, int]] = []
         # multi-word names in mixed case
         words = ascii_words(doc)
-        lowered = doc.memo("case.lowered", lambda d: frozenset(map(str.lower, words)))
+        lower_words = lower_ascii_words(doc)
+        capitalised = _capitalised_lowered(doc)
+        lowered = doc.memo("case.lowered", lambda d: lower_words | capitalised)
         present = [p for p, parts in names.phrase_parts if parts <= lowered]
-        low_prose = doc.memo("prose.lower", lambda d: d.prose.lower()) if present else ""
+        low_prose = _lower_prose(doc) if present else ""
         if len(low_prose) != len(prose):
             present = []  # a rare character changed length when lower-cased: skip phrases
         for p in sorted(present, key=len, reverse=True):
@@ -323,12 +328,12 @@ class ProperNounLowercase(Rule):
                 taken.append((start, end))
                 yield self.finding(start, end, f"'{got}' is a name: write '{want}'", suggestions=[want])
         hits: dict[int, tuple[int, str, str]] = {}  # start -> (end, why, capitalised)
-        for w in words & names.proper_low:
+        for w in lower_words & names.proper_low:  # the same as words & proper_low, a smaller set
             for i in _find_word(prose, w):
                 hits[i] = (i + len(w), "list", names.proper[w])
         lex = lexicon.words()
-        lower_words = lower_ascii_words(doc)
-        for w in (lower_words - lex) - names.proper_low:
+        # a word also written capitalised is in both sets: intersecting them first leaves few words
+        for w in ((lower_words & capitalised) - lex) - names.proper_low:
             if len(w) >= 3 and _cap(w) in words and not known(w):
                 if mid_sentence_caps(doc, _cap(w)) >= 1:
                     for i in _find_word(prose, w):
@@ -623,6 +628,49 @@ class SpeakerLabelCase(Rule):
 # the capital comes first and the look-behind after it, so that re can skip ahead to capitals
 # (a leading look-behind is tried at every position: 2.3x slower)
 _NAME_TOKEN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)*(?![\w-])")
+# the hyphenated ones among them: at any start, both patterns match the same hyphenated token
+_HYPHENATED_TOKEN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)+(?![\w-])")
+_DOUBLED_LETTER = re.compile(r"(.)\1")
+# re.IGNORECASE matches these four non-ASCII letters with ASCII ones (İ ı: i, K: k, ſ: s)
+_FOLDS_TO_ASCII = "\u0130\u0131\u212a\u017f"
+
+
+def _capitalised_lowered(doc: Document) -> frozenset[str]:
+    """The :func:`ascii_words` with a capital in them, lower-cased (memoised)."""
+    return doc.memo(
+        "case.capitalised_lowered", lambda d: frozenset(map(str.lower, ascii_words(d) - lower_ascii_words(d)))
+    )
+
+
+def _doubled_twin(low: str, forms: frozenset[str]) -> bool:
+    """``low`` has a doubled letter and ``forms`` holds it with the letter once (zelenskyy, zelensky)."""
+    if not _DOUBLED_LETTER.search(low):
+        return False
+    return any(low[i] == low[i - 1] and low[:i] + low[i + 1 :] in forms for i in range(1, len(low)))
+
+
+def _lower_prose(doc: Document) -> str:
+    return doc.memo("prose.lower", lambda d: d.prose.lower())
+
+
+def _spaced_forms(doc: Document, parts: list[str]) -> Iterator[re.Match]:
+    """The parts of a hyphenated name written with spaces, in any case ("Jong Un" for Jong-un)."""
+    prose = doc.prose
+    # without those four letters in the prose, a match needs the parts' lower-case text in the
+    # lower-cased prose: a fast test that spares the case-insensitive scan (which re tries at
+    # every position) in almost every article
+    if not any(c in prose for c in _FOLDS_TO_ASCII) and " ".join(parts).lower() not in _lower_prose(doc):
+        return iter(())
+    spaced = re.compile(r"(?<![\w-])" + r"[ ]".join(re.escape(p) for p in parts) + r"(?![\w-])", re.I)
+    return spaced.finditer(prose)
+
+
+def _may_have_doubled_twins(doc: Document) -> bool:
+    """Whether two capitalised words outside the lexicon may differ by a doubled letter. Name
+    tokens are capitalised ASCII words, so without such a pair in the article's words there is
+    none among its name tokens either, and the full token scan can be skipped."""
+    capitalised = _capitalised_lowered(doc)
+    return any(len(low) >= 5 and _doubled_twin(low, capitalised) for low in capitalised - lexicon.words())
 
 
 class NameSpellingVariants(Rule):
@@ -660,16 +708,20 @@ class NameSpellingVariants(Rule):
                 groups[("list", names.group_of[m.group()])].add(m.group())
         listed = set(names.group_of)
         known = lexicon.known
-        forms = doc.memo("case.name_tokens", lambda d: frozenset(_NAME_TOKEN.findall(d.prose)))
+        # candidates: hyphenated names, and names outside the lexicon with a doubled-letter twin;
+        # all name tokens are needed only for the latter, which are rare
+        hyphenated = frozenset(_HYPHENATED_TOKEN.findall(prose)) if "-" in prose else frozenset()
+        if _may_have_doubled_twins(doc):
+            forms = doc.memo("case.name_tokens", lambda d: frozenset(_NAME_TOKEN.findall(d.prose)))
+        else:
+            forms = hyphenated  # the only forms that can share a lower-case spelling with a hyphenated one
         lex = lexicon.words()
         by_low = {}
         for t in forms:
             by_low.setdefault(t.lower(), []).append(t)
-        # candidates: hyphenated names, and names outside the lexicon with a doubled-letter twin
-        hyphenated = {t for t in forms if "-" in t} if "-" in prose else set()
         cands = set(hyphenated)
         for low in by_low.keys() - lex:
-            if len(low) < 5 or "-" in low:
+            if len(low) < 5 or "-" in low or not _DOUBLED_LETTER.search(low):
                 continue
             for i in range(1, len(low)):
                 if low[i] == low[i - 1] and low[:i] + low[i + 1 :] in by_low:
@@ -699,8 +751,7 @@ class NameSpellingVariants(Rule):
                 parts = t.split("-")
                 if all(known(p) for p in parts) and not all(p[:1].isupper() for p in parts):
                     continue  # Washington-based, Anglo-something with a lower-case word
-                spaced = re.compile(r"(?<![\w-])" + r"[ ]".join(re.escape(p) for p in parts) + r"(?![\w-])", re.I)
-                for m in spaced.finditer(prose):
+                for m in _spaced_forms(doc, parts):
                     occurrences[m.group()].append((m.start(), m.end()))
                     groups[("hyphen", t.lower())].update((t, m.group()))
                 occurrences[t] = spans

@@ -9,14 +9,29 @@ doubled-word rule (NL223) is a declarative rule in the same pack.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..document import Document
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule
 
 _LETTER = r"[^\W\d_]"
+
+
+def _offsets(text: str, needles: Iterable[str]) -> list[int]:
+    """Sorted offsets of the needles (characters or short strings) in text. A str.find loop
+    per needle runs in C: for needles this rare, many times faster than a regex scan."""
+    out: list[int] = []
+    for needle in needles:
+        i = text.find(needle)
+        while i != -1:
+            out.append(i)
+            i = text.find(needle, i + 1)
+    out.sort()
+    return out
+
 
 # --- missing space after punctuation ----------------------------------------------------------
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}$")  # J.R.R, U.S, e.g, Ph.D, a.m
@@ -60,8 +75,7 @@ class MissingSpaceAfterPunctuation(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         after_stop = None
-        for c in _QUICK_GLUE.finditer(prose):
-            p = c.start()
+        for p in sorted(m.start() for glue in _QUICK_GLUES for m in glue.finditer(prose)):
             if p == 0 or not prose[p - 1].isalnum():
                 continue
             # the words around the mark: "(Ukraine,adn" -> "Ukraine" "," "adn"
@@ -89,7 +103,9 @@ class MissingSpaceAfterPunctuation(Rule):
             )
 
 
-_QUICK_GLUE = re.compile(r"[,;:.!?](?=[^\W\d_])")  # a look-behind here is five times slower
+# a mark glued to a letter; one pattern per mark, because re skips ahead to a literal character
+# about twice as fast as to a character class (and a look-behind here is five times slower)
+_QUICK_GLUES = [re.compile(re.escape(mark) + r"(?=[^\W\d_])") for mark in ",;:.!?"]
 _LEFT_WORD = re.compile(r"[\w’'.&-]*[^\W_]$")
 _RIGHT_WORD = re.compile(_LETTER + r"[\w’'-]*")
 
@@ -193,7 +209,9 @@ class DoubledSpace(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        if "  " not in text and "\u00a0 " not in text and " \u00a0" not in text:
+        # a one-character test runs many times faster than a two-character one: look for the
+        # rare no-break space before testing its pairs
+        if "  " not in text and ("\u00a0" not in text or ("\u00a0 " not in text and " \u00a0" not in text)):
             return
         prose = doc.prose
         after_sentence = self.opts["after-sentence"]
@@ -219,6 +237,7 @@ _WIDE_GAP = re.compile(r"\S(?: {4,}|\t)\S")
 
 
 # --- space before punctuation -----------------------------------------------------------------
+_SPACE_THEN_MARK = re.compile(r" [,;.!?]")
 _SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,;.!?])(?=[\s”’\"')\]]|$)")
 
 
@@ -243,10 +262,19 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if " ," not in prose and " ." not in prose and " ;" not in prose and " ?" not in prose and " !" not in prose:
+        # a reported gap ends in a space right before the mark: find those pairs in one scan (five
+        # substring tests cost three times more) and match the full pattern only at their gaps
+        marks = [m.end() - 1 for m in _SPACE_THEN_MARK.finditer(prose)]
+        if not marks:
             return
         french = "«" in prose or "»" in prose
-        for m in _SPACE_BEFORE.finditer(prose):
+        for q in marks:
+            gap = q
+            while gap > 0 and prose[gap - 1] in " \t":
+                gap -= 1
+            m = _SPACE_BEFORE.match(prose, gap)
+            if m is None:
+                continue
             punct = m.group(2)
             p = m.start(2)
             if punct == "." and (prose[p + 1 : p + 2] == "." or prose[p - 1 : p] == "."):
@@ -273,7 +301,7 @@ class SpaceBeforePunctuation(Rule):
 
 
 # --- quotation marks ----------------------------------------------------------------------------
-_DQ = re.compile(r"[\"“”„]")
+_DOUBLE_QUOTES = "\"“”„"
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/«‘'")
 _CLOSE_AFTER = frozenset(" \t\n)]},.;:!?—–-/»’'…")
 
@@ -314,13 +342,14 @@ def quote_analysis(doc: Document) -> dict:
         per_para: list[tuple[list[int], list[int], list[tuple[int, str]]]] = []
         straight: list[int] = []
         curly: list[int] = []
+        at = _offsets(prose, _DOUBLE_QUOTES)
         for p in paras:
-            if p.kind in ("table", "code"):
+            lo, hi = bisect_left(at, p.start), bisect_left(at, p.end)
+            if p.kind in ("table", "code") or lo == hi:
                 per_para.append(([], [], []))
                 continue
             marks: list[tuple[int, str]] = []
-            for m in _DQ.finditer(prose, p.start, p.end):
-                i = m.start()
+            for i in at[lo:hi]:
                 role = _quote_role(prose, i, p.start, p.end)
                 if role is None:
                     continue
@@ -404,7 +433,7 @@ class UnbalancedQuotes(Rule):
 
 
 # --- brackets -----------------------------------------------------------------------------------
-_BRACKETS = re.compile(r"[()\[\]]")
+_BRACKETS = "()[]"
 _PAIR = {")": "(", "]": "["}
 _ENUM_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
 _SMILEY_BEFORE = re.compile(r"[:;=8xX][-^']?$")
@@ -432,13 +461,15 @@ class UnbalancedBrackets(Rule):
         if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
             return
         prose = doc.prose
+        at = _offsets(prose, _BRACKETS)
         for p in doc.paragraphs:
-            if p.kind in ("table", "code"):
+            lo, hi = bisect_left(at, p.start), bisect_left(at, p.end)
+            if p.kind in ("table", "code") or lo == hi:
                 continue
             stack: list[tuple[str, int]] = []
             bad: list[tuple[int, str]] = []
-            for m in _BRACKETS.finditer(prose, p.start, p.end):
-                ch, i = m.group(), m.start()
+            for i in at[lo:hi]:
+                ch = prose[i]
                 if ch in "([":
                     if i + 1 < len(text) and prose[i + 1] == " " and text[i + 1] != " ":
                         # "(" of a Markdown link target: the masked URL may have taken its ")"
@@ -521,6 +552,13 @@ class MixedQuoteStyles(Rule):
 # "a"/"an" as a word; the letter before the look-behind lets re skip ahead to a's (a leading \b
 # is tried at every position)
 _ARTICLE = re.compile(r"([aA](?<!\w.)n?)([ \u00a0]+)(\w[\w.’'&+-]*)")
+# the same pairs (n?, word) after "a" and after "A", at every position where _ARTICLE could start:
+# the look-ahead consumes only the letter, so this finds a superset of the pairs _ARTICLE.findall
+# gives (it skips a match that overlaps the one before); two patterns led by a literal letter,
+# which re skips ahead to twice as fast as to [aA]
+_ARTICLE_PAIRS = [
+    (head, re.compile(head + r"(?<!\w.)(?=(n?)[ \u00a0]+(\w[\w.’'&+-]*))")) for head in "aA"
+]
 _NOT_BEFORE_ARTICLE = frozenset("’'.@#/&+-")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.){1,}[A-Z]$|^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$|^[A-Z]{1,3}[a-z][A-Z]+$")
 _LETTER_THEN_SYMBOL = re.compile(r"^[A-Za-z](?:[-‐][\w]|\d)")  # X-ray, F-16, M4, U-turn
@@ -697,15 +735,8 @@ class ArticleBySound(Rule):
         prose = doc.prose
         lists = _an_lists(ctx)
         cache = lists.cache
-        # most articles are right: decide on the distinct (article, word) pairs first, without
-        # match objects, and look for positions only when a pair is wrong
-        for art, _, word in set(_ARTICLE.findall(prose)):
-            want = cache.get(word, False)
-            if want is False:
-                want = expected_article(word, lists)
-            if want is not None and want != art and want != art.lower():
-                break
-        else:
+        # most articles are right: look for positions only when a pair is wrong
+        if not _some_article_pair_wrong(prose, lists):
             return
         for m in _ARTICLE.finditer(prose):
             art, word = m.group(1), m.group(3)
@@ -740,6 +771,21 @@ class ArticleBySound(Rule):
                 suggestions=[fixed],
                 fix=Fix.replace(start, m.end(1), fixed),
             )
+
+
+def _some_article_pair_wrong(prose: str, lists: _AnLists) -> bool:
+    """Whether an article (a superset of those ArticleBySound checks) looks wrong for the word
+    after it, decided on the distinct (article, word) pairs, without match objects."""
+    cache = lists.cache
+    for head, pairs in _ARTICLE_PAIRS:
+        for n, word in set(pairs.findall(prose)):
+            art = head + n
+            want = cache.get(word, False)
+            if want is False:
+                want = expected_article(word, lists)
+            if want is not None and want != art and want != art.lower():
+                return True
+    return False
 
 
 def _case_like(word: str, original: str) -> str:

@@ -164,7 +164,10 @@ def _quote_prefix(text: str) -> int:
 def _parser():
     from markdown_it import MarkdownIt  # lazy: only documents with a pipe block pay for it
 
-    return MarkdownIt("commonmark").enable("table")
+    # only the block structure is read (table line ranges and the raw text of each cell, which
+    # the block parser sets as the inline tokens' content), so the inline pass over every cell
+    # is switched off: it does not change the blocks and took a quarter of the parse time
+    return MarkdownIt("commonmark").enable("table").disable("inline")
 
 
 @dataclass
@@ -341,7 +344,6 @@ def _block(doc: Document, first: int, last: int) -> list[Issue]:
     if s is None:
         return _missing_separator(doc, rows, first, last)
     header, sep = rows[s - 1], rows[s]
-    body_rows = rows[s + 1 :]
     n_head = len(header.cells)
     if n_head == 0:
         raise _Skip
