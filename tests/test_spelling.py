@@ -154,3 +154,23 @@ def test_lexicon_cache_is_written_once_and_stale_builds_are_removed(tmp_path, mo
         assert [p.name for p in stale.parent.iterdir()] == [lexicon._cache_file().name]
     finally:
         lexicon.load.cache_clear()
+
+
+def test_is_learned_name_agrees_with_learned_names():
+    """NL102 asks about single words instead of collecting every capitalised word."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.document import Document
+    from newslint.rules.spelling import is_learned_name, learned_names
+
+    pieces = st.sampled_from(["Kyiv", "kyiv", "Zo", "Zoë", "Kyiv2", "_Kyiv", "Kyiv’s", "KYIV", "Ky", " ", ", ", "\n", "é", "-", "x"])
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def same(text):
+        doc = Document(text, "a.txt")
+        names = learned_names(doc)
+        for w in ("kyiv", "zo", "ky"):
+            assert is_learned_name(doc, w) == (w in names), (text, w)
+
+    same()

@@ -14,7 +14,7 @@ from ..document import Document
 from ..finding import Finding, Severity
 from ..packs import word_table
 from ..rule import Context, Option, Rule
-from .case import lower_ascii_words
+from .case import ascii_words, lower_ascii_words
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
@@ -44,8 +44,29 @@ def _known_typos() -> frozenset:
 
 
 def learned_names(doc: Document) -> frozenset:
-    """Lower-cased forms of the capitalised words of an article (names, learned per article)."""
+    """Lower-cased forms of the capitalised words of an article (names, learned per article).
+    The rule asks :func:`is_learned_name` about single words instead; tests check the two agree."""
     return doc.memo("spelling.names", lambda d: frozenset(w.lower() for w in _CAP_WORD.findall(d.prose)))
+
+
+def is_learned_name(doc: Document, word: str) -> bool:
+    """``word in learned_names(doc)`` for a lower-case ASCII word, without collecting every
+    capitalised word: only the few words the dictionary does not know are asked about. The
+    capitalised form must occur as a run of ASCII letters and, somewhere, stand as a whole
+    word (``\b`` on both sides, as _CAP_WORD requires)."""
+    cap = word[:1].upper() + word[1:]
+    if cap not in ascii_words(doc):
+        return False
+    prose = doc.prose
+    n = len(cap)
+    i = prose.find(cap)
+    while i >= 0:
+        before = prose[i - 1] if i else " "
+        after = prose[i + n] if i + n < len(prose) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return True
+        i = prose.find(cap, i + 1)
+    return False
 
 
 class PossibleTypo(Rule):
@@ -109,10 +130,9 @@ class PossibleTypo(Rule):
         accept = ctx.accept
         min_len = self.opts["min-length"]
         dominance = self.opts["dominance"]
-        names = learned_names(doc)
         verdicts = {}
         for w in unknown:
-            if 3 <= len(w) <= 30 and w not in accept and w not in names and not lexicon.known(w):
+            if 3 <= len(w) <= 30 and w not in accept and not lexicon.known(w) and not is_learned_name(doc, w):
                 v = self._judge(w, min_len, dominance)
                 if v is not None:
                     verdicts[w] = v
