@@ -11,8 +11,10 @@ and worked out here.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
+from itertools import repeat
+from typing import Iterable, Iterator
 
 from ..document import Document, Line
 from ..finding import Finding, Fix, Related, Severity
@@ -246,6 +248,15 @@ def _cheap_key(s: str) -> str:
     return k.replace("’", "'") if "’" in k else k
 
 
+def _cheap_keys(strings: Iterable[str]) -> Iterator[str]:
+    """``_cheap_key`` of each string, the same steps chained with ``map`` (no Python call per
+    string): for a whole article at once."""
+    keys = map(str.strip, strings, repeat(_KEY_STRIP))
+    keys = map(str.rstrip, keys, repeat(_KEY_TRAIL))
+    keys = map(str.lower, keys)
+    return map(str.replace, keys, repeat("’"), repeat("'"))
+
+
 def repeated_headlines(doc: Document, ctx: Context) -> list[tuple[Line, Line]]:
     """(later line, first line) for every headline-shaped line that repeats an earlier one."""
 
@@ -337,13 +348,16 @@ class RepeatedText(Rule):
     summary = "A sentence or paragraph repeated verbatim"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        sentences = doc.sentences
+        text = doc.text
+        long_keys = list(_cheap_keys([text[sp.start : sp.end] for sp in sentences if sp.end - sp.start >= 6 * _MIN_WORDS]))
+        if len(set(long_keys)) == len(long_keys):
+            return  # no long sentence repeats another (most articles)
         headline_lines = {later.number for later, _ in repeated_headlines(doc, ctx)} | {
             first.number for _, first in repeated_headlines(doc, ctx)
         }
         seen: dict[str, int] = {}
         runs: list[list[int]] = []  # [start, end, first_start, first_end, last_orig_index]
-        sentences = doc.sentences
-        text = doc.text
         for i, sp in enumerate(sentences):
             if sp.end - sp.start < 6 * _MIN_WORDS:
                 continue
@@ -396,11 +410,15 @@ _DATELINE = re.compile(
     r"(?::|—|–|--|\s-)\s+\S"
 )
 _DATELINE_AT_LINE = re.compile(r"^[ \t]*" + _DATELINE.pattern, re.M)
+# what a dateline needs at the start of its line (a capital and a capital or point: MOSCOW, U.S.);
+# starting with a newline, so the regex engine finds such lines at C speed
+_CAPITALS_AFTER_NEWLINE = re.compile(r"\n[ \t]*[A-Z][A-Z.'’-]")
 _STAMP_WHAT = "an update stamp"
 
 
 def _body_line(ln: Line) -> bool:
-    return ln.kind in ("text", "quote") and len(ln.text.split()) >= 12 and ln.text.rstrip()[-1:] in ".!?\"”’'"
+    """A line of article body: prose of 12 words or more ending like a sentence."""
+    return ln.kind in ("text", "quote") and ln.text.rstrip()[-1:] in ".!?\"”’'" and len(ln.text.split()) >= 12
 
 
 class GluedArticle(Rule):
@@ -442,7 +460,9 @@ class GluedArticle(Rule):
         # lines that could open a second article: its update stamp or its dateline, below the top
         anchors = {num - 1 for num, spec in chrome.items() if num > 4 and spec.get("what") == _STAMP_WHAT}
         text = doc.text
-        for k in range(4, n):
+        line_starts = doc.line_starts
+        for m in _CAPITALS_AFTER_NEWLINE.finditer(text, line_starts[4] - 1):
+            k = bisect.bisect_left(line_starts, m.start() + 1)
             ln = lines[k]
             t = ln.text
             if ln.kind == "text" and len(t) > 40 and t.lstrip()[:2].isupper() and _DATELINE_AT_LINE.match(text, ln.start, ln.end):
@@ -464,8 +484,9 @@ class GluedArticle(Rule):
         if not candidates:
             return
         repeats = {later.number for later, _ in repeated_headlines(doc, ctx)}
-        body = 0
-        for i, ln in enumerate(lines):
+        body = 0  # body lines of the current article, counted up to the three a headline needs
+        for i in range(max(candidates) + 1):
+            ln = lines[i]
             if i in candidates and body >= 3 and ln.number not in repeats:
                 evidence = self._evidence(doc, lines, i, chrome)
                 if any(w in ("its own update stamp", "its own dateline") for _, _, w in evidence):
@@ -480,7 +501,7 @@ class GluedArticle(Rule):
                     )
                     body = 0  # a third article needs a body of its own
                     continue
-            if _body_line(ln):
+            if body < 3 and _body_line(ln):
                 body += 1
 
     @staticmethod

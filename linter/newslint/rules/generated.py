@@ -75,11 +75,13 @@ def combined(ctx: Context, name: str) -> re.Pattern | None:
 class Entry:
     """One compiled list entry and its gate (words or substrings that must occur for it to run)."""
 
-    __slots__ = ("rx", "spec", "gate", "subset", "contains", "on_text")
+    __slots__ = ("rx", "spec", "gate", "subset", "contains", "on_text", "key")
 
     def __init__(self, rx: re.Pattern, spec: dict, gate: frozenset[str], subset: bool, contains: tuple[str, ...]):
         self.rx, self.spec, self.gate, self.subset, self.contains = rx, spec, gate, subset, contains
         self.on_text = spec.get("scan") == "text"
+        # a phrase needs all its words: it is looked for near its longest (rarest) one
+        self.key = max(gate, key=len) if subset and gate else None
 
     def wanted(self, vocab: frozenset[str], text: str) -> bool:
         if not self.gate and not self.contains:
@@ -106,8 +108,7 @@ class GatedList:
             if not e.gate and not e.contains:
                 self.always.append(i)
             if e.gate:
-                # a phrase needs all its words: index it under its longest (rarest) one
-                keys = [max(e.gate, key=len)] if e.subset else list(e.gate)
+                keys = [e.key] if e.subset else list(e.gate)
                 for k in keys:
                     self.by_word.setdefault(k, []).append(i)
             for c in e.contains:
@@ -172,29 +173,69 @@ def vocabulary(doc: Document) -> frozenset[str]:
     return word_table(doc).vocabulary
 
 
+def _ascii_prose(doc: Document) -> bytes:
+    """The prose as one byte per character, to find ASCII words with ``bytes.find`` (several times
+    faster than comparing the word table's words one by one). ASCII letters are lower-cased and
+    ’ is ' (‘ too), as in the word table; the Kelvin sign becomes k, since it is the one character
+    beyond Latin-1 that lower-cases to ASCII (İ lower-cases to two characters and the word table
+    keeps it); other characters beyond Latin-1 become '?'. So every ASCII word of the word table
+    sits at the same offset here; a hit may still be part of a longer word and is checked."""
+
+    def compute(d: Document) -> bytes:
+        prose = norm_prose(d)
+        if "\u212a" in prose:
+            prose = prose.replace("\u212a", "k")
+        return prose.encode("latin-1", "replace").lower()
+
+    return doc.memo("gen.ascii_prose", compute)
+
+
 def word_lines(doc: Document, word: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order."""
+    """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order.
+
+    An ASCII word is looked for with ``bytes.find`` in ``_ascii_prose``; any other word by
+    scanning the word table."""
     cache = doc.memo("gen.word_lines", lambda d: {})
     got = cache.get(word)
-    if got is None:
-        t = word_table(doc)
-        words, starts = t.words, t.starts
-        line_starts = doc.line_starts
-        text_len = len(doc.text)
-        got = []
+    if got is not None:
+        return got
+    t = word_table(doc)
+    words, starts = t.words, t.starts
+    line_starts = doc.line_starts
+    text_len = len(doc.text)
+    got = cache[word] = []
+
+    def add_line(offset: int) -> int:
+        """Record the line of an offset; return where the line ends."""
+        ln = bisect.bisect_right(line_starts, offset) - 1
+        a = line_starts[ln]
+        b = line_starts[ln + 1] - 1 if ln + 1 < len(line_starts) else text_len
+        if not got or got[-1][0] != a:
+            got.append((a, b))
+        return b
+
+    if word.isascii():
+        # find the word in the prose, keep hits where the word table has this very word
+        # (not "my" in "economy"), then go on from the end of its line
+        needle = word.encode("ascii")
+        find = _ascii_prose(doc).find
+        n = len(starts)
+        p = find(needle)
+        while p >= 0:
+            i = bisect.bisect_left(starts, p)
+            if i < n and starts[i] == p and words[i] == word:
+                p = find(needle, add_line(p))
+            else:
+                p = find(needle, p + 1)
+    else:
         i = -1
         index = words.index
         try:
             while True:
                 i = index(word, i + 1)
-                ln = bisect.bisect_right(line_starts, starts[i]) - 1
-                a = line_starts[ln]
-                b = line_starts[ln + 1] - 1 if ln + 1 < len(line_starts) else text_len
-                if not got or got[-1][0] != a:
-                    got.append((a, b))
+                add_line(starts[i])
         except ValueError:
             pass
-        cache[word] = got
     return got
 
 
@@ -209,8 +250,14 @@ def run_entries(doc: Document, ctx: Context, name: str) -> Iterator[tuple[re.Mat
     for e in gl.wanted(vocab, doc.text):
         hay = norm_text(doc) if e.on_text else norm_prose(doc)
         if e.gate and not e.contains and not e.on_text:
-            keys = [max(e.gate, key=len)] if e.subset else [w for w in e.gate if w in vocab]
-            ranges = sorted({r for k in keys for r in word_lines(doc, k)})
+            if e.subset:
+                ranges = word_lines(doc, e.key)
+            else:
+                keys = [w for w in e.gate if w in vocab]
+                if len(keys) == 1:
+                    ranges = word_lines(doc, keys[0])
+                else:
+                    ranges = sorted({r for k in keys for r in word_lines(doc, k)})
             for a, b in ranges:
                 for m in e.rx.finditer(hay, a, b):
                     if m.end() > m.start():
@@ -645,6 +692,11 @@ class StockPhraseDensity(Rule):
 # --- NL605 template sections ---------------------------------------------------------------------
 
 
+# lines that can be a template heading, and words one of which the article must contain
+_HEADING_KINDS = frozenset(("text", "heading", "label"))
+_TEMPLATE_WORDS = ("key", "glance", "question", "faq", "takeaway", "conclusion", "thoughts", "people also ask")
+
+
 class TemplateSection(Rule):
     """A content-farm template section in news copy: "Key Takeaways", "Key Points at a Glance"
     (and the summary table under it), "Frequently Asked Questions", "Final Thoughts". The
@@ -673,13 +725,12 @@ class TemplateSection(Rule):
         entries = compiled_entries(ctx, "ai.template-headings")
         if not entries:
             return
-        low = doc.text.lower()
-        if not any(w in low for w in ("key", "glance", "question", "faq", "takeaway", "conclusion", "thoughts", "people also ask")):
-            return
         lines = doc.lines
-        for i, ln in enumerate(lines):
-            if ln.kind not in ("text", "heading", "label") or len(ln.text) > 60:
-                continue
+        # the article must also contain one of _TEMPLATE_WORDS: lower-casing the whole text for
+        # that test costs more than the scan of its short lines, so it is made once a heading is found
+        gate_passed = None
+        for i in [i for i, ln in enumerate(lines) if len(ln.text) <= 60 and ln.kind in _HEADING_KINDS]:
+            ln = lines[i]
             bare = bare_line(ln.text)
             if not bare or len(bare.split()) > 7:
                 continue
@@ -688,6 +739,11 @@ class TemplateSection(Rule):
                     break
             else:
                 continue
+            if gate_passed is None:
+                low = doc.text.lower()
+                gate_passed = any(w in low for w in _TEMPLATE_WORDS)
+            if not gate_passed:
+                return
             related = []
             # the block under the heading: a table, list or run of questions
             j = i + 1
