@@ -14,16 +14,9 @@ import os
 from typing import Any
 
 from . import __version__
+from .dirs import cache_dir
 from .engine import FileResult, Linter
 from .finding import Edit, Finding, Fix, Related, Severity
-
-
-def cache_dir() -> str:
-    base = os.environ.get("NEWSLINT_CACHE_DIR")
-    if base:
-        return base
-    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(xdg, "newslint")
 
 
 def _code_stamp() -> str:

@@ -30,6 +30,7 @@ import tempfile
 import zlib
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from . import rx
 from .document import Document
 from .engine import FileResult
 from .finding import Edit, Finding, Fix, Related
@@ -43,7 +44,7 @@ LARGE_FILE_BYTES = 1_000_000
 #: target size of a piece, in characters
 CHUNK_CHARS = 100_000
 
-_HUNK = re.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", re.M)
+_HUNK = rx.compile(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", re.M)
 
 
 class Piece:
@@ -379,7 +380,7 @@ class _Carry:
         return findings
 
 
-_NON_BLANK = re.compile(r"\S")
+_NON_BLANK = rx.compile(r"\S")
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 

@@ -22,32 +22,34 @@ import re
 from functools import cached_property
 from typing import Any, Callable, NamedTuple
 
+from . import rx
+
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 # --- non-prose spans -----------------------------------------------------------------------
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
-_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
-_URL = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’()\[\]]+(?:\([^\s()]*\)[^\s<>\"“”()\[\]]*)*", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_FENCE = rx.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
+_INLINE_CODE = rx.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = rx.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = rx.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>")
+_URL = rx.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"“”‘’()\[\]]+(?:\([^\s()]*\)[^\s<>\"“”()\[\]]*)*", re.I)
+_EMAIL = rx.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # a bare domain ("rfa.org", "Amazon.com/path"): found from its top-level domain, then widened leftwards
-_TLD = re.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)\b(?:/[^\s<>\"“”]*)?", re.I)
+_TLD = rx.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)\b(?:/[^\s<>\"“”]*)?", re.I)
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
-_LINK_TARGET = re.compile(r"\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK_TARGET = rx.compile(r"\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
 _TRAILING_URL_PUNCT = ".,;:!?'’\""
 
 # --- line kinds ----------------------------------------------------------------------------
-_HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
-_LIST = re.compile(r"^[ \t]*(?:[-*+•▪●◦‣]|\d{1,3}[.)])[ \t]+")
-_QUOTE = re.compile(r"^[ ]{0,3}>")
-_LABEL = re.compile(
+_HEADING = rx.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)")
+_LIST = rx.compile(r"^[ \t]*(?:[-*+•▪●◦‣]|\d{1,3}[.)])[ \t]+")
+_QUOTE = rx.compile(r"^[ ]{0,3}>")
+_LABEL = rx.compile(
     r"^[ \t]*(?:\*\*)?(?P<label>\[[^\]\n]{1,40}\]|[A-Z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+\S",
     re.M,
 )
 _FIXED_LABELS = frozenset({"q", "a", "question", "answer", "interviewer", "host", "moderator"})
-_RULE_LINE = re.compile(r"^[-–—―−─━=_:+ ]+$")  # a separator-like line: the table rules judge it
-_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$|[:;][\s]*$")  # what _ends_sentence tests, as a pattern
+_RULE_LINE = rx.compile(r"^[-–—―−─━=_:+ ]+$")  # a separator-like line: the table rules judge it
+_SENTENCE_END = rx.compile(r"[.!?…][\"”’')\]]*\s*$|[:;][\s]*$")  # what _ends_sentence tests, as a pattern
 
 
 def _ends_sentence(line: str) -> bool:
@@ -72,9 +74,9 @@ _ABBREVIATION_MAX = max(map(len, ABBREVIATIONS))
 #: a sentence's end (group 1: a run of . ! ? or one …, then any closing marks) and the spaces
 #: before the next. Written to start with a character class, which re scans for in C (3x faster
 #: than a leading alternation); tests/test_document.py checks it against the plain form.
-_SENT_BOUNDARY = re.compile(r"([.!?…](?:(?<=[.!?])[.!?]*)?[\"”’')\]]*)\s+(?=\S)")
-_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
-_WORD_BEFORE = re.compile(r"([\w.]+)\W*$")
+_SENT_BOUNDARY = rx.compile(r"([.!?…](?:(?<=[.!?])[.!?]*)?[\"”’')\]]*)\s+(?=\S)")
+_INITIALISM = rx.compile(r"(?:[a-z]\.)+[a-z]")
+_WORD_BEFORE = rx.compile(r"([\w.]+)\W*$")
 
 # --- quotations ----------------------------------------------------------------------------
 _DQUOTE_MARKS = ('"', "“", "”")
@@ -187,7 +189,7 @@ class Document:
             if not m:
                 break
             fence = m.group(1)
-            closing = re.compile(r"^[ \t]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", re.M)
+            closing = rx.compile(r"^[ \t]{0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*$", re.M)
             c = closing.search(text, m.end())
             end = c.end() if c else len(text)
             spans.append(Span(m.start(), end))

@@ -22,10 +22,11 @@ import hashlib
 import json
 import marshal
 import os
-import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from . import rx
 
 #: bump when the folding rules change (part of the cache key)
 LEXICON_VERSION = "3"
@@ -91,10 +92,10 @@ _WORDS = [
 ]
 _SUFFIXES = ("", "s", "es", "ed", "ing", "er", "ers", "ly", "ish", "ness", "ment", "ments")
 # -ize / -ise and -yze / -yse, with their inflections
-_IZE = re.compile(r"iz(?=e|es|ed|er|ers|ing|ation|ations|ational|able)")
-_YZE = re.compile(r"yz(?=e|es|ed|er|ers|ing)")
+_IZE = rx.compile(r"iz(?=e|es|ed|er|ers|ing|ation|ations|ational|able)")
+_YZE = rx.compile(r"yz(?=e|es|ed|er|ers|ing)")
 # a single l after a single vowel before a suffix doubles in GB: traveled -> travelled
-_LL = re.compile(r"(?<=[^aeiou][aeiou])l(?=(?:ed|ing|er|ers|ation|ations)$)")
+_LL = rx.compile(r"(?<=[^aeiou][aeiou])l(?=(?:ed|ing|er|ers|ation|ations)$)")
 # words in -ment/-ful etc. are left alone; -ize words that must not fold (size, prize, seize...)
 _IZE_KEEP = frozenset("size prize seize capsize downsize oversize resize upsize outsize baize".split())
 
@@ -171,11 +172,9 @@ def build() -> tuple[frozenset, dict]:
 
 
 def cache_dir() -> Path:
-    env = os.environ.get("NEWSLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "newslint"
+    from .dirs import cache_dir as root
+
+    return Path(root())
 
 
 def _cache_file() -> Path:

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 
+from . import rx
 from .document import Document
 from .finding import CATEGORIES, Finding, Fix, Related, Severity
 from .rule import Context, Rule
@@ -51,7 +52,7 @@ REGEX_TIMEOUT = 1.0  # seconds per pattern per document
 _PARSE_FORMAT = "line-dict-1"  # bump when the pickled form of a parse changes
 
 #: a word token: letters (any script), digits, apostrophes inside words
-WORD = re.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
+WORD = rx.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
 
 
 class PackError(Exception):
@@ -102,7 +103,7 @@ def load_yaml_cached(path: str | Path) -> Any:
     import hashlib
     import pickle
 
-    from .cache import cache_dir
+    from .dirs import cache_dir
 
     try:
         st = os.stat(path)
@@ -141,9 +142,9 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
 
 
 # --- word tokens shared by all pack rules ----------------------------------------------------
-_SPLIT = re.compile(r"([^\W_]+(?:'[^\W_]+)*)")
+_SPLIT = rx.compile(r"([^\W_]+(?:'[^\W_]+)*)")
 # the same without the underscore exclusion, 30% faster; used when the text has no underscore
-_SPLIT_NO_UNDERSCORE = re.compile(r"(\w+(?:'\w+)*)")
+_SPLIT_NO_UNDERSCORE = rx.compile(r"(\w+(?:'\w+)*)")
 
 
 class WordTable:
@@ -192,7 +193,7 @@ def words(doc: Document) -> list[tuple[int, int, str]]:
     return doc.memo("pack.words", lambda d: list(zip(t.starts, t.ends, t.words)))
 
 
-_SIMPLE_WORD = re.compile(r"[^\W_]+")
+_SIMPLE_WORD = rx.compile(r"[^\W_]+")
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -266,8 +267,8 @@ KIND_KEYS: dict[str, dict[str, Any]] = {
 REQUIRED = ("code", "name", "kind", "category", "message")
 SCOPES = ("prose", "line")
 FIXES = ("none", "safe", "unsafe", "delete-line")
-_CODE = re.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
-_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_CODE = rx.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
+_NAME = rx.compile(r"^[a-z][a-z0-9-]*$")
 
 
 @dataclass
@@ -369,7 +370,7 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
             raise PackError(f"{path}:{spec.line_of('either')}: {what}: 'either' is a list of lists of two or more variants")
     if kind == "repetition" and "pattern" in spec:
         try:
-            re.compile(spec["pattern"])
+            rx.compile(spec["pattern"])
         except re.error as e:
             raise PackError(f"{path}:{spec.line_of('pattern')}: {what}: pattern does not compile: {e}") from None
     examples = spec.get("examples") or {}
@@ -578,7 +579,7 @@ class RepetitionRule(PackRule):
         # which words count, matched whole against one word at a time (so Python's re, without
         # the regex module's timeout, is safe here)
         pattern = cls.spec.get("pattern")
-        cls.want = re.compile(pattern) if pattern else None
+        cls.want = rx.compile(pattern) if pattern else None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         t = word_table(doc)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, Sequence
 
+from . import rx
 from .finding import Finding, Fix, Related, Severity
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class Rule:
         return parse_examples(cls.describe())
 
 
-_SECTION = re.compile(r"^(Bad|Good):\s*$", re.M)
+_SECTION = rx.compile(r"^(Bad|Good):\s*$", re.M)
 
 
 def parse_examples(doc: str) -> tuple[list[str], list[str]]:

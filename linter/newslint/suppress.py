@@ -19,15 +19,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from . import rx
 from .config import finding_code_matches, selector_matches
 from .document import Document
 from .finding import Finding, Severity
 from .rule import Context, Rule
 
-_COMMENT = re.compile(
+_COMMENT = rx.compile(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
 )
-_SIC = re.compile(r"(?P<word>[^\s\[\]]+)\s?\[sic\]", re.I)
+_SIC = rx.compile(r"(?P<word>[^\s\[\]]+)\s?\[sic\]", re.I)
 SIC_CATEGORIES = ("spelling", "mechanics", "grammar")
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..packs import word_table
@@ -48,30 +49,30 @@ def _patterns(ctx: Context) -> _Patterns:
     L = ctx.list
     adj = _alt(L("attribution.report-adjectives"))
     p = _Patterns(
-        reports=re.compile(
+        reports=rx.compile(
             rf"\b(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\s+(?:(?:have|had)\s+)?(?:{_alt(L('attribution.report-verbs'))})\b",
             re.I,
         ),
-        collectives=re.compile(
+        collectives=rx.compile(
             rf"\b(?P<noun>{_alt(L('attribution.collectives'))})\s+(?:(?:have|had|are|were|also|now)\s+)?(?:{_alt(L('attribution.collective-verbs'))})\b",
             re.I,
         ),
-        passive=re.compile(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L('attribution.passive-verbs'))})\b", re.I),
-        vague_subject=re.compile(
+        passive=rx.compile(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L('attribution.passive-verbs'))})\b", re.I),
+        vague_subject=rx.compile(
             rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L('attribution.vague-subjects'))})\s+(?:people\s+)?(?:{_alt(L('attribution.vague-subject-verbs'))})\b",
             re.I | re.M,
         ),
-        according=re.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I),
-        reportedly=re.compile(r"\breportedly\b", re.I),
-        anonymous=re.compile(
+        according=rx.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I),
+        reportedly=rx.compile(r"\breportedly\b", re.I),
+        anonymous=rx.compile(
             r"\b(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
             r"(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
             rf"(?P<role>{_alt(L('attribution.roles'))})\s+"
             rf"(?:(?:also|later|previously)\s+)?(?P<verb>{_alt(L('attribution.attribution-verbs'))})\b"
         ),
-        reasons=re.compile(_alt(L("attribution.anonymity-reasons")), re.I),
-        credit_line=re.compile(rf"^[ \t]*(?P<label>{_alt(L('attribution.credit-labels'))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M),
-        pointer=re.compile(rf"\b(?:{_alt(L('attribution.original-pointers'))})\s+(?P<who>[^\n.]+)", re.I),
+        reasons=rx.compile(_alt(L("attribution.anonymity-reasons")), re.I),
+        credit_line=rx.compile(rf"^[ \t]*(?P<label>{_alt(L('attribution.credit-labels'))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M),
+        pointer=rx.compile(rf"\b(?:{_alt(L('attribution.original-pointers'))})\s+(?P<who>[^\n.]+)", re.I),
         roles=_Keywords.of(L("attribution.roles")),
         institutional=frozenset(str(x).lower() for x in L("attribution.institutional-modifiers")),
     )
@@ -126,7 +127,7 @@ class _Keywords:
 # "analysts say"): the pattern is tried at each keyword instead of being searched for at every
 # position of a window
 _OPENS_WITH_KEYWORD = frozenset({"according", "passive", "vague_subject", "collectives"})
-_PLAIN_WORD = re.compile(r"[a-z]+")
+_PLAIN_WORD = rx.compile(r"[a-z]+")
 # letters that IGNORECASE matches to an ASCII one but str.lower() leaves alone
 _ODD_CASE = "İıſ"
 
@@ -165,7 +166,7 @@ def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[_Window]]:
         cache["at_keywords"] = anchored
         # one pattern per apostrophe: a literal first character is found much faster than a class
         alt = _alt(set().union(*(cache["keys"][fam].words for fam in anchored)))
-        cache["joined_keyword"] = [re.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"]
+        cache["joined_keyword"] = [rx.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"]
     t = word_table(doc)
     starts, ends = t.starts, t.ends
     # a keyword may open a match where the word table has none: inside a word, after an apostrophe
@@ -210,9 +211,9 @@ def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> 
 
 
 # a person's name: two or more capitalised words ("Kyrylo Budanov", "Mark Rutte")
-_NAME = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))+")
-_NAMED_LIST = re.compile(r"\b(?:such as|including|among them|led by|like)\s+(?:Dr\.\s+|Prof\.\s+)?[A-Z]")
-_HEADLINE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
+_NAME = rx.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))+")
+_NAMED_LIST = rx.compile(r"\b(?:such as|including|among them|led by|like)\s+(?:Dr\.\s+|Prof\.\s+)?[A-Z]")
+_HEADLINE_END = rx.compile(r"[.!?:;…\"”’)]\s*$")
 
 
 def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
@@ -263,13 +264,13 @@ _COMMON_OPENERS = frozenset(
     foreign local western military government security health unnamed anonymous two three four
     five both all and but yet so while as when""".split()
 )
-_INSTITUTION_LOWER = re.compile(
+_INSTITUTION_LOWER = rx.compile(
     r"\bthe\s+(?:[\w-]+\s+){0,2}(?:ministry|department|agency|authority|council|commission|police|army|"
     r"navy|office|service|bureau|court|parliament|government|administration|company|board|committee|"
     r"embassy|military|regulator|prosecutor|prosecutors|union|university|hospital)\b",
     re.I,
 )
-_INSTITUTION = re.compile(
+_INSTITUTION = rx.compile(
     r"\b(?:[A-Z][a-z]+\s+)*(?:Ministry|Department|Agency|Authority|Council|Commission|Police|Army|Navy|"
     r"Office|Service|Bureau|Court|Parliament|Assembly|Government|Administration|Institute|University|"
     r"Bank|Fund|Organisation|Organization|Union|Committee|Board|Company|Corporation|Group|Port|Embassy)\b"
@@ -279,7 +280,7 @@ _INSTITUTION = re.compile(
 
 # a named (or institutional) speaker credited elsewhere in the sentence: "police said", "Ana
 # Silva told", "according to the Health Ministry", ", he added" (he: a speaker named before)
-_CREDITED = re.compile(
+_CREDITED = rx.compile(
     r"\baccording\s+to\s+(?:the\s+)?[A-Z]"
     r"|\b(?:a\s+(?:review|report|study|survey|statement)\s+(?:by|from)\s+(?:the\s+)?[A-Z])"
     r"|(?:\b(?:[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Aa]uthorities|[Hh]e|[Ss]he)|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?|\b[A-Z][\w.’'-]*[A-Za-z])"
@@ -440,7 +441,7 @@ def _proper_names(ctx: Context) -> frozenset:
     return cache["proper"]
 
 
-_ATTRIB = re.compile(
+_ATTRIB = rx.compile(
     r"\b(?:said|says|told|tells|wrote|writes|stated|confirmed|announced|according to|citing|added|noted|reported by)\b"
 )
 
@@ -450,7 +451,7 @@ def _has_attribution(sentence: str) -> bool:
 
 
 # "people familiar with the matter said", "a person with knowledge of the talks told"
-_FAMILIAR = re.compile(
+_FAMILIAR = rx.compile(
     r"\b(?:(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Ss]ome)\s+)?(?:[Pp]eople|[Pp]ersons?|[Ss]ources?)\s+"
     r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)\s+(?:the|his|her|their|its)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:said|say|says|told)\b"
@@ -522,7 +523,7 @@ class AnonymousSource(Rule):
             )
 
 
-_SPEECH = re.compile(
+_SPEECH = rx.compile(
     r"\b(?:said|says|say|saying|told|tells|telling|wrote|writes|added|adds|adding|asked|asks|stated|states|stating|replied|explained|"
     r"insisted|warned|according to|quoted|quoting|declared|announced|posted|tweeted|noted|argued|recalled|"
     r"continued|concluded|urged|acknowledged|admitted|conceded|claimed|remarked)\b",
@@ -537,8 +538,8 @@ _SPEECH_Q_VERBS = (
     "insisted warned quoted quoting declared announced posted tweeted noted argued recalled "
     "urged acknowledged admitted conceded claimed remarked"
 ).split()
-_SPEECH_Q_VERB = re.compile(rf"\b(?:{'|'.join(_SPEECH_Q_VERBS)})\b", re.I)  # a cue wherever it stands
-_SPEECH_Q = re.compile(
+_SPEECH_Q_VERB = rx.compile(rf"\b(?:{'|'.join(_SPEECH_Q_VERBS)})\b", re.I)  # a cue wherever it stands
+_SPEECH_Q = rx.compile(
     rf"{_SPEECH_Q_VERB.pattern}|\baccording to\b"
     r"|(?:,\s*|\b(?:he|she|they|who)\s+|(?-i:\b[A-Z][\w’'-]+)\s+)(?:add(?:ed|s|ing)|continued|concluded)\b"
     r"|\b(?:add(?:ed|s|ing)|continued|concluded)\s*(?:that\b|[,.:]|$)",
@@ -546,7 +547,7 @@ _SPEECH_Q = re.compile(
 )
 _SPEECH_Q_VERB_KEYS = add_keywords(_SPEECH_Q_VERBS)
 # the end of a full sentence, searched for in the last two characters of a quotation
-_SENTENCE_END = re.compile(r"[.!?][’'\"]?$|[.!?,]$")
+_SENTENCE_END = rx.compile(r"[.!?][’'\"]?$|[.!?,]$")
 
 
 class UnattributedQuotation(Rule):
@@ -621,7 +622,7 @@ def _matches_at(pattern: re.Pattern, prose: str, offsets: list[int], start: int,
     return False
 
 
-_FIGURE = re.compile(
+_FIGURE = rx.compile(
     r"(?<![\w.,])(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?"
     r"|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)"
     r"|\d[\d,.]*\s+(?:million|billion|trillion)\b"
@@ -629,9 +630,9 @@ _FIGURE = re.compile(
 )
 # where a figure can start: a currency sign or digit with no word character, point or comma before
 # it (_FIGURE's look-behind, after the character so that a search can skip ahead to one)
-_FIGURE_START = re.compile(r"[$€£¥\d](?<![\w.,].)")
-_DIGIT = re.compile(r"\d")
-_SOURCE_CUE = re.compile(
+_FIGURE_START = rx.compile(r"[$€£¥\d](?<![\w.,].)")
+_DIGIT = rx.compile(r"\d")
+_SOURCE_CUE = rx.compile(
     r"\b(?:according to|data (?:from|published)|figures (?:from|published|released)|estimates? (?:by|from)|"
     r"survey|census|statistics|report(?:ed)? by|cited|citing|show(?:s|ed)?|published|"
     r"reported|reports|posted|recorded|forecast|forecasts|expects|expected|estimates)\b",
@@ -649,11 +650,11 @@ _SOURCE_CUE_KEYS = add_keywords(
     "showed published reports posted recorded forecast forecasts expects expected".split()
 )
 _ESTIMATE_CUES = ("estimated ", "up to ", "as many as ", "possibly ")  # what _ESTIMATED needs (lower case)
-_ESTIMATED = re.compile(r"\b(?:an estimated|estimated|up to|as many as|possibly(?: up to)?)\s+$", re.I)
-_HEDGED = re.compile(r"\b(?:an estimated|estimated|up to|as many as|approximately|about|around|nearly|roughly|at least|more than|possibly)\s+$", re.I)
+_ESTIMATED = rx.compile(r"\b(?:an estimated|estimated|up to|as many as|possibly(?: up to)?)\s+$", re.I)
+_HEDGED = rx.compile(r"\b(?:an estimated|estimated|up to|as many as|approximately|about|around|nearly|roughly|at least|more than|possibly)\s+$", re.I)
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][a-z]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s*")
+_DATELINE = rx.compile(r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][a-z]+)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Za-z]+\))?\s*[-–—]\s*")
 _CALENDAR_WORDS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -726,7 +727,7 @@ class UnsourcedFigure(Rule):
         sourced, unsourced = [], []
         cache = ctx.__dict__.setdefault("_attribution_patterns", {})
         if "public" not in cache:
-            cache["public"] = re.compile(rf"\b(?:{_alt(ctx.list('attribution.public-figure-words'))})\b", re.I)
+            cache["public"] = rx.compile(rf"\b(?:{_alt(ctx.list('attribution.public-figure-words'))})\b", re.I)
         public = cache["public"]
         starts = word_table(doc).starts
         speech_at = [starts[k] for k in hits_of(doc, _SPEECH_KEYS)]  # sorted offsets

@@ -16,6 +16,7 @@ import re
 from itertools import repeat
 from typing import Iterable, Iterator
 
+from .. import rx
 from ..document import Document, Line
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Rule
@@ -30,7 +31,7 @@ def _chrome_pattern(ctx: Context) -> tuple[re.Pattern | None, list[dict]]:
     if key not in cache:
         specs = [dict(x) for x in ctx.list("boilerplate.chrome-lines") if isinstance(x, dict) and x.get("pattern")]
         parts = [f"(?P<c{i}>{s['pattern']})" for i, s in enumerate(specs)]
-        cache[key] = (re.compile("|".join(parts), re.I) if parts else None, specs)
+        cache[key] = (rx.compile("|".join(parts), re.I) if parts else None, specs)
     return cache[key]
 
 
@@ -216,8 +217,8 @@ class EngagementBait(Rule):
 # --- repeated headline and repeated text ------------------------------------------------------------
 
 _NORM_PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
-_LEAD = re.compile(r"^[\s#>*_•·▪●◦‣\-–—]+")
-_TRAIL = re.compile(r"[\s*_.!?;:,\"')\]]+$")
+_LEAD = rx.compile(r"^[\s#>*_•·▪●◦‣\-–—]+")
+_TRAIL = rx.compile(r"[\s*_.!?;:,\"')\]]+$")
 
 
 def _norm(s: str) -> str:
@@ -399,7 +400,7 @@ class RepeatedText(Rule):
 
 # --- glued-on second article ----------------------------------------------------------------------
 
-_DATELINE = re.compile(
+_DATELINE = rx.compile(
     r"(?!(?:UPDATED?|BREAKING|EXCLUSIVE|NOTE|CORRECTIONS?|CLARIFICATION|EDITOR|ANALYSIS|OPINION|COMMENT|WATCH|"
     r"LISTEN|READ|PHOTOS?|VIDEO|LIVE|FACT|WARNING|ALERT|FLASHBACK|TIMELINE|FACTBOX|EXPLAINER|SPONSORED|AD|"
     r"FILE|UPDATE|FULL TEXT|TRANSCRIPT|DISCLAIMER|DISCLOSURE|PS|P\.S\.)\b)"
@@ -409,10 +410,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?:AP|AFP|Reuters|dpa|DPA|Xinhua|UPI|Bloomberg|IANS|PTI|ANI|AA|Yonhap|Kyodo|TASS|RIA)\)\s*)?"
     r"(?::|—|–|--|\s-)\s+\S"
 )
-_DATELINE_AT_LINE = re.compile(r"^[ \t]*" + _DATELINE.pattern, re.M)
+_DATELINE_AT_LINE = rx.compile(r"^[ \t]*" + _DATELINE.pattern, re.M)
 # what a dateline needs at the start of its line (a capital and a capital or point: MOSCOW, U.S.);
 # starting with a newline, so the regex engine finds such lines at C speed
-_CAPITALS_AFTER_NEWLINE = re.compile(r"\n[ \t]*[A-Z][A-Z.'’-]")
+_CAPITALS_AFTER_NEWLINE = rx.compile(r"\n[ \t]*[A-Z][A-Z.'’-]")
 _STAMP_WHAT = "an update stamp"
 
 

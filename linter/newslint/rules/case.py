@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import rx
 from .. import lexicon
 from ..document import ABBREVIATIONS, Document
 from ..finding import Finding, Related, Severity
@@ -39,12 +40,12 @@ _MORE_ABBREVIATIONS = frozenset(
     misc tel ext hr hrs yr yrs mo wk mln bln bn tn cent approx resp dist div admin asst assoc mgr""".split()
 )
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*")
-_LABEL_ANY = re.compile(
+_WORD = rx.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*")
+_LABEL_ANY = rx.compile(
     r"^[ \t]*(?:\*\*)?(?P<label>[A-Za-z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+(?=\S)",
     re.M,
 )
-_LIST_MARK = re.compile(r"^[ \t]*(?:[-*+•▪●◦‣]|\d{1,3}[.)])[ \t]+", re.M)
+_LIST_MARK = rx.compile(r"^[ \t]*(?:[-*+•▪●◦‣]|\d{1,3}[.)])[ \t]+", re.M)
 _OPENERS = "\"“”'‘’([{—–-*_ \t"
 
 
@@ -137,8 +138,8 @@ def _starts_and_titles(doc: Document) -> tuple[set, set]:
     return doc.memo("case.starts", compute)
 
 
-_DOT_LOWER = re.compile(r"\.[ \t]+([a-z]+)(?![\w-])")
-_DOT_CAP = re.compile(r"\.[ \t]+(?=[A-Z][a-z])")
+_DOT_LOWER = rx.compile(r"\.[ \t]+([a-z]+)(?![\w-])")
+_DOT_CAP = rx.compile(r"\.[ \t]+(?=[A-Z][a-z])")
 _WORDCH = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _BEFORE_BAD = _WORDCH | set("@#/.&+’'-")
 _AFTER_BAD = _WORDCH | set("@#/&+-")
@@ -224,7 +225,7 @@ class _Names:
         self.phrases = {p.lower(): p for p in phrases}
         self.phrase_parts = [(p, frozenset(re.findall(r"[a-z]+", p.lower()))) for p in phrases]
         self.phrase_re = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])", re.I)
+            rx.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])", re.I)
             if phrases
             else None
         )
@@ -233,7 +234,7 @@ class _Names:
         # the look-ahead on first letters lets re skip to candidate positions (3x faster)
         firsts = "".join(sorted({re.escape(v[0]) for v in alts}))
         self.variant_re = (
-            re.compile(rf"(?=[{firsts}])(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])") if alts else None
+            rx.compile(rf"(?=[{firsts}])(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])") if alts else None
         )
         self.group_of = {v: i for i, g in enumerate(self.variants) for v in g}
         # the first word of each variant, as the word table has it: no variant can match in an
@@ -627,10 +628,10 @@ class SpeakerLabelCase(Rule):
 # --- NL206 ---------------------------------------------------------------------------------
 # the capital comes first and the look-behind after it, so that re can skip ahead to capitals
 # (a leading look-behind is tried at every position: 2.3x slower)
-_NAME_TOKEN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)*(?![\w-])")
+_NAME_TOKEN = rx.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)*(?![\w-])")
 # the hyphenated ones among them: at any start, both patterns match the same hyphenated token
-_HYPHENATED_TOKEN = re.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)+(?![\w-])")
-_DOUBLED_LETTER = re.compile(r"(.)\1")
+_HYPHENATED_TOKEN = rx.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)+(?![\w-])")
+_DOUBLED_LETTER = rx.compile(r"(.)\1")
 # re.IGNORECASE matches these four non-ASCII letters with ASCII ones (İ ı: i, K: k, ſ: s)
 _FOLDS_TO_ASCII = "\u0130\u0131\u212a\u017f"
 
@@ -661,7 +662,7 @@ def _spaced_forms(doc: Document, parts: list[str]) -> Iterator[re.Match]:
     # every position) in almost every article
     if not any(c in prose for c in _FOLDS_TO_ASCII) and " ".join(parts).lower() not in _lower_prose(doc):
         return iter(())
-    spaced = re.compile(r"(?<![\w-])" + r"[ ]".join(re.escape(p) for p in parts) + r"(?![\w-])", re.I)
+    spaced = rx.compile(r"(?<![\w-])" + r"[ ]".join(re.escape(p) for p in parts) + r"(?![\w-])", re.I)
     return spaced.finditer(prose)
 
 

@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import Iterator
 
+from .. import rx
 from ..document import Document, Line
 from ..finding import Finding, Related, Severity
 from ..packs import word_table
@@ -54,7 +55,7 @@ def compiled_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict]]:
         for item in ctx.list(name):
             spec = dict(item) if isinstance(item, dict) else {"pattern": str(item)}
             flags = re.M | (0 if spec.get("case") else re.I)
-            out.append((re.compile(str(spec["pattern"]), flags), spec))
+            out.append((rx.compile(str(spec["pattern"]), flags), spec))
         cache[key] = out
     return cache[key]
 
@@ -68,7 +69,7 @@ def combined(ctx: Context, name: str) -> re.Pattern | None:
         for item in ctx.list(name):
             pat = str(item["pattern"]) if isinstance(item, dict) else str(item)
             parts.append(f"(?:{pat})")
-        cache[key] = re.compile("|".join(parts), re.I | re.M) if parts else None
+        cache[key] = rx.compile("|".join(parts), re.I | re.M) if parts else None
     return cache[key]
 
 
@@ -155,18 +156,18 @@ def gated_entries(ctx: Context, name: str) -> list[Entry]:
                 flags = re.M | (0 if spec.get("case") else re.I)
                 gate = frozenset(str(g).lower().replace("’", "'") for g in spec.get("gate") or ())
                 contains = tuple(str(c) for c in spec.get("contains") or ())
-                out.append(Entry(re.compile(str(spec["pattern"]), flags), spec, gate, False, contains))
+                out.append(Entry(rx.compile(str(spec["pattern"]), flags), spec, gate, False, contains))
             else:
                 toks = WORD_RX.findall(str(item).lower().replace("’", "'"))
                 if not toks:
                     continue
-                rx = re.compile(r"(?<![\w'])" + _GAP.join(re.escape(t) for t in toks) + r"(?![\w]|'\w)", re.I)
-                out.append(Entry(rx, {"phrase": str(item)}, frozenset(toks), True, ()))
+                phrase_rx = rx.compile(r"(?<![\w'])" + _GAP.join(re.escape(t) for t in toks) + r"(?![\w]|'\w)", re.I)
+                out.append(Entry(phrase_rx, {"phrase": str(item)}, frozenset(toks), True, ()))
         cache[key] = out
     return cache[key]
 
 
-WORD_RX = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+WORD_RX = rx.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def vocabulary(doc: Document) -> frozenset[str]:
@@ -299,7 +300,7 @@ def shorten(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
-_STRIP_MARKS = re.compile(r"^[\s#>*_•·▪●◦‣-]*|[\s*_:]*$")
+_STRIP_MARKS = rx.compile(r"^[\s#>*_•·▪●◦‣-]*|[\s*_:]*$")
 
 
 def bare_line(text: str) -> str:
@@ -309,7 +310,7 @@ def bare_line(text: str) -> str:
 
 # --- NL601 fabricated interview ------------------------------------------------------------------
 
-_LABEL_AT = re.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:\n]{1,60}?)(?:\*\*)?:")
+_LABEL_AT = rx.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:\n]{1,60}?)(?:\*\*)?:")
 _TITLES = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame gen. gen col. rev. rev".split())
 _GENERIC_GUESTS = frozenset({
     "a",
@@ -344,7 +345,7 @@ class _Interview:
         self.counter: list[str] = []
 
 
-_AFFIL = re.compile(
+_AFFIL = rx.compile(
     r"\b(?:at|of|from|with|for|joined|leads|heads|runs|directs|chairs)\s+(?:the\s+)?"
     r"(?P<org>[A-Z][\w&’'.-]*(?:\s+(?:of|for|and|on|in|de|the|&|[A-Z][\w&’'.-]*)){0,7})"
 )
@@ -356,7 +357,7 @@ def _role_pattern(ctx: Context) -> re.Pattern | None:
     if "roles" not in cache:
         roles = [re.escape(str(r)) for r in ctx.list("ai.affiliation-roles")]
         cache["roles"] = (
-            re.compile(r"\b(?:" + "|".join(roles) + r")s?\b[^,.;:\n]{0,40}?\b(?:at|with|of the)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+            rx.compile(r"\b(?:" + "|".join(roles) + r")s?\b[^,.;:\n]{0,40}?\b(?:at|with|of the)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
             if roles
             else None
         )
@@ -379,7 +380,7 @@ def _affiliated(text: str, words: frozenset[str], roles: re.Pattern | None = Non
     return False
 
 
-_BYLINE = re.compile(
+_BYLINE = rx.compile(
     r"^[ \t*_]*(?:By|Interview(?:ed)? by|Reporting by)[ \t]+(?P<name>[A-Z][\w'’-]+(?:[ \t]+(?:[A-Z][\w'’.-]+|de|van|von|da|al|bin|el))*[ \t]+[A-Z][\w'’-]+)",
     re.M,
 )

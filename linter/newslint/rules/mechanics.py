@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .. import rx
 from ..document import Document
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule
@@ -34,10 +35,10 @@ def _offsets(text: str, needles: Iterable[str]) -> list[int]:
 
 
 # --- missing space after punctuation ----------------------------------------------------------
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}$")  # J.R.R, U.S, e.g, Ph.D, a.m
-_CAP_WORD = re.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z]+)*$")  # North, How, Kovalenko
+_INITIALS = rx.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}$")  # J.R.R, U.S, e.g, Ph.D, a.m
+_CAP_WORD = rx.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z]+)*$")  # North, How, Kovalenko
 _SCHEMES = frozenset("http https ftp mailto tel urn file re fwd cc bcc ps nb".split())
-_ENTITY_TAIL = re.compile(r"&#?\w+$")
+_ENTITY_TAIL = rx.compile(r"&#?\w+$")
 
 
 class MissingSpaceAfterPunctuation(Rule):
@@ -105,9 +106,9 @@ class MissingSpaceAfterPunctuation(Rule):
 
 # a mark glued to a letter; one pattern per mark, because re skips ahead to a literal character
 # about twice as fast as to a character class (and a look-behind here is five times slower)
-_QUICK_GLUES = [re.compile(re.escape(mark) + r"(?=[^\W\d_])") for mark in ",;:.!?"]
-_LEFT_WORD = re.compile(r"[\w’'.&-]*[^\W_]$")
-_RIGHT_WORD = re.compile(_LETTER + r"[\w’'-]*")
+_QUICK_GLUES = [rx.compile(re.escape(mark) + r"(?=[^\W\d_])") for mark in ",;:.!?"]
+_LEFT_WORD = rx.compile(r"[\w’'.&-]*[^\W_]$")
+_RIGHT_WORD = rx.compile(_LETTER + r"[\w’'-]*")
 
 
 def _glued_is_missing_space(
@@ -179,7 +180,7 @@ def _frozen(items: tuple) -> frozenset:
 
 
 # --- doubled spaces ---------------------------------------------------------------------------
-_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,3}(?=\S)")
+_DOUBLE_SPACE = rx.compile(r"(?<=\S)[ \u00a0]{2,3}(?=\S)")
 _SPACED_LINE_KINDS = ("text", "quote", "list", "label", "heading")
 
 
@@ -233,12 +234,12 @@ class DoubledSpace(Rule):
             yield self.finding(s, e, "Two spaces between words; use one", suggestions=[" "], fix=Fix.replace(s, e, " "))
 
 
-_WIDE_GAP = re.compile(r"\S(?: {4,}|\t)\S")
+_WIDE_GAP = rx.compile(r"\S(?: {4,}|\t)\S")
 
 
 # --- space before punctuation -----------------------------------------------------------------
-_SPACE_THEN_MARK = re.compile(r" [,;.!?]")
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_])([ \t]+)([,;.!?])(?=[\s”’\"')\]]|$)")
+_SPACE_THEN_MARK = rx.compile(r" [,;.!?]")
+_SPACE_BEFORE = rx.compile(r"(?<=[^\W_])([ \t]+)([,;.!?])(?=[\s”’\"')\]]|$)")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -435,8 +436,8 @@ class UnbalancedQuotes(Rule):
 # --- brackets -----------------------------------------------------------------------------------
 _BRACKETS = "()[]"
 _PAIR = {")": "(", "]": "["}
-_ENUM_BEFORE = re.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
-_SMILEY_BEFORE = re.compile(r"[:;=8xX][-^']?$")
+_ENUM_BEFORE = rx.compile(r"(?:^|[\s(])(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+_SMILEY_BEFORE = rx.compile(r"[:;=8xX][-^']?$")
 
 
 class UnbalancedBrackets(Rule):
@@ -551,22 +552,22 @@ class MixedQuoteStyles(Rule):
 # --- a / an --------------------------------------------------------------------------------------
 # "a"/"an" as a word; the letter before the look-behind lets re skip ahead to a's (a leading \b
 # is tried at every position)
-_ARTICLE = re.compile(r"([aA](?<!\w.)n?)([ \u00a0]+)(\w[\w.’'&+-]*)")
+_ARTICLE = rx.compile(r"([aA](?<!\w.)n?)([ \u00a0]+)(\w[\w.’'&+-]*)")
 # the same pairs (n?, word) after "a" and after "A", at every position where _ARTICLE could start:
 # the look-ahead consumes only the letter, so this finds a superset of the pairs _ARTICLE.findall
 # gives (it skips a match that overlaps the one before); two patterns led by a literal letter,
 # which re skips ahead to twice as fast as to [aA]
 _ARTICLE_PAIRS = [
-    (head, re.compile(head + r"(?<!\w.)(?=(n?)[ \u00a0]+(\w[\w.’'&+-]*))")) for head in "aA"
+    (head, rx.compile(head + r"(?<!\w.)(?=(n?)[ \u00a0]+(\w[\w.’'&+-]*))")) for head in "aA"
 ]
 _NOT_BEFORE_ARTICLE = frozenset("’'.@#/&+-")
-_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.){1,}[A-Z]$|^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$|^[A-Z]{1,3}[a-z][A-Z]+$")
-_LETTER_THEN_SYMBOL = re.compile(r"^[A-Za-z](?:[-‐][\w]|\d)")  # X-ray, F-16, M4, U-turn
+_ACRONYM = rx.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.){1,}[A-Z]$|^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$|^[A-Z]{1,3}[a-z][A-Z]+$")
+_LETTER_THEN_SYMBOL = rx.compile(r"^[A-Za-z](?:[-‐][\w]|\d)")  # X-ray, F-16, M4, U-turn
 _VOWEL_LETTERS = frozenset("AEIOFHLMNRSX")  # letters whose names start with a vowel sound
 _ONSETS = frozenset(
     "bl br cl cr dr dw fl fr gl gr gw kl kn kr kw pl pr ps sc sh sk sl sm sn sp sq st sw th tr tw wh wr ch ph".split()
 )
-_SENTENCE_OPEN = re.compile(r"(?:^|[.!?:;“\"‘(—–]|\n)[\s*_#>“\"‘(]*$")
+_SENTENCE_OPEN = rx.compile(r"(?:^|[.!?:;“\"‘(—–]|\n)[\s*_#>“\"‘(]*$")
 
 
 class _AnLists:

@@ -24,18 +24,18 @@ All findings are informational.
 """
 from __future__ import annotations
 
-import re
 from typing import Callable, Iterator
 
+from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Option, Rule
 
 #: a word as textstat counts it: a whitespace token with a letter or digit (high-stakes,
 #: Zelensky’s, 2,700 are one word each; a dash is none)
-_HAS_ALNUM = re.compile(r"[^\W_]")
-_TOKEN = re.compile(r"[^\s\w]*[^\W_]\S*")
-_SYLLABLE_PART = re.compile(r"[^\W\d_]+")
+_HAS_ALNUM = rx.compile(r"[^\W_]")
+_TOKEN = rx.compile(r"[^\s\w]*[^\W_]\S*")
+_SYLLABLE_PART = rx.compile(r"[^\W\d_]+")
 _BODY_KINDS = ("text", "quote", "label", "list")
 
 _syllable_fn: Callable[[str], int] | None = None
@@ -43,11 +43,11 @@ _syllable_fn: Callable[[str], int] | None = None
 FLESCH_EN: dict[str, float] = {"fre_base": 206.835, "fre_sentence_length": 1.015, "fre_syll_per_word": 84.6}
 _constants: dict[str, float] = dict(FLESCH_EN)
 
-_VOWELS = re.compile(r"[aeiouy]+")
-_SILENT_E = re.compile(r"[^aeiouy]e(?:s|d|ment|ments|ly|ness|ful|less)?$")
-_SOUNDED_E = re.compile(r"(?:[cgsxz]|ch|sh)es$|[td]ed$|[^aeiouy]les?$|[^aeiouyl]led$")
+_VOWELS = rx.compile(r"[aeiouy]+")
+_SILENT_E = rx.compile(r"[^aeiouy]e(?:s|d|ment|ments|ly|ness|ful|less)?$")
+_SOUNDED_E = rx.compile(r"(?:[cgsxz]|ch|sh)es$|[td]ed$|[^aeiouy]les?$|[^aeiouyl]led$")
 #: vowel pairs said as two syllables: cre-ate, vi-deo, Ko-re-a, so-ci-et-y, qui-et
-_HIATUS = re.compile(
+_HIATUS = rx.compile(
     r"[aeo]i(?=[aeiou])|ia(?!n?$)|(?<![cgstl])i[ao](?!u)|(?<!p)eo|uo|ua(?!r)|iu|(?<=[a-z]{3})ea(?=ns?$|$)"
     r"|ie(?=t|r$)|oe(?!s?$)|uee|uie"
 )

@@ -5,10 +5,10 @@ This module holds the dictionary check against :mod:`newslint.lexicon`.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Iterator
 
+from .. import rx
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Severity
@@ -18,9 +18,9 @@ from .case import ascii_words, lower_ascii_words
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
-_LOWER_WORD = re.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
+_LOWER_WORD = rx.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
 # capitalised words anywhere in the article: names it teaches us
-_CAP_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_CAP_WORD = rx.compile(r"\b[A-Z][a-z]+\b")
 # lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
 _PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
 

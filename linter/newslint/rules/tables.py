@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from .. import rx
 from ..document import Document, Line
 from ..finding import Edit, Finding, Fix, Related, Severity
 from ..rule import Context, Rule
@@ -65,9 +66,9 @@ WRONG_SPACES = {"\u00a0": "no-break spaces", "\u2007": "figure spaces", "\u2009"
 _REPAIR = {**{c: "-" for c in WRONG_DASHES}, **{c: "|" for c in JUNCTIONS}, **{c: " " for c in WRONG_SPACES}}
 _SEP_ALLOWED = frozenset("-:| \t") | frozenset(_REPAIR)
 _DASHLIKE = frozenset("-") | frozenset(WRONG_DASHES)
-_CELL_SEP = re.compile(r"^:?-+:?$")
-_QUOTE_PREFIX = re.compile(r"[ ]{0,3}>[ ]?(?:[ ]{0,3}>[ ]?)*")
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CELL_SEP = rx.compile(r"^:?-+:?$")
+_QUOTE_PREFIX = rx.compile(r"[ ]{0,3}>[ ]?(?:[ ]{0,3}>[ ]?)*")
+_CODE_SPAN = rx.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _BLANK_OR_CODE = ("blank", "code")
 _WS = " \t"
 
