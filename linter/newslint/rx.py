@@ -56,7 +56,7 @@ def _load() -> dict[tuple[str, int], tuple]:
         _store = {}
         try:
             with open(store_path(), "rb") as fh:
-                data = marshal.load(fh)
+                data = marshal.loads(fh.read())  # marshal.load(fh) reads piecemeal: 20x slower
             if isinstance(data, dict):
                 _store = data
         except (OSError, EOFError, ValueError, TypeError):

@@ -22,7 +22,9 @@ from ..rule import Context, Option, Rule
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+    """An alternation, longest first (then alphabetical: the same pattern text in every run,
+    whatever order a set gives, so the compiled-pattern store can serve it)."""
+    return "|".join(sorted((re.escape(str(w)) for w in words), key=lambda w: (-len(w), w)))
 
 
 @dataclass

@@ -230,7 +230,7 @@ class _Names:
             else None
         )
         self.variants = [[str(v) for v in g] for g in ctx.list("case.variants") if isinstance(g, list) and len(g) >= 2]
-        alts = sorted({v for g in self.variants for v in g}, key=len, reverse=True)
+        alts = sorted({v for g in self.variants for v in g}, key=lambda v: (-len(v), v))  # one text every run
         # the look-ahead on first letters lets re skip to candidate positions (3x faster)
         firsts = "".join(sorted({re.escape(v[0]) for v in alts}))
         self.variant_re = (
