@@ -80,3 +80,25 @@ def test_the_store_can_be_switched_off(fresh_store, monkeypatch):
     assert rx.compile(r"adn").search("this adn that")
     rx.save()
     assert not list(fresh_store.glob("regex-*.bin"))
+
+
+def test_pattern_texts_do_not_depend_on_the_hash_seed(tmp_path):
+    """A pattern built from a set in set order would have a new text in every process: the
+    store would miss it and grow at each run."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import contextlib, io, hashlib\n"
+        "from newslint import rx\n"
+        "from newslint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--no-cache', '--jobs', '1', 'seeds', 'fixtures'])\n"
+        "print(hashlib.sha256(repr(sorted(rx._store)).encode()).hexdigest(), len(rx._store))\n"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, NEWSLINT_CACHE_DIR=str(tmp_path / seed), NEWSLINT_REGEX_STORE="1")
+        outs.append(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout)
+    assert outs[0] == outs[1]
