@@ -225,9 +225,11 @@ class PhraseIndex:
         n = len(words)
         by_first = self.by_first
         skip_to = 0
-        for i, w in enumerate(words):
-            if i < skip_to or w not in hits:
+        # the indexes of words that start a phrase, picked out in C: Python sees only those
+        for i in compress(count(), map(hits.__contains__, words)):
+            if i < skip_to:
                 continue
+            w = words[i]
             for key in by_first[w]:
                 k = len(key)
                 if i + k <= n and all(words[i + j] == key[j] for j in range(1, k)) and _adjacent(text, starts, ends, i, k):
