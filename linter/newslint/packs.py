@@ -193,11 +193,8 @@ def words(doc: Document) -> list[tuple[int, int, str]]:
     return doc.memo("pack.words", lambda d: list(zip(t.starts, t.ends, t.words)))
 
 
-_SIMPLE_WORD = rx.compile(r"[^\W_]+")
-
-
 def _phrase_key(phrase: str) -> tuple[str, ...]:
-    if _SIMPLE_WORD.fullmatch(phrase):  # most entries are one plain word
+    if phrase.isalnum():  # most entries are one plain word (isalnum is re's [^\W_]+, in C)
         return (phrase.lower(),)
     return tuple(w.lower().replace("’", "'") for w in WORD.findall(phrase))
 
