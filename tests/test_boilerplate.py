@@ -239,3 +239,14 @@ def test_scraped_fixture_is_fully_covered():
     findings = lint(read(path), path)
     for d in meta["defects"]:
         assert any(covers(f, d["line"]) for f in findings), d
+
+
+def test_long_chrome_lines_that_open_with_a_three_letter_word_are_found():
+    """Chrome lines over 60 characters are checked only when they open like a link or credit
+    line; "You may also like: <a long headline>" opens with a three-letter word and a space."""
+    text = (
+        "Council approves budget\n\nThe council approved the budget on Tuesday after a long debate, members said.\n\n"
+        "You may also like: Five things to know about the city budget and what it means for residents\n\n"
+        "The budget takes effect in April.\n"
+    )
+    assert [(f.rule, f.line) for f in lint(text, "a.txt") if f.rule == "NL701"] == [("NL701", 5)]

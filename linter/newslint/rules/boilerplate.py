@@ -35,10 +35,11 @@ def _chrome_pattern(ctx: Context) -> tuple[re.Pattern | None, list[dict]]:
     return cache[key]
 
 
-# first four letters of the chrome lines that can run long ("Read also: <a headline>")
+# first four characters of the chrome lines that can run long ("Read also: <a headline>"),
+# lower-cased; a three-letter word counts with the space after it ("see also", "get our")
 _LONG_CHROME_STARTS = frozenset(
-    "read also see more rela reco you cred orig sour via: via sign subs get last upda publ post modi imag phot pict".split()
-)
+    "read also more rela reco cred orig sour via: sign subs last upda publ post modi imag phot pict".split()
+) | {"see ", "you ", "get ", "via "}
 
 
 def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
