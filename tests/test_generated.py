@@ -296,3 +296,15 @@ def test_no_ai_findings_on_clean_fixtures():
             found = [(f.line, f.rule, f.message) for f in lint(read(path), path)]
             assert found == [], (path, found)
     assert seen >= 6
+
+
+def test_template_closing_heading_the_bottom_line_is_found():
+    """Every heading of ai.template-headings is reported; a hard-coded keyword gate once hid
+    "The Bottom Line"."""
+    from newslint.engine import lint_text
+
+    text = (
+        "Tariff vote passes\n\nThe Senate passed the tariff bill 61-39 on Tuesday.\n\n"
+        "The Bottom Line\n\nThe new levy takes effect in March, officials said.\n"
+    )
+    assert [(f.rule, f.line) for f in lint_text(text, "a.txt") if f.rule == "NL605"] == [("NL605", 5)]

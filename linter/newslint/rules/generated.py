@@ -693,9 +693,8 @@ class StockPhraseDensity(Rule):
 # --- NL605 template sections ---------------------------------------------------------------------
 
 
-# lines that can be a template heading, and words one of which the article must contain
+# lines that can be a template heading
 _HEADING_KINDS = frozenset(("text", "heading", "label"))
-_TEMPLATE_WORDS = ("key", "glance", "question", "faq", "takeaway", "conclusion", "thoughts", "people also ask")
 
 
 class TemplateSection(Rule):
@@ -727,9 +726,6 @@ class TemplateSection(Rule):
         if not entries:
             return
         lines = doc.lines
-        # the article must also contain one of _TEMPLATE_WORDS: lower-casing the whole text for
-        # that test costs more than the scan of its short lines, so it is made once a heading is found
-        gate_passed = None
         for i in [i for i, ln in enumerate(lines) if len(ln.text) <= 60 and ln.kind in _HEADING_KINDS]:
             ln = lines[i]
             bare = bare_line(ln.text)
@@ -740,11 +736,6 @@ class TemplateSection(Rule):
                     break
             else:
                 continue
-            if gate_passed is None:
-                low = doc.text.lower()
-                gate_passed = any(w in low for w in _TEMPLATE_WORDS)
-            if not gate_passed:
-                return
             related = []
             # the block under the heading: a table, list or run of questions
             j = i + 1
