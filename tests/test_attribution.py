@@ -224,3 +224,13 @@ def test_attribution_fixtures_every_unattributed_defect_found_and_nothing_else()
         assert got == want, p
         checked += 1
     assert checked >= 3
+
+
+def test_anonymous_source_is_reported_whole_when_an_earlier_window_cuts_it():
+    """Each role word gets its own search window; a match cut short by an earlier window's end
+    ("a top official say") must give way to the whole match from the role's own window."""
+    from newslint.engine import lint_text
+
+    text = "An aide noted that at talks, a top official says the plan will slip.\n"  # "aide"'s window ends in "says"
+    found = [text[f.start : f.end] for f in lint_text(text, "a.txt") if f.rule == "NL502"]
+    assert "a top official says" in found and "a top official say" not in found

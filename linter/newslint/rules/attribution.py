@@ -499,7 +499,9 @@ class AnonymousSource(Rule):
         # the pattern ends at the role and its verb: search just around each role word
         for i in p.roles.indexes(doc):
             for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
-                found.setdefault(m.start(), m)
+                # a window can end inside a match ("says" cut to "say"): keep the longest
+                if m.start() not in found or m.end() > found[m.start()].end():
+                    found[m.start()] = m
         if "familiar" in t.vocabulary or "knowledge" in t.vocabulary or "briefed" in t.vocabulary:
             for m in _FAMILIAR.finditer(prose):
                 found.setdefault(m.start(), m)
