@@ -218,18 +218,40 @@ def test_bad_baseline_is_an_error(run_cli, tmp_path, article):
 def test_results_cache_returns_the_same_output_and_no_cache_skips_it(run_cli, article, tmp_path, monkeypatch):
     cache = tmp_path / "c"
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    from newslint.cache import ResultCache
+
+    entries = lambda: len(ResultCache(str(cache)))  # noqa: E731
     first = run_cli("--format", "json", str(article))[1]
-    assert list(cache.rglob("*.json")), "the first run fills the cache"
+    assert entries() == 1, "the first run fills the cache"
     second = run_cli("--format", "json", str(article))[1]
-    assert first == second
+    assert first == second and entries() == 1
     # a changed file is a miss
     article.write_text(TYPO + "Teh end.\n")
     third = json.loads(run_cli("--format", "json", str(article))[1])
     assert [f["text"] for f in third["files"][0]["findings"]] == ["adn", "Teh"]
-    n = len(list(cache.rglob("*.json")))
+    assert entries() == 2
     article.write_text("Fresh copy wiht a typo.\n")
     run_cli("--no-cache", str(article))
-    assert len(list(cache.rglob("*.json"))) == n
+    assert entries() == 2
+
+
+def test_results_cache_with_workers_and_a_damaged_database(run_cli, tmp_path, monkeypatch):
+    from newslint.cache import ResultCache
+
+    cache = tmp_path / "c"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"story{i:02d}.txt").write_text(f"Story {i} went to press adn was read.\n")
+    first = run_cli("--format", "json", "--jobs", "2", str(folder))[1]
+    assert len(ResultCache(str(cache))) == 12  # stored by the reporting process, once each
+    assert run_cli("--format", "json", "--jobs", "2", str(folder))[1] == first
+    for extra in cache.glob("results-v2.sqlite3-*"):
+        extra.unlink()
+    (cache / "results-v2.sqlite3").write_bytes(b"not a database at all" * 100)
+    code, out, err = run_cli("--format", "json", str(folder))
+    assert (code, out, err) == (1, first, "")  # linted again, silently
 
 
 def test_large_file_completes(run_cli, tmp_path):

@@ -2,9 +2,14 @@
 
 The key hashes newslint's version, the configuration (its settings and the text of every rule
 pack in use), the reported path and the file's bytes; a hit returns the findings exactly as they
-were. Entries are small JSON files under ``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``,
-else ``~/.cache/newslint``. Any problem with the cache (unwritable, corrupt entry) silently falls
-back to linting: the cache can only save time, never change a result.
+were. Entries are rows of one SQLite database, ``results-v2.sqlite3`` in the cache directory
+(``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``): each
+process reads through its own connection, and the process that writes the report stores a run's
+new entries a few hundred at a time, in one transaction each. (Version 1 kept one small file per
+entry; creating a file cost about 0.8 ms on the disks measured, as much as linting the article,
+and made a first run with the cache 70% slower than one without it.) Any problem with the cache
+(unwritable, locked, corrupt) silently falls back to linting: the cache can only save time,
+never change a result.
 """
 from __future__ import annotations
 
@@ -56,10 +61,17 @@ def config_fingerprint(linter: Linter) -> str:
 
 
 class ResultCache:
+    FILE = "results-v2.sqlite3"
+    #: pending entries written per transaction
+    BATCH = 256
+
     def __init__(self, directory: str | None = None):
-        self.dir = os.path.join(directory or cache_dir(), "results-v1")
+        self.path = os.path.join(directory or cache_dir(), self.FILE)
         self._fp: dict[int, str] = {}
-        self._dirs: set[str] = set()
+        self._conn: Any = None
+        self._pid = 0
+        self._pending: list[tuple[str, str]] = []
+        self._failed = False
 
     def key(self, linter: Linter, path: str, data: bytes) -> str:
         fp = self._fp.get(id(linter))
@@ -71,35 +83,64 @@ class ResultCache:
         h.update(data)
         return h.hexdigest()
 
-    def _file(self, key: str) -> str:
-        return os.path.join(self.dir, key[:2], key[2:] + ".json")
+    def _db(self) -> Any:
+        """This process's connection (a connection must not cross a fork: workers open their own)."""
+        if self._failed:
+            return None
+        if self._conn is None or self._pid != os.getpid():
+            try:
+                import sqlite3
+
+                os.makedirs(os.path.dirname(self.path), exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            except Exception:  # unwritable directory, not a database, no sqlite3: lint without
+                self._failed = True
+                return None
+            self._conn, self._pid, self._pending = conn, os.getpid(), []
+        return self._conn
 
     def get(self, key: str) -> FileResult | None:
+        db = self._db()
+        if db is None:
+            return None
         try:
-            with open(self._file(key), encoding="utf-8") as fh:
-                return _load(json.load(fh))
-        except (OSError, ValueError, KeyError, TypeError):
+            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            return None if row is None else _load(json.loads(row[0]))
+        except Exception:  # a locked or damaged database, a damaged entry: a miss
             return None
 
     def put(self, key: str, result: FileResult) -> None:
-        if result.error:
+        """Queue an entry; it is written with the next batch (:meth:`flush`)."""
+        if result.error or self._failed:
             return
-        path = self._file(key)
-        folder = os.path.dirname(path)
-        # one encode and one write (json.dump writes piece by piece), the folder made once per
-        # process, and a temporary name unique to this process: filling the cache costs about
-        # 0.1 ms a file, not the 1 ms that mkstemp and chunked writes took
-        text = json.dumps(_dump(result), ensure_ascii=False, separators=(",", ":"))
-        tmp = f"{path}.{os.getpid()}.tmp"
+        self._pending.append((key, json.dumps(_dump(result), ensure_ascii=False, separators=(",", ":"))))
+        if len(self._pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending = self._pending, []
+        db = self._db() if pending else None
+        if db is None:
+            return
         try:
-            if folder not in self._dirs:
-                os.makedirs(folder, exist_ok=True)
-                self._dirs.add(folder)
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(text)
-            os.replace(tmp, path)  # atomic: a parallel reader sees the old entry or the new one
-        except OSError:
-            pass
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", pending)
+            db.execute("COMMIT")
+        except Exception:  # locked for longer than the timeout, disk full: these stay unstored
+            try:
+                db.execute("ROLLBACK")
+            except Exception:
+                pass
+
+    def __len__(self) -> int:
+        db = self._db()
+        try:
+            return db.execute("SELECT count(*) FROM results").fetchone()[0] if db is not None else 0
+        except Exception:
+            return 0
 
 
 def _dump(r: FileResult) -> dict[str, Any]:

@@ -26,6 +26,8 @@ class FileResult:
     error: str | None = None  # the file could not be linted (exit 2)
     note: str | None = None  # skipped with a note (binary file)
     stats: dict[str, Any] = field(default_factory=dict)
+    #: set on a results-cache miss: the key to store the result under, in the reporting process
+    cache_key: str | None = None
 
 
 class Linter:

@@ -218,8 +218,8 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
     result = FileResult(shown, findings=findings, stats=dict(doc.stats))
     if errors:
         result.error = f"{shown}: " + "; ".join(errors)
-    elif key is not None:
-        session.cache.put(key, result)
+    else:
+        result.cache_key = key  # stored by run(), in the process that reports
     return result, doc.text.split("\n") if session.want_lines else None, diff
 
 
@@ -314,10 +314,22 @@ def run(session: Session, paths: Iterable[str], jobs: int, want_lines: bool) -> 
     """Results in input order, each as soon as it and those before it are done (the caller
     writes it out and drops it: nothing is accumulated here); with jobs > 1 and enough files,
     across worker processes. ``paths`` may be a lazy iterable (``discover``): it is read as the
-    workers need more, never held whole."""
+    workers need more, never held whole. New results-cache entries are stored here, in the
+    process that reports, in batches."""
+    session.want_lines = want_lines
+    try:
+        for r in _results(session, paths, jobs, want_lines):
+            if r[0].cache_key is not None and session.cache is not None:
+                session.cache.put(r[0].cache_key, r[0])
+            yield r
+    finally:
+        if session.cache is not None:
+            session.cache.flush()
+
+
+def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool) -> Iterator[tuple[FileResult, list[str] | None, str | None]]:
     import itertools
 
-    session.want_lines = want_lines
     paths = iter(paths)
     # enough of the paths to choose: one process, or workers with tasks of `chunk` files
     head = list(itertools.islice(paths, max(4, jobs * 8 * 16)))
