@@ -328,3 +328,71 @@ def test_fixture_counts():
 @pytest.mark.parametrize("path, ann", [c for c in _fixture_cases("*/*.yaml") if c[1].get("clean")], ids=lambda x: os.path.basename(x) if isinstance(x, str) else "")
 def test_no_findings_on_clean_fixtures(path, ann):
     assert lint(open(path, encoding="utf-8").read(), path) == []
+
+
+def test_weekday_mentions_are_looked_for_near_weekdays_only():
+    """NL809 tries its weekday pattern only at the event nouns near a weekday word; it must find
+    what trying every noun finds."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.packs import word_table
+    from newslint.quantities import hits_of
+    from newslint.rules.dates import _EVENT_WEEKDAY_WORDS, _event_patterns, _mentions, _nouns_near_weekdays
+
+    nouns = frozenset(["election", "vote", "talks"])
+    wd_re, _ = _event_patterns(sorted(nouns))
+    pieces = st.sampled_from(
+        ["Sunday's ", "Sunday’s ", "Sunday'll ", "Sunday'S ", "the Sunday ", "The ", "election", "vote ", "talks ",
+         "regional ", "long-awaited ", " will be held on ", " held for ", ", set ", "on ", "Sunday", "Monday. ",
+         "x", " ", "\n", "was "]
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def same(text):
+        doc = Document(text, "a.txt")
+        t = word_table(doc)
+        near = _nouns_near_weekdays(doc.prose, t, hits_of(doc, _EVENT_WEEKDAY_WORDS), nouns)
+        found = [m.span() for m in _mentions(wd_re, doc.prose, t.starts, near)]
+        assert found == [m.span() for m in _mentions(wd_re, doc.prose, t.starts, t.indexes_of(nouns))], repr(text)
+
+    same()
+
+
+def test_split_cue_words_rule_out_the_search():
+    """NL804 searches a sentence for a split cue only when one of its words can start one."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.packs import word_table
+    from newslint.rules.consistency import _SPLIT_CUES, _may_split
+
+    pieces = st.sampled_from(
+        ["VOTED ", "won't ", "o'voted ", "in favour ", "were  men", "ſupport", "receıved", "x_voted ", "voted_",
+         "Of the vote", "polled", " ", "12% ", "backed", "said no", "the plan ", "'", "’", "."]
+    )
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(pieces, max_size=10).map("".join), st.integers(0, 80), st.integers(0, 80))
+    def sound(text, a, b):
+        doc = Document(text, "a.txt")
+        a, b = sorted((min(a, len(doc.prose)), min(b, len(doc.prose))))
+        if _SPLIT_CUES.search(doc.prose, a, b):
+            assert _may_split(doc.prose, word_table(doc), a, b), repr((text, a, b))
+
+    sound()
+
+
+def test_quotation_words_are_those_of_each_word_lower_cased():
+    """NL807 lower-cases a quotation once, then splits it into words."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.details import _QWORD, _words
+
+    pieces = st.sampled_from(["ΟΔΟΣ", "Σ", ".", "Β", " ", "İstanbul", "Don’t", "WE", "-", "'", "x", "ſ", "K"])
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def same(inner):
+        assert _words(inner) == [w.lower().replace("’", "'") for w in _QWORD.findall(inner)], repr(inner)
+
+    same()

@@ -151,3 +151,69 @@ def test_article_year_gate_agrees_with_the_full_search():
         assert article_year(Document(text, "a.txt")) == want, repr(text)
 
     same()
+
+
+def test_stamp_year_agrees_with_the_full_search():
+    """_stamp_year tries the stamp branch of _STAMP only where a stamp word begins and the
+    dateline branch only when a "YYYY -" exists; its year must be the full search's."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.quantities import _STAMP, _stamp_year
+
+    pieces = st.sampled_from(
+        ["Updated ", "updated", "PUBLISHED: ", "first  published ", "First\npublished", "Last modified ",
+         "blast\tmodified ", "poſted ", "publİshed ", "Posted", "reposted ", "LONDON, ", "March 4, ", "Tuesday, ",
+         "Sept. 3 ", "2024", "1999", " - ", " — ", "(", "\n", "The council met. ", "x", " ", "12 ", "Jan. "]
+    )
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def same(text):
+        m = _STAMP.search(text)
+        want = int(m.group("year") or m.group("year2")) if m else None
+        assert _stamp_year(text, text.lower()) == want, repr(text)
+
+    same()
+
+
+def test_anchors_between_is_a_slice_of_the_whole_scan():
+    """A scan of part of the text starts where the run of figure characters holding its start
+    begins, so its anchors are those of the whole text's scan in that range."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.quantities import _anchors_between, _find_anchors
+
+    pieces = st.sampled_from(
+        ["12", ",500", ".5", "$", "€3", "x", " ", "-", "a dozen ", "half a million ", "one hundred ", "three ",
+         "٣٠", ",", ".", "\n"]
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join), st.integers(0, 60), st.integers(0, 60))
+    def same(text, a, b):
+        a, b = sorted((min(a, len(text)), min(b, len(text))))
+        whole = _find_anchors(Document(text, "a.txt"))
+        assert _anchors_between(Document(text, "a.txt"), a, b) == [p for p in whole if a <= p < b]
+
+    same()
+
+
+def test_scales_between_holds_every_scale_extracted():
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.quantities import extract_between, scales_between
+
+    pieces = st.sampled_from(
+        ["1.5", " billion", " million", "bn", "m", " k", "$", "Rs ", "USD ", "five", " to ", "2", " thousand",
+         " crore", "'s", " troops", " ", ",", "%"]
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=10).map("".join), st.integers(0, 40), st.integers(0, 40))
+    def superset(text, a, b):
+        a, b = sorted((a, b))
+        doc = Document(text, "a.txt")
+        scales = {q.scale for q in extract_between(doc, a, b, CLASSES) if q.scale > 1}
+        assert scales <= scales_between(Document(text, "a.txt"), a, b, CLASSES), repr(text)
+
+    superset()

@@ -111,6 +111,7 @@ _MONTH_WORDS = frozenset(
 )
 _TOTAL_AFTER = re.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
 _ANCHOR = re.compile(r"[\d$€£¥₹₩][\d,.]*")
+_RUN_CHAR = re.compile(r"[\d$€£¥₹₩,.]")  # a character of an _ANCHOR match
 _CUR_WORDS = frozenset(("rs", "usd", "eur", "gbp", "inr", "krw", "jpy"))
 _MONTH_ABBR_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
 _FUNCTION = frozenset(
@@ -221,21 +222,55 @@ def _anchors(doc: Document) -> list[int]:
 
 
 def _find_anchors(doc: Document) -> list[int]:
-    from .packs import word_table
-
-    prose = doc.prose
-    out = [m.start() for m in _ANCHOR.finditer(prose)]
-    t = word_table(doc)
-    if t.vocabulary & _NUMWORD_KEYS:
-        for i in hits_of(doc, _NUMWORD_KEYS):
-            s = t.starts[i]
-            # "a dozen", "one hundred", "half a million": start at the article or number before
-            if i and t.words[i - 1] in ("a", "one") and t.ends[i - 1] == s - 1:
-                s = t.starts[i - 1]
-                if i > 1 and t.words[i - 2] == "half" and t.ends[i - 2] == s - 1:
-                    s = t.starts[i - 2]
-            out.append(s)
+    out = [m.start() for m in _ANCHOR.finditer(doc.prose)] + _word_anchors(doc)
     out.sort()
+    return out
+
+
+def _word_anchors(doc: Document) -> list[int]:
+    """The offsets where figures in words begin ("three", "a dozen", "half a million"), in order."""
+
+    def compute(d: Document) -> list[int]:
+        from .packs import word_table
+
+        t = word_table(d)
+        out: list[int] = []
+        if t.vocabulary & _NUMWORD_KEYS:
+            words, starts, ends = t.words, t.starts, t.ends
+            for i in hits_of(d, _NUMWORD_KEYS):
+                s = starts[i]
+                # "a dozen", "one hundred", "half a million": start at the article or number before
+                if i and words[i - 1] in ("a", "one") and ends[i - 1] == s - 1:
+                    s = starts[i - 1]
+                    if i > 1 and words[i - 2] == "half" and ends[i - 2] == s - 1:
+                        s = starts[i - 2]
+                out.append(s)
+            out.sort()
+        return out
+
+    return doc.memo("quantities.word_anchors", compute)
+
+
+def _anchors_between(doc: Document, start: int, end: int) -> list[int]:
+    """The anchors in [start, end): a slice of :func:`_anchors`, found without scanning the
+    whole text. The digit scan must not begin inside a run of figure characters (it would cut
+    "12,500" into "12" and "500"), so it begins where the run holding ``start`` begins: before
+    a character that is none of ``[\\d$€£¥₹₩,.]`` no run continues, and the scan from there
+    finds what the scan of the whole text finds."""
+    done = doc._memo.get("quantities.anchors")
+    if done is not None:
+        return done[bisect.bisect_left(done, start):bisect.bisect_left(done, end)]
+    prose = doc.prose
+    lo = start
+    while lo and _RUN_CHAR.match(prose, lo - 1):
+        lo -= 1
+    out = [m.start() for m in _ANCHOR.finditer(prose, lo, end)]
+    if lo < start:
+        out = [p for p in out if p >= start]
+    words = _word_anchors(doc)
+    if words:
+        out += words[bisect.bisect_left(words, start):bisect.bisect_left(words, end)]
+        out.sort()
     return out
 
 
@@ -424,17 +459,30 @@ def extract_between(doc: Document, start: int, end: int, classes: dict[str, str]
     else parsed at the anchors in that range only (for rules that look at a few sentences)."""
     done = doc._memo.get(f"quantities.all.{id(classes)}")
     if done is None:
-        anchors = _anchors(doc)
-        picked = anchors[bisect.bisect_left(anchors, start):bisect.bisect_left(anchors, end)]
-        return _scan(doc, classes, picked)
+        return _scan(doc, classes, _anchors_between(doc, start, end))
     return [q for q in done if start <= q.start < end]
 
 
 def candidates_between(doc: Document, start: int, end: int) -> int:
     """How many figures could start in [start, end): an upper bound on the length of
-    :func:`extract_between`'s result, found without parsing (two bisections)."""
-    anchors = _anchors(doc)
-    return bisect.bisect_left(anchors, end) - bisect.bisect_left(anchors, start)
+    :func:`extract_between`'s result, found without parsing."""
+    return len(_anchors_between(doc, start, end))
+
+
+def scales_between(doc: Document, start: int, end: int, classes: dict[str, str]) -> set[float]:
+    """Every scale above one (1e3, 1e6...) of :func:`extract_between`'s figures, and perhaps
+    more: the scale words that the figure pattern matches at the anchors, found without
+    parsing the figures."""
+    done = doc._memo.get(f"quantities.all.{id(classes)}")
+    if done is not None:
+        return {q.scale for q in done if start <= q.start < end and q.scale > 1}
+    prose = doc.prose
+    out: set[float] = set()
+    for p in _anchors_between(doc, start, end):
+        m = QTY.match(prose, p)
+        if m:
+            out.update(SCALES[w.lower()] for w in m.group("scale", "scale2") if w)
+    return out
 
 
 def counts(doc: Document, classes: dict[str, str]) -> list[Quantity]:
@@ -444,12 +492,15 @@ def counts(doc: Document, classes: dict[str, str]) -> list[Quantity]:
         from .packs import word_table
 
         t = word_table(d)
-        if not (t.vocabulary & classes.keys()):
+        # frozenset.intersection iterates the (small) table; "vocabulary & classes.keys()"
+        # would look every word of the text up in the table
+        present = t.vocabulary.intersection(classes)
+        if not present:
             return []
         known = set(classes.values())
         # only the sentences that name a counted thing (the whole text when sentences are unknown)
         spans: list[tuple[int, int]] = []
-        for i in t.indexes_of(classes):
+        for i in t.indexes_of(present):
             si = d.sentence_index(t.starts[i])
             if si < 0:
                 spans = [(0, len(d.prose))]
@@ -493,17 +544,55 @@ def weekday_number(name: str) -> int:
     return _WD_SHORT[name.lower().rstrip(".")[:3]]
 
 
-_STAMP = re.compile(
+# an Updated/Published stamp ("Updated Oct. 3, 2025") and a dated dateline ("MADRID, April 22,
+# 2025 –"); _STAMP is either, and its search is their leftmost match (the stamp at a tie)
+_STAMP_BRANCH = re.compile(
     r"(?i:updated|published|posted|last\s+modified|first\s+published)\b[^\n\d]{0,30}"
     rf"(?:(?:{_WD_RE}),?\s+)?(?:(?:{_MONTH_RE})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
-    rf"|^[A-Z][A-Za-z .,'-]{{1,40}}\b(?:{_MONTH_RE})\s+\d{{1,2}},?\s+(?P<year2>(?:19|20)\d\d)\s*[-–—(]",
-    re.M,
 )
+_DATELINE_BRANCH = re.compile(
+    rf"^[A-Z][A-Za-z .,'-]{{1,40}}\b(?:{_MONTH_RE})\s+\d{{1,2}},?\s+(?P<year2>(?:19|20)\d\d)\s*[-–—(]", re.M
+)
+_STAMP = re.compile(f"{_STAMP_BRANCH.pattern}|{_DATELINE_BRANCH.pattern}", re.M)
 
 
 #: what each branch of _STAMP needs: a stamp word, or a year followed by a dash or parenthesis
 _STAMP_WORDS = ("updated", "published", "posted", "modified")
-_YEAR_DASH = re.compile(r"(?=[12])(?:19|20)\d\d\s*[-–—(]")
+_YEAR_DASH = re.compile(r"(?:19|20)\d\d\s*[-–—(]")
+
+
+def _stamp_word_starts(low: str) -> list[int]:
+    """The offsets, in order, where a stamp word ("updated", "first published", "last modified")
+    begins in the lower-cased text: the only places where the stamp branch of _STAMP can match."""
+    out: list[int] = []
+    for word, lead in (("updated", ""), ("posted", ""), ("published", "first"), ("modified", "last")):
+        i = low.find(word)
+        while i != -1:
+            if word != "modified":  # "modified" is a stamp word only after "last"
+                out.append(i)
+            if lead:  # "first published", "last   modified": the branch begins at the lead word
+                j = i
+                while j and low[j - 1].isspace():
+                    j -= 1
+                if j < i and low.endswith(lead, 0, j):
+                    out.append(j - len(lead))
+            i = low.find(word, i + 1)
+    out.sort()
+    return out
+
+
+def _stamp_year(text: str, low: str) -> int | None:
+    """The year of ``_STAMP.search(text)`` (``low`` is ``text.lower()``), trying the stamp
+    branch only where a stamp word begins and the dateline branch only when a "YYYY -" exists."""
+    if len(low) != len(text) or "ſ" in low or "ı" in low:
+        # lower() changed the offsets, or re.IGNORECASE folds ſ and ı to s and i: no shortcut
+        m = _STAMP.search(text)
+        return int(m.group("year") or m.group("year2")) if m else None
+    stamp = next(filter(None, (_STAMP_BRANCH.match(text, p) for p in _stamp_word_starts(low))), None)
+    dateline = _DATELINE_BRANCH.search(text) if _YEAR_DASH.search(text) else None
+    if stamp and (dateline is None or stamp.start() <= dateline.start()):
+        return int(stamp.group("year"))
+    return int(dateline.group("year2")) if dateline else None
 
 
 def article_year(doc: Document) -> int | None:
@@ -511,15 +600,12 @@ def article_year(doc: Document) -> int | None:
 
     def compute(d: Document) -> int | None:
         text = d.text
-        # _STAMP is tried at every offset; most articles hold neither a stamp word nor a
-        # "YYYY -" dateline, and two cheap tests rule both out (ſ and ı fold to s and i
-        # under re.IGNORECASE, so they send the text to the full search)
+        # most articles hold neither a stamp word nor a "YYYY -" dateline, and two cheap tests
+        # rule both out (ſ and ı fold to s and i under re.IGNORECASE, so they send the text to
+        # the full search)
         low = text.lower()
         if not any(w in low for w in _STAMP_WORDS) and "ſ" not in low and "ı" not in low and not _YEAR_DASH.search(text):
             return None
-        m = _STAMP.search(text)
-        if not m:
-            return None
-        return int(m.group("year") or m.group("year2"))
+        return _stamp_year(text, low)
 
     return doc.memo("quantities.article_year", compute)

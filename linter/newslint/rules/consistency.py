@@ -10,6 +10,7 @@ statement involved (the finding on one, ``related`` on the others). Statements q
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -17,12 +18,14 @@ from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..quantities import (
     INF,
+    SCALES,
     Quantity,
     candidates_between,
     counts,
     extract_between,
     add_keywords,
     hits_of,
+    scales_between,
 )
 from ..packs import word_table
 from ..rule import Context, Rule
@@ -220,6 +223,30 @@ _SHARE_CUE = re.compile(
     r"voted|chose|preferred|against|in favou?r|had no (?:view|opinion)|did not know|said yes|said no|were unsure)\b",
     re.I,
 )
+# the words of _SPLIT_CUES: a match is one of them, or holds one as its last word
+_SPLIT_WORDS = frozenset(
+    "voted backed supported opposed favoured favored favour favor against undecided respondents vote voters won "
+    "received approve disapprove support oppose men women yes no chose preferred polled".split()
+)
+# letters that re.IGNORECASE matches to ASCII letters but lower() does not lower-case to them
+_FOLDS_TO_ASCII = re.compile("[ſıİ]")
+
+
+def _may_split(prose: str, t, s: int, e: int) -> bool:
+    """False when _SPLIT_CUES cannot match in the sentence [s, e), told from its words in the
+    word table ``t``: a set look-up before the case-insensitive search, which is tried at every
+    offset. The words are lower-cased like the search's, and a word it finds is a word of the
+    table or a part of one between apostrophes ("won't")."""
+    if s and (prose[s - 1].isalnum() or prose[s - 1] in "'’") or e < len(prose) and (prose[e].isalnum() or prose[e] in "'’"):
+        return True  # the span cuts a word of the table: leave it to the search
+    if _FOLDS_TO_ASCII.search(prose, s, e):
+        return True  # the search takes them for s and i, the word table does not
+    words = t.words[bisect.bisect_left(t.starts, s):bisect.bisect_left(t.starts, e)]
+    if not _SPLIT_WORDS.isdisjoint(words):
+        return True
+    return any(not _SPLIT_WORDS.isdisjoint(w.split("'")) for w in words if "'" in w)
+
+
 # totals whose parts are counted with other words
 _AGGREGATES = {
     "casualties": frozenset("killed dead wounded injured missing captured deaths injuries".split()),
@@ -266,27 +293,19 @@ class PartsAndWhole(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        vocab = word_table(doc).vocabulary
-        has_total = bool(vocab & {"total", "combined", "altogether", "including"}) or any(map(prose.__contains__, _WHOLE_PHRASES))
+        t = word_table(doc)
+        vocab = t.vocabulary
+        # the wording of a whole counts when the article has a total word or one of the
+        # _WHOLE_PHRASES; their eight searches are made only when there is some such wording
+        cued, totals = self._wholes(doc, prose, t)
+        whole_words = vocab & {"total", "combined", "altogether", "including"}
+        if (cued or totals) and not (whole_words or any(map(prose.__contains__, _WHOLE_PHRASES))):
+            cued, totals = set(), set()
         has_vote = bool(vocab & {"member", "seat"}) and bool(_TALLY.search(prose))
         has_pct = bool(vocab & _SHARE_WORDS) and ("%" in prose or "per cent" in prose or "percent" in prose)
-        if not (has_total or has_vote or has_pct):
+        if not (cued or totals or has_vote or has_pct):
             return
-        t = word_table(doc)
-        cued: set[tuple[int, int]] = set()
-        totals: set[tuple[int, int]] = set()
         shares: set[tuple[int, int]] = set()
-        if has_total:
-            for i in hits_of(doc, _CUE_WORDS):
-                cue = _INCLUDING.match(prose, t.starts[i - 1] if t.words[i] in ("them", "whom", "which") and i else t.starts[i])
-                if cue:
-                    cued.add(sentence_span(doc, t.starts[i]))
-            for phrase in ("Of the ", "in all", "all told"):
-                i = prose.find(phrase)
-                while i != -1:
-                    (cued if phrase == "Of the " else totals).add(sentence_span(doc, i))
-                    i = prose.find(phrase, i + 1)
-            totals.update(sentence_span(doc, t.starts[i]) for i in hits_of(doc, _TOTAL_WORDS))
         if has_pct:
             for mark in ("%", "per cent", "percent"):
                 i = prose.find(mark)
@@ -295,11 +314,15 @@ class PartsAndWhole(Rule):
                     i = prose.find(mark, i + 1)
         classes = count_classes(ctx)
         for s, e in sorted(cued | totals | shares):
+            # shares of one whole need a split cue and no change cue in the sentence: test the
+            # words before parsing the figures (most sentences with a "%" describe changes),
+            # the words of the cue first and the costly searches last
+            split = (s, e) in shares and _may_split(prose, t, s, e)
+            if not (split or (s, e) in totals or (s, e) in cued):
+                continue
             if candidates_between(doc, s, e) < 2:
                 continue  # every check needs two figures
-            # shares of one whole need a split cue and no change cue in the sentence: test the
-            # words before parsing the figures (most sentences with a "%" describe changes)
-            split = (s, e) in shares and bool(_SPLIT_CUES.search(prose, s, e)) and not _CHANGE_CUES.search(prose, s, e)
+            split = split and bool(_SPLIT_CUES.search(prose, s, e)) and not _CHANGE_CUES.search(prose, s, e)
             if not (split or (s, e) in totals or (s, e) in cued):
                 continue
             group = extract_between(doc, s, e, classes)
@@ -313,6 +336,24 @@ class PartsAndWhole(Rule):
                 yield from self._percentages(doc, prose, group)
         if has_vote:
             yield from self._tallies(doc, prose)
+
+    @staticmethod
+    def _wholes(doc: Document, prose: str, t) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+        """The sentences that name a whole and its parts ("including", "of whom", "Of the 30
+        ..."), and those that state a total ("in all", "a total of")."""
+        cued: set[tuple[int, int]] = set()
+        totals: set[tuple[int, int]] = set()
+        for i in hits_of(doc, _CUE_WORDS):
+            cue = _INCLUDING.match(prose, t.starts[i - 1] if t.words[i] in ("them", "whom", "which") and i else t.starts[i])
+            if cue:
+                cued.add(sentence_span(doc, t.starts[i]))
+        for phrase in ("Of the ", "in all", "all told"):
+            i = prose.find(phrase)
+            while i != -1:
+                (cued if phrase == "Of the " else totals).add(sentence_span(doc, i))
+                i = prose.find(phrase, i + 1)
+        totals.update(sentence_span(doc, t.starts[i]) for i in hits_of(doc, _TOTAL_WORDS))
+        return cued, totals
 
     def _totals(self, doc: Document, group: list[Quantity]) -> Iterator[Finding]:
         for ti, t in enumerate(group):
@@ -467,8 +508,15 @@ class ScaleMismatch(Rule):
         spots = [t.starts[i] for i in hits_of(doc, _SCALE_WORDS)]
         if "€" in prose or "£" in prose or "$" in prose or "₹" in prose:  # "€3m", "$1.2bn"
             spots += [m.end() for m in _GLUED_SCALE.finditer(prose)]
-        for p in spots:
-            for q in extract_between(doc, max(0, p - 24), p, classes):
+        windows = [(max(0, p - 24), p) for p in spots]
+        # a finding needs two figures whose scales are a thousand times apart: when the scale
+        # words of the text ("million", "bn") hold no such pair, neither may those matched after
+        # the figures in the windows (before they are parsed)
+        if not _far_apart({SCALES[w] for w in vocab & _SCALE_WORDS}):
+            if not _far_apart(set().union(*(scales_between(doc, a, b, classes) for a, b in windows))):
+                return
+        for a, b in windows:
+            for q in extract_between(doc, a, b, classes):
                 near.setdefault(q.start, q)
         qs = [near[k] for k in sorted(near)]
         qs = [q for q in qs if q.scale > 1 and not q.vague and q.unit != "%"]
@@ -500,6 +548,11 @@ class ScaleMismatch(Rule):
                     related=[Related(a.start, a.end, "the same amount, another scale")],
                 )
                 done.add(b.start)
+
+
+def _far_apart(scales: set[float]) -> bool:
+    """Two of the scales are a thousand times apart or more."""
+    return bool(scales) and max(scales) / min(scales) >= 1000
 
 
 _FOR_THING = re.compile(r"\s+(?:for|of|on)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+(?:\s+[a-z]+)?)")

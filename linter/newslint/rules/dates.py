@@ -361,6 +361,28 @@ def _mentions(pattern: re.Pattern, prose: str, starts: list[int], nouns: list[in
     return found
 
 
+# a weekday with a clitic other than 's ("Sunday'll") is a word missing from the weekday list
+_WEEKDAY_CLITIC = re.compile(r"day['’](?!s)[^\W_]")
+
+
+def _nouns_near_weekdays(prose: str, t, weekday_at: list[int], nouns: frozenset[str]) -> list[int]:
+    """The word indexes of the event nouns that a weekday mention can end in, in order. The
+    mention names its weekday at most seven words before the noun (where ``_mentions`` tries it:
+    "Sunday's long-awaited regional election") or two to five after it ("The election will be
+    held on Sunday": an auxiliary of up to two words, a verb, "on"). ``weekday_at`` holds the
+    indexes of the weekdays and "Sunday's"; a clitic it lacks ("Sunday'll") means every noun."""
+    if _WEEKDAY_CLITIC.search(prose):
+        return t.indexes_of(nouns)
+    words = t.words
+    near: set[int] = set()
+    for k in weekday_at:
+        lo = max(0, k - 5)
+        window = words[lo:k + 8]
+        if not nouns.isdisjoint(window):
+            near.update(lo + j for j, w in enumerate(window) if w in nouns)
+    return sorted(near)
+
+
 def _group(m: re.Match, *names: str) -> str | None:
     for n in names:
         v = m.group(n)
@@ -399,28 +421,28 @@ class WeekdayEvent(Rule):
     summary = "One event given a weekday and a date that do not match"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        if not hits_of(doc, _EVENT_WEEKDAY_WORDS):
+        weekday_at = hits_of(doc, _EVENT_WEEKDAY_WORDS)
+        if not weekday_at:
             return
         cache = ctx.__dict__.setdefault("_consistency", {})
         if "event-nouns" not in cache:
             nouns = sorted({str(n).lower() for n in ctx.list("consistency.event-nouns")})
             cache["event-nouns"] = (frozenset(nouns), _event_patterns(nouns) if nouns else None)
         nouns, patterns = cache["event-nouns"]
-        if patterns is None or not (word_table(doc).vocabulary & nouns):
+        if patterns is None or word_table(doc).vocabulary.isdisjoint(nouns):
             return
         prose = doc.prose
         wd_re, date_re = patterns
         t = word_table(doc)
-        at = t.indexes_of(nouns)
         weekdays: dict[str, list[tuple[re.Match, int]]] = {}
         dates: dict[str, list[tuple[re.Match, tuple[int, int, int | None]]]] = {}
-        for m in _mentions(wd_re, prose, t.starts, at):
+        for m in _mentions(wd_re, prose, t.starts, _nouns_near_weekdays(prose, t, weekday_at, nouns)):
             if _group(m, "noun", "noun2") == "poll" and _SURVEY.match(prose, m.end()):
                 continue
             weekdays.setdefault(_group(m, "noun", "noun2"), []).append((m, weekday_number(_group(m, "wd", "wd3", "wd2"))))
         if not weekdays:
             return
-        for m in _mentions(date_re, prose, t.starts, at):
+        for m in _mentions(date_re, prose, t.starts, t.indexes_of(nouns)):
             if _group(m, "noun", "noun2") == "poll" and _SURVEY.match(prose, m.end()):
                 continue
             month = _group(m, "amonth", "amonth2", "bmonth", "bmonth2")

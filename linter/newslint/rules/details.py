@@ -46,15 +46,15 @@ class QuotationDrift(Rule):
             inner = prose[q.start + 1:q.end - 1]
             if "[" in inner:
                 continue  # an editor's insertion: the wording was changed on purpose
-            words = [w.lower().replace("’", "'") for w in _QWORD.findall(inner)]
+            words = _words(inner)
             if len(words) >= 6:
-                items.append((q, words, "…" in inner or "..." in inner))
-        for i, (qa, wa, ea) in enumerate(items):
-            for qb, wb, eb in items[i + 1:]:
+                items.append((q, words, set(words), "…" in inner or "..." in inner))
+        for i, (qa, wa, sa, ea) in enumerate(items):
+            for qb, wb, sb, eb in items[i + 1:]:
                 if wa == wb:
                     continue
-                common = len(set(wa) & set(wb))
-                if common < 0.6 * max(len(set(wa)), len(set(wb))):
+                common = len(sa & sb)
+                if common < 0.6 * max(len(sa), len(sb)):
                     continue
                 if _contains(wa, wb) or _contains(wb, wa):
                     continue
@@ -81,6 +81,17 @@ class QuotationDrift(Rule):
                     related=[Related(qa.start, qa.end, "the other rendering")],
                 )
                 break
+
+
+def _words(inner: str) -> list[str]:
+    """The words of a quotation, each lower-cased with ’ as '."""
+    low = inner.lower()
+    # lower-casing the whole quotation at once gives the same words, unless it changes the
+    # length (İ lower-cases to two characters) or the case of Σ depends on what lies beyond
+    # its word (σ or ς)
+    if len(low) == len(inner) and "Σ" not in inner:
+        return _QWORD.findall(low.replace("’", "'"))
+    return [w.lower().replace("’", "'") for w in _QWORD.findall(inner)]
 
 
 def _contains(big: list[str], small: list[str]) -> bool:
