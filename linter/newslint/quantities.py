@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 
+from . import rx
 from .document import Document
 
 TOLERANCE = 0.10
@@ -90,14 +91,14 @@ _WORDNUM = "|".join(
 _SCALE = r"thousand|million|billion|trillion|crores?|lakhs?|bn|mn|mln|tn|[mbk](?![\w])"
 _CUR = r"US\$|A\$|C\$|HK\$|\$|€|£|¥|₹|₩|Rs\.?\s?|(?:USD|EUR|GBP|INR|KRW|JPY)\s?"
 
-QTY = re.compile(
+QTY = rx.compile(
     rf"(?P<cur>{_CUR})?(?P<num>{_DIGITS}|(?i:{_WORDNUM})\b)(?:-(?P<frac>\d/\d{{1,2}}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s*(?:to|–|—)\s*(?:{_CUR})?(?P<num2>{_DIGITS})(?:\s?(?P<scale2>{_SCALE})\b)?)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?"
 )
 # the counted thing: optional "of", an increment marker, up to three modifiers, the noun
-_NOUN_PHRASE = re.compile(
+_NOUN_PHRASE = rx.compile(
     r"(?:\s+of)?(?:\s+(?P<inc2>additional|more|fresh|further|extra|previous|earlier|prior|initial|original))?"
     r"(?P<mods>(?:\s+(?:[A-Z][\w’'.-]*|[a-z]+-[a-z]+|new|elite|armed|foreign|regular|special|active|combat|"
     r"registered|eligible|local|young|civilian|military|ethnic|unaccompanied|undocumented)){0,3})"
@@ -109,11 +110,11 @@ _INC_BEFORE = frozenset(("additional", "another", "further", "extra", "fresh") +
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-_TOTAL_AFTER = re.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
-_ANCHOR = re.compile(r"[\d$€£¥₹₩][\d,.]*")
-_RUN_CHAR = re.compile(r"[\d$€£¥₹₩,.]")  # a character of an _ANCHOR match
+_TOTAL_AFTER = rx.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
+_ANCHOR = rx.compile(r"[\d$€£¥₹₩][\d,.]*")
+_RUN_CHAR = rx.compile(r"[\d$€£¥₹₩,.]")  # a character of an _ANCHOR match
 _CUR_WORDS = frozenset(("rs", "usd", "eur", "gbp", "inr", "krw", "jpy"))
-_MONTH_ABBR_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
+_MONTH_ABBR_BEFORE = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
 _FUNCTION = frozenset(
     "of to in on at by for from with and or but the a an that which who whom was were is are be been has have had "
     "will would could should may might can per than as this these those its their his her our your it they we he "
@@ -522,16 +523,16 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-WEEKDAY_DATE = re.compile(
+WEEKDAY_DATE = rx.compile(
     rf"\b(?P<wd>{_WD_RE}),?\s+(?:the\s+)?"
     rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?![a-z]))"
     r"(?:,?\s+(?P<year>(?:18|19|20)\d\d)\b)?"
 )
-DATE = re.compile(
+DATE = rx.compile(
     rf"\b(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20)\d\d)"
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})\s+(?P<year2>(?:18|19|20)\d\d))\b"
 )
-YEAR = re.compile(r"(?<![\d,.$€£])(?:18|19|20)\d\d(?!\d|,\d)")
+YEAR = rx.compile(r"(?<![\d,.$€£])(?:18|19|20)\d\d(?!\d|,\d)")
 _WD_SHORT = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
 
 
@@ -546,19 +547,19 @@ def weekday_number(name: str) -> int:
 
 # an Updated/Published stamp ("Updated Oct. 3, 2025") and a dated dateline ("MADRID, April 22,
 # 2025 –"); _STAMP is either, and its search is their leftmost match (the stamp at a tie)
-_STAMP_BRANCH = re.compile(
+_STAMP_BRANCH = rx.compile(
     r"(?i:updated|published|posted|last\s+modified|first\s+published)\b[^\n\d]{0,30}"
     rf"(?:(?:{_WD_RE}),?\s+)?(?:(?:{_MONTH_RE})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
 )
-_DATELINE_BRANCH = re.compile(
+_DATELINE_BRANCH = rx.compile(
     rf"^[A-Z][A-Za-z .,'-]{{1,40}}\b(?:{_MONTH_RE})\s+\d{{1,2}},?\s+(?P<year2>(?:19|20)\d\d)\s*[-–—(]", re.M
 )
-_STAMP = re.compile(f"{_STAMP_BRANCH.pattern}|{_DATELINE_BRANCH.pattern}", re.M)
+_STAMP = rx.compile(f"{_STAMP_BRANCH.pattern}|{_DATELINE_BRANCH.pattern}", re.M)
 
 
 #: what each branch of _STAMP needs: a stamp word, or a year followed by a dash or parenthesis
 _STAMP_WORDS = ("updated", "published", "posted", "modified")
-_YEAR_DASH = re.compile(r"(?:19|20)\d\d\s*[-–—(]")
+_YEAR_DASH = rx.compile(r"(?:19|20)\d\d\s*[-–—(]")
 
 
 def _stamp_word_starts(low: str) -> list[int]:

@@ -14,6 +14,7 @@ import bisect
 import re
 from typing import Iterator
 
+from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..quantities import (
@@ -31,7 +32,7 @@ from ..packs import word_table
 from ..rule import Context, Rule
 
 # capitalised names that tie two statements to the same actor ("North Korea", "Russia")
-_ENTITY = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}\b)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}\b))*")
+_ENTITY = rx.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}\b)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}\b))*")
 _NOT_ENTITIES = frozenset(
     "The A An In On At But And However Moreover Furthermore Meanwhile Recently Reports It This That These Those "
     "He She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -39,7 +40,7 @@ _NOT_ENTITIES = frozenset(
     "According If While When Some Many Most All Both Each Up More About Around Nearly At Least".split()
 )
 # a figure qualified by a time of its own: a different moment, not a contradiction
-_TIME_QUALIFIED = re.compile(
+_TIME_QUALIFIED = rx.compile(
     r"\b(?i:by|as of|until|since|through|throughout)\s+(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December|(?:19|20)\d\d|last|this|next|mid|early|late)\b|\bso far\b|\bto date\b|"
     r"\b(?i:initially)\b|\bat first\b|\b(?i:later)\b|\b(?i:now)\b|\beventually\b|\bhas since\b|\bplans? to\b|\bexpected to\b|"
@@ -203,22 +204,22 @@ class FigureContradiction(Rule):
                     break
 
 # --- parts and wholes --------------------------------------------------------------------------
-_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
-_OF_THE = re.compile(r"\bOf the\s+(?=\d|[a-z]+ )")
+_INCLUDING = rx.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
+_OF_THE = rx.compile(r"\bOf the\s+(?=\d|[a-z]+ )")
 _WHOLE_PHRASES = ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
 _CUE_WORDS = add_keywords(("including", "them", "whom", "which"))
 _TOTAL_WORDS = add_keywords(("total", "combined", "altogether"))
-_BODY = re.compile(r"(?<![\d,.])(?P<n>\d{1,4})-(?:member|seat)\b")
-_TALLY = re.compile(
+_BODY = rx.compile(r"(?<![\d,.])(?P<n>\d{1,4})-(?:member|seat)\b")
+_TALLY = rx.compile(
     r"\b(?:voted|vote of|by a vote of|passed|approved|rejected|defeated|backed|adopted)\s+(?P<a>\d{1,4})\s*(?:-|–|to)\s*(?P<b>\d{1,4})\b"
     r"(?:[^.;]{0,40}?\b(?:with\s+)?(?P<c>\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:abstentions?|abstaining|members?\s+abstaining))?",
 )
-_SPLIT_CUES = re.compile(
+_SPLIT_CUES = rx.compile(
     r"\b(?:voted|backed|supported|opposed|favou?red|in favou?r|against|undecided|respondents|of the vote|of voters|won|received|"
     r"approve|disapprove|support|oppose|were\s+(?:men|women)|said\s+(?:yes|no)|chose|preferred|polled)\b",
     re.I,
 )
-_SHARE_CUE = re.compile(
+_SHARE_CUE = rx.compile(
     r"(?:\s+of\s+(?:the\s+)?[\w-]+)?\s+(?:\w+\s+){0,2}?(backed|supported|opposed|favou?red|approved|disapproved|undecided|"
     r"voted|chose|preferred|against|in favou?r|had no (?:view|opinion)|did not know|said yes|said no|were unsure)\b",
     re.I,
@@ -229,7 +230,7 @@ _SPLIT_WORDS = frozenset(
     "received approve disapprove support oppose men women yes no chose preferred polled".split()
 )
 # letters that re.IGNORECASE matches to ASCII letters but lower() does not lower-case to them
-_FOLDS_TO_ASCII = re.compile("[ſıİ]")
+_FOLDS_TO_ASCII = rx.compile("[ſıİ]")
 
 
 def _may_split(prose: str, t, s: int, e: int) -> bool:
@@ -255,7 +256,7 @@ _AGGREGATES = {
 _SHARE_WORDS = frozenset(
     "backed supported opposed favoured favored approved disapproved undecided voted chose preferred against favour favor unsure".split()
 )
-_CHANGE_CUES = re.compile(
+_CHANGE_CUES = rx.compile(
     r"\b(?:rose|rise|rising|fell|fall|falling|increase[ds]?|decrease[ds]?|grew|growth|grow|up|down|points?|from|compared|"
     r"year|years|quarter|month|since|than|inflation|rates?|interest|tax|margin|stake|turnout|each|respectively|"
     r"versus|vs|while|whereas|previous|last|earlier|jumped|dropped|slipped|climbed|gained|lost|nationwide|among)\b",
@@ -476,7 +477,7 @@ class PartsAndWhole(Rule):
 _SCALE_WORDS = add_keywords(("thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "b", "crore", "crores", "lakh", "lakhs", "tn"))
 
 
-_GLUED_SCALE = re.compile(r"(?<=\d)(?:bn|mn|m|tn|k)\b")
+_GLUED_SCALE = rx.compile(r"(?<=\d)(?:bn|mn|m|tn|k)\b")
 
 
 class ScaleMismatch(Rule):
@@ -555,7 +556,7 @@ def _far_apart(scales: set[float]) -> bool:
     return bool(scales) and max(scales) / min(scales) >= 1000
 
 
-_FOR_THING = re.compile(r"\s+(?:for|of|on)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+(?:\s+[a-z]+)?)")
+_FOR_THING = rx.compile(r"\s+(?:for|of|on)\s+(?:the|a|an|its|their|his|her)\s+([a-z]+(?:\s+[a-z]+)?)")
 _THING_STOP = frozenset("of to in on at by for from with and or but that which who was were is are has had will".split())
 
 

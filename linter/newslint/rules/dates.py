@@ -7,6 +7,7 @@ import datetime
 import re
 from typing import Iterator
 
+from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..quantities import (
@@ -102,21 +103,21 @@ class WeekdayDate(Rule):
             yield self.finding(m.start(), m.end(), msg)
 
 
-_RECENT = re.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
+_RECENT = rx.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
 _RECENT_WORDS = add_keywords(("recent", "recently", "week", "month"))
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "in 2023", "in early 2023" (the year only), "in March 2024" (a month of that year)
-_DATED = re.compile(
+_DATED = rx.compile(
     rf"\bin\s+(?:(?:early|mid|late|mid-)\s*)?(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I
 )
 # a clause boundary between a figure and a date: the date may belong to something else
-_CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = rx.compile(
     r"[;:()\"“”]|\b(?:which|who|whose|where|when|while|after|before|since|following|until|as|than|because|"
     r"compared|against|whereas)\b",
     re.I,
 )
 # the same increment told twice on purpose, or a different moment: "again", "a second", "will"
-_REPEATED = re.compile(
+_REPEATED = rx.compile(
     r"(?i:\b(?:again|also|too|as well|once more|second|third|fourth|twice|another round|new round|each|every|annual(?:ly)?|"
     r"yearly|repeat\w*|similar(?:ly)?|same number|likewise|previous(?:ly)?|earlier|first|next|later|rotat\w+|"
     r"replac\w+|reliev\w+|will|would|could|might|plans?|planned|expected|due|set to|scheduled|until|since|through)\b)"
@@ -124,7 +125,7 @@ _REPEATED = re.compile(
 )
 
 
-_TRANCHE = re.compile(r"\b(?:[Aa]nother|[Ff]urther)\b")
+_TRANCHE = rx.compile(r"\b(?:[Aa]nother|[Ff]urther)\b")
 
 
 def _date_key(m: re.Match) -> tuple[int, int | None]:
@@ -295,7 +296,7 @@ _EV_HEAD_AFTER = (
     "figures?|statement|warnings?|alerts?|watch|station|brigade|service|crews?|alarm|defen[cs]es|barriers?"
 )
 # a sentence that compares occurrences of an event: "last", "previous", "next", "first"
-_OCCURRENCES = re.compile(
+_OCCURRENCES = rx.compile(
     r"(?i:\b(?:last|previous(?:ly)?|next|first|second|third|earlier|prior|upcoming|coming|following|former|past|"
     r"another|other|each|every|annual|since|again|repeat\w*|rescheduled|postponed|delayed|moved)\b)"
 )
@@ -311,13 +312,13 @@ def _event_patterns(nouns: list[str]) -> tuple[re.Pattern, re.Pattern]:
            rf"(?P<mods2>(?:(?!(?:{_EV_STOP}|{_WD_FULL})\b)[A-Za-z][\w’'-]*\s+){{0,2}}?)")
     head = rf"(?P<noun>{noun})\b(?!['’-]|\s+(?:{noun}|{_EV_HEAD_AFTER})\b)"
     # "Sunday's election", "the Sunday election", "the election on Sunday", "the election, held on Sunday"
-    weekday = re.compile(
+    weekday = rx.compile(
         rf"(?:\b(?P<wd>{_WD_FULL})['’]s|(?<=\b[Tt]he )(?P<wd3>{_WD_FULL}))\s+{mods}{head}"
         rf"|{det}(?P<noun2>{noun})\b{_VERB_ON}(?:on|(?(held)for|on))\s+(?P<wd2>{_WD_FULL})\b"
         rf"(?!['’]s|,?\s+(?:the\s+)?(?:\d|{_MONTH_ANY}))"
     )
     # "the September 21 election", "the election on September 21, 2025", "the election, held on 21 September"
-    date = re.compile(
+    date = rx.compile(
         rf"\b[Tt]he\s+{_CAL.format(p='a')},?\s+{mods}{head}"
         rf"|{det}(?P<noun2>{noun})\b{_VERB_ON}(?:on|(?(held)for|on))\s+(?:(?P<wd2>{_WD_FULL}),?\s+)?(?:the\s+)?{_CAL.format(p='b')}"
     )
@@ -335,9 +336,9 @@ _KINDS = frozenset(
     "drone missile air rocket artillery opinion exit straw hunger friendly qualifying practice test mock primary "
     "warm-up exhibition preseason pre-season".split()
 )
-_OPPONENT = re.compile(r"\s+(?:against|versus|vs\.?|v\.?|with|between)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
+_OPPONENT = rx.compile(r"\s+(?:against|versus|vs\.?|v\.?|with|between)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)")
 # "a poll on Thursday showed": an opinion survey, not the vote
-_SURVEY = re.compile(r"[\s,]+(?:\w+\s+)?(?:show\w*|found|finds?|suggest\w*|conducted|published|released|commissioned|by|of)\b")
+_SURVEY = rx.compile(r"[\s,]+(?:\w+\s+)?(?:show\w*|found|finds?|suggest\w*|conducted|published|released|commissioned|by|of)\b")
 
 
 def _opponent(prose: str, m: re.Match) -> str | None:
@@ -362,7 +363,7 @@ def _mentions(pattern: re.Pattern, prose: str, starts: list[int], nouns: list[in
 
 
 # a weekday with a clitic other than 's ("Sunday'll") is a word missing from the weekday list
-_WEEKDAY_CLITIC = re.compile(r"day['’](?!s)[^\W_]")
+_WEEKDAY_CLITIC = rx.compile(r"day['’](?!s)[^\W_]")
 
 
 def _nouns_near_weekdays(prose: str, t, weekday_at: list[int], nouns: frozenset[str]) -> list[int]:
@@ -507,17 +508,17 @@ class WeekdayEvent(Rule):
 
 # --- ages -------------------------------------------------------------------------------------
 _NAME = r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|bin|al))*\s+[A-Z][\w’'-]+)"
-_AGE_APPOS = re.compile(_NAME + r",\s+(?P<age>\d{1,3}),\s+(?!(?:19|20)\d\d)")
-_AGE_COMMA = re.compile(r", (\d{1,3}), (?!(?:19|20)\d\d)")
-_AGE_ADJ = re.compile(r"(?<![\w-])(?P<then>then-|former\s+)?(?P<age>\d{1,3})-year-old(?:\s+(?:[a-z]+\s+){0,3}?" + _NAME + r")?")
-_BORN = re.compile(
+_AGE_APPOS = rx.compile(_NAME + r",\s+(?P<age>\d{1,3}),\s+(?!(?:19|20)\d\d)")
+_AGE_COMMA = rx.compile(r", (\d{1,3}), (?!(?:19|20)\d\d)")
+_AGE_ADJ = rx.compile(r"(?<![\w-])(?P<then>then-|former\s+)?(?P<age>\d{1,3})-year-old(?:\s+(?:[a-z]+\s+){0,3}?" + _NAME + r")?")
+_BORN = rx.compile(
     r"\bborn\s+(?:on\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b|\(b\.\s*(?P<year2>(?:19|20)\d\d)\)|\((?:born\s+)?(?P<year3>(?:19|20)\d\d)\s*[-–]\s*\)"
 )
 _NOT_NAMES = frozenset(MONTH.capitalize() for MONTH in (
     "january february march april may june july august september october november december".split()))
-_AGE_TIMED = re.compile(r"\b(?:when|at the time|at the age|aged|then|(?<!born )in (?:19|20)\d\d|until|before|after)\b", re.I)
+_AGE_TIMED = rx.compile(r"\b(?:when|at the time|at the age|aged|then|(?<!born )in (?:19|20)\d\d|until|before|after)\b", re.I)
 
 
 def _person(name: str) -> str:

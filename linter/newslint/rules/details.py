@@ -6,6 +6,7 @@ import difflib
 import re
 from typing import Iterator
 
+from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..quantities import add_keywords, hits_of
@@ -14,7 +15,7 @@ from ..rule import Context, Rule
 from .consistency import sentence_span
 
 # --- quotations -------------------------------------------------------------------------------
-_QWORD = re.compile(r"[\w’'-]+")
+_QWORD = rx.compile(r"[\w’'-]+")
 
 
 class QuotationDrift(Rule):
@@ -107,11 +108,11 @@ _TITLE_HEADS = (
     "Lieutenant|Sergeant|Marshal|Superintendent|Inspector|Sheriff|Bishop|Cardinal|Rabbi|Imam"
 )
 _HEAD_WORDS = add_keywords(_TITLE_HEADS.lower().split("|"))
-_NAME_AFTER = re.compile(
+_NAME_AFTER = rx.compile(
     r" (?P<name>[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){1,2})\b"
 )
 _RANK = frozenset("Deputy Vice Assistant Under Associate Junior Acting Interim Lieutenant".split())
-_TITLE_TIMED = re.compile(
+_TITLE_TIMED = rx.compile(
     r"\b(?:former|then|ex|later|now|new|newly|incoming|outgoing|acting|interim|elected|appointed|named|became|become|"
     r"becomes|promoted|previously|served|serving|until|before|after|resigned|sworn|nominated|replaced|succeeded|"
     r"successor|predecessor|once|retired|late)\b",
