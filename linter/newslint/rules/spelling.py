@@ -6,6 +6,7 @@ This module holds the dictionary check against :mod:`newslint.lexicon`.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count
 from typing import Iterator
 
 from .. import rx
@@ -107,23 +108,22 @@ class PossibleTypo(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if not prose.strip():
+        if not prose or prose.isspace():
             return
-        lex = lexicon.words()
-        # set arithmetic in C over the shared word table (lower-cased): only the few words the
-        # lexicon does not know are looked at, and kept when they occur in lower case as a
-        # _LOWER_WORD match (every such match is a whole word-table token)
-        t = word_table(doc)
-        # every _LOWER_WORD match is a whole run of ASCII letters in lower case
-        maybe = (t.vocabulary - lex - _known_typos() - _PARTICLES) & lower_ascii_words(doc)
+        # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
+        # case and a whole word-table token, so the candidates are the article's lower-case
+        # ASCII runs the lexicon does not know; only those tokens are looked at below
+        maybe = lower_ascii_words(doc).difference(lexicon.words(), _known_typos(), _PARTICLES)
         if not maybe:
             return
+        t = word_table(doc)
+        words, starts, ends = t.words, t.starts, t.ends
         unknown = set()
-        for i, w in enumerate(t.words):
-            if w in maybe and w not in unknown:
-                s = t.starts[i]
-                m = _LOWER_WORD.match(prose, s)
-                if m is not None and m.end() == t.ends[i]:
+        for i in compress(count(), map(maybe.__contains__, words)):  # the few hits, found in C
+            w = words[i]
+            if w not in unknown:
+                m = _LOWER_WORD.match(prose, starts[i])
+                if m is not None and m.end() == ends[i]:
                     unknown.add(w)
         if not unknown:
             return
@@ -138,11 +138,13 @@ class PossibleTypo(Rule):
                     verdicts[w] = v
         if not verdicts:
             return
-        for m in _LOWER_WORD.finditer(prose):
-            sugg = verdicts.get(m.group())
-            if sugg is None:
+        # every _LOWER_WORD match is a whole word-table token: try the tokens that have a verdict
+        for i in compress(count(), map(verdicts.__contains__, words)):
+            m = _LOWER_WORD.match(prose, starts[i])
+            if m is None or m.end() != ends[i]:
                 continue
             w = m.group()
+            sugg = verdicts[w]
             end = m.end()
             if prose.startswith(" [sic]", end) or prose.startswith("[sic]", end):
                 continue
