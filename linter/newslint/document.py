@@ -403,32 +403,32 @@ class Document:
         and no blank lines, a line that ends a sentence or reads as a title also ends one;
         soft-wrapped lines of one paragraph are joined.
         """
-        paras: list[Paragraph] = []
-        cur: list[Line] = []
-
-        def close() -> None:
-            if cur:
-                paras.append(Paragraph(cur[0].start, cur[-1].end, cur[0].number, cur[-1].number, cur[0].kind))
-                cur.clear()
-
         lines = self.lines
+        n = len(lines)
+        plain = not self.markdown
+        spans: list[tuple[int, int]] = []  # (first, last) line index of each paragraph
+        first = -1  # first line of the paragraph being read, -1 between paragraphs
         for i, line in enumerate(lines):
-            if line.kind in ("blank", "code"):
-                if cur:
-                    close()
+            kind = line.kind
+            if kind == "blank" or kind == "code":
+                if first >= 0:
+                    spans.append((first, i - 1))
+                    first = -1
                 continue
-            if cur and (line.kind not in ("text", "quote") or cur[-1].kind != line.kind):
-                close()
-            cur.append(line)
-            if line.kind in ("heading", "table", "label", "list"):
-                close()
-            elif not self.markdown and (
-                _ends_sentence(line.text)
-                or _looks_like_title(line.text, lines[i + 1].text if i + 1 < len(lines) else "")
-            ):
-                close()  # plain-text copy: one paragraph per line unless soft-wrapped
-        close()
-        return paras
+            if first >= 0 and (kind not in ("text", "quote") or lines[i - 1].kind != kind):
+                spans.append((first, i - 1))
+                first = -1
+            if first < 0:
+                first = i
+            if kind in ("heading", "table", "label", "list") or (
+                plain
+                and (_ends_sentence(line.text) or _looks_like_title(line.text, lines[i + 1].text if i + 1 < n else ""))
+            ):  # in plain-text copy, one paragraph per line unless soft-wrapped
+                spans.append((first, i))
+                first = -1
+        if first >= 0:
+            spans.append((first, n - 1))
+        return [Paragraph(lines[a].start, lines[b].end, lines[a].number, lines[b].number, lines[a].kind) for a, b in spans]
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing offset, or -1."""
