@@ -130,6 +130,56 @@ def test_sentence_boundary_pattern_agrees_with_its_plain_form():
     same()
 
 
+def _sentences_paragraph_by_paragraph(doc):
+    """The sentence splitter as first written: each paragraph scanned on its own."""
+    from newslint.document import _ABBREVIATION_MAX, _INITIALISM, _LABEL, _SENT_BOUNDARY, _WORD_BEFORE, ABBREVIATIONS, Span
+
+    prose, out, k = doc.prose, [], _ABBREVIATION_MAX + 1
+    for p in doc.paragraphs:
+        if p.kind == "table":
+            continue
+        start = p.start
+        if p.kind == "label":
+            m = _LABEL.match(prose, p.start)
+            if m:
+                start = m.end() - 1
+        while start < p.end and prose[start].isspace():
+            start += 1
+        for m in _SENT_BOUNDARY.finditer(prose, start, p.end):
+            stop = m.start()
+            if prose[stop] == "." and not (stop - k >= start and prose[stop - k : stop].isalpha()):
+                w = _WORD_BEFORE.search(prose, max(start, stop - 12), stop + 1)
+                word = w.group(1).lower().rstrip(".") if w else ""
+                if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALISM.fullmatch(word):
+                    continue
+            out.append(Span(start, m.end(1)))
+            start = m.end()
+        end = p.end
+        while end > start and prose[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Span(start, end))
+    return out
+
+
+def test_sentences_from_one_scan_agree_with_a_scan_per_paragraph():
+    from hypothesis import given, settings, strategies as st
+
+    pieces = st.sampled_from(
+        ["The vote passed.", " ", "  ", "\n", "\n\n", "Dr. Lee said so.", "U.S. troops left!", "Q: Why?", "A: Because. ",
+         "Senior Editor: yes.", "| a | b |", "|---|---|", "“Go.”", "… then", "Wait...", "x", "Mr.", "e.g. this", "# Heading",
+         "- item. Next", "\t", "?!", ")", "Sen. Kim: no."]
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join), st.booleans())
+    def same(text, markdown):
+        doc = Document(text, "a.md" if markdown else "a.txt")
+        assert doc.sentences == _sentences_paragraph_by_paragraph(doc), repr(text)
+
+    same()
+
+
 def test_markdown_indented_code_is_masked_but_not_list_continuations():
     from newslint.engine import lint_text
 

@@ -445,22 +445,34 @@ class Document:
     # --- sentences ------------------------------------------------------------------------
     @cached_property
     def sentences(self) -> list[Span]:
-        """Sentence spans over ``prose``; every sentence lies inside one paragraph."""
+        """Sentence spans over ``prose``; every sentence lies inside one paragraph.
+
+        The sentence boundaries of the whole prose are found in one scan and dealt out to the
+        paragraphs: a boundary counts in a paragraph when it starts at or after the sentence
+        start and the next sentence starts inside the paragraph (what scanning each paragraph
+        on its own finds; tests/test_document.py checks the two agree)."""
         prose = self.prose
         out: list[Span] = []
         k = _ABBREVIATION_MAX + 1
+        # (stop, end of the closing marks, start of the next sentence) of every boundary
+        bounds = [(m.start(), m.end(1), m.end()) for m in _SENT_BOUNDARY.finditer(prose)]
+        nb = len(bounds)
+        j = 0
         for p in self.paragraphs:
             if p.kind == "table":
                 continue
-            start = p.start
+            start, end = p.start, p.end
             # a speaker label is not part of the answer's first sentence
             if p.kind == "label":
-                m = _LABEL.match(prose, p.start)
+                m = _LABEL.match(prose, start)
                 if m:
                     start = m.end() - 1
-            start = _skip_space(prose, start, p.end)
-            for m in _SENT_BOUNDARY.finditer(prose, start, p.end):
-                stop = m.start()
+            start = end - len(prose[start:end].lstrip())
+            while j < nb and bounds[j][0] < start:
+                j += 1
+            while j < nb and bounds[j][2] < end:
+                stop, close, following = bounds[j]
+                j += 1
                 # only letters for longer than any abbreviation before the point: a word (fast path)
                 if prose[stop] == "." and not (stop - k >= start and prose[stop - k : stop].isalpha()):
                     w = _WORD_BEFORE.search(prose, max(start, stop - 12), stop + 1)
@@ -470,11 +482,12 @@ class Document:
                     if _INITIALISM.fullmatch(word):  # U.S., e.g. written out
                         continue
                 # a sentence ends after its closing marks; the next starts after the spaces
-                out.append(Span(start, m.end(1)))
-                start = m.end()
-            if start < p.end:
-                out.append(_trim(prose, start, p.end))
-        return [s for s in out if s.end > s.start]
+                out.append(Span(start, close))
+                start = following
+            last = start + len(prose[start:end].rstrip())
+            if last > start:
+                out.append(Span(start, last))
+        return out
 
     def sentence_index(self, offset: int) -> int:
         starts = self._sentence_starts
@@ -567,20 +580,6 @@ def _looks_like_title(line: str, next_line: str) -> bool:
         return True
     nxt = next_line.lstrip()
     return not nxt or not nxt[0].islower()
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
 
 
 def _inside(spans: list[Span], offset: int) -> bool:
