@@ -308,3 +308,53 @@ def test_template_closing_heading_the_bottom_line_is_found():
         "The Bottom Line\n\nThe new levy takes effect in March, officials said.\n"
     )
     assert [(f.rule, f.line) for f in lint_text(text, "a.txt") if f.rule == "NL605"] == [("NL605", 5)]
+
+
+# --- word_lines: the shared word index and the prose search agree ---------------------------------
+
+
+def _lines_of_word(doc, word):
+    """The plain definition of word_lines: the lines of the word table's tokens equal to word."""
+    from newslint.packs import word_table
+
+    t = word_table(doc)
+    out = []
+    for w, s in zip(t.words, t.starts):
+        if w == word:
+            ln = doc.line_of(s)
+            if not out or out[-1] != (ln.start, ln.end):
+                out.append((ln.start, ln.end))
+    return out
+
+
+def test_word_lines_index_and_search_agree_with_the_word_table():
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.generated import _INDEXED_GATE_WORDS, word_lines
+
+    indexed = ["comment", "my", "me", "don't", "your", "share"]
+    others = ["comm", "mine", "economy", "ent", "café"]
+    pieces = st.sampled_from(
+        indexed + others + ["Comment", "MY", "don’t", "comments", "x'my", "my_", "ſhare", "İ", " ", "  ", "\n", "-", ".", "’", "`my`", "é"]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=30))
+    def check(parts):
+        doc = Document("".join(parts))
+        for word in indexed + others:
+            assert (word in _INDEXED_GATE_WORDS) == (word in indexed)
+            assert word_lines(doc, word) == _lines_of_word(doc, word), word
+
+    check()
+
+
+def test_changed_gates_still_let_their_patterns_run():
+    text = (
+        "The vote was close.\n"
+        "Share your views in the comments below.\n"
+        "I don't have real-time data on the count. I do not have access to live information.\n"
+    )
+    found = [(f.rule, f.line) for f in lint(text, linter=BOTH)]
+    assert ("NL703", 2) in found
+    assert found.count(("NL602", 3)) == 2

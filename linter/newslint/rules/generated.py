@@ -18,6 +18,7 @@ from .. import rx
 from ..document import Document, Line
 from ..finding import Finding, Related, Severity
 from ..packs import word_table
+from ..quantities import add_keywords, word_hits
 from ..rule import Context, Option, Rule
 
 # --- shared helpers (also used by boilerplate.py) ----------------------------------------------
@@ -81,8 +82,9 @@ class Entry:
     def __init__(self, rx: re.Pattern, spec: dict, gate: frozenset[str], subset: bool, contains: tuple[str, ...]):
         self.rx, self.spec, self.gate, self.subset, self.contains = rx, spec, gate, subset, contains
         self.on_text = spec.get("scan") == "text"
-        # a phrase needs all its words: it is looked for near its longest (rarest) one
-        self.key = max(gate, key=len) if subset and gate else None
+        # a phrase needs all its words: it is looked for near its longest (rarest) one (the first
+        # in alphabetical order of equally long ones, so every process picks the same)
+        self.key = max(sorted(gate), key=len) if subset and gate else None
 
     def wanted(self, vocab: frozenset[str], text: str) -> bool:
         if not self.gate and not self.contains:
@@ -191,52 +193,101 @@ def _ascii_prose(doc: Document) -> bytes:
     return doc.memo("gen.ascii_prose", compute)
 
 
+# the gate words and phrase keys of the built-in lists (rules/ai-content.yaml and
+# rules/boilerplate.yaml), registered for the shared word index (quantities.word_hits) so that
+# finding their lines costs a dict look-up; any other word (a pack's, or one the YAML gains) is
+# found by a search of the prose instead: slower, never missed
+_INDEXED_GATE_WORDS = add_keywords(
+    # ai.chatbot-artefacts
+    "absolutely afraid ai certainly course do don't free here here's hope let me model my question "
+    "request shall sorry sure "
+    # boilerplate.engagement-bait
+    "bookmark checking comment comments conversation debate discussion following forget know share "
+    "smash tuned updates your "
+    # ai.stock-phrases and ai.stock-patterns
+    "challenging changing clarity evolving facets landscape tapestry today's underscore underscores "
+    "underscoring watches watching add added adding adds bolster bolstering bolsters complex "
+    "conclusion conversations discussions intricate introduce introduces introducing multifaceted "
+    "summary unpack "
+    # ai.stock-phrases-weak and ai.stock-patterns-weak
+    "beacon complexities couldn't deeper diplomatic fostering geopolitical higher important "
+    "international intricacies journey noting pivotal ramifications significant situation testament "
+    "uncharted understanding delve delved delves delving navigate navigated navigates navigating "
+    # ai.interview-framing
+    "analysis caught expertise having insights joining million perspective pleasure sat spoke "
+    "talked welcome".split()
+)
+
+
+class _WordLines:
+    """Per-document state of :func:`word_lines`: the lines found so far per word, and the word
+    table and line starts a search needs, looked up once per document rather than once per word."""
+
+    __slots__ = ("doc", "found", "words", "starts", "line_starts", "text_len")
+
+    def __init__(self, doc: Document):
+        t = word_table(doc)
+        self.doc = doc
+        self.found: dict[str, list[tuple[int, int]]] = {}
+        self.words, self.starts = t.words, t.starts
+        self.line_starts = doc.line_starts
+        self.text_len = len(doc.text)
+
+    def line_at(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding an offset."""
+        line_starts = self.line_starts
+        ln = bisect.bisect_right(line_starts, offset)  # the number of the line (1-based)
+        return line_starts[ln - 1], line_starts[ln] - 1 if ln < len(line_starts) else self.text_len
+
+    def search(self, word: str) -> list[tuple[int, int]]:
+        """The lines of a word not looked for yet (see :func:`word_lines`)."""
+        words, starts = self.words, self.starts
+        got: list[tuple[int, int]] = []
+        if word in _INDEXED_GATE_WORDS:
+            # the word's indexes in the word table, from the shared index
+            for i in word_hits(self.doc).get(word, ()):
+                line = self.line_at(starts[i])
+                if not got or got[-1] != line:
+                    got.append(line)
+        elif word.isascii():
+            # find the word in the prose, keep hits where the word table has this very word
+            # (not "my" in "economy"), then go on from the end of its line (so no line twice)
+            needle = word.encode("ascii")
+            find = _ascii_prose(self.doc).find
+            n = len(starts)
+            p = find(needle)
+            while p >= 0:
+                i = bisect.bisect_left(starts, p)
+                if i < n and starts[i] == p and words[i] == word:
+                    line = self.line_at(p)
+                    got.append(line)
+                    p = find(needle, line[1])
+                else:
+                    p = find(needle, p + 1)
+        else:
+            i = -1
+            index = words.index
+            try:
+                while True:
+                    i = index(word, i + 1)
+                    line = self.line_at(starts[i])
+                    if not got or got[-1] != line:
+                        got.append(line)
+            except ValueError:
+                pass
+        return got
+
+
 def word_lines(doc: Document, word: str) -> list[tuple[int, int]]:
     """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order.
 
-    An ASCII word is looked for with ``bytes.find`` in ``_ascii_prose``; any other word by
-    scanning the word table."""
-    cache = doc.memo("gen.word_lines", lambda d: {})
-    got = cache.get(word)
-    if got is not None:
-        return got
-    t = word_table(doc)
-    words, starts = t.words, t.starts
-    line_starts = doc.line_starts
-    text_len = len(doc.text)
-    got = cache[word] = []
-
-    def add_line(offset: int) -> int:
-        """Record the line of an offset; return where the line ends."""
-        ln = bisect.bisect_right(line_starts, offset) - 1
-        a = line_starts[ln]
-        b = line_starts[ln + 1] - 1 if ln + 1 < len(line_starts) else text_len
-        if not got or got[-1][0] != a:
-            got.append((a, b))
-        return b
-
-    if word.isascii():
-        # find the word in the prose, keep hits where the word table has this very word
-        # (not "my" in "economy"), then go on from the end of its line
-        needle = word.encode("ascii")
-        find = _ascii_prose(doc).find
-        n = len(starts)
-        p = find(needle)
-        while p >= 0:
-            i = bisect.bisect_left(starts, p)
-            if i < n and starts[i] == p and words[i] == word:
-                p = find(needle, add_line(p))
-            else:
-                p = find(needle, p + 1)
-    else:
-        i = -1
-        index = words.index
-        try:
-            while True:
-                i = index(word, i + 1)
-                add_line(starts[i])
-        except ValueError:
-            pass
+    A word of ``_INDEXED_GATE_WORDS`` is looked up in the shared word index; any other ASCII word
+    is looked for with ``bytes.find`` in ``_ascii_prose``, and a non-ASCII word by scanning the
+    word table."""
+    state = doc.memo("gen.word_lines", _WordLines)
+    got = state.found.get(word)
+    if got is None:
+        got = state.found[word] = state.search(word)
     return got
 
 
