@@ -234,3 +234,63 @@ def test_anonymous_source_is_reported_whole_when_an_earlier_window_cuts_it():
     text = "An aide noted that at talks, a top official says the plan will slip.\n"  # "aide"'s window ends in "says"
     found = [text[f.start : f.end] for f in lint_text(text, "a.txt") if f.rule == "NL502"]
     assert "a top official says" in found and "a top official say" not in found
+
+
+def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
+    """NL502 searches only the windows holding a role word followed by a verb (or "also"): the
+    findings are those of searching every role's window."""
+    import dataclasses
+
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.attribution import _patterns
+
+    rule = next(r for r in LINTER.rules if r.code == "NL502")
+    ctx = LINTER.context
+    fast = _patterns(ctx)
+    slow = dataclasses.replace(fast, role_followers=None)
+    pieces = st.sampled_from(
+        ["a ", "An ", "one ", "Two ", "several ", "senior ", "well-known ", "official ", "officials ", "aide ",
+         "source", "said", "says ", "said's ", "Said ", "also ", "later ", "previously said ", "told ", "one aide ", "x'", "’", "_", "  ", "\n",
+         "at the ministry ", "the deal was dead. ", "on condition of anonymity ", ", ", "people ", "İ"]
+    )
+
+    def findings(text, patterns):
+        ctx.__dict__["_attribution_patterns"]["p"] = patterns
+        try:
+            doc = Document(text, "a.txt")
+            return [(f.start, f.end, f.message) for f in rule.check(doc, ctx)]
+        finally:
+            ctx.__dict__["_attribution_patterns"]["p"] = fast
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def same(text):
+        assert findings(text, fast) == findings(text, slow), repr(text)
+
+    same()
+
+
+def test_no_estimate_word_before_a_figure_rules_out_nl505():
+    """NL505 (report: estimates) stops early when no estimate word ("up to") stands before a
+    figure: then _ESTIMATED, which it needs before a figure it reports, finds none."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.attribution import _ESTIMATED, _ODD_CASE, _estimate_before_figure, _figures
+
+    pieces = st.sampled_from(
+        ["Up to ", "UP TO", "up  to ", "estimated", "an Estimated ", "underestimated ", "as many as ", "As Many As",
+         "possibly ", "POSSIBLY up to ", "\n", "\t", "\u00a0", " ", "12,000", "3.5%", "$4 million", "7 billion",
+         "1,2", "x", ".", "K", "\u212a"]
+    )
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join))
+    def sound(text):
+        low = text.lower()
+        if len(low) != len(text) or any(c in text for c in _ODD_CASE) or _estimate_before_figure(text, low):
+            return
+        for m in _figures(text):
+            assert not _ESTIMATED.search(text[max(0, m.start() - 25) : m.start()]), repr(text)
+
+    sound()

@@ -40,6 +40,8 @@ class _Patterns:
     credit_line: re.Pattern
     pointer: re.Pattern
     roles: _Keywords
+    #: the words that can follow a role in an ``anonymous`` match, lower case (None: not plain words)
+    role_followers: frozenset[str] | None
     institutional: frozenset[str]  # lower case
 
 
@@ -76,10 +78,20 @@ def _patterns(ctx: Context) -> _Patterns:
         credit_line=rx.compile(rf"^[ \t]*(?P<label>{_alt(L('attribution.credit-labels'))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M),
         pointer=rx.compile(rf"\b(?:{_alt(L('attribution.original-pointers'))})\s+(?P<who>[^\n.]+)", re.I),
         roles=_Keywords.of(L("attribution.roles")),
+        role_followers=_plain_words(["also", "later", "previously", *L("attribution.attribution-verbs")], L("attribution.roles")),
         institutional=frozenset(str(x).lower() for x in L("attribution.institutional-modifiers")),
     )
     cache["p"] = p
     return p
+
+
+def _plain_words(words, keywords) -> frozenset[str] | None:
+    """``words`` lower-cased, if they and ``keywords`` are all plain words (each one word of the
+    word table), else None."""
+    low = [str(w).lower() for w in [*words, *keywords]]
+    if not all(map(_PLAIN_WORD.fullmatch, low)):
+        return None
+    return frozenset(low[: len(words)])
 
 
 # the keywords of the built-in lists (rules/attribution.yaml), registered for the shared word index
@@ -496,9 +508,21 @@ class AnonymousSource(Rule):
         p = _patterns(ctx)
         t = word_table(doc)
         found: dict[int, re.Match] = {}
+        roles = p.roles.indexes(doc)
+        # every match holds a role word with a verb (or "also", "later", "previously") for its next
+        # word, which may go on after an apostrophe ("said's": the verb's \b holds): the offsets
+        # of those roles, the only places a window can hold a match (None: a pack's roles or verbs
+        # are not all plain words, and every window is searched)
+        live = None
+        if roles and p.role_followers is not None:
+            words, follow = t.words, p.role_followers
+            live = [t.starts[i] for i in roles if i + 1 < len(words) and (words[i + 1] in follow or "'" in words[i + 1])]
         # the pattern ends at the role and its verb: search just around each role word
-        for i in p.roles.indexes(doc):
-            for m in p.anonymous.finditer(prose, max(0, t.starts[i] - 70), t.ends[i] + 40):
+        for i in roles:
+            lo, hi = max(0, t.starts[i] - 70), t.ends[i] + 40
+            if live is not None and not _any_in(live, lo, hi):
+                continue
+            for m in p.anonymous.finditer(prose, lo, hi):
                 # a window can end inside a match ("says" cut to "say"): keep the longest
                 if m.start() not in found or m.end() > found[m.start()].end():
                     found[m.start()] = m
@@ -655,6 +679,8 @@ _SOURCE_CUE_KEYS = add_keywords(
 )
 _ESTIMATE_CUES = ("estimated ", "up to ", "as many as ", "possibly ")  # what _ESTIMATED needs (lower case)
 _ESTIMATED = rx.compile(r"\b(?:an estimated|estimated|up to|as many as|possibly(?: up to)?)\s+$", re.I)
+_ESTIMATE_WORDS = ("estimated", "up to", "as many as", "possibly")  # what an _ESTIMATED match ends with, bar spaces
+_SPACES = rx.compile(r"\s+")
 _HEDGED = rx.compile(r"\b(?:an estimated|estimated|up to|as many as|approximately|about|around|nearly|roughly|at least|more than|possibly)\s+$", re.I)
 
 
@@ -715,6 +741,8 @@ class UnsourcedFigure(Rule):
             low = doc.memo("prose.lower", lambda d: d.prose.lower())
             if not any(cue in low for cue in _ESTIMATE_CUES):
                 return
+            if len(low) == len(prose) and not any(c in prose for c in _ODD_CASE) and not _estimate_before_figure(prose, low):
+                return  # no figure is given as an estimate: none can be reported
         if not _DIGIT.search(prose):
             return
         by_sentence: dict[int, list[re.Match]] = {}
@@ -788,6 +816,21 @@ def _figures(prose: str) -> Iterator[re.Match]:
             if m:
                 yield m
                 end = m.end()
+
+
+def _estimate_before_figure(prose: str, low: str) -> bool:
+    """Whether one of the _ESTIMATE_WORDS stands before a figure, with whitespace between: what
+    _ESTIMATED finds before every figure UnsourcedFigure reports as an estimate. ``low`` is
+    ``prose.lower()`` with the same length, and the prose has none of the _ODD_CASE letters, so
+    each place where _ESTIMATED (IGNORECASE) matches one of the words has the word in ``low``."""
+    for word in _ESTIMATE_WORDS:
+        i = low.find(word)
+        while i != -1:
+            gap = _SPACES.match(prose, i + len(word))
+            if gap and _FIGURE.match(prose, gap.end()):
+                return True
+            i = low.find(word, i + 1)
+    return False
 
 
 def _any_in(offsets: list[int], start: int, end: int) -> bool:
