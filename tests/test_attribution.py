@@ -134,6 +134,10 @@ def test_unsourced_figure_only_where_the_article_sources_its_figures():
     assert [(x.line, x.text, str(x.severity)) for x in f] == [(3, "12,000", "warning")]
     f = [x for x in lint(sourced + "Up to 1,200 staff at the plant have left.\n") if x.rule == "NL505"]
     assert [(x.text, str(x.severity)) for x in f] == [("1,200", "warning")]
+    # any whitespace may stand between the estimate word and the figure, as the pattern allows
+    for gap in ("\u00a0", "  "):
+        f = [x for x in lint(sourced + f"Up to{gap}1,200 staff at the plant have left.\n") if x.rule == "NL505"]
+        assert [x.text for x in f] == ["1,200"], repr(gap)
     # by default plain and roughly rounded figures are not reported: background copy
     for plain in ("About 300 of 1,200 staff at the plant have left.\n", "The city, with a population of about 4.7 million, is the region's hub.\n"):
         assert [x for x in lint(sourced + plain) if x.rule == "NL505"] == [], plain

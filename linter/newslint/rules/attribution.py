@@ -677,7 +677,6 @@ _SOURCE_CUE_KEYS = add_keywords(
     "according data figures estimate estimates survey census statistics report reported cited citing show shows "
     "showed published reports posted recorded forecast forecasts expects expected".split()
 )
-_ESTIMATE_CUES = ("estimated ", "up to ", "as many as ", "possibly ")  # what _ESTIMATED needs (lower case)
 _ESTIMATED = rx.compile(r"\b(?:an estimated|estimated|up to|as many as|possibly(?: up to)?)\s+$", re.I)
 _ESTIMATE_WORDS = ("estimated", "up to", "as many as", "possibly")  # what an _ESTIMATED match ends with, bar spaces
 _SPACES = rx.compile(r"\s+")
@@ -739,7 +738,7 @@ class UnsourcedFigure(Rule):
         only_estimates = self.opts["report"] == "estimates"
         if only_estimates:
             low = doc.memo("prose.lower", lambda d: d.prose.lower())
-            if not any(cue in low for cue in _ESTIMATE_CUES):
+            if not any(word in low for word in _ESTIMATE_WORDS):
                 return
             if len(low) == len(prose) and not any(c in prose for c in _ODD_CASE) and not _estimate_before_figure(prose, low):
                 return  # no figure is given as an estimate: none can be reported
