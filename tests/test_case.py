@@ -159,3 +159,51 @@ def test_spelling_fixtures_fully_found_without_false_alarms():
         lines = {x["line"] for x in d["defects"] if x["category"] in ("typo", "mechanics")}
         assert lines <= {f.line for f in fs}, art
         assert {f.line for f in fs} <= lines, (art, [(f.line, f.rule, f.text) for f in fs])
+
+
+def test_hyphenated_tokens_equal_the_full_scan():
+    """hyphenated_tokens starts at hyphens and walks back to the token start; its set must be
+    that of the full pattern's findall."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.case import _HYPHENATED_TOKEN, hyphenated_tokens
+
+    pieces = st.sampled_from(
+        ["Jong", "-", "un", "Un", "Kim", " ", "Ab", "x", "É", "é", "1", "_", "'", "’", "--", "O'", "Lee-", "-Myung",
+         "\n", ".", "based", "Washington"]
+    )
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(pieces, max_size=14).map("".join))
+    def same(text):
+        assert hyphenated_tokens(text) == frozenset(_HYPHENATED_TOKEN.findall(text)), repr(text)
+
+    same()
+
+
+def test_lowercase_sentence_start_after_an_opening_mark():
+    """A sentence whose first character is a bracket or dash, not a letter, is still examined."""
+    fs = lint("The talks ended on Friday. (negotiators will meet again in March.)\n")
+    assert texts(fs, "NL203") == ["negotiators"]
+
+
+def test_present_phrases_are_those_whose_words_all_occur():
+    """The phrase index picks exactly the phrases whose ASCII words all occur, in list order."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.case import _Names, _present_phrases
+
+    names = _Names.of(L.context)
+    vocabulary = sorted(names.phrase_words) + ["kyiv", "the"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.frozensets(st.sampled_from(vocabulary), max_size=12))
+    def same(words):
+        assert _present_phrases(names, words) == [p for p, parts in names.phrase_parts if parts <= words]
+
+    same()
+
+
+def test_lowercase_title_needs_a_title_word():
+    assert texts(lint("The guest was dr. Elena Kovalenko of the institute.\n"), "NL202") == ["dr."]
+    assert texts(lint("The guest was xdr. Elena Kovalenko of the institute.\n"), "NL202") == []

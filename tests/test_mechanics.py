@@ -334,3 +334,79 @@ def test_mechanics_fixtures_every_finding_is_annotated_and_every_annotation_foun
             assert f.line in lines, f"{os.path.basename(path)}:{f.line}: unannotated {f.rule} {f.text!r}"
         for d in mech:  # these fixtures hold only defects of this family's kinds
             assert any(f.line == d["line"] for f in findings), f"{os.path.basename(path)}:{d['line']}: missed {d['text']!r}"
+
+
+def test_article_tails_judge_like_the_pairs():
+    """_some_article_pair_wrong, judging distinct tails with a cache shared across articles,
+    agrees with judging every (article, word) pair the look-ahead finds."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.mechanics import _an_lists, _some_article_pair_wrong, expected_article
+
+    lists = _an_lists(Linter(Settings()).context)
+    pairs = [re.compile(h + r"(?<!\w.)(?=(n?)[ \u00a0]+(\w[\w.’'&+-]*))") for h in "aA"]
+
+    def slow(text):
+        for head, pat in zip("aA", pairs):
+            for n, word in pat.findall(text):
+                art = head + n
+                want = expected_article(word, lists)
+                if want is not None and want != art and want != art.lower():
+                    return True
+        return False
+
+    pieces = st.sampled_from(["a", "A", "an", "An", "n", " ", "\u00a0", "hour", "apple", "FBI", "NATO", "U.S.",
+                              "11-year", "one", "x", "'", ".", "-", "é", "\n", "ban", "university", "8"])
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def same(text):
+        assert _some_article_pair_wrong(text, lists) == slow(text), repr(text)
+
+    same()
+
+
+def test_marks_grouped_by_paragraph_like_bisecting_each_paragraph():
+    from bisect import bisect_left
+
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.mechanics import _by_paragraph, _offsets
+
+    pieces = ["(", ")", "“", "x", " ", "\n", "\r\n", "\n\n", "```\n", "| a | b |\n", "- "]
+
+    @settings(max_examples=800, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=20).map("".join))
+    def same(text):
+        doc = Document(text, "a.md")
+        at = _offsets(doc.prose, "()“")
+        want = {}
+        for k, p in enumerate(doc.paragraphs):
+            lo, hi = bisect_left(at, p.start), bisect_left(at, p.end)
+            if lo < hi:
+                want[k] = at[lo:hi]
+        got = _by_paragraph(doc, at)
+        assert got == want and list(got) == sorted(got), repr(text)
+
+    same()
+
+
+def test_left_word_start_is_where_the_anchored_search_starts():
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.mechanics import _LEFT_WORD, _left_word_start
+
+    pieces = st.sampled_from(["a", "Z", "1", "_", "’", "'", ".", "&", "-", " ", ",", "é", "½", "Ⅻ", "\n", "@",
+                              "x" * 30])
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, min_size=1, max_size=12).map("".join), st.sampled_from(["a", "7", "é", "½"]))
+    def same(head, last):
+        text = head + last
+        p = len(text)
+        lo = max(0, p - 80)
+        assert _left_word_start(text, lo, p) == _LEFT_WORD.search(text, lo, p).start(), repr(text)
+
+    same()

@@ -363,3 +363,52 @@ def test_random_pipe_text_never_breaks_and_fixes_converge(parts, path):
     assert not errs
     twice, _, _ = fix_document(LINTER, Document(once, path), LINTER.lint(Document(once, path))[0])
     assert once == twice
+
+
+# pieces of pipe tables, including what must send _plain_table back to the parser: indentation,
+# tabs, CR, blank lines, odd spaces, block starts (# > * + 1. < ``` ~~~ _), escaped pipes
+_ANY_PIECES = ["|", " | ", "||", "\\|", "\\\\|", "---", ":--", "-", ":", "—", " ", "  ", "\t", "a", "Kyiv", "12",
+               "1.", "# ", "> ", "* ", "+ ", "<div>", "```", "~~~", "_", "\u00a0", "\u2003", "\r", "\n"]
+_HEAD_CELLS = ["a", " b ", "", "\\|", "`x|y`", " ", "\u00a0", "Kyiv"]
+_SEP_CELLS = ["---", ":-:", "-", "--:", " --- ", "", "- -", "\t:--"]
+
+
+def _pipe_row(cells, lo=1, hi=4):
+    ends = ["", "|", " |", "| ", "    |", "\t|", " "]
+    return st.tuples(st.sampled_from(ends), st.lists(st.sampled_from(cells), min_size=lo, max_size=hi),
+                     st.sampled_from(ends)).map(lambda t: t[0] + "|".join(t[1]) + t[2])
+
+
+_ANY_LINE = st.lists(st.sampled_from(_ANY_PIECES), max_size=6).map("".join)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_pipe_row(_HEAD_CELLS, 2, 2), _pipe_row(_SEP_CELLS, 2, 2),
+       st.lists(st.one_of(_pipe_row(_HEAD_CELLS, 1, 5), _ANY_LINE), max_size=4))
+def test_plain_table_is_what_the_parser_renders(header, separator, body):
+    """_plain_table either declines or gives exactly the parser's table at line 0 (about one
+    example in five is a plain table)."""
+    from newslint.rules.tables import _plain_table, render_tables
+
+    src = "\n".join([header, separator, *body])
+    plain = _plain_table(src)
+    if plain is not None:
+        assert plain == next((t for t in render_tables(src) if t.start == 0), None), repr(src)
+
+
+def test_plain_table_takes_ordinary_tables():
+    from newslint.rules.tables import _plain_table, render_tables
+
+    src = "| Name | Role |\n|---|:-:|\n| Kim \\| Jong Un | leader |\nSeoul | 3 | extra\n| short"
+    assert _plain_table(src) is not None
+    assert _plain_table(src) == render_tables(src)[0]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["|", "\\", "a", " ", "\\|", "b|"]), max_size=12).map("".join))
+def test_cells_split_like_markdown_it(line):
+    from markdown_it.rules_block.table import escapedSplit
+
+    from newslint.rules.tables import _cells
+
+    assert _cells(line) == escapedSplit(line)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Iterator
 
 from .. import rx
@@ -28,6 +30,7 @@ from ..rule import Context, Rule
 TITLES = frozenset(
     "dr mr mrs ms prof gen lt col sen rep gov capt sgt maj adm rev cmdr supt insp det".split()
 )
+_LONGEST_TITLE = max(map(len, TITLES))
 # words that may follow a title in lower case ("Mr. and Mrs. Smith") or open a name ("de Gaulle")
 _NAME_PARTICLES = frozenset(
     "and or of the de del della der di da das dos du la le van von ten ter bin binti ibn al el ben".split()
@@ -224,6 +227,19 @@ class _Names:
         phrases = [str(p) for p in ctx.list("case.phrases") if " " in str(p)]
         self.phrases = {p.lower(): p for p in phrases}
         self.phrase_parts = [(p, frozenset(re.findall(r"[a-z]+", p.lower()))) for p in phrases]
+        # the phrases by their longest word (roughly the rarest; phrases without one are always
+        # tried), so that an article's words pick out the few phrases worth testing
+        self.phrases_by_word: dict[str, list[tuple[int, str, frozenset]]] = {}
+        self.phrases_always = []
+        for n, (p, parts) in enumerate(self.phrase_parts):
+            if parts:
+                self.phrases_by_word.setdefault(max(sorted(parts), key=len), []).append((n, p, parts))
+            else:
+                self.phrases_always.append((n, p))
+        self.phrase_keys = frozenset(self.phrases_by_word)
+        # the lower-case words worth looking up in an article: those of the list and the phrases
+        self.phrase_words = frozenset().union(*(parts for _, parts in self.phrase_parts))
+        self.watched = self.proper_low | self.phrase_words
         self.phrase_re = (
             rx.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])", re.I)
             if phrases
@@ -237,6 +253,7 @@ class _Names:
             rx.compile(rf"(?=[{firsts}])(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])") if alts else None
         )
         self.group_of = {v: i for i, g in enumerate(self.variants) for v in g}
+        self.listed = frozenset(self.group_of)
         # the first word of each variant, as the word table has it: no variant can match in an
         # article without one of them
         self.variant_keys = frozenset(re.findall(r"[^\W_]+", v.lower().replace("’", "'"))[0] for v in alts if re.search(r"[^\W_]", v))
@@ -248,6 +265,14 @@ class _Names:
         if key not in cache:
             cache[key] = _Names(ctx)
         return cache[key]
+
+
+def _present_phrases(names: _Names, words: frozenset[str]) -> list[str]:
+    """The curated phrases all of whose ASCII words (lower-cased) are in ``words``, in list order."""
+    found = list(names.phrases_always)
+    for w in words & names.phrase_keys:
+        found.extend((n, p) for n, p, parts in names.phrases_by_word[w] if parts <= words)
+    return [p for _, p in sorted(found)]
 
 
 class ProperNounLowercase(Rule):
@@ -285,7 +310,7 @@ class ProperNounLowercase(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if not prose.strip():
+        if not prose or prose.isspace():  # blank (isspace stops early; strip would copy)
             return
         names = _Names.of(ctx)
         a = analyse(doc)
@@ -296,8 +321,11 @@ class ProperNounLowercase(Rule):
         words = ascii_words(doc)
         lower_words = lower_ascii_words(doc)
         capitalised = _capitalised_lowered(doc)
-        lowered = doc.memo("case.lowered", lambda d: lower_words | capitalised)
-        present = [p for p, parts in names.phrase_parts if parts <= lowered]
+        # the watched words in the article, in lower case or in any case: few, and found with
+        # set operations that iterate the smaller side
+        watched_lower = lower_words & names.watched
+        phrase_words = (watched_lower & names.phrase_words) | (capitalised & names.phrase_words)
+        present = _present_phrases(names, phrase_words)
         low_prose = _lower_prose(doc) if present else ""
         if len(low_prose) != len(prose):
             present = []  # a rare character changed length when lower-cased: skip phrases
@@ -329,7 +357,7 @@ class ProperNounLowercase(Rule):
                 taken.append((start, end))
                 yield self.finding(start, end, f"'{got}' is a name: write '{want}'", suggestions=[want])
         hits: dict[int, tuple[int, str, str]] = {}  # start -> (end, why, capitalised)
-        for w in lower_words & names.proper_low:  # the same as words & proper_low, a smaller set
+        for w in watched_lower & names.proper_low:  # the same as words & proper_low
             for i in _find_word(prose, w):
                 hits[i] = (i + len(w), "list", names.proper[w])
         lex = lexicon.words()
@@ -339,7 +367,11 @@ class ProperNounLowercase(Rule):
                 if mid_sentence_caps(doc, _cap(w)) >= 1:
                     for i in _find_word(prose, w):
                         hits.setdefault(i, (i + len(w), "article", _cap(w)))
-        for m in _DOT_LOWER.finditer(prose):  # starts with a literal: fast; few matches
+        # a title before a lower-case word: the title is a whole run of ASCII letters, in any
+        # case (of the other letters only the Kelvin sign and İ lower-case to ASCII; no title
+        # has k or i̇), so an article without a title among its words has none
+        titled = not (TITLES.isdisjoint(lower_words) and TITLES.isdisjoint(capitalised))
+        for m in _DOT_LOWER.finditer(prose) if titled else ():  # starts with a literal: fast; few matches
             j = m.start()
             k = j
             while k > 0 and prose[k - 1].isalpha():
@@ -383,13 +415,15 @@ class TitleLowercase(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if "." not in prose:
-            return
+        if "." not in prose or TITLES.isdisjoint(word_table(doc).vocabulary):
+            return  # no title in the article, in any case
         a = None
         for m in _DOT_CAP.finditer(prose):
             e = m.start() + 1
             s = m.start()
-            while s > 0 and prose[s - 1].isalpha():
+            # the letters before the full stop; a run longer than any title is not one
+            stop = max(0, s - _LONGEST_TITLE - 1)
+            while s > stop and prose[s - 1].isalpha():
                 s -= 1
             t = prose[s : e - 1]
             if t not in TITLES or (s > 0 and (prose[s - 1] in "._@/-'’" or prose[s - 1].isalnum())):
@@ -421,6 +455,11 @@ def _skip_opening_word(prose: str, i: int) -> bool:
     return False
 
 
+_KIND = attrgetter("kind")
+# the first characters of a sentence that may start in lower case (see _first_letter)
+_MAY_OPEN_LOWER = frozenset(_OPENERS + "abcdefghijklmnopqrstuvwxyz")
+
+
 class LowercaseSentenceStart(Rule):
     """A sentence, paragraph or list item that starts in lower case. Sentences come from the
     document's sentence splitter (aware of abbreviations and initials); a sentence after
@@ -447,19 +486,23 @@ class LowercaseSentenceStart(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if not prose.strip():
+        if not prose or prose.isspace():  # blank (isspace stops early; strip would copy)
             return
         a = analyse(doc)
         answers = {u.answer for u in a.labels}
         label_starts = {u.start for u in a.labels}
         reported = set()
-        for idx, s in enumerate(doc.sentences):
-            ln = doc.line_of(s.start)
-            if ln.kind in ("table", "code", "list", "blank"):
-                continue
+        sentences = doc.sentences
+        # only a sentence whose first character is an opening mark or a lower-case letter can
+        # start in lower case: pick those out in C (most start with a capital)
+        firsts = map(prose.__getitem__, map(itemgetter(0), sentences))
+        for s in compress(sentences, map(_MAY_OPEN_LOWER.__contains__, firsts)):
             i = _first_letter(prose, s.start, s.end)
             if i >= s.end or not ("a" <= prose[i] <= "z"):
                 continue  # Latin script only
+            ln = doc.line_of(s.start)
+            if ln.kind in ("table", "code", "list", "blank"):
+                continue
             if doc.text[s.start : i] != prose[s.start : i] or len(_WORD.findall(prose, s.start, s.end)) < 2:
                 continue  # starts after code or a URL; or a fragment too short to judge
             if i in answers or i in label_starts or any(u.start <= i < u.answer for u in a.labels):
@@ -515,6 +558,8 @@ class LowercaseSentenceStart(Rule):
         return self.finding(i, m.end(), f"Sentence starts in lower case: '{w}'", suggestions=[_cap(w)])
 
     def _lists(self, doc: Document, prose: str, reported: set) -> Iterator[Finding]:
+        if "list" not in map(_KIND, doc.lines):
+            return  # no list item (the test runs in C)
         runs: list[list[int]] = []
         prev = -2
         for ln in doc.lines:
@@ -631,9 +676,36 @@ class SpeakerLabelCase(Rule):
 _NAME_TOKEN = rx.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)*(?![\w-])")
 # the hyphenated ones among them: at any start, both patterns match the same hyphenated token
 _HYPHENATED_TOKEN = rx.compile(r"[A-Z](?<![\w-].)[a-z]+(?:-[A-Za-z][a-z]+)+(?![\w-])")
+# the first hyphen of a hyphenated name token: after a lower-case letter, before a part
+_NAME_HYPHEN = rx.compile(r"-(?<=[a-z]-)(?=[A-Za-z][a-z])")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _DOUBLED_LETTER = rx.compile(r"(.)\1")
 # re.IGNORECASE matches these four non-ASCII letters with ASCII ones (İ ı: i, K: k, ſ: s)
 _FOLDS_TO_ASCII = "\u0130\u0131\u212a\u017f"
+
+
+def hyphenated_tokens(prose: str) -> frozenset[str]:
+    """The same as ``frozenset(_HYPHENATED_TOKEN.findall(prose))``, about seven times faster.
+
+    A token may start only after a character that is neither a word character nor a hyphen,
+    so matches never overlap a possible start and the set is that of the matches at every
+    start. Each match has a first hyphen between a lower-case letter and a letter followed by
+    one: re skips ahead to hyphens (a literal), far rarer than the capitals the full pattern
+    starts at, and from such a hyphen its token can only start where the run of ASCII
+    letters before it starts."""
+    found = set()
+    end = 0
+    for m in _NAME_HYPHEN.finditer(prose):
+        s = m.start()
+        if s < end:
+            continue  # a later hyphen of the token just found
+        while s > 0 and prose[s - 1] in _ASCII_LETTERS:
+            s -= 1
+        t = _HYPHENATED_TOKEN.match(prose, s)
+        if t:
+            found.add(t.group())
+            end = t.end()
+    return frozenset(found)
 
 
 def _capitalised_lowered(doc: Document) -> frozenset[str]:
@@ -707,11 +779,11 @@ class NameSpellingVariants(Rule):
             for m in names.variant_re.finditer(prose):
                 occurrences[m.group()].append((m.start(), m.end()))
                 groups[("list", names.group_of[m.group()])].add(m.group())
-        listed = set(names.group_of)
+        listed = names.listed
         known = lexicon.known
         # candidates: hyphenated names, and names outside the lexicon with a doubled-letter twin;
         # all name tokens are needed only for the latter, which are rare
-        hyphenated = frozenset(_HYPHENATED_TOKEN.findall(prose)) if "-" in prose else frozenset()
+        hyphenated = hyphenated_tokens(prose) if "-" in prose else frozenset()
         if _may_have_doubled_twins(doc):
             forms = doc.memo("case.name_tokens", lambda d: frozenset(_NAME_TOKEN.findall(d.prose)))
         else:

@@ -9,8 +9,6 @@ doubled-word rule (NL223) is a declarative rule in the same pack.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .. import rx
@@ -32,6 +30,19 @@ def _offsets(text: str, needles: Iterable[str]) -> list[int]:
             i = text.find(needle, i + 1)
     out.sort()
     return out
+
+
+def _by_paragraph(doc: Document, offsets: list[int]) -> dict[int, list[int]]:
+    """Sorted offsets grouped by the index of their paragraph, in text order; offsets between
+    paragraphs (code, blank lines) belong to none. Marks are few and paragraphs many: one
+    look-up per mark, none per paragraph. (``paragraph_index`` counts a paragraph's end offset
+    in; the marks looked up here are never there, where a line break or the text ends.)"""
+    groups: dict[int, list[int]] = {}
+    for i in offsets:
+        k = doc.paragraph_index(i)
+        if k >= 0:
+            groups.setdefault(k, []).append(i)
+    return groups
 
 
 # --- missing space after punctuation ----------------------------------------------------------
@@ -80,18 +91,18 @@ class MissingSpaceAfterPunctuation(Rule):
             if p == 0 or not prose[p - 1].isalnum():
                 continue
             # the words around the mark: "(Ukraine,adn" -> "Ukraine" "," "adn"
-            lm = _LEFT_WORD.search(prose, max(0, p - 80), p)
+            ls = _left_word_start(prose, max(0, p - 80), p)
             rm = _RIGHT_WORD.match(prose, p + 1)
-            if lm is None or rm is None:
+            if rm is None:
                 continue
-            left, punct, right = lm.group(), prose[p], rm.group()
+            left, punct, right = prose[ls:p], prose[p], rm.group()
             if after_stop is None:
                 after_stop = _word_set(ctx, "mechanics.words-after-stop")
-            if not _glued_is_missing_space(prose, lm.start(), rm.end(), p, left, punct, right, after_stop):
+            if not _glued_is_missing_space(prose, ls, rm.end(), p, left, punct, right, after_stop):
                 continue
             if punct != "," and doc.line_of(p).kind in ("code", "table"):
                 continue
-            start = lm.start()
+            start = ls
             while start < p and not prose[start].isalnum():
                 start += 1
             end = rm.end()
@@ -107,8 +118,21 @@ class MissingSpaceAfterPunctuation(Rule):
 # a mark glued to a letter; one pattern per mark, because re skips ahead to a literal character
 # about twice as fast as to a character class (and a look-behind here is five times slower)
 _QUICK_GLUES = [rx.compile(re.escape(mark) + r"(?=[^\W\d_])") for mark in ",;:.!?"]
+# the word before a mark, as _LEFT_WORD.search(text, lo, p) finds it; _left_word_start gives
+# its start without the search, which re tries from every start position (the costliest step)
 _LEFT_WORD = rx.compile(r"[\w’'.&-]*[^\W_]$")
+_LEFT_WORD_PUNCT = frozenset("_’'.&-")
 _RIGHT_WORD = rx.compile(_LETTER + r"[\w’'-]*")
+
+
+def _left_word_start(text: str, lo: int, p: int) -> int:
+    """Where ``_LEFT_WORD.search(text, lo, p)`` starts, for text[p - 1] alphanumeric (then it
+    always matches, to p): the start of the run of word characters and ’'.&- before p, from lo
+    at the earliest. (\\w is str.isalnum() or "_".)"""
+    i = p - 1
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in _LEFT_WORD_PUNCT):
+        i -= 1
+    return i
 
 
 def _glued_is_missing_space(
@@ -171,12 +195,12 @@ def _glued_is_missing_space(
 
 
 def _word_set(ctx: Context, name: str) -> frozenset:
-    return _frozen(tuple(str(x) for x in ctx.list(name)))
-
-
-@lru_cache(maxsize=64)
-def _frozen(items: tuple) -> frozenset:
-    return frozenset(items)
+    """A word list of the context as a set, built once per context and list."""
+    cache = ctx.__dict__.setdefault("_mechanics_word_sets", {})
+    key = (id(ctx.lists), name)
+    if key not in cache:
+        cache[key] = frozenset(str(x) for x in ctx.list(name))
+    return cache[key]
 
 
 # --- doubled spaces ---------------------------------------------------------------------------
@@ -333,24 +357,29 @@ def _quote_role(text: str, i: int, lo: int, hi: int) -> str | None:
     return None
 
 
+_NO_QUOTES: tuple = ((), (), ())
+
+
 def quote_analysis(doc: Document) -> dict:
-    """Per paragraph: the unclosed opening marks and stray closing marks of double quotes, and
-    article-wide counts of straight and curly marks. Shared by NL224 and NL226."""
+    """Per paragraph: the unclosed opening marks and stray closing marks of double quotes and
+    the (offset, role) of its marks, as three sequences; the indexes of the paragraphs with
+    unclosed or stray marks; and article-wide lists of straight and curly marks. Shared by NL224
+    and NL226; read-only."""
 
     def compute(d: Document) -> dict:
         prose = d.prose
         paras = d.paragraphs
-        per_para: list[tuple[list[int], list[int], list[tuple[int, str]]]] = []
+        # a paragraph without quotation marks shares one empty (immutable) entry
+        per_para: list[tuple] = [_NO_QUOTES] * len(paras)
         straight: list[int] = []
         curly: list[int] = []
-        at = _offsets(prose, _DOUBLE_QUOTES)
-        for p in paras:
-            lo, hi = bisect_left(at, p.start), bisect_left(at, p.end)
-            if p.kind in ("table", "code") or lo == hi:
-                per_para.append(([], [], []))
+        flagged: list[int] = []  # the paragraphs with unclosed or stray marks
+        for k, marks_at in _by_paragraph(d, _offsets(prose, _DOUBLE_QUOTES)).items():
+            p = paras[k]
+            if p.kind in ("table", "code"):
                 continue
             marks: list[tuple[int, str]] = []
-            for i in at[lo:hi]:
+            for i in marks_at:
                 role = _quote_role(prose, i, p.start, p.end)
                 if role is None:
                     continue
@@ -365,8 +394,10 @@ def quote_analysis(doc: Document) -> dict:
                     stack.pop()
                 else:
                     stray.append(i)
-            per_para.append((stack, stray, marks))
-        return {"paras": per_para, "straight": straight, "curly": curly}
+            per_para[k] = (stack, stray, marks)
+            if stack or stray:
+                flagged.append(k)
+        return {"paras": per_para, "flagged": flagged, "straight": straight, "curly": curly}
 
     return doc.memo("mechanics.quotes", compute)
 
@@ -414,9 +445,8 @@ class UnbalancedQuotes(Rule):
             return
         qa = quote_analysis(doc)
         paras = qa["paras"]
-        for pi, (unclosed, stray, marks) in enumerate(paras):
-            if not unclosed and not stray:
-                continue
+        for pi in qa["flagged"]:
+            unclosed, stray, marks = paras[pi]
             nxt_marks = paras[pi + 1][2] if pi + 1 < len(paras) else []
             prev = paras[pi - 1] if pi > 0 else ([], [], [])
             for i in unclosed:
@@ -462,14 +492,13 @@ class UnbalancedBrackets(Rule):
         if "(" not in text and ")" not in text and "[" not in text and "]" not in text:
             return
         prose = doc.prose
-        at = _offsets(prose, _BRACKETS)
-        for p in doc.paragraphs:
-            lo, hi = bisect_left(at, p.start), bisect_left(at, p.end)
-            if p.kind in ("table", "code") or lo == hi:
+        paras = doc.paragraphs
+        for k, at in _by_paragraph(doc, _offsets(prose, _BRACKETS)).items():
+            if paras[k].kind in ("table", "code"):
                 continue
             stack: list[tuple[str, int]] = []
             bad: list[tuple[int, str]] = []
-            for i in at[lo:hi]:
+            for i in at:
                 ch = prose[i]
                 if ch in "([":
                     if i + 1 < len(text) and prose[i + 1] == " " and text[i + 1] != " ":
@@ -553,13 +582,12 @@ class MixedQuoteStyles(Rule):
 # "a"/"an" as a word; the letter before the look-behind lets re skip ahead to a's (a leading \b
 # is tried at every position)
 _ARTICLE = rx.compile(r"([aA](?<!\w.)n?)([ \u00a0]+)(\w[\w.’'&+-]*)")
-# the same pairs (n?, word) after "a" and after "A", at every position where _ARTICLE could start:
-# the look-ahead consumes only the letter, so this finds a superset of the pairs _ARTICLE.findall
-# gives (it skips a match that overlaps the one before); two patterns led by a literal letter,
-# which re skips ahead to twice as fast as to [aA]
-_ARTICLE_PAIRS = [
-    (head, rx.compile(head + r"(?<!\w.)(?=(n?)[ \u00a0]+(\w[\w.’'&+-]*))")) for head in "aA"
-]
+# what follows "a"/"A" at every position where _ARTICLE could start, as one string: "n" for "an",
+# the spaces and the word ("n hour", " university"). The look-ahead consumes only the letter, so
+# this finds a superset of the pairs _ARTICLE.findall gives (it skips a match that overlaps the
+# one before); two patterns led by a literal letter, which re skips ahead to twice as fast as to
+# [aA]
+_ARTICLE_TAILS = [rx.compile(head + r"(?<!\w.)(?=(n?[ \u00a0]+\w[\w.’'&+-]*))") for head in "aA"]
 _NOT_BEFORE_ARTICLE = frozenset("’'.@#/&+-")
 _ACRONYM = rx.compile(r"^(?:[A-Z]\.){2,}$|^(?:[A-Z]\.){1,}[A-Z]$|^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9]*s?$|^[A-Z]{1,3}[a-z][A-Z]+$")
 _LETTER_THEN_SYMBOL = rx.compile(r"^[A-Za-z](?:[-‐][\w]|\d)")  # X-ray, F-16, M4, U-turn
@@ -589,6 +617,9 @@ class _AnLists:
         self.either_acronyms = frozenset(str(x).upper() for x in ctx.list("a-an.either-acronyms"))
         self.not_before = frozenset(str(x).lower() for x in ctx.list("a-an.not-an-article-before"))
         self.cache: dict[str, str | None] = {}
+        # article tails (see _ARTICLE_TAILS) already judged, and those among them that are wrong
+        self.tails_seen: set[str] = set()
+        self.tails_wrong: set[str] = set()
 
 
 def _an_lists(ctx: Context) -> _AnLists:
@@ -776,17 +807,28 @@ class ArticleBySound(Rule):
 
 def _some_article_pair_wrong(prose: str, lists: _AnLists) -> bool:
     """Whether an article (a superset of those ArticleBySound checks) looks wrong for the word
-    after it, decided on the distinct (article, word) pairs, without match objects."""
-    cache = lists.cache
-    for head, pairs in _ARTICLE_PAIRS:
-        for n, word in set(pairs.findall(prose)):
-            art = head + n
-            want = cache.get(word, False)
-            if want is False:
-                want = expected_article(word, lists)
-            if want is not None and want != art and want != art.lower():
-                return True
-    return False
+    after it. Decided on the distinct tails after "a"/"A", without match objects: the tails
+    judged in earlier articles are looked up with set operations (in C), only new ones in Python."""
+    tails = set(_ARTICLE_TAILS[0].findall(prose))
+    tails.update(_ARTICLE_TAILS[1].findall(prose))
+    seen, wrong = lists.tails_seen, lists.tails_wrong
+    for tail in tails - seen:
+        bad = _tail_is_wrong(tail, lists)
+        if len(seen) < 20000:
+            seen.add(tail)
+            if bad:
+                wrong.add(tail)
+        if bad:
+            return True
+    return not wrong.isdisjoint(tails)
+
+
+def _tail_is_wrong(tail: str, lists: _AnLists) -> bool:
+    """Whether "a" + ``tail`` (see _ARTICLE_TAILS) has the wrong article; "A" is judged alike."""
+    art = "an" if tail[0] == "n" else "a"
+    word = tail[len(art) - 1 :].lstrip(" \u00a0")
+    want = expected_article(word, lists)
+    return want is not None and want != art
 
 
 def _case_like(word: str, original: str) -> str:

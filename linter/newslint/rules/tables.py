@@ -65,6 +65,7 @@ WRONG_SPACES = {"\u00a0": "no-break spaces", "\u2007": "figure spaces", "\u2009"
                 "\u202f": "narrow no-break spaces", "\u3000": "ideographic spaces"}
 _REPAIR = {**{c: "-" for c in WRONG_DASHES}, **{c: "|" for c in JUNCTIONS}, **{c: " " for c in WRONG_SPACES}}
 _SEP_ALLOWED = frozenset("-:| \t") | frozenset(_REPAIR)
+_SEP_ALLOWED_CHARS = "".join(sorted(_SEP_ALLOWED))
 _DASHLIKE = frozenset("-") | frozenset(WRONG_DASHES)
 _CELL_SEP = rx.compile(r"^:?-+:?$")
 _QUOTE_PREFIX = rx.compile(r"[ ]{0,3}>[ ]?(?:[ ]{0,3}>[ ]?)*")
@@ -100,11 +101,13 @@ def make_row(text: str, line: Line, prefix: int = 0) -> Row:
     row = Row(line, cs, ce)
     pieces: list[tuple[int, int]] = []
     last = cs
-    for i in range(cs, ce):
-        if text[i] == "|" and not (i > cs and text[i - 1] == "\\"):
+    i = text.find("|", cs, ce)  # jump from pipe to pipe (C speed), not character by character
+    while i != -1:
+        if not (i > cs and text[i - 1] == "\\"):
             pieces.append((last, i))
             row.pipes.append(i)
             last = i + 1
+        i = text.find("|", i + 1, ce)
     pieces.append((last, ce))
     if pieces and pieces[0][0] == pieces[0][1]:
         pieces.pop(0)
@@ -146,7 +149,7 @@ def looks_like_separator(s: str, strict: bool = False) -> bool:
     """Only dashes (of any kind), colons, pipes, junctions and spaces, with a dash in every cell.
     ``strict``: at least three dashes per cell (a body row of single dashes means "none")."""
     s = s.strip()
-    if not s or any(c not in _SEP_ALLOWED for c in s):
+    if not s or s.strip(_SEP_ALLOWED_CHARS):  # something is left: a character not allowed
         return False
     cells = [c for c in re.split(r"[|+┼╋╪╫╬]", s) if c.strip()]
     if not cells:
@@ -207,10 +210,110 @@ def render_tables(src: str) -> list[Rendered]:
 
 
 def table_at(src: str, line: int = 0) -> Rendered | None:
+    if line == 0:
+        plain = _plain_table(src)
+        if plain is not None:
+            return plain
     for t in render_tables(src):
         if t.start == line:
             return t
     return None
+
+
+# --- a plain table, without the parser ----------------------------------------------------------
+# the first character of a line that may start a block ending a table (fence, blockquote, hr, list,
+# HTML block, heading: the rules markdown-it-py's table rule asks) or make the parser read it
+# differently; a plain table has none after its separator
+_MAY_END_TABLE = frozenset("`~>-*_+#<0123456789")
+_UNESCAPED_PIPE = rx.compile(r"(?<!\\)\|")
+#: markdown-it-py's cap on the empty cells it adds to short rows
+_MAX_AUTOCOMPLETED_CELLS = 0x10000
+
+
+def _cells(line: str) -> list[str]:
+    """markdown-it-py's ``escapedSplit``: split at unescaped pipes, dropping the backslash of
+    escaped ones (every pipe left inside a piece is escaped)."""
+    return [c.replace("\\|", "|") if "\\|" in c else c for c in _UNESCAPED_PIPE.split(line)]
+
+
+@lru_cache(maxsize=1)
+def _gfm_table_rule():
+    """What markdown-it-py's table rule trims from cells (``mdTrim``; a plain ``strip()`` in
+    versions without it) and its delimiter-cell pattern; imported with the parser, on first use.
+    (tests/test_tables.py checks _plain_table against the installed parser.)"""
+    from markdown_it.rules_block.table import headerLineRe
+
+    try:
+        from markdown_it.common.utils import MD_TRIM_CHARS as trim
+    except ImportError:
+        trim = None  # str.strip(None): all whitespace
+    return trim, headerLineRe
+
+
+def _plain_table(src: str) -> Rendered | None:
+    """The table markdown-it-py renders from line 0 of ``src`` when that is the whole of ``src``,
+    worked out without the parser (several times faster), or None when ``src`` is not that plain:
+    then the parser must decide. Plain means: no CR or NUL (the parser normalises them), no line
+    indented by a tab or by four spaces, a header and a valid delimiter row of as many cells (the
+    table rule's own test, tried first at line 0), and after them only non-blank lines that no
+    block rule could take for the start of another block, so every one is a row of the table."""
+    trim, delimiter_cell = _gfm_table_rule()
+
+    if not src or src.endswith("\n") or "\r" in src or "\0" in src:
+        return None
+    lines = src.split("\n")
+    if len(lines) < 2:
+        return None
+    bodies = []  # each line without its indentation (markdown-it's getLine)
+    for k, ln in enumerate(lines):
+        body = ln.lstrip(" ")
+        if len(ln) - len(body) >= 4 or body.startswith("\t") or not body.strip(trim):
+            return None
+        if k >= 2 and body[0] in _MAY_END_TABLE:
+            return None
+        bodies.append(body)
+    # the delimiter row: only | - : and spaces, not "- " (a list item), valid cells
+    sep = bodies[1]
+    if len(sep) < 2 or sep[0] not in "|-:" or sep[1] not in "|-: \t" or (sep[0] == "-" and sep[1] in " \t"):
+        return None
+    if sep.strip("|-: \t"):
+        return None
+    n_aligns = 0
+    columns = sep.split("|")
+    for i, c in enumerate(columns):
+        t = c.strip(trim)
+        if not t:
+            if i == 0 or i == len(columns) - 1:
+                continue
+            return None
+        if not delimiter_cell.search(t):
+            return None
+        n_aligns += 1
+    head_text = bodies[0].strip(trim)
+    if "|" not in head_text:
+        return None
+    head = _cells(head_text)
+    if head and head[0] == "":
+        head.pop(0)
+    if head and head[-1] == "":
+        head.pop()
+    n = len(head)
+    if n == 0 or n != n_aligns:
+        return None
+    rows = []
+    autocompleted = 0
+    for k in range(2, len(bodies)):
+        cols = _cells(bodies[k].strip(trim))
+        if cols and cols[0] == "":
+            cols.pop(0)
+        if cols and cols[-1] == "":
+            cols.pop()
+        autocompleted += n - len(cols)
+        if autocompleted > _MAX_AUTOCOMPLETED_CELLS:
+            return None
+        cols = [c.strip(trim) for c in cols[:n]]
+        rows.append((k, cols + [""] * (n - len(cols))))
+    return Rendered(0, len(lines), [c.strip(trim) for c in head], rows)
 
 
 # --- analysis ---------------------------------------------------------------------------------------
@@ -382,11 +485,12 @@ def _block(doc: Document, first: int, last: int) -> list[Issue]:
     # body lines of the intended table: (Row, has_pipe)
     header_line_idx = header.line.number - 1
     ext: list[Row] = []
+    made = {r.line.number: r for r in rows}  # rows are never changed once made: reuse them
     for k in range(model.start + 2, model.end):
         ln = lines[header_line_idx + k]
         if not renders and ln.number - 1 > last:
             break  # a table that does not render swallows nothing yet: only its own block counts
-        ext.append(make_row(text, ln, _quote_prefix(ln.text) if quoted else 0))
+        ext.append(made.get(ln.number) or make_row(text, ln, pre(ln)))
     intended: list[Row] = []
     k = 0
     while k < len(ext):
