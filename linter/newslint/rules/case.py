@@ -225,7 +225,6 @@ class _Names:
         self.proper = {str(w).lower(): str(w) for w in ctx.list("case.proper")}
         self.proper_low = frozenset(w for w, c in self.proper.items() if w != c and w.isalpha() and w.isascii())
         phrases = [str(p) for p in ctx.list("case.phrases") if " " in str(p)]
-        self.phrases = {p.lower(): p for p in phrases}
         self.phrase_parts = [(p, frozenset(re.findall(r"[a-z]+", p.lower()))) for p in phrases]
         # the phrases by their longest word (roughly the rarest; phrases without one are always
         # tried), so that an article's words pick out the few phrases worth testing
@@ -240,11 +239,6 @@ class _Names:
         # the lower-case words worth looking up in an article: those of the list and the phrases
         self.phrase_words = frozenset().union(*(parts for _, parts in self.phrase_parts))
         self.watched = self.proper_low | self.phrase_words
-        self.phrase_re = (
-            rx.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])", re.I)
-            if phrases
-            else None
-        )
         self.variants = [[str(v) for v in g] for g in ctx.list("case.variants") if isinstance(g, list) and len(g) >= 2]
         alts = sorted({v for g in self.variants for v in g}, key=lambda v: (-len(v), v))  # one text every run
         # the look-ahead on first letters lets re skip to candidate positions (3x faster)
