@@ -410,3 +410,11 @@ def test_left_word_start_is_where_the_anchored_search_starts():
         assert _left_word_start(text, lo, p) == _LEFT_WORD.search(text, lo, p).start(), repr(text)
 
     same()
+
+
+def test_doubled_space_of_two_no_break_spaces_is_found():
+    """The quick exit looked for a no-break space beside a plain one, not for two of them."""
+    from newslint.engine import lint_text
+
+    text = "The council met on Tuesday.\nThe vote\u00a0\u00a0passed easily, members said.\n"
+    assert [(f.rule, f.line, f.column) for f in lint_text(text, "a.txt") if f.rule == "NL221"] == [("NL221", 2, 9)]

@@ -236,7 +236,9 @@ class DoubledSpace(Rule):
         text = doc.text
         # a one-character test runs many times faster than a two-character one: look for the
         # rare no-break space before testing its pairs
-        if "  " not in text and ("\u00a0" not in text or ("\u00a0 " not in text and " \u00a0" not in text)):
+        if "  " not in text and (
+            "\u00a0" not in text or ("\u00a0 " not in text and " \u00a0" not in text and "\u00a0\u00a0" not in text)
+        ):
             return
         prose = doc.prose
         after_sentence = self.opts["after-sentence"]
