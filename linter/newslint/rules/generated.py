@@ -221,13 +221,14 @@ _INDEXED_GATE_WORDS = add_keywords(
 
 class _WordLines:
     """Per-document state of :func:`word_lines`: the lines found so far per word, and the word
-    table and line starts a search needs, looked up once per document rather than once per word."""
+    table and line starts a search needs, looked up once per document rather than once per word.
+    It is kept in the document's memo, so it must not refer to the document: a reference cycle
+    would keep every document alive until a full garbage collection."""
 
-    __slots__ = ("doc", "found", "words", "starts", "line_starts", "text_len")
+    __slots__ = ("found", "words", "starts", "line_starts", "text_len")
 
     def __init__(self, doc: Document):
         t = word_table(doc)
-        self.doc = doc
         self.found: dict[str, list[tuple[int, int]]] = {}
         self.words, self.starts = t.words, t.starts
         self.line_starts = doc.line_starts
@@ -239,13 +240,13 @@ class _WordLines:
         ln = bisect.bisect_right(line_starts, offset)  # the number of the line (1-based)
         return line_starts[ln - 1], line_starts[ln] - 1 if ln < len(line_starts) else self.text_len
 
-    def search(self, word: str) -> list[tuple[int, int]]:
+    def search(self, doc: Document, word: str) -> list[tuple[int, int]]:
         """The lines of a word not looked for yet (see :func:`word_lines`)."""
         words, starts = self.words, self.starts
         got: list[tuple[int, int]] = []
         if word in _INDEXED_GATE_WORDS:
             # the word's indexes in the word table, from the shared index
-            for i in word_hits(self.doc).get(word, ()):
+            for i in word_hits(doc).get(word, ()):
                 line = self.line_at(starts[i])
                 if not got or got[-1] != line:
                     got.append(line)
@@ -253,7 +254,7 @@ class _WordLines:
             # find the word in the prose, keep hits where the word table has this very word
             # (not "my" in "economy"), then go on from the end of its line (so no line twice)
             needle = word.encode("ascii")
-            find = _ascii_prose(self.doc).find
+            find = _ascii_prose(doc).find
             n = len(starts)
             p = find(needle)
             while p >= 0:
@@ -287,7 +288,7 @@ def word_lines(doc: Document, word: str) -> list[tuple[int, int]]:
     state = doc.memo("gen.word_lines", _WordLines)
     got = state.found.get(word)
     if got is None:
-        got = state.found[word] = state.search(word)
+        got = state.found[word] = state.search(doc, word)
     return got
 
 
