@@ -211,10 +211,11 @@ class PhraseIndex:
                 self.count += 1
         for v in self.by_first.values():
             v.sort(key=len, reverse=True)  # longest match first
+        self.firsts = frozenset(self.by_first)  # set & set iterates the smaller side
 
     def finditer(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
         t = word_table(doc)
-        hits = t.vocabulary & self.by_first.keys()
+        hits = t.vocabulary & self.firsts
         if not hits:
             return
         words, starts, ends = t.words, t.starts, t.ends
