@@ -45,8 +45,13 @@ def test_every_module_pattern_assembles_to_what_re_builds():
 
     patterns = _package_patterns()
     assert len(patterns) > 100
+    from array import array
+
     for p in patterns:
-        _same(_sre.compile(p.pattern, *rx._assemble(p.pattern, p.flags)), re.compile(p.pattern, p.flags))
+        flags, packed, groups, groupindex, indexgroup = rx._assemble(p.pattern, p.flags)
+        code = array("I")
+        code.frombytes(packed)
+        _same(_sre.compile(p.pattern, flags, code.tolist(), groups, groupindex, indexgroup), re.compile(p.pattern, p.flags))
 
 
 def test_a_saved_store_serves_the_same_patterns(fresh_store, monkeypatch):
@@ -71,7 +76,7 @@ def test_a_damaged_store_falls_back_to_re(fresh_store, monkeypatch):
     monkeypatch.setattr(rx, "_store", None)
     assert rx.compile(r"\bteh\b").findall("teh cat") == ["teh"]
     # an entry whose code the engine rejects is dropped and compiled again
-    monkeypatch.setattr(rx, "_store", {(r"\bteh\b", 0): (32, [1, 2, 3], 0, {}, (None,))})
+    monkeypatch.setattr(rx, "_store", {(r"\bteh\b", 0): (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 0, {}, (None,))})
     assert rx.compile(r"\bteh\b").findall("teh cat") == ["teh"]
 
 
