@@ -373,7 +373,8 @@ def test_marks_grouped_by_paragraph_like_bisecting_each_paragraph():
 
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.mechanics import _by_paragraph, _offsets
+    from newslint.document import offsets_of
+    from newslint.rules.mechanics import _by_paragraph
 
     pieces = ["(", ")", "“", "x", " ", "\n", "\r\n", "\n\n", "```\n", "| a | b |\n", "- "]
 
@@ -381,7 +382,7 @@ def test_marks_grouped_by_paragraph_like_bisecting_each_paragraph():
     @given(st.lists(st.sampled_from(pieces), max_size=20).map("".join))
     def same(text):
         doc = Document(text, "a.md")
-        at = _offsets(doc.prose, "()“")
+        at = offsets_of(doc.prose, "()“")
         want = {}
         for k, p in enumerate(doc.paragraphs):
             lo, hi = bisect_left(at, p.start), bisect_left(at, p.end)

@@ -15,7 +15,7 @@ import re
 from typing import Iterator
 
 from .. import rx
-from ..document import Document
+from ..document import Document, offsets_of
 from ..finding import Finding, Related, Severity
 from ..quantities import (
     INF,
@@ -308,11 +308,7 @@ class PartsAndWhole(Rule):
             return
         shares: set[tuple[int, int]] = set()
         if has_pct:
-            for mark in ("%", "per cent", "percent"):
-                i = prose.find(mark)
-                while i != -1:
-                    shares.add(sentence_span(doc, i))
-                    i = prose.find(mark, i + 1)
+            shares = {sentence_span(doc, i) for i in offsets_of(prose, ("%", "per cent", "percent"))}
         classes = count_classes(ctx)
         for s, e in sorted(cued | totals | shares):
             # shares of one whole need a split cue and no change cue in the sentence: test the

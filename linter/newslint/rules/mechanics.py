@@ -9,27 +9,14 @@ doubled-word rule (NL223) is a declarative rule in the same pack.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from .. import rx
-from ..document import Document
+from ..document import Document, offsets_of
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule
 
 _LETTER = r"[^\W\d_]"
-
-
-def _offsets(text: str, needles: Iterable[str]) -> list[int]:
-    """Sorted offsets of the needles (characters or short strings) in text. A str.find loop
-    per needle runs in C: for needles this rare, many times faster than a regex scan."""
-    out: list[int] = []
-    for needle in needles:
-        i = text.find(needle)
-        while i != -1:
-            out.append(i)
-            i = text.find(needle, i + 1)
-    out.sort()
-    return out
 
 
 def _by_paragraph(doc: Document, offsets: list[int]) -> dict[int, list[int]]:
@@ -376,7 +363,7 @@ def quote_analysis(doc: Document) -> dict:
         straight: list[int] = []
         curly: list[int] = []
         flagged: list[int] = []  # the paragraphs with unclosed or stray marks
-        for k, marks_at in _by_paragraph(d, _offsets(prose, _DOUBLE_QUOTES)).items():
+        for k, marks_at in _by_paragraph(d, offsets_of(prose, _DOUBLE_QUOTES)).items():
             p = paras[k]
             if p.kind in ("table", "code"):
                 continue
@@ -495,7 +482,7 @@ class UnbalancedBrackets(Rule):
             return
         prose = doc.prose
         paras = doc.paragraphs
-        for k, at in _by_paragraph(doc, _offsets(prose, _BRACKETS)).items():
+        for k, at in _by_paragraph(doc, offsets_of(prose, _BRACKETS)).items():
             if paras[k].kind in ("table", "code"):
                 continue
             stack: list[tuple[str, int]] = []

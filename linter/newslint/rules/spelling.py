@@ -20,8 +20,6 @@ from .case import ascii_words, lower_ascii_words
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
 _LOWER_WORD = rx.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
-# capitalised words anywhere in the article: names it teaches us
-_CAP_WORD = rx.compile(r"\b[A-Z][a-z]+\b")
 # lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
 _PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
 
@@ -44,17 +42,11 @@ def _known_typos() -> frozenset:
         return frozenset()
 
 
-def learned_names(doc: Document) -> frozenset:
-    """Lower-cased forms of the capitalised words of an article (names, learned per article).
-    The rule asks :func:`is_learned_name` about single words instead; tests check the two agree."""
-    return doc.memo("spelling.names", lambda d: frozenset(w.lower() for w in _CAP_WORD.findall(d.prose)))
-
-
 def is_learned_name(doc: Document, word: str) -> bool:
-    """``word in learned_names(doc)`` for a lower-case ASCII word, without collecting every
-    capitalised word: only the few words the dictionary does not know are asked about. The
-    capitalised form must occur as a run of ASCII letters and, somewhere, stand as a whole
-    word (``\b`` on both sides, as _CAP_WORD requires)."""
+    """Whether a lower-case ASCII word occurs capitalised as a whole word (``\b[A-Z][a-z]+\b``)
+    in the article: a name the article teaches us. Only the few words the dictionary does not
+    know are asked about, so the capitalised words are not collected. The capitalised form must
+    occur as a run of ASCII letters and, somewhere, stand with ``\b`` on both sides."""
     cap = word[:1].upper() + word[1:]
     if cap not in ascii_words(doc):
         return False

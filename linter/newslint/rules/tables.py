@@ -124,8 +124,10 @@ def make_row(text: str, line: Line, prefix: int = 0) -> Row:
     return row
 
 
-def gfm_separator_cells(s: str) -> int | None:
-    """Number of cells of a valid GFM delimiter row (as markdown-it-py checks it), else None."""
+def gfm_separator_cells(s: str, trim: str | None = _WS, cell: re.Pattern = _CELL_SEP) -> int | None:
+    """Number of cells of a valid GFM delimiter row (as markdown-it-py checks it), else None.
+    ``trim`` and ``cell`` are what a cell is trimmed of and must match (the parser's own, for
+    :func:`_plain_table`)."""
     s = s.strip(_WS)
     if len(s) < 2 or s[0] not in "|-:" or s[1] not in "|-: \t" or (s[0] == "-" and s[1] in _WS):
         return None
@@ -134,12 +136,12 @@ def gfm_separator_cells(s: str) -> int | None:
     cols = s.split("|")
     n = 0
     for i, c in enumerate(cols):
-        t = c.strip(_WS)
+        t = c.strip(trim)
         if not t:
             if i == 0 or i == len(cols) - 1:
                 continue
             return None
-        if not _CELL_SEP.match(t):
+        if not cell.match(t):
             return None
         n += 1
     return n
@@ -273,22 +275,9 @@ def _plain_table(src: str) -> Rendered | None:
             return None
         bodies.append(body)
     # the delimiter row: only | - : and spaces, not "- " (a list item), valid cells
-    sep = bodies[1]
-    if len(sep) < 2 or sep[0] not in "|-:" or sep[1] not in "|-: \t" or (sep[0] == "-" and sep[1] in " \t"):
+    n_aligns = gfm_separator_cells(bodies[1], trim, delimiter_cell)
+    if n_aligns is None:
         return None
-    if sep.strip("|-: \t"):
-        return None
-    n_aligns = 0
-    columns = sep.split("|")
-    for i, c in enumerate(columns):
-        t = c.strip(trim)
-        if not t:
-            if i == 0 or i == len(columns) - 1:
-                continue
-            return None
-        if not delimiter_cell.search(t):
-            return None
-        n_aligns += 1
     head_text = bodies[0].strip(trim)
     if "|" not in head_text:
         return None
