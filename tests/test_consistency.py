@@ -335,8 +335,8 @@ def test_weekday_mentions_are_looked_for_near_weekdays_only():
     what trying every noun finds."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.packs import word_table
-    from newslint.quantities import hits_of
+    from newslint.analysis.words import word_table
+    from newslint.analysis.quantities import hits_of
     from newslint.rules.dates import _EVENT_WEEKDAY_WORDS, _event_patterns, _mentions, _nouns_near_weekdays
 
     nouns = frozenset(["election", "vote", "talks"])
@@ -363,7 +363,7 @@ def test_split_cue_words_rule_out_the_search():
     """NL804 searches a sentence for a split cue only when one of its words can start one."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.packs import word_table
+    from newslint.analysis.words import word_table
     from newslint.rules.consistency import _SPLIT_CUES, _may_split
 
     pieces = st.sampled_from(

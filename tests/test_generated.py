@@ -315,7 +315,7 @@ def test_template_closing_heading_the_bottom_line_is_found():
 
 def _lines_of_word(doc, word):
     """The plain definition of word_lines: the lines of the word table's tokens equal to word."""
-    from newslint.packs import word_table
+    from newslint.analysis.words import word_table
 
     t = word_table(doc)
     out = []

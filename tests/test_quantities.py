@@ -3,7 +3,7 @@ import math
 import pytest
 
 from newslint.document import Document
-from newslint.quantities import (
+from newslint.analysis.quantities import (
     INF,
     WEEKDAY_DATE,
     article_year,
@@ -136,7 +136,7 @@ def test_article_year_gate_agrees_with_the_full_search():
     dateline can be present; the answer must be the one the full search gives."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.quantities import _STAMP, article_year
+    from newslint.analysis.quantities import _STAMP, article_year
 
     pieces = st.sampled_from(
         ["Updated ", "PUBLISHED: ", "Last modified ", "poſted ", "Posted", "LONDON, ", "March 4, ", "Tuesday, ",
@@ -158,7 +158,7 @@ def test_stamp_year_agrees_with_the_full_search():
     dateline branch only when a "YYYY -" exists; its year must be the full search's."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.quantities import _STAMP, _stamp_year
+    from newslint.analysis.quantities import _STAMP, _stamp_year
 
     pieces = st.sampled_from(
         ["Updated ", "updated", "PUBLISHED: ", "first  published ", "First\npublished", "Last modified ",
@@ -181,7 +181,7 @@ def test_anchors_between_is_a_slice_of_the_whole_scan():
     begins, so its anchors are those of the whole text's scan in that range."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.quantities import _anchors_between, _find_anchors
+    from newslint.analysis.quantities import _anchors_between, _find_anchors
 
     pieces = st.sampled_from(
         ["12", ",500", ".5", "$", "€3", "x", " ", "-", "a dozen ", "half a million ", "one hundred ", "three ",
@@ -201,7 +201,7 @@ def test_anchors_between_is_a_slice_of_the_whole_scan():
 def test_scales_between_holds_every_scale_extracted():
     from hypothesis import given, settings, strategies as st
 
-    from newslint.quantities import extract_between, scales_between
+    from newslint.analysis.quantities import extract_between, scales_between
 
     pieces = st.sampled_from(
         ["1.5", " billion", " million", "bn", "m", " k", "$", "Rs ", "USD ", "five", " to ", "2", " thousand",

@@ -124,6 +124,8 @@ class Document:
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
         self._memo: dict[str, Any] = {}
+        #: per-document analyses (``newslint.analysis.per_document``), keyed by their function
+        self.analyses: dict[Any, Any] = {}
         #: per-article metrics rules report (readability scores); shown by --statistics and JSON
         self.stats: dict[str, Any] = {}
 

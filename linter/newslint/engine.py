@@ -42,6 +42,8 @@ class Linter:
             settings={"languagetool": self.settings.languagetool},
         )
         self.rules = self._instantiate()
+        for rule in self.rules:
+            rule.setup(self.context)
         self.by_code: dict[str, type[Rule]] = self.registry.by_code()
 
     def _instantiate(self) -> list[Rule]:

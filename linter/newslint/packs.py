@@ -41,6 +41,8 @@ from . import rx
 from .document import Document
 from .finding import CATEGORIES, Finding, Fix, Related, Severity
 from .rule import Context, Rule
+from .analysis.phrases import PhraseIndex, phrase_key
+from .analysis.words import word_table
 
 def _close_matches(word: str, candidates: list, n: int = 1) -> list:
     import difflib
@@ -51,8 +53,6 @@ def _close_matches(word: str, candidates: list, n: int = 1) -> list:
 REGEX_TIMEOUT = 1.0  # seconds per pattern per document
 _PARSE_FORMAT = "line-dict-1"  # bump when the pickled form of a parse changes
 
-#: a word token: letters (any script), digits, apostrophes inside words
-WORD = rx.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
 
 
 class PackError(Exception):
@@ -139,110 +139,6 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
         raise PackError(f"{where}: invalid YAML: {e.problem or e}") from None
     except (OSError, UnicodeDecodeError) as e:
         raise PackError(f"{path}: cannot read: {e}") from None
-
-
-# --- word tokens shared by all pack rules ----------------------------------------------------
-_SPLIT = rx.compile(r"([^\W_]+(?:'[^\W_]+)*)")
-# the same without the underscore exclusion, 30% faster; used when the text has no underscore
-_SPLIT_NO_UNDERSCORE = rx.compile(r"(\w+(?:'\w+)*)")
-
-
-class WordTable:
-    """The prose's words as parallel lists, built in C: ``split`` plus ``accumulate`` for offsets.
-
-    ``words[i]`` is lower-cased with ’ folded to '; ``starts[i]``/``ends[i]`` are its offsets.
-    """
-
-    __slots__ = ("words", "starts", "ends", "_set")
-
-    def __init__(self, prose: str):
-        low = prose.lower()
-        if len(low) != len(prose):  # a few characters lower-case to two (İ): keep offsets exact
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
-        parts = (_SPLIT if "_" in low else _SPLIT_NO_UNDERSCORE).split(low.replace("’", "'"))
-        bounds = list(accumulate(map(len, parts)))
-        self.words: list[str] = parts[1::2]
-        self.starts: list[int] = bounds[0::2][: len(self.words)]
-        self.ends: list[int] = bounds[1::2]
-        self._set: frozenset[str] | None = None
-
-    def indexes_of(self, keys: "set[str] | frozenset[str] | dict") -> list[int]:
-        """Indexes of the words in ``keys`` (empty at once when none occurs): rules use them to
-        run a costly pattern only in small windows around its keywords."""
-        present = self.vocabulary & (keys.keys() if isinstance(keys, dict) else keys)
-        if not present:
-            return []
-        # one pass of set look-ups in C (map, compress): Python sees only the hits
-        words = self.words
-        return list(compress(range(len(words)), map(present.__contains__, words)))
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        if self._set is None:
-            self._set = frozenset(self.words)
-        return self._set
-
-
-def word_table(doc: Document) -> WordTable:
-    return doc.memo("pack.word_table", lambda d: WordTable(d.prose))
-
-
-def words(doc: Document) -> list[tuple[int, int, str]]:
-    """(start, end, lowercased word with ’ folded to ') over the document's prose."""
-    t = word_table(doc)
-    return doc.memo("pack.words", lambda d: list(zip(t.starts, t.ends, t.words)))
-
-
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    if phrase.isalnum():  # most entries are one plain word (isalnum is re's [^\W_]+, in C)
-        return (phrase.lower(),)
-    return tuple(w.lower().replace("’", "'") for w in WORD.findall(phrase))
-
-
-class PhraseIndex:
-    """Many phrases, matched on word tokens: a dict from first word to candidate phrases."""
-
-    def __init__(self, phrases: Iterable[str] = (), keys: Iterable[tuple[str, ...]] = ()):
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        self.count = 0
-        for key in [*keys, *map(_phrase_key, phrases)]:
-            if key:
-                self.by_first[key[0]].append(key)
-                self.count += 1
-        for v in self.by_first.values():
-            v.sort(key=len, reverse=True)  # longest match first
-        self.firsts = frozenset(self.by_first)  # set & set iterates the smaller side
-
-    def finditer(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        t = word_table(doc)
-        hits = t.vocabulary & self.firsts
-        if not hits:
-            return
-        words, starts, ends = t.words, t.starts, t.ends
-        text = doc.text
-        n = len(words)
-        by_first = self.by_first
-        skip_to = 0
-        # the indexes of words that start a phrase, picked out in C: Python sees only those
-        for i in compress(count(), map(hits.__contains__, words)):
-            if i < skip_to:
-                continue
-            w = words[i]
-            for key in by_first[w]:
-                k = len(key)
-                if i + k <= n and all(words[i + j] == key[j] for j in range(1, k)) and _adjacent(text, starts, ends, i, k):
-                    yield starts[i], ends[i + k - 1], key
-                    skip_to = i + k
-                    break
-
-
-def _adjacent(text: str, starts: list[int], ends: list[int], i: int, k: int) -> bool:
-    """Tokens of one phrase are separated only by spaces, hyphens or dashes within one line."""
-    for j in range(i, i + k - 1):
-        gap = text[ends[j] : starts[j + 1]]
-        if len(gap) > 3 or gap.strip(" -\u00a0") != "" or "\n" in gap:
-            return False
-    return True
 
 
 # --- the kinds -------------------------------------------------------------------------------
@@ -452,7 +348,7 @@ class ExistenceRule(PackRule):
         extra = self.spec.get("tokens_from")
         if extra:
             index = _list_index(ctx, extra, self.spec.get("tokens") or [])
-        exceptions = {_phrase_key(e) for e in self.spec.get("exceptions") or []}
+        exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
         line_scope = self.spec.get("scope") == "line"
         fix_kind = self.spec.get("fix", "none")
         if index is not None and not line_scope:
@@ -464,7 +360,7 @@ class ExistenceRule(PackRule):
             text = doc.prose
             for m in self.run_patterns(text):
                 start, end = (m.start(1), m.end(1)) if m.re.groups >= 1 and m.start(1) >= 0 else (m.start(), m.end())
-                if end <= start or _phrase_key(text[start:end]) in exceptions:
+                if end <= start or phrase_key(text[start:end]) in exceptions:
                     continue
                 if line_scope and doc.line_of(start).kind == "code":
                     continue
@@ -509,12 +405,12 @@ class SubstitutionRule(PackRule):
         table: dict[tuple[str, ...], list[str]] = {}
         for wrong, right in cls.spec["swap"].items():
             options = right if isinstance(right, list) else [right]
-            table[_phrase_key(str(wrong))] = [str(o) for o in options]
+            table[phrase_key(str(wrong))] = [str(o) for o in options]
         cls.table = table
         cls.index = PhraseIndex(keys=table)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        exceptions = {_phrase_key(e) for e in self.spec.get("exceptions") or []}
+        exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
         accept = ctx.accept
         safe = self.spec.get("fix", "safe") == "safe"
         case_sensitive = not self.spec.get("ignorecase", True)
@@ -544,7 +440,7 @@ class ConsistencyRule(PackRule):
     def prepare(cls) -> None:
         cls.groups = [[str(v) for v in g] for g in cls.spec["either"]]
         cls.index = PhraseIndex(v for g in cls.groups for v in g)
-        cls.group_of = {_phrase_key(v): gi for gi, g in enumerate(cls.groups) for v in g}
+        cls.group_of = {phrase_key(v): gi for gi, g in enumerate(cls.groups) for v in g}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         seen: dict[int, dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
@@ -575,7 +471,7 @@ class ConsistencyRule(PackRule):
 class RepetitionRule(PackRule):
     @classmethod
     def prepare(cls) -> None:
-        cls.exceptions = {_phrase_key(e) for e in cls.spec.get("exceptions") or []}
+        cls.exceptions = {phrase_key(e) for e in cls.spec.get("exceptions") or []}
         # which words count, matched whole against one word at a time (so Python's re, without
         # the regex module's timeout, is safe here)
         pattern = cls.spec.get("pattern")
@@ -624,13 +520,9 @@ __all__ = [
     "Pack",
     "PackError",
     "RegexTimeout",
-    "PhraseIndex",
     "load_pack",
     "builtin_pack_paths",
     "merge_lists",
-    "words",
-    "word_table",
-    "WordTable",
     "match_case",
     "load_yaml",
 ]

@@ -12,6 +12,7 @@ example produces a finding of that rule and every ``Good:`` example none.
 from __future__ import annotations
 
 import inspect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, Sequence
@@ -39,15 +40,63 @@ class Option:
         return self.type or type(self.default)
 
 
-@dataclass
+_CONTEXT_KEYS = itertools.count()
+
+#: what one entry of a word list is (see :class:`WordList`)
+ENTRY_KINDS = ("word", "phrase", "pattern", "group", "mapping")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A word list a rule reads from the packs: declared on the rule, validated on load.
+
+    ``entry`` says what one entry is:
+
+    * ``word``: a string without spaces (``experts``);
+    * ``phrase``: a string of one or more words (``condition of anonymity``);
+    * ``pattern``: a regular expression, checked to compile;
+    * ``group``: a list of two or more strings (spelling variants of one name);
+    * ``mapping``: a mapping whose keys are those of ``keys`` (name -> expected type), of which
+      ``required`` must be present. With ``keys=None`` any key is allowed, and each value is a list
+      of strings (``{troops: [soldiers, forces]}``).
+
+    A pack that extends a list nobody declared, or gives an entry of the wrong shape or an unknown
+    key, is rejected with its file, line and a did-you-mean.
+    """
+
+    help: str
+    entry: str = "word"
+    keys: Mapping[str, Any] | None = None
+    required: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.entry not in ENTRY_KINDS:
+            raise ValueError(f"WordList entry must be one of {', '.join(ENTRY_KINDS)}, not {self.entry!r}")
+
+
+@dataclass(eq=False)
 class Context:
-    """Shared, per-run resources a rule may use. Built once per configuration."""
+    """Shared resources of one configuration, built once and given to every rule.
+
+    Per-configuration state lives in two declared places only: :meth:`Rule.setup` (a rule's own)
+    and :func:`newslint.analysis.per_config` (shared by several rules); both are kept here.
+    """
 
     accept: frozenset[str] = frozenset()  # words and names the newsroom says are correct
     lists: Mapping[str, Sequence[Any]] = field(default_factory=dict)  # merged pack lists
     settings: Mapping[str, Any] = field(default_factory=dict)  # global settings (languagetool url...)
+    #: the names of the lists the configuration's rules declare; reading any other is a bug
+    declared: frozenset[str] | None = None
+    #: per-configuration resources built by :func:`newslint.analysis.per_config`, keyed by builder
+    resources: dict[Any, Any] = field(default_factory=dict, repr=False)
+
+    #: identifies this configuration in per-document caches (see ``analysis.per_document``)
+    key: int = field(default_factory=lambda: next(_CONTEXT_KEYS), repr=False)
 
     def list(self, name: str) -> Sequence[Any]:
+        """The merged entries of a declared word list (empty when no pack fills it)."""
+        if self.declared is not None and name not in self.declared:
+            raise KeyError(f"word list '{name}' is read but no rule declares it (add it to the rule's `lists`)")
         return self.lists.get(name, ())
 
 
@@ -61,6 +110,8 @@ class Rule:
     summary: ClassVar[str] = ""
     options: ClassVar[Mapping[str, Option]] = {}
     fixable: ClassVar[bool] = False
+    #: the word lists this rule reads (``ctx.list(name)``), by name; see :class:`WordList`
+    lists: ClassVar[Mapping[str, WordList]] = {}
     #: where the rule comes from (module path or pack file); shown by ``newslint rules``
     origin: str = ""
 
@@ -71,6 +122,12 @@ class Rule:
         self.effective_severity: Severity = severity or self.severity
 
     # --- what subclasses implement --------------------------------------------------------
+    def setup(self, ctx: Context) -> None:
+        """Build this rule's per-configuration state (sets and patterns made from ``ctx``'s lists).
+
+        Called once per configuration, before the first :meth:`check`. State shared by several
+        rules belongs in the analysis layer instead (``newslint.analysis.per_config``)."""
+
     def check(self, doc: "Document", ctx: Context) -> Iterable[Finding]:  # pragma: no cover
         raise NotImplementedError
 

@@ -16,8 +16,8 @@ from typing import Iterator
 from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..packs import word_table
-from ..quantities import add_keywords, hits_of, word_hits
+from ..analysis.words import word_table
+from ..analysis.quantities import add_keywords, hits_of, word_hits
 from ..rule import Context, Option, Rule
 
 

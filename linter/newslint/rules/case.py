@@ -23,7 +23,7 @@ from .. import rx
 from .. import lexicon
 from ..document import ABBREVIATIONS, Document
 from ..finding import Finding, Related, Severity
-from ..packs import word_table
+from ..analysis.words import word_table
 from ..rule import Context, Rule
 
 # --- shared vocabulary ---------------------------------------------------------------------

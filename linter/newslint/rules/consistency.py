@@ -17,7 +17,7 @@ from typing import Iterator
 from .. import rx
 from ..document import Document, offsets_of
 from ..finding import Finding, Related, Severity
-from ..quantities import (
+from ..analysis.quantities import (
     INF,
     SCALES,
     Quantity,
@@ -28,7 +28,7 @@ from ..quantities import (
     hits_of,
     scales_between,
 )
-from ..packs import word_table
+from ..analysis.words import word_table
 from ..rule import Context, Rule
 
 # capitalised names that tie two statements to the same actor ("North Korea", "Russia")
@@ -112,7 +112,7 @@ class FigureContradiction(Rule):
     place and, elsewhere, "at least 3,000 additional soldiers ... following approximately 11,000
     previous deployments" (at least about 12,900 in all); an "at least X" against an "up to Y" with
     X above Y; an increment and the earlier figure against a stated total. Hedges become intervals
-    (see ``newslint.quantities``), and "approximately" allows ten per cent either way. The two
+    (see ``newslint.analysis.quantities``), and "approximately" allows ten per cent either way. The two
     statements must share a named actor and neither may be qualified by a time of its own ("by
     March", "so far"). Restating a figure, or giving a rounder one, is not reported.
 

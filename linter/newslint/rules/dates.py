@@ -10,7 +10,7 @@ from typing import Iterator
 from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..quantities import (
+from ..analysis.quantities import (
     DATE,
     WEEKDAY_DATE,
     WEEKDAYS,
@@ -22,7 +22,7 @@ from ..quantities import (
     add_keywords,
     hits_of,
 )
-from ..packs import word_table
+from ..analysis.words import word_table
 from ..rule import Context, Rule
 from .consistency import count_classes, entities, fmt_amount, sentence_span
 

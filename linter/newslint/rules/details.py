@@ -9,8 +9,8 @@ from typing import Iterator
 from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..quantities import add_keywords, hits_of
-from ..packs import word_table
+from ..analysis.quantities import add_keywords, hits_of
+from ..analysis.words import word_table
 from ..rule import Context, Rule
 from .consistency import sentence_span
 

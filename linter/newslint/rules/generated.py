@@ -17,8 +17,8 @@ from typing import Iterator
 from .. import rx
 from ..document import Document, Line
 from ..finding import Finding, Related, Severity
-from ..packs import word_table
-from ..quantities import add_keywords, word_hits
+from ..analysis.words import word_table
+from ..analysis.quantities import add_keywords, word_hits
 from ..rule import Context, Option, Rule
 
 # --- shared helpers (also used by boilerplate.py) ----------------------------------------------

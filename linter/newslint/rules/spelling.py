@@ -13,7 +13,7 @@ from .. import rx
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Severity
-from ..packs import word_table
+from ..analysis.words import word_table
 from ..rule import Context, Option, Rule
 from .case import ascii_words, lower_ascii_words
 

@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 
-from . import rx
-from .document import Document
+from .. import rx
+from ..document import Document
 
 TOLERANCE = 0.10
 INF = float("inf")
@@ -196,7 +196,7 @@ def word_hits(doc: Document) -> dict[str, list[int]]:
     """Word-table indexes of every registered keyword, by word (one pass, memoised)."""
 
     def compute(d: Document) -> dict[str, list[int]]:
-        from .packs import word_table
+        from .words import word_table
 
         t = word_table(d)
         out: dict[str, list[int]] = {}
@@ -232,7 +232,7 @@ def _word_anchors(doc: Document) -> list[int]:
     """The offsets where figures in words begin ("three", "a dozen", "half a million"), in order."""
 
     def compute(d: Document) -> list[int]:
-        from .packs import word_table
+        from .words import word_table
 
         t = word_table(d)
         out: list[int] = []
@@ -298,7 +298,7 @@ def _word_start(t, p: int, k: int) -> int:
 def _scan(d: Document, classes: dict[str, str], anchors: list[int]) -> list[Quantity]:
     """Parse the figures at the given anchor offsets (in order); an anchor inside the figure
     parsed just before it is part of that figure ("1.5 to 1.6": one quantity)."""
-    from .packs import word_table
+    from .words import word_table
 
     prose = d.prose
     t = word_table(d)
@@ -490,7 +490,7 @@ def counts(doc: Document, classes: dict[str, str]) -> list[Quantity]:
     """Counts of the classes we know ("troops"), over the document's prose (memoised)."""
 
     def compute(d: Document) -> list[Quantity]:
-        from .packs import word_table
+        from .words import word_table
 
         t = word_table(d)
         # frozenset.intersection iterates the (small) table; "vocabulary & classes.keys()"
