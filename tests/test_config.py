@@ -126,7 +126,7 @@ def test_malformed_yaml_and_toml_name_file_and_line(tmp_path):
 
 
 def test_rule_options_validated_against_schema():
-    from newslint.config import validate_rule_options
+    from newslint.selection import validate_rule_options
     from newslint.rule import Option, Rule
 
     class R(Rule):

@@ -94,9 +94,9 @@ def test_bad_category_and_yaml_syntax(tmp_path):
 
 
 def test_catastrophic_pattern_is_reported_not_hung(tmp_path, monkeypatch):
-    import newslint.packs as packs
+    import newslint.kinds as kinds
 
-    monkeypatch.setattr(packs, "REGEX_TIMEOUT", 0.2)
+    monkeypatch.setattr(kinds, "REGEX_TIMEOUT", 0.2)
     p = pack(tmp_path, RULE + "    kind: existence\n    patterns: ['(a|aa)+$']\n")
     findings, errors = lint_with(p, "a" * 40 + "!\n")
     assert errors and "took over" in errors[0] and "NL180" in errors[0]

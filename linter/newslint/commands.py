@@ -1,4 +1,5 @@
-"""Subcommands: ``rules`` (list), ``explain CODE`` (describe one), ``eval DIR`` (score)."""
+"""Subcommands: ``rules`` (list), ``explain CODE`` (describe one), ``lists`` (the word lists),
+``eval DIR`` (score)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from .cli import UsageError, _Parser
 
 
 def run(name: str, argv: Sequence[str]) -> int:
-    return {"rules": rules_cmd, "explain": explain_cmd, "eval": eval_cmd}[name](list(argv))
+    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd}[name](list(argv))
 
 
 def _registry(config: str | None, packs: list[str] | None = None):
@@ -85,6 +86,49 @@ def explain_cmd(argv: list[str]) -> int:
         print("\nOptions (set them under [tool.newslint.rules.%s]):" % rule.name)
         for key, opt in rule.options.items():
             print(f"  {key.replace('_', '-')} = {opt.default!r}  {opt.help}")
+    if rule.lists:
+        print("\nWord lists it reads (extend them with a pack: `lists: {NAME: [...]}`):")
+        for name, spec in rule.lists.items():
+            print(f"  {name} ({len(reg.lists.get(name, ()))} {_entry_noun(spec)}): {spec.help}")
+    return 0
+
+
+def _entry_noun(spec) -> str:
+    return {"word": "words", "phrase": "phrases", "pattern": "patterns", "group": "groups"}.get(spec.entry, "entries")
+
+
+def _entry_shape(spec) -> str:
+    if spec.entry != "mapping":
+        return spec.entry
+    if spec.keys is None:
+        return "mapping of names to word lists"
+    keys = [f"{k}*" if k in spec.required else k for k in spec.keys]
+    return "mapping: " + ", ".join(keys)
+
+
+def lists_cmd(argv: list[str]) -> int:
+    p = _Parser(prog="newslint lists", description="List the word lists rules read, with their sizes.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--config", help="configuration file (its packs' additions are counted)")
+    args = p.parse_args(argv)
+    reg = _registry(args.config)
+    rows = [
+        {
+            "name": name,
+            "entries": len(reg.lists.get(name, ())),
+            "entry": _entry_shape(spec),
+            "rules": [r.code for r in reg.readers(name)],
+            "help": spec.help,
+        }
+        for name, spec in sorted(reg.declared.items())
+    ]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, indent=1)
+        print()
+        return 0
+    width = max((len(r["name"]) for r in rows), default=10)
+    for r in rows:
+        print(f"{r['name']:{width}s} {r['entries']:5d}  {r['entry']:10.40s}  {','.join(r['rules']):14s} {r['help']}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Configuration: discovery, validation (in this one place) and rule selection.
+"""Configuration: discovery and validation, in this one place (rule selection: ``selection.py``).
 
 Sources, nearest first: ``--config FILE``; else, walking up from each linted file, the first
 ``.newslint.yaml`` (or ``.newslint.yml``) or ``pyproject.toml`` with a ``[tool.newslint]`` table.
@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from .finding import CATEGORIES, Severity
-from .rule import Option, Rule
+from .finding import Severity
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 KEYS = (
@@ -215,71 +214,6 @@ def _accept(value: Any, where: str, root: str) -> set[str]:
             raise ConfigError(f"{where}: 'accept' file {p}: {e.strerror or e}") from None
         return {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
     return set(_str_list(value, where, "accept"))
-
-
-# --- selection --------------------------------------------------------------------------------
-def selector_matches(selector: str, rule: type[Rule]) -> bool:
-    sel = selector.strip()
-    if sel.upper() == "ALL":
-        return True
-    if sel == rule.name or sel == rule.category or rule.code.upper().startswith(sel.upper()):
-        return True
-    return is_subcode(sel, rule)
-
-
-def is_subcode(selector: str, rule: type[Rule]) -> bool:
-    """A selector for some of one rule's findings: ``LT.EN_QUOTES`` within the LanguageTool rule."""
-    return selector.strip().upper().startswith(rule.code.upper() + ".")
-
-
-def finding_code_matches(selector: str, code: str) -> bool:
-    """Does a sub-code selector (one with a dot) match a finding's code?"""
-    return "." in selector and code.upper().startswith(selector.strip().upper())
-
-
-def check_selectors(selectors: Iterable[str], registry: Iterable[type[Rule]], where: str, key: str) -> None:
-    rules = list(registry)
-    for sel in selectors:
-        if not any(selector_matches(sel, r) for r in rules) and sel not in CATEGORIES:
-            choices = [r.code for r in rules] + [r.name for r in rules] + list(CATEGORIES)
-            raise ConfigError(f"{where}: '{key}': unknown rule or category '{sel}'{closest(sel, choices)}")
-
-
-def validate_rule_options(rule: type[Rule], options: Mapping[str, Any], where: str) -> dict[str, Any]:
-    """Check per-rule options against the rule's declared schema; return them normalised."""
-    out: dict[str, Any] = {}
-    declared = {k.replace("_", "-"): (k, o) for k, o in rule.options.items()}
-    for raw, value in options.items():
-        name = str(raw).replace("_", "-")
-        if name not in declared:
-            hint = closest(name, declared) or (f" (options: {', '.join(declared)})" if declared else " (it has no options)")
-            raise ConfigError(f"{where}: rule {rule.code} ({rule.name}) has no option '{raw}'{hint}")
-        key, opt = declared[name]
-        out[key] = _coerce(opt, value, f"{where}: option '{raw}' of {rule.name}")
-    return out
-
-
-def _coerce(opt: Option, value: Any, what: str) -> Any:
-    kind = opt.kind
-    if kind is bool:
-        if not isinstance(value, bool):
-            raise ConfigError(f"{what} must be true or false")
-    elif kind in (int, float):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
-            raise ConfigError(f"{what} must be a{'n integer' if kind is int else ' number'}, not {value!r}")
-        if opt.min is not None and value < opt.min:
-            raise ConfigError(f"{what} must be at least {opt.min:g}, not {value}")
-        if opt.max is not None and value > opt.max:
-            raise ConfigError(f"{what} must be at most {opt.max:g}, not {value}")
-    elif kind is list:
-        if isinstance(value, str) or not isinstance(value, list):
-            raise ConfigError(f"{what} must be a list")
-    elif kind is str:
-        if not isinstance(value, str):
-            raise ConfigError(f"{what} must be a string")
-    if opt.choices is not None and value not in opt.choices:
-        raise ConfigError(f"{what} must be one of {', '.join(map(str, opt.choices))}, not {value!r}{closest(str(value), map(str, opt.choices))}")
-    return value
 
 
 def path_matches(path: str, pattern: str, root: str) -> bool:

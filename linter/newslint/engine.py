@@ -6,12 +6,16 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import suppress
-from .config import ConfigError, Settings, check_selectors, finding_code_matches, is_subcode, path_matches, selector_matches, validate_rule_options
+from .config import Settings, closest, path_matches
 from .document import Document
 from .finding import Finding, Severity
-from .packs import RegexTimeout
+from .kinds import RegexTimeout
 from .registry import Registry, build_registry
 from .rule import Context, Rule
+from .selection import finding_code_matches, is_subcode, select_rules, selector_matches
+
+#: reading an undeclared word list is an error (switched on once every rule declares its lists)
+STRICT_LISTS = False
 
 #: rules the engine itself reports (no check() of their own)
 ENGINE_RULES = ("NL900", "NL901")
@@ -40,6 +44,7 @@ class Linter:
             accept=self.settings.accept,
             lists=self.registry.lists,
             settings={"languagetool": self.settings.languagetool},
+            declared=frozenset(self.registry.declared) if STRICT_LISTS else None,
         )
         self.rules = self._instantiate()
         for rule in self.rules:
@@ -47,37 +52,7 @@ class Linter:
         self.by_code: dict[str, type[Rule]] = self.registry.by_code()
 
     def _instantiate(self) -> list[Rule]:
-        s = self.settings
-        where = s.path or "<command line>"
-        rules = self.registry.rules
-        for key in ("select", "extend_select", "ignore"):
-            check_selectors(getattr(s, key), rules, where, key.replace("_", "-"))
-        for glob, sels in s.per_file_ignores.items():
-            check_selectors(sels, rules, where, f"per-file-ignores.{glob}")
-        check_selectors(s.severity, rules, where, "severity")
-        options: dict[type[Rule], dict] = {}
-        for key, opts in s.rules.items():
-            rule = self.registry.find(key)
-            if rule is None:
-                from .config import closest
-
-                raise ConfigError(
-                    f"{where}: 'rules': unknown rule '{key}'{closest(key, [r.name for r in rules] + [r.code for r in rules])}"
-                )
-            options[rule] = validate_rule_options(rule, opts, f"{where}: rules.{key}")
-        out = []
-        for r in rules:
-            chosen = any(selector_matches(x, r) for x in s.select) or any(selector_matches(x, r) for x in s.extend_select)
-            if getattr(r, "opt_in", False):
-                chosen = any(selector_matches(x, r) and x.upper() != "ALL" for x in s.select + s.extend_select)
-            if not chosen or any(selector_matches(x, r) and not is_subcode(x, r) for x in s.ignore):
-                continue
-            sev = None
-            for sel, level in s.severity.items():
-                if selector_matches(sel, r) and not is_subcode(sel, r):
-                    sev = level
-            out.append(r(options.get(r), sev))
-        return out
+        return select_rules(self.settings, self.registry.rules, self.registry.find)
 
     def _file_ignores(self, path: str) -> list[str]:
         return [x for glob, sels in self.settings.per_file_ignores.items() if path_matches(path, glob, self.settings.root) for x in sels]
@@ -153,8 +128,6 @@ class Linter:
         unknown_rule = active.get("NL901")
         if unknown_rule is not None:
             for start, end, sel in smap.bad_selectors:
-                from .config import closest
-
                 choices = [r.code for r in self.registry.rules] + [r.name for r in self.registry.rules]
                 findings.append(unknown_rule.finding(start, end, f"Unknown rule '{sel}' in suppression{closest(sel, choices)}"))
         return findings

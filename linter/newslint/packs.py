@@ -28,21 +28,16 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter, defaultdict
-from itertools import accumulate, compress, count, islice
-from operator import eq
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
+from typing import Any, Iterable
 
 from . import rx
-from .document import Document
-from .finding import CATEGORIES, Finding, Fix, Related, Severity
-from .rule import Context, Rule
-from .analysis.phrases import PhraseIndex, phrase_key
-from .analysis.words import word_table
+from .finding import CATEGORIES, Severity
+from .kinds import ConsistencyRule, ExistenceRule, RepetitionRule, SubstitutionRule
+from .rule import Rule, WordList
 
 def _close_matches(word: str, candidates: list, n: int = 1) -> list:
     import difflib
@@ -50,17 +45,12 @@ def _close_matches(word: str, candidates: list, n: int = 1) -> list:
     return difflib.get_close_matches(word, candidates, n=n)
 
 
-REGEX_TIMEOUT = 1.0  # seconds per pattern per document
 _PARSE_FORMAT = "line-dict-1"  # bump when the pickled form of a parse changes
 
 
 
 class PackError(Exception):
     """A pack that cannot be loaded; the message names the file and line."""
-
-
-class RegexTimeout(Exception):
-    """A pack pattern ran past REGEX_TIMEOUT on a document."""
 
 
 # --- YAML with line numbers ------------------------------------------------------------------
@@ -172,6 +162,8 @@ class Pack:
     path: str
     rules: list[type[Rule]] = field(default_factory=list)
     lists: dict[str, list] = field(default_factory=dict)
+    #: the line of each list's name in the file (for errors)
+    list_lines: dict[str, int] = field(default_factory=dict)
 
 
 def builtin_pack_paths() -> list[str]:
@@ -196,6 +188,7 @@ def load_pack(path: str | Path) -> Pack:
         if not isinstance(items, list):
             raise PackError(f"{path}:{data['lists'].line_of(name)}: list '{name}' must be a YAML list")
         pack.lists[name] = items
+        pack.list_lines[name] = data["lists"].line_of(name)
     for spec in data.get("rules") or []:
         pack.rules.append(_build_rule(path, spec))
     return pack
@@ -287,8 +280,10 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
         "fixable": spec.get("fix", "none") in ("safe", "delete-line"),
         "options": {},
     }
+    if spec.get("tokens_from"):
+        attrs["lists"] = {spec["tokens_from"]: WordList(f"phrases that rule {spec['code']} finds", entry="phrase")}
     cls = type(_class_name(spec["name"]), (base,), attrs)
-    cls.prepare()
+    cls.compile_spec()
     return cls
 
 
@@ -309,203 +304,73 @@ def _class_name(name: str) -> str:
     return "".join(p.capitalize() for p in name.split("-")) + "Rule"
 
 
-# --- rule classes built from packs -----------------------------------------------------------
-class PackRule(Rule):
-    spec: dict = {}
-    compiled: list = []
-
-    @classmethod
-    def prepare(cls) -> None:
-        """Compile phrase indexes once per class (at pack load)."""
-
-    def message(self, **fields: str) -> str:
-        try:
-            return self.spec["message"].format(**fields)
-        except (KeyError, IndexError):
-            return self.spec["message"]
-
-    def run_patterns(self, text: str) -> Iterator[Any]:
-        for pat in self.compiled:
-            try:
-                yield from pat.finditer(text, timeout=REGEX_TIMEOUT)
-            except TimeoutError:
-                raise RegexTimeout(
-                    f"{self.origin}: rule {self.code} ({self.name}): pattern /{pat.pattern}/ took over "
-                    f"{REGEX_TIMEOUT:g}s and was stopped"
-                ) from None
+def check_lists(pack: Pack, declared: dict[str, WordList], *, patterns: bool = True) -> None:
+    """Every list a pack fills must be declared by a rule, and every entry must have the declared
+    shape. Errors name the file, the line and, for a misspelt name or key, the closest match.
+    ``patterns=False`` skips compiling ``pattern`` entries (the built-in packs are tested)."""
+    for name, items in pack.lists.items():
+        line = pack.list_lines.get(name, 0)
+        spec = declared.get(name)
+        if spec is None:
+            close = _close_matches(name, list(declared), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else " (`newslint lists` shows them)"
+            raise PackError(f"{pack.path}:{line}: list '{name}' is not read by any rule{hint}")
+        for item in items:
+            problem = _entry_problem(item, spec, patterns)
+            if problem:
+                where = getattr(item, "line", 0) or line
+                raise PackError(f"{pack.path}:{where}: list '{name}': {problem}")
 
 
-class ExistenceRule(PackRule):
-    index: PhraseIndex | None = None
-
-    @classmethod
-    def prepare(cls) -> None:
-        tokens = cls.spec.get("tokens") or []
-        cls.index = PhraseIndex(str(t) for t in tokens) if tokens else None
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        index = self.index
-        extra = self.spec.get("tokens_from")
-        if extra:
-            index = _list_index(ctx, extra, self.spec.get("tokens") or [])
-        exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
-        line_scope = self.spec.get("scope") == "line"
-        fix_kind = self.spec.get("fix", "none")
-        if index is not None and not line_scope:
-            for start, end, key in index.finditer(doc):
-                if key in exceptions:
-                    continue
-                yield self._finding(doc, start, end, fix_kind)
-        if self.compiled:
-            text = doc.prose
-            for m in self.run_patterns(text):
-                start, end = (m.start(1), m.end(1)) if m.re.groups >= 1 and m.start(1) >= 0 else (m.start(), m.end())
-                if end <= start or phrase_key(text[start:end]) in exceptions:
-                    continue
-                if line_scope and doc.line_of(start).kind == "code":
-                    continue
-                yield self._finding(doc, start, end, fix_kind)
-
-    def _finding(self, doc: Document, start: int, end: int, fix_kind: str) -> Finding:
-        fix = None
-        if fix_kind == "delete-line":
-            line = doc.line_of(start)
-            # delete the whole line with its newline
-            stop = doc.line_starts[line.number] if line.number < len(doc.line_starts) else line.end
-            begin = line.start
-            if stop == line.end and begin > 0:  # last line without newline: eat the newline before
-                begin -= 1
-            fix = Fix.replace(begin, stop, "")
-        return self.finding(start, end, self.message(match=doc.text[start:end]), fix=fix)
-
-
-def _list_index(ctx: Context, name: str, extra: list) -> PhraseIndex:
-    cache = ctx.__dict__.setdefault("_list_indexes", {})
-    key = (name, tuple(extra))
-    if key not in cache:
-        cache[key] = PhraseIndex([str(t) for t in ctx.list(name)] + [str(t) for t in extra])
-    return cache[key]
+def _entry_problem(item: Any, spec: WordList, patterns: bool) -> str | None:
+    """What is wrong with one list entry, or None."""
+    if isinstance(item, bool) or item is None:
+        return f"entry {item!r} is not text: YAML reads on/off/yes/no/null as booleans or null; quote it"
+    kind = spec.entry
+    if kind in ("word", "phrase", "pattern"):
+        if not isinstance(item, (str, int, float)):
+            return f"each entry is a {kind}, not a {type(item).__name__}"
+        if kind == "word" and len(str(item).split()) != 1:
+            return f"each entry is a single word, not '{item}'"
+        if kind == "pattern" and patterns:
+            return _pattern_problem(str(item))
+        return None
+    if kind == "group":
+        if not isinstance(item, list) or len(item) < 2 or not all(isinstance(v, str) for v in item):
+            return "each entry is a list of two or more strings"
+        return None
+    if not isinstance(item, dict):
+        return f"each entry is a mapping, not {item!r}"
+    if spec.keys is None:
+        for key, value in item.items():
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return f"'{key}' must be a list of strings"
+        return None
+    for key, value in item.items():
+        if key not in spec.keys:
+            close = _close_matches(str(key), list(spec.keys), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (valid: {', '.join(sorted(spec.keys))})"
+            return f"unknown key '{key}'{hint}"
+        want = spec.keys[key]
+        if want is not None and not isinstance(value, want):
+            names = " or ".join(t.__name__ for t in want) if isinstance(want, tuple) else want.__name__
+            return f"'{key}' must be a {names}, not {type(value).__name__}"
+        if key == "pattern" and patterns:
+            problem = _pattern_problem(str(value))
+            if problem:
+                return problem
+    missing = [k for k in spec.required if k not in item]
+    if missing:
+        return f"entry is missing required key '{missing[0]}'"
+    return None
 
 
-def match_case(replacement: str, original: str) -> str:
-    """Give a correction the capitalisation of the word it replaces."""
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
-
-
-class SubstitutionRule(PackRule):
-    table: dict[tuple[str, ...], list[str]] = {}
-    index: PhraseIndex | None = None
-
-    @classmethod
-    def prepare(cls) -> None:
-        table: dict[tuple[str, ...], list[str]] = {}
-        for wrong, right in cls.spec["swap"].items():
-            options = right if isinstance(right, list) else [right]
-            table[phrase_key(str(wrong))] = [str(o) for o in options]
-        cls.table = table
-        cls.index = PhraseIndex(keys=table)
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
-        accept = ctx.accept
-        safe = self.spec.get("fix", "safe") == "safe"
-        case_sensitive = not self.spec.get("ignorecase", True)
-        for start, end, key in self.index.finditer(doc):
-            original = doc.text[start:end]
-            if key in exceptions or original in accept or (case_sensitive and original != original.lower()):
-                continue
-            if _followed_by_sic(doc.text, end):
-                continue
-            options = [match_case(o, original) for o in self.table[key]]
-            fix = Fix.replace(start, end, options[0], safe=safe) if len(options) == 1 else None
-            yield self.finding(
-                start,
-                end,
-                self.message(match=original, replacement=" or ".join(f"'{o}'" for o in options)),
-                suggestions=options,
-                fix=fix,
-            )
-
-
-def _followed_by_sic(text: str, end: int) -> bool:
-    return text.startswith(" [sic]", end) or text.startswith("[sic]", end)
-
-
-class ConsistencyRule(PackRule):
-    @classmethod
-    def prepare(cls) -> None:
-        cls.groups = [[str(v) for v in g] for g in cls.spec["either"]]
-        cls.index = PhraseIndex(v for g in cls.groups for v in g)
-        cls.group_of = {phrase_key(v): gi for gi, g in enumerate(cls.groups) for v in g}
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        seen: dict[int, dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
-        for start, end, key in self.index.finditer(doc):
-            seen[self.group_of[key]][key].append((start, end))
-        for gi, variants in seen.items():
-            if len(variants) < 2:
-                continue
-            counts = Counter({k: len(v) for k, v in variants.items()})
-            # majority wins; on a tie, the variant that appears first
-            first = {k: v[0][0] for k, v in variants.items()}
-            major = max(counts, key=lambda k: (counts[k], -first[k]))
-            ms, me = variants[major][0]
-            major_text = doc.text[ms:me]
-            for key, spans in variants.items():
-                if key == major:
-                    continue
-                for start, end in spans:
-                    yield self.finding(
-                        start,
-                        end,
-                        self.message(match=doc.text[start:end], other=major_text),
-                        suggestions=[match_case(major_text, doc.text[start:end])],
-                        related=[Related(ms, me, f"'{major_text}' is used here")],
-                    )
-
-
-class RepetitionRule(PackRule):
-    @classmethod
-    def prepare(cls) -> None:
-        cls.exceptions = {phrase_key(e) for e in cls.spec.get("exceptions") or []}
-        # which words count, matched whole against one word at a time (so Python's re, without
-        # the regex module's timeout, is safe here)
-        pattern = cls.spec.get("pattern")
-        cls.want = rx.compile(pattern) if pattern else None
-
-    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        t = word_table(doc)
-        words, starts, ends = t.words, t.starts, t.ends
-        text = doc.text
-        want = self.want
-        safe = self.spec.get("fix", "safe") == "safe"
-        n = len(words)
-        # indexes i where word i equals word i + 1, found in C (map/compress): repeats are rare,
-        # so the Python loop below only visits those few places
-        doubled = compress(count(), map(eq, words, islice(words, 1, None)))
-        resume = 0  # a run of three or more is reported once, from its first word
-        for i in doubled:
-            if i < resume:
-                continue
-            j = i  # extend a run of the same word repeated back to back ("the the the")
-            while j + 1 < n and words[j + 1] == words[i] and text[ends[j] : starts[j + 1]] in (" ", "\u00a0"):
-                j += 1
-            if j == i:
-                continue
-            a0, a1, b1 = starts[i], ends[i], ends[j]
-            wa = text[a0:a1]
-            run = text[a0:b1]
-            if (
-                (words[i], words[i + 1]) not in self.exceptions
-                and (want is None or want.fullmatch(wa))
-                and doc.line_of(a0).kind not in ("table", "code")
-            ):
-                yield self.finding(a0, b1, self.message(match=run, word=wa), fix=Fix.replace(a0, b1, wa, safe=safe))
-            resume = j + 1
+def _pattern_problem(pattern: str) -> str | None:
+    try:
+        re.compile(pattern)
+    except re.error as e:
+        return f"pattern /{pattern}/ does not compile: {e}"
+    return None
 
 
 def merge_lists(packs: Iterable[Pack]) -> dict[str, list]:
@@ -519,10 +384,9 @@ def merge_lists(packs: Iterable[Pack]) -> dict[str, list]:
 __all__ = [
     "Pack",
     "PackError",
-    "RegexTimeout",
     "load_pack",
     "builtin_pack_paths",
     "merge_lists",
-    "match_case",
+    "check_lists",
     "load_yaml",
 ]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-from .packs import Pack, PackError, builtin_pack_paths, load_pack, merge_lists
-from .rule import Rule
+from .packs import Pack, PackError, builtin_pack_paths, check_lists, load_pack, merge_lists
+from .rule import Rule, WordList
 
 ENTRY_POINT_GROUP = "newslint.rules"
 
@@ -27,6 +27,12 @@ class RegistryError(Exception):
 class Registry:
     rules: tuple[type[Rule], ...]
     lists: dict
+    #: every word list a rule declares, by name (see ``Rule.lists``)
+    declared: dict[str, WordList] = field(default_factory=dict)
+
+    def readers(self, name: str) -> list[type[Rule]]:
+        """The rules that read a word list."""
+        return [r for r in self.rules if name in r.lists]
 
     def by_code(self) -> dict[str, type[Rule]]:
         return {r.code: r for r in self.rules}
@@ -147,7 +153,30 @@ def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
                 )
             seen[key] = r
     rules.sort(key=lambda r: _code_key(r.code))
-    return Registry(tuple(rules), merge_lists(packs))
+    declared = declared_lists(rules)
+    builtin = set(builtin_pack_paths())
+    for p in packs:
+        if declared:  # TRANSITION: until every rule declares its lists
+            check_lists(p, declared, patterns=p.path not in builtin)
+    return Registry(tuple(rules), merge_lists(packs), declared)
+
+
+def declared_lists(rules: Iterable[type[Rule]]) -> dict[str, WordList]:
+    """The word lists the rules declare. Two rules may read one list if they agree on its entries."""
+    out: dict[str, WordList] = {}
+    owner: dict[str, type[Rule]] = {}
+    for r in rules:
+        for name, spec in r.lists.items():
+            if not isinstance(spec, WordList):
+                raise RegistryError(f"rule {r.code}: lists['{name}'] must be a WordList, not {type(spec).__name__}")
+            seen = out.get(name)
+            if seen is not None and (seen.entry, seen.keys, seen.required) != (spec.entry, spec.keys, spec.required):
+                raise RegistryError(
+                    f"word list '{name}' is declared differently by rules {owner[name].code} and {r.code}"
+                )
+            out.setdefault(name, spec)
+            owner.setdefault(name, r)
+    return out
 
 
 def _code_key(code: str) -> tuple:

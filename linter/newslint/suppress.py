@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from . import rx
-from .config import finding_code_matches, selector_matches
+from .selection import finding_code_matches, selector_matches
 from .document import Document
 from .finding import Finding, Severity
 from .rule import Context, Rule

@@ -1,0 +1,217 @@
+"""The rule kinds a YAML pack can declare: existence, substitution, consistency, repetition.
+
+Each ``kind:`` of a pack rule is a class here; :mod:`newslint.packs` validates a rule's keys and
+builds a subclass with the rule's spec. Phrase lists are matched on word tokens through
+:mod:`newslint.analysis.phrases`.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from itertools import compress, count, islice
+from operator import eq
+from typing import Any, Iterator
+
+from . import rx
+from .analysis.phrases import PhraseIndex, phrase_key
+from .analysis.words import word_table
+from .document import Document
+from .finding import Finding, Fix, Related
+from .rule import Context, Rule
+
+REGEX_TIMEOUT = 1.0  # seconds per pattern per document
+
+
+class RegexTimeout(Exception):
+    """A pack pattern ran past REGEX_TIMEOUT on a document."""
+
+
+class PackRule(Rule):
+    spec: dict = {}
+    compiled: list = []
+
+    @classmethod
+    def compile_spec(cls) -> None:
+        """Build what the spec alone determines (phrase indexes), once per class at pack load."""
+
+    def message(self, **fields: str) -> str:
+        try:
+            return self.spec["message"].format(**fields)
+        except (KeyError, IndexError):
+            return self.spec["message"]
+
+    def run_patterns(self, text: str) -> Iterator[Any]:
+        for pat in self.compiled:
+            try:
+                yield from pat.finditer(text, timeout=REGEX_TIMEOUT)
+            except TimeoutError:
+                raise RegexTimeout(
+                    f"{self.origin}: rule {self.code} ({self.name}): pattern /{pat.pattern}/ took over "
+                    f"{REGEX_TIMEOUT:g}s and was stopped"
+                ) from None
+
+
+class ExistenceRule(PackRule):
+    index: PhraseIndex | None = None
+
+    @classmethod
+    def compile_spec(cls) -> None:
+        tokens = cls.spec.get("tokens") or []
+        cls.index = PhraseIndex(str(t) for t in tokens) if tokens else None
+
+    def setup(self, ctx: Context) -> None:
+        name = self.spec.get("tokens_from")
+        if name:  # the configuration's list, with the rule's own tokens
+            self.index = PhraseIndex([str(t) for t in ctx.list(name)] + [str(t) for t in self.spec.get("tokens") or []])
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        index = self.index
+        exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
+        line_scope = self.spec.get("scope") == "line"
+        fix_kind = self.spec.get("fix", "none")
+        if index is not None and not line_scope:
+            for start, end, key in index.finditer(doc):
+                if key in exceptions:
+                    continue
+                yield self._finding(doc, start, end, fix_kind)
+        if self.compiled:
+            text = doc.prose
+            for m in self.run_patterns(text):
+                start, end = (m.start(1), m.end(1)) if m.re.groups >= 1 and m.start(1) >= 0 else (m.start(), m.end())
+                if end <= start or phrase_key(text[start:end]) in exceptions:
+                    continue
+                if line_scope and doc.line_of(start).kind == "code":
+                    continue
+                yield self._finding(doc, start, end, fix_kind)
+
+    def _finding(self, doc: Document, start: int, end: int, fix_kind: str) -> Finding:
+        fix = None
+        if fix_kind == "delete-line":
+            line = doc.line_of(start)
+            # delete the whole line with its newline
+            stop = doc.line_starts[line.number] if line.number < len(doc.line_starts) else line.end
+            begin = line.start
+            if stop == line.end and begin > 0:  # last line without newline: eat the newline before
+                begin -= 1
+            fix = Fix.replace(begin, stop, "")
+        return self.finding(start, end, self.message(match=doc.text[start:end]), fix=fix)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give a correction the capitalisation of the word it replaces."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class SubstitutionRule(PackRule):
+    table: dict[tuple[str, ...], list[str]] = {}
+    index: PhraseIndex | None = None
+
+    @classmethod
+    def compile_spec(cls) -> None:
+        table: dict[tuple[str, ...], list[str]] = {}
+        for wrong, right in cls.spec["swap"].items():
+            options = right if isinstance(right, list) else [right]
+            table[phrase_key(str(wrong))] = [str(o) for o in options]
+        cls.table = table
+        cls.index = PhraseIndex(keys=table)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
+        accept = ctx.accept
+        safe = self.spec.get("fix", "safe") == "safe"
+        case_sensitive = not self.spec.get("ignorecase", True)
+        for start, end, key in self.index.finditer(doc):
+            original = doc.text[start:end]
+            if key in exceptions or original in accept or (case_sensitive and original != original.lower()):
+                continue
+            if _followed_by_sic(doc.text, end):
+                continue
+            options = [match_case(o, original) for o in self.table[key]]
+            fix = Fix.replace(start, end, options[0], safe=safe) if len(options) == 1 else None
+            yield self.finding(
+                start,
+                end,
+                self.message(match=original, replacement=" or ".join(f"'{o}'" for o in options)),
+                suggestions=options,
+                fix=fix,
+            )
+
+
+def _followed_by_sic(text: str, end: int) -> bool:
+    return text.startswith(" [sic]", end) or text.startswith("[sic]", end)
+
+
+class ConsistencyRule(PackRule):
+    @classmethod
+    def compile_spec(cls) -> None:
+        cls.groups = [[str(v) for v in g] for g in cls.spec["either"]]
+        cls.index = PhraseIndex(v for g in cls.groups for v in g)
+        cls.group_of = {phrase_key(v): gi for gi, g in enumerate(cls.groups) for v in g}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        seen: dict[int, dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        for start, end, key in self.index.finditer(doc):
+            seen[self.group_of[key]][key].append((start, end))
+        for gi, variants in seen.items():
+            if len(variants) < 2:
+                continue
+            counts = Counter({k: len(v) for k, v in variants.items()})
+            # majority wins; on a tie, the variant that appears first
+            first = {k: v[0][0] for k, v in variants.items()}
+            major = max(counts, key=lambda k: (counts[k], -first[k]))
+            ms, me = variants[major][0]
+            major_text = doc.text[ms:me]
+            for key, spans in variants.items():
+                if key == major:
+                    continue
+                for start, end in spans:
+                    yield self.finding(
+                        start,
+                        end,
+                        self.message(match=doc.text[start:end], other=major_text),
+                        suggestions=[match_case(major_text, doc.text[start:end])],
+                        related=[Related(ms, me, f"'{major_text}' is used here")],
+                    )
+
+
+class RepetitionRule(PackRule):
+    @classmethod
+    def compile_spec(cls) -> None:
+        cls.exceptions = {phrase_key(e) for e in cls.spec.get("exceptions") or []}
+        # which words count, matched whole against one word at a time (so Python's re, without
+        # the regex module's timeout, is safe here)
+        pattern = cls.spec.get("pattern")
+        cls.want = rx.compile(pattern) if pattern else None
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        t = word_table(doc)
+        words, starts, ends = t.words, t.starts, t.ends
+        text = doc.text
+        want = self.want
+        safe = self.spec.get("fix", "safe") == "safe"
+        n = len(words)
+        # indexes i where word i equals word i + 1, found in C (map/compress): repeats are rare,
+        # so the Python loop below only visits those few places
+        doubled = compress(count(), map(eq, words, islice(words, 1, None)))
+        resume = 0  # a run of three or more is reported once, from its first word
+        for i in doubled:
+            if i < resume:
+                continue
+            j = i  # extend a run of the same word repeated back to back ("the the the")
+            while j + 1 < n and words[j + 1] == words[i] and text[ends[j] : starts[j + 1]] in (" ", "\u00a0"):
+                j += 1
+            if j == i:
+                continue
+            a0, a1, b1 = starts[i], ends[i], ends[j]
+            wa = text[a0:a1]
+            run = text[a0:b1]
+            if (
+                (words[i], words[i + 1]) not in self.exceptions
+                and (want is None or want.fullmatch(wa))
+                and doc.line_of(a0).kind not in ("table", "code")
+            ):
+                yield self.finding(a0, b1, self.message(match=run, word=wa), fix=Fix.replace(a0, b1, wa, safe=safe))
+            resume = j + 1
