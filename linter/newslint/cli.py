@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from typing import Sequence
 
 from . import __version__
@@ -110,6 +109,7 @@ def lint_main(argv: list[str]) -> int:
     from .packs import PackError
     from .registry import RegistryError
     from .runner import Overrides, Session, discover, run
+    from .totals import Totals
 
     args = lint_parser().parse_args(argv)
     if not args.paths:
@@ -155,22 +155,12 @@ def lint_main(argv: list[str]) -> int:
     formatter = make_formatter(fmt, out, color=color, quiet=args.quiet, rules=first.registry.rules)
     formatter.start()
 
-    errors = 0
-    fail = False
-    hidden = 0
-    by_sev: Counter = Counter()
-    by_rule: Counter = Counter()
-    rule_info: dict[str, tuple[str, str]] = {}
-    file_stats: dict[str, dict] = {}
-    n_files = 0
-    fixable = 0
-    metric_sums: dict[str, float] = {}
-    metric_counts: dict[str, int] = {}
+    totals = Totals(statistics=args.statistics)
     # paths that do not exist are reported first; the files to lint are then found lazily, as
     # the run needs them (a tree of 100,000 files is never held as one list)
     for path, err in discover([p for p in args.paths if p != "-" and not os.path.exists(p)]):
         if err:
-            errors += 1
+            totals.errors += 1
             print(f"newslint: error: {err}", file=sys.stderr)
             formatter.file(_error_result(path, err))
     paths = (path for path, err in discover(args.paths) if not err)
@@ -180,34 +170,20 @@ def lint_main(argv: list[str]) -> int:
         if result.note and not result.error:
             print(f"newslint: note: {result.note}", file=sys.stderr)
             continue
-        n_files += 1
+        totals.files += 1
         if result.error:
-            errors += 1
+            totals.errors += 1
             print(f"newslint: error: {result.error}", file=sys.stderr)
         if writing is not None:
             writing.record(result, lines)
             continue
         if baseline is not None:
-            hidden += baseline.filter(result, lines)
+            totals.hidden += baseline.filter(result, lines)
         if diff is not None:
             out.write(diff)
         formatter.file(result, lines)
         fail_on = session.linter_for(result.path if result.path != "-" else args.stdin_filename).settings.fail_on if not result.error else None
-        for f in result.findings:
-            by_sev[str(f.severity)] += 1
-            by_rule[f.rule] += 1
-            rule_info[f.rule] = (f.name, f.category)
-            if f.fix is not None and f.fix.safe:
-                fixable += 1
-            if fail_on is not None and f.severity >= fail_on:
-                fail = True
-        if result.stats:
-            if args.statistics:
-                file_stats[result.path] = result.stats
-            for k, v in result.stats.items():
-                if isinstance(v, (int, float)):
-                    metric_sums[k] = metric_sums.get(k, 0.0) + v
-                    metric_counts[k] = metric_counts.get(k, 0) + 1
+        totals.add(result, fail_on)
     if writing is not None:
         try:
             writing.save()
@@ -215,27 +191,10 @@ def lint_main(argv: list[str]) -> int:
             print(f"newslint: error: cannot write baseline {args.write_baseline}: {e.strerror or e}", file=sys.stderr)
             return 2
         print(f"newslint: wrote {sum(sum(c.values()) for c in writing.counts.values())} findings to {args.write_baseline}", file=sys.stderr)
-        return 2 if errors else 0
-    summary = {
-        "files": n_files,
-        "findings": sum(by_sev.values()),
-        "by_severity": {s: by_sev.get(s, 0) for s in ("error", "warning", "info")},
-        "errors": errors,
-        "fixable": 0 if (args.fix or args.diff) else fixable,
-        "baseline_hidden": hidden,
-    }
-    if metric_sums:
-        summary["mean"] = {k: round(metric_sums[k] / metric_counts[k], 2) for k in sorted(metric_sums)}
-    if args.statistics:
-        summary["statistics"] = {
-            "rules": {code: {"count": n, "name": rule_info[code][0], "category": rule_info[code][1]} for code, n in by_rule.most_common()},
-            "files": file_stats,
-        }
-    formatter.end(summary)
+        return 2 if totals.errors else 0
+    formatter.end(totals.summary(fixing=args.fix or args.diff))
     out.flush()
-    if errors:
-        return 2
-    return 1 if fail else 0
+    return totals.exit_code()
 
 
 def _error_result(path: str, err: str):
