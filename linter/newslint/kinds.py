@@ -12,7 +12,7 @@ from operator import eq
 from typing import Any, Iterator
 
 from . import rx
-from .analysis.phrases import PhraseIndex, phrase_key
+from .analysis.phrases import PhraseSet, phrase_key, phrase_matcher
 from .analysis.words import word_table
 from .document import Document
 from .finding import Finding, Fix, Related
@@ -51,17 +51,14 @@ class PackRule(Rule):
 
 
 class ExistenceRule(PackRule):
-    index: PhraseIndex | None = None
-
-    @classmethod
-    def compile_spec(cls) -> None:
-        tokens = cls.spec.get("tokens") or []
-        cls.index = PhraseIndex(str(t) for t in tokens) if tokens else None
+    index: PhraseSet | None = None
 
     def setup(self, ctx: Context) -> None:
+        tokens = [str(t) for t in self.spec.get("tokens") or []]
         name = self.spec.get("tokens_from")
         if name:  # the configuration's list, with the rule's own tokens
-            self.index = PhraseIndex([str(t) for t in ctx.list(name)] + [str(t) for t in self.spec.get("tokens") or []])
+            tokens = [str(t) for t in ctx.list(name)] + tokens
+        self.index = phrase_matcher(ctx).add(tokens) if tokens else None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         index = self.index
@@ -107,7 +104,7 @@ def match_case(replacement: str, original: str) -> str:
 
 class SubstitutionRule(PackRule):
     table: dict[tuple[str, ...], list[str]] = {}
-    index: PhraseIndex | None = None
+    index: PhraseSet | None = None
 
     @classmethod
     def compile_spec(cls) -> None:
@@ -116,7 +113,9 @@ class SubstitutionRule(PackRule):
             options = right if isinstance(right, list) else [right]
             table[phrase_key(str(wrong))] = [str(o) for o in options]
         cls.table = table
-        cls.index = PhraseIndex(keys=table)
+
+    def setup(self, ctx: Context) -> None:
+        self.index = phrase_matcher(ctx).add(keys=self.table)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         exceptions = {phrase_key(e) for e in self.spec.get("exceptions") or []}
@@ -148,8 +147,10 @@ class ConsistencyRule(PackRule):
     @classmethod
     def compile_spec(cls) -> None:
         cls.groups = [[str(v) for v in g] for g in cls.spec["either"]]
-        cls.index = PhraseIndex(v for g in cls.groups for v in g)
         cls.group_of = {phrase_key(v): gi for gi, g in enumerate(cls.groups) for v in g}
+
+    def setup(self, ctx: Context) -> None:
+        self.index = phrase_matcher(ctx).add(v for g in self.groups for v in g)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         seen: dict[int, dict[tuple[str, ...], list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))

@@ -1,13 +1,17 @@
 """Phrase matching on word tokens: many phrases found in one pass over an article's words."""
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import compress, count
-from typing import Iterable, Iterator
+from bisect import bisect_left
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .. import rx
 from ..document import Document
+from . import per_config
 from .words import word_table
+
+if TYPE_CHECKING:
+    from ..rule import Context
 
 #: a word token: letters (any script), digits, apostrophes inside words
 WORD = rx.compile(r"[^\W_](?:[^\W_]|['’](?=[^\W_]))*")
@@ -20,41 +24,100 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'") for w in WORD.findall(phrase))
 
 
-class PhraseIndex:
-    """Many phrases, matched on word tokens: a dict from first word to candidate phrases."""
+class PhraseMatcher:
+    """Every phrase set of one configuration in one Aho-Corasick automaton (pyahocorasick).
 
-    def __init__(self, phrases: Iterable[str] = (), keys: Iterable[tuple[str, ...]] = ()):
-        self.by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        self.count = 0
+    Rules register their phrase sets in :meth:`Rule.setup` (``phrase_matcher(ctx).add(...)``);
+    an article's words are then scanned once for all of them, whatever their number, and each
+    rule reads the matches of its own set. Phrases are matched on word tokens (see
+    :func:`phrase_key`): the automaton runs over the article's lower-cased words joined by single
+    spaces, and each phrase is stored with a space on either side, so it matches whole words only.
+    """
+
+    def __init__(self) -> None:
+        self._sets: dict[tuple[str, ...], list[int]] = {}  # phrase key -> the sets that hold it
+        self._count = 0
+        self._automaton: Any = None
+
+    def add(self, phrases: Iterable[str] = (), keys: Iterable[tuple[str, ...]] = ()) -> "PhraseSet":
+        """Register a set of phrases (or ready-made keys); returns the handle to match it with."""
+        sid = self._count
+        self._count += 1
         for key in [*keys, *map(phrase_key, phrases)]:
             if key:
-                self.by_first[key[0]].append(key)
-                self.count += 1
-        for v in self.by_first.values():
-            v.sort(key=len, reverse=True)  # longest match first
-        self.firsts = frozenset(self.by_first)  # set & set iterates the smaller side
+                owners = self._sets.setdefault(key, [])
+                if not owners or owners[-1] != sid:
+                    owners.append(sid)
+        self._automaton = None  # built again, with the new set, on the next scan
+        return PhraseSet(self, sid)
+
+    def _build(self) -> Any:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for key, owners in self._sets.items():
+            stored = " " + " ".join(key) + " "
+            automaton.add_word(stored, (key, len(stored), tuple(owners)))
+        automaton.make_automaton()
+        return automaton
+
+    def scan(self, doc: Document) -> dict[int, list[tuple[int, int, tuple[str, ...]]]]:
+        """The matches of every set in an article, by set: (start, end, key), in text order,
+        longest first at each word, without overlaps within a set. Computed once per article."""
+        cache = doc.analyses
+        try:
+            return cache[self]
+        except KeyError:
+            pass
+        out: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+        t = word_table(doc)
+        words = t.words
+        if self._sets and words:
+            if self._automaton is None:
+                self._automaton = self._build()
+            joined = " " + " ".join(words) + " "
+            # where each word starts in ``joined``
+            char_starts = list(accumulate(map(len, words), lambda acc, n: acc + n + 1, initial=1))
+            found: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+            for end, (key, length, owners) in self._automaton.iter(joined):
+                # ``end`` is the stored phrase's last character (its closing space)
+                i = bisect_left(char_starts, end - length + 2)
+                k = len(key)
+                for sid in owners:
+                    found.setdefault(sid, []).append((i, k, key))
+            text, starts, ends = doc.text, t.starts, t.ends
+            for sid, cands in found.items():
+                cands.sort(key=lambda c: (c[0], -c[1]))
+                kept = []
+                skip_to = 0
+                for i, k, key in cands:
+                    if i < skip_to:
+                        continue
+                    if _adjacent(text, starts, ends, i, k):
+                        kept.append((starts[i], ends[i + k - 1], key))
+                        skip_to = i + k
+                out[sid] = kept
+        cache[self] = out
+        return out
+
+
+class PhraseSet:
+    """One rule's phrases within its configuration's :class:`PhraseMatcher`."""
+
+    __slots__ = ("matcher", "sid")
+
+    def __init__(self, matcher: PhraseMatcher, sid: int):
+        self.matcher, self.sid = matcher, sid
 
     def finditer(self, doc: Document) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        t = word_table(doc)
-        hits = t.vocabulary & self.firsts
-        if not hits:
-            return
-        words, starts, ends = t.words, t.starts, t.ends
-        text = doc.text
-        n = len(words)
-        by_first = self.by_first
-        skip_to = 0
-        # the indexes of words that start a phrase, picked out in C: Python sees only those
-        for i in compress(count(), map(hits.__contains__, words)):
-            if i < skip_to:
-                continue
-            w = words[i]
-            for key in by_first[w]:
-                k = len(key)
-                if i + k <= n and all(words[i + j] == key[j] for j in range(1, k)) and _adjacent(text, starts, ends, i, k):
-                    yield starts[i], ends[i + k - 1], key
-                    skip_to = i + k
-                    break
+        """(start, end, key) of each match in the article's text, in order."""
+        return iter(self.matcher.scan(doc).get(self.sid, ()))
+
+
+@per_config
+def phrase_matcher(ctx: Context) -> PhraseMatcher:
+    """The configuration's phrase automaton (rules add their sets in ``Rule.setup``)."""
+    return PhraseMatcher()
 
 
 def _adjacent(text: str, starts: list[int], ends: list[int], i: int, k: int) -> bool:
