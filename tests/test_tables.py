@@ -9,6 +9,15 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
+from newslint.analysis.tables import (
+    BlockKind,
+    FaultKind,
+    RowRole,
+    plain_table,
+    render_tables,
+    split_cells,
+    table_blocks,
+)
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
@@ -296,6 +305,52 @@ def test_indented_code_block_is_left_alone():
     assert lint("Example:\n\n    | A | B |\n    |———|———|\n    | 1 | 2 |\n") == []
 
 
+# --- the model -------------------------------------------------------------------------------------------
+def blocks(text, path="x.md"):
+    return table_blocks(Document(text, path))
+
+
+def test_model_reads_a_table_with_exact_cell_offsets():
+    text = "Intro.\n\n| Name | Votes |\n|:--|--:|\n| Okafor | 12,408 |\n| Lee \\| Kim | 9 |\n"
+    doc = Document(text, "x.md")
+    (b,) = table_blocks(doc)
+    assert table_blocks(doc) is table_blocks(doc)  # computed once per document
+    assert b.kind is BlockKind.TABLE and b.judged and b.columns == 2 and b.fault is None and b.repair is None
+    assert (b.first, b.last) == (2, 5) and text[b.start : b.end] == text[8:].rstrip("\n")
+    assert [text[c.start : c.end] for c in b.header.cells] == ["Name", "Votes"]
+    assert text[b.delimiter.start : b.delimiter.end] == "|:--|--:|"
+    assert [d.role for d in b.data] == [RowRole.ROW, RowRole.ROW]
+    assert [text[c.start : c.end] for c in b.data[1].row.cells] == ["Lee \\| Kim", "9"]  # an escaped pipe
+    assert b.lead_style and b.trail_style and b.swallowed is None and b.blank_line is None
+    assert b.rendered.header == ["Name", "Votes"] and b.rendered.rows[1][1] == ["Lee | Kim", "9"]
+
+
+def test_model_kinds_of_block():
+    (broken,) = blocks("| A | B |\n|———|———|\n| 1 | 2 |\n")
+    assert broken.kind is BlockKind.BROKEN and broken.fault.kind is FaultKind.CHARACTERS
+    assert [c for _, c in broken.fault.wrong] == ["—"] * 6 and broken.repair is not None
+    (count,) = blocks("| A | B | C |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n")
+    assert count.kind is BlockKind.BROKEN and count.fault.kind is FaultKind.CELL_COUNT
+    assert count.fault.cells == 2 and not count.fault.fixable and count.repair is None and not count.judged
+    (plain,) = blocks("| Region | Turnout |\n| North | 61.2% |\n")
+    assert plain.kind is BlockKind.NO_DELIMITER and plain.header is None and len(plain.rows) == 2
+    (code,) = blocks("Example:\n\n    | A | B |\n    |———|———|\n", "x.txt")
+    assert code.kind is BlockKind.UNCLEAR and not code.judged
+    assert blocks("No pipes here.\n") == ()
+
+
+def test_model_row_roles():
+    text = ("| Club | Pts |\n|---|---|\n| Arsenal | 89\nthen more\n| Chelsea | 63 |\n"
+            "| Scorer | Goals |\n|---|---|\n| Haaland | 27 |\nSwallowed paragraph.\n")
+    (b,) = blocks(text)
+    roles = [(d.role, d.columns, d.continued) for d in b.data]
+    assert roles == [(RowRole.ROW, 2, True), (RowRole.CONTINUATION, 2, False), (RowRole.ROW, 2, False),
+                     (RowRole.ROW, 2, False), (RowRole.DELIMITER, 2, False), (RowRole.ROW, 2, False)]
+    assert text[b.swallowed.start : b.swallowed.end] == "Swallowed paragraph."
+    (b,) = blocks("| Cmd | Effect |\n|---|---|\n| `a | b` | c |\n")
+    assert len(b.data[0].code_pipes) == 1
+
+
 # --- fixtures -------------------------------------------------------------------------------------------
 def _fixtures():
     out = []
@@ -365,7 +420,7 @@ def test_random_pipe_text_never_breaks_and_fixes_converge(parts, path):
     assert once == twice
 
 
-# pieces of pipe tables, including what must send _plain_table back to the parser: indentation,
+# pieces of pipe tables, including what must send plain_table back to the parser: indentation,
 # tabs, CR, blank lines, odd spaces, block starts (# > * + 1. < ``` ~~~ _), escaped pipes
 _ANY_PIECES = ["|", " | ", "||", "\\|", "\\\\|", "---", ":--", "-", ":", "—", " ", "  ", "\t", "a", "Kyiv", "12",
                "1.", "# ", "> ", "* ", "+ ", "<div>", "```", "~~~", "_", "\u00a0", "\u2003", "\r", "\n"]
@@ -382,33 +437,29 @@ def _pipe_row(cells, lo=1, hi=4):
 _ANY_LINE = st.lists(st.sampled_from(_ANY_PIECES), max_size=6).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_pipe_row(_HEAD_CELLS, 2, 2), _pipe_row(_SEP_CELLS, 2, 2),
        st.lists(st.one_of(_pipe_row(_HEAD_CELLS, 1, 5), _ANY_LINE), max_size=4))
 def test_plain_table_is_what_the_parser_renders(header, separator, body):
-    """_plain_table either declines or gives exactly the parser's table at line 0 (about one
+    """plain_table either declines or gives exactly the parser's table at line 0 (about one
     example in five is a plain table)."""
-    from newslint.rules.tables import _plain_table, render_tables
-
     src = "\n".join([header, separator, *body])
-    plain = _plain_table(src)
+    plain = plain_table(src)
     if plain is not None:
         assert plain == next((t for t in render_tables(src) if t.start == 0), None), repr(src)
 
 
 def test_plain_table_takes_ordinary_tables():
-    from newslint.rules.tables import _plain_table, render_tables
-
     src = "| Name | Role |\n|---|:-:|\n| Kim \\| Jong Un | leader |\nSeoul | 3 | extra\n| short"
-    assert _plain_table(src) is not None
-    assert _plain_table(src) == render_tables(src)[0]
+    assert plain_table(src) is not None
+    assert plain_table(src) == render_tables(src)[0]
 
 
+@pytest.mark.slow
 @settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(["|", "\\", "a", " ", "\\|", "b|"]), max_size=12).map("".join))
 def test_cells_split_like_markdown_it(line):
     from markdown_it.rules_block.table import escapedSplit
 
-    from newslint.rules.tables import _cells
-
-    assert _cells(line) == escapedSplit(line)
+    assert split_cells(line) == escapedSplit(line)
