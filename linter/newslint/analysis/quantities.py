@@ -1,4 +1,4 @@
-"""Quantities and dates in news copy, extracted with regexes over the whole text.
+"""Figures in news copy (counts, amounts, shares), extracted with regexes over the whole text.
 
 A :class:`Quantity` is a figure with its unit (a currency, per cent, or none), the counted thing
 after it (the noun phrase: "North Korean troops") and its hedge turned into an interval:
@@ -19,7 +19,10 @@ and three markers: ``increment`` ("additional", "another", "more", "fresh", "fur
 added to an earlier one), ``previous`` ("previous", "earlier", "prior": a count before it) and
 ``total`` ("in total", "a total of", "combined", "in all"). The counted thing is normalised to a
 class (troops, soldiers, forces, personnel and deployments are all "troops") from the list
-``consistency.count-classes``; other nouns are their own class.
+``consistency.count-classes`` (:func:`count_classes`, built once per configuration); other nouns
+are their own class. :func:`extract` and :func:`counts` are per-document analyses of
+``(doc, ctx)``: their result depends on the article and the configuration only, never on which
+rule asked first.
 
 Dates live in :mod:`newslint.analysis.dates`, the shared keyword index in
 :mod:`newslint.analysis.keywords`.
