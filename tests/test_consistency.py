@@ -330,13 +330,14 @@ def test_no_findings_on_clean_fixtures(path, ann):
     assert lint(open(path, encoding="utf-8").read(), path) == []
 
 
+@pytest.mark.slow
 def test_weekday_mentions_are_looked_for_near_weekdays_only():
     """NL809 tries its weekday pattern only at the event nouns near a weekday word; it must find
     what trying every noun finds."""
     from hypothesis import given, settings, strategies as st
 
     from newslint.analysis.words import word_table
-    from newslint.analysis.quantities import hits_of
+    from newslint.analysis.keywords import hits_of
     from newslint.rules.dates import _EVENT_WEEKDAY_WORDS, _event_patterns, _mentions, _nouns_near_weekdays
 
     nouns = frozenset(["election", "vote", "talks"])
@@ -359,6 +360,7 @@ def test_weekday_mentions_are_looked_for_near_weekdays_only():
     same()
 
 
+@pytest.mark.slow
 def test_split_cue_words_rule_out_the_search():
     """NL804 searches a sentence for a split cue only when one of its words can start one."""
     from hypothesis import given, settings, strategies as st
@@ -382,6 +384,7 @@ def test_split_cue_words_rule_out_the_search():
     sound()
 
 
+@pytest.mark.slow
 def test_quotation_words_are_those_of_each_word_lower_cased():
     """NL807 lower-cases a quotation once, then splits it into words."""
     from hypothesis import given, settings, strategies as st
@@ -396,3 +399,18 @@ def test_quotation_words_are_those_of_each_word_lower_cased():
         assert _words(inner) == [w.lower().replace("’", "'") for w in _QWORD.findall(inner)], repr(inner)
 
     same()
+
+
+def test_findings_do_not_depend_on_rule_order():
+    """Rules share per-document analyses (figures, counts, keyword hits, the article's year):
+    linting with every rule in the registry's order and in the reverse order gives the same
+    findings."""
+    forward = Linter(Settings())
+    backward = Linter(Settings())
+    backward.rules = backward.rules[::-1]
+    paths = sorted(glob.glob(os.path.join(SEEDS, "*.txt"))) + sorted(glob.glob(os.path.join(FIXTURES, "consistency", "*.txt")))
+    assert paths
+    for path in paths:
+        text = open(path, encoding="utf-8").read()
+        a, b = forward.lint(Document(text, path)), backward.lint(Document(text, path))
+        assert [f.sort_key for f in a[0]] == [f.sort_key for f in b[0]] and a == b, path

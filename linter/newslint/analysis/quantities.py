@@ -1,4 +1,4 @@
-"""Quantities and dates in news copy, extracted with regexes over the whole text.
+"""Figures in news copy (counts, amounts, shares), extracted with regexes over the whole text.
 
 A :class:`Quantity` is a figure with its unit (a currency, per cent, or none), the counted thing
 after it (the noun phrase: "North Korean troops") and its hedge turned into an interval:
@@ -19,7 +19,13 @@ and three markers: ``increment`` ("additional", "another", "more", "fresh", "fur
 added to an earlier one), ``previous`` ("previous", "earlier", "prior": a count before it) and
 ``total`` ("in total", "a total of", "combined", "in all"). The counted thing is normalised to a
 class (troops, soldiers, forces, personnel and deployments are all "troops") from the list
-``consistency.count-classes``; other nouns are their own class.
+``consistency.count-classes`` (:func:`count_classes`, built once per configuration); other nouns
+are their own class. :func:`extract` and :func:`counts` are per-document analyses of
+``(doc, ctx)``: their result depends on the article and the configuration only, never on which
+rule asked first.
+
+Dates live in :mod:`newslint.analysis.dates`, the shared keyword index in
+:mod:`newslint.analysis.keywords`.
 
 Speed: candidate figures are found with one cheap regex (digits and currency signs) plus a set
 look-up of number words in the shared word table; the full pattern only runs, anchored, at
@@ -30,10 +36,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from itertools import compress
+from typing import Mapping
 
 from .. import rx
 from ..document import Document
+from ..rule import Context, WordList
+from . import per_config, per_document
+from .keywords import add_keywords, hits_of, word_hits  # noqa: F401  (also imported from here by rule modules)
+from .words import word_table
 
 TOLERANCE = 0.10
 INF = float("inf")
@@ -181,86 +191,64 @@ def interval(value: float, hedge: str) -> tuple[float, float]:
     return value, value
 
 
-#: every keyword the consistency rules look for, found in one pass over the word table
-_KEYWORDS: set[str] = set(_NUMWORD_KEYS)
+#: the list of count classes: each entry maps a class to the nouns it counts
+#: (``{troops: [troops, soldiers, forces]}``); every rule that classifies figures declares it
+COUNT_CLASSES = WordList(
+    "classes of counted things: a class name mapped to the nouns that count it (troops: [soldiers, forces])",
+    entry="mapping",
+    keys=None,
+)
+COUNT_CLASSES_LIST = "consistency.count-classes"
+
+#: no classes: every noun is its own class
+NO_CLASSES: Mapping[str, str] = {}
+
+add_keywords(_NUMWORD_KEYS)  # found by the shared keyword index (see _word_anchors)
 
 
-def add_keywords(words) -> frozenset[str]:
-    """Register keywords to be found by :func:`word_hits` (call at import time)."""
-    ws = frozenset(words)
-    _KEYWORDS.update(ws)
-    return ws
-
-
-def word_hits(doc: Document) -> dict[str, list[int]]:
-    """Word-table indexes of every registered keyword, by word (one pass, memoised)."""
-
-    def compute(d: Document) -> dict[str, list[int]]:
-        from .words import word_table
-
-        t = word_table(d)
-        out: dict[str, list[int]] = {}
-        if _KEYWORDS.isdisjoint(t.vocabulary):
-            return out
-        # the indexes of the keywords, selected in C; only the hits are visited in Python
-        words = t.words
-        for i in compress(range(len(words)), map(_KEYWORDS.__contains__, words)):
-            out.setdefault(words[i], []).append(i)
-        return out
-
-    return doc.memo("quantities.word_hits", compute)
-
-
-def hits_of(doc: Document, keys: frozenset[str]) -> list[int]:
-    h = word_hits(doc)
-    found = [i for k in keys & h.keys() for i in h[k]]
-    found.sort()
-    return found
-
-
-def _anchors(doc: Document) -> list[int]:
-    return doc.memo("quantities.anchors", _find_anchors)
+@per_config
+def count_classes(ctx: Context) -> dict[str, str]:
+    """The configuration's counted nouns, each mapped to its class ("soldiers" -> "troops")."""
+    table: dict[str, str] = {}
+    for entry in ctx.list(COUNT_CLASSES_LIST):
+        for cls, nouns in dict(entry).items():
+            for n in nouns:
+                table[str(n).lower()] = str(cls)
+    return table
 
 
 def _find_anchors(doc: Document) -> list[int]:
+    """The offsets, in order, where a figure may begin: a digit or currency sign, or a number word."""
     out = [m.start() for m in _ANCHOR.finditer(doc.prose)] + _word_anchors(doc)
     out.sort()
     return out
 
 
+@per_document
 def _word_anchors(doc: Document) -> list[int]:
     """The offsets where figures in words begin ("three", "a dozen", "half a million"), in order."""
-
-    def compute(d: Document) -> list[int]:
-        from .words import word_table
-
-        t = word_table(d)
-        out: list[int] = []
-        if t.vocabulary & _NUMWORD_KEYS:
-            words, starts, ends = t.words, t.starts, t.ends
-            for i in hits_of(d, _NUMWORD_KEYS):
-                s = starts[i]
-                # "a dozen", "one hundred", "half a million": start at the article or number before
-                if i and words[i - 1] in ("a", "one") and ends[i - 1] == s - 1:
-                    s = starts[i - 1]
-                    if i > 1 and words[i - 2] == "half" and ends[i - 2] == s - 1:
-                        s = starts[i - 2]
-                out.append(s)
-            out.sort()
-        return out
-
-    return doc.memo("quantities.word_anchors", compute)
+    t = word_table(doc)
+    out: list[int] = []
+    if t.vocabulary & _NUMWORD_KEYS:
+        words, starts, ends = t.words, t.starts, t.ends
+        for i in hits_of(doc, _NUMWORD_KEYS):
+            s = starts[i]
+            # "a dozen", "one hundred", "half a million": start at the article or number before
+            if i and words[i - 1] in ("a", "one") and ends[i - 1] == s - 1:
+                s = starts[i - 1]
+                if i > 1 and words[i - 2] == "half" and ends[i - 2] == s - 1:
+                    s = starts[i - 2]
+            out.append(s)
+        out.sort()
+    return out
 
 
 def _anchors_between(doc: Document, start: int, end: int) -> list[int]:
-    """The anchors in [start, end): a slice of :func:`_anchors`, found without scanning the
-    whole text. The digit scan must not begin inside a run of figure characters (it would cut
+    """The anchors in [start, end): a slice of :func:`_find_anchors`, found without scanning
+    the whole text. The digit scan must not begin inside a run of figure characters (it would cut
     "12,500" into "12" and "500"), so it begins where the run holding ``start`` begins: before
     a character that is none of ``[\\d$€£¥₹₩,.]`` no run continues, and the scan from there
     finds what the scan of the whole text finds."""
-    done = doc._memo.get("quantities.anchors")
-    if done is not None:
-        return done[bisect.bisect_left(done, start):bisect.bisect_left(done, end)]
     prose = doc.prose
     lo = start
     while lo and _RUN_CHAR.match(prose, lo - 1):
@@ -295,11 +283,9 @@ def _word_start(t, p: int, k: int) -> int:
     return t.starts[bisect.bisect_left(t.starts, p) - k]
 
 
-def _scan(d: Document, classes: dict[str, str], anchors: list[int]) -> list[Quantity]:
+def _scan(d: Document, classes: Mapping[str, str], anchors: list[int]) -> list[Quantity]:
     """Parse the figures at the given anchor offsets (in order); an anchor inside the figure
     parsed just before it is part of that figure ("1.5 to 1.6": one quantity)."""
-    from .words import word_table
-
     prose = d.prose
     t = word_table(d)
     out: list[Quantity] = []
@@ -314,7 +300,7 @@ def _scan(d: Document, classes: dict[str, str], anchors: list[int]) -> list[Quan
     return out
 
 
-def _parse_at(prose: str, t, classes: dict[str, str], p: int) -> Quantity | None:
+def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | None:
     """The figure at anchor offset p of the prose (word table t), or None."""
     prev = prose[p - 1] if p else " "
     if prev.isalnum() or prev in "-./:_#" or (prev == "," and p >= 2 and prose[p - 2].isdigit()):
@@ -434,34 +420,17 @@ def _parse_at(prose: str, t, classes: dict[str, str], p: int) -> Quantity | None
                     cls, phrase, inc, prev_marker, total, hedge, scale, mantissa, vague)
 
 
-def extract(doc: Document, classes: dict[str, str] | None = None) -> list[Quantity]:
-    """Every figure in the document's prose (memoised per class table; with no table, the
-    figures already extracted with one, or none)."""
-    if classes is None:
-        done = doc._memo.get("quantities.last")
-        if done is not None:
-            return done
-        classes = _NO_CLASSES
-    key = f"quantities.all.{id(classes)}"
-
-    def compute(d: Document) -> list[Quantity]:
-        return _scan(d, classes, _anchors(d))
-
-    result = doc.memo(key, compute)
-    doc._memo["quantities.last"] = result
-    return result
+@per_document
+def extract(doc: Document, ctx: Context | None = None) -> list[Quantity]:
+    """Every figure in the document's prose, its counted nouns classified by the configuration's
+    count classes (with no configuration, every noun is its own class)."""
+    return _scan(doc, count_classes(ctx) if ctx is not None else NO_CLASSES, _find_anchors(doc))
 
 
-_NO_CLASSES: dict[str, str] = {}
-
-
-def extract_between(doc: Document, start: int, end: int, classes: dict[str, str]) -> list[Quantity]:
-    """The figures that start in [start, end): from the whole-document result when one exists,
-    else parsed at the anchors in that range only (for rules that look at a few sentences)."""
-    done = doc._memo.get(f"quantities.all.{id(classes)}")
-    if done is None:
-        return _scan(doc, classes, _anchors_between(doc, start, end))
-    return [q for q in done if start <= q.start < end]
+def extract_between(doc: Document, start: int, end: int, classes: Mapping[str, str] = NO_CLASSES) -> list[Quantity]:
+    """The figures that start in [start, end), parsed at the anchors in that range only (for
+    rules that look at a few sentences); the figures of :func:`extract` in that range."""
+    return _scan(doc, classes, _anchors_between(doc, start, end))
 
 
 def candidates_between(doc: Document, start: int, end: int) -> int:
@@ -470,13 +439,10 @@ def candidates_between(doc: Document, start: int, end: int) -> int:
     return len(_anchors_between(doc, start, end))
 
 
-def scales_between(doc: Document, start: int, end: int, classes: dict[str, str]) -> set[float]:
+def scales_between(doc: Document, start: int, end: int) -> set[float]:
     """Every scale above one (1e3, 1e6...) of :func:`extract_between`'s figures, and perhaps
     more: the scale words that the figure pattern matches at the anchors, found without
     parsing the figures."""
-    done = doc._memo.get(f"quantities.all.{id(classes)}")
-    if done is not None:
-        return {q.scale for q in done if start <= q.start < end and q.scale > 1}
     prose = doc.prose
     out: set[float] = set()
     for p in _anchors_between(doc, start, end):
@@ -486,127 +452,37 @@ def scales_between(doc: Document, start: int, end: int, classes: dict[str, str])
     return out
 
 
-def counts(doc: Document, classes: dict[str, str]) -> list[Quantity]:
-    """Counts of the classes we know ("troops"), over the document's prose (memoised)."""
-
-    def compute(d: Document) -> list[Quantity]:
-        from .words import word_table
-
-        t = word_table(d)
-        # frozenset.intersection iterates the (small) table; "vocabulary & classes.keys()"
-        # would look every word of the text up in the table
-        present = t.vocabulary.intersection(classes)
-        if not present:
-            return []
-        known = set(classes.values())
-        # only the sentences that name a counted thing (the whole text when sentences are unknown)
-        spans: list[tuple[int, int]] = []
-        for i in t.indexes_of(present):
-            si = d.sentence_index(t.starts[i])
-            if si < 0:
-                spans = [(0, len(d.prose))]
-                break
-            span = (d.sentences[si].start, d.sentences[si].end)
-            if not spans or spans[-1] != span:
-                spans.append(span)
-        found: list[Quantity] = []
-        for a, b in spans:
-            found.extend(extract_between(d, a, b, classes))
-        return [q for q in found if q.noun in classes and q.cls in known and q.unit == ""]
-
-    return doc.memo(f"quantities.counts.{id(classes)}", compute)
+@per_document
+def counts(doc: Document, ctx: Context) -> list[Quantity]:
+    """Counts of the configuration's count classes ("troops"), over the document's prose."""
+    classes = count_classes(ctx)
+    t = word_table(doc)
+    # frozenset.intersection iterates the (small) table; "vocabulary & classes.keys()" would
+    # look every word of the text up in the table
+    present = t.vocabulary.intersection(classes)
+    if not present:
+        return []
+    known = set(classes.values())
+    # only the sentences that name a counted thing (the whole text when sentences are unknown)
+    spans: list[tuple[int, int]] = []
+    for i in t.indexes_of(present):
+        si = doc.sentence_index(t.starts[i])
+        if si < 0:
+            spans = [(0, len(doc.prose))]
+            break
+        span = (doc.sentences[si].start, doc.sentences[si].end)
+        if not spans or spans[-1] != span:
+            spans.append(span)
+    found: list[Quantity] = []
+    for a, b in spans:
+        found.extend(extract_between(doc, a, b, classes))
+    return [q for q in found if q.noun in classes and q.cls in known and q.unit == ""]
 
 
-# --- dates -----------------------------------------------------------------------------------
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-_WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
-WEEKDAY_DATE = rx.compile(
-    rf"\b(?P<wd>{_WD_RE}),?\s+(?:the\s+)?"
-    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?![a-z]))"
-    r"(?:,?\s+(?P<year>(?:18|19|20)\d\d)\b)?"
-)
-DATE = rx.compile(
-    rf"\b(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20)\d\d)"
-    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})\s+(?P<year2>(?:18|19|20)\d\d))\b"
-)
-YEAR = rx.compile(r"(?<![\d,.$€£])(?:18|19|20)\d\d(?!\d|,\d)")
-_WD_SHORT = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
-
-
-def month_number(name: str) -> int:
-    n = name.lower().rstrip(".")
-    return _MONTH_ABBR["sept" if n.startswith("sept") else n[:3]]
-
-
-def weekday_number(name: str) -> int:
-    return _WD_SHORT[name.lower().rstrip(".")[:3]]
-
-
-# an Updated/Published stamp ("Updated Oct. 3, 2025") and a dated dateline ("MADRID, April 22,
-# 2025 –"); _STAMP is either, and its search is their leftmost match (the stamp at a tie)
-_STAMP_BRANCH = rx.compile(
-    r"(?i:updated|published|posted|last\s+modified|first\s+published)\b[^\n\d]{0,30}"
-    rf"(?:(?:{_WD_RE}),?\s+)?(?:(?:{_MONTH_RE})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
-)
-_DATELINE_BRANCH = rx.compile(
-    rf"^[A-Z][A-Za-z .,'-]{{1,40}}\b(?:{_MONTH_RE})\s+\d{{1,2}},?\s+(?P<year2>(?:19|20)\d\d)\s*[-–—(]", re.M
-)
-_STAMP = rx.compile(f"{_STAMP_BRANCH.pattern}|{_DATELINE_BRANCH.pattern}", re.M)
-
-
-#: what each branch of _STAMP needs: a stamp word, or a year followed by a dash or parenthesis
-_STAMP_WORDS = ("updated", "published", "posted", "modified")
-_YEAR_DASH = rx.compile(r"(?:19|20)\d\d\s*[-–—(]")
-
-
-def _stamp_word_starts(low: str) -> list[int]:
-    """The offsets, in order, where a stamp word ("updated", "first published", "last modified")
-    begins in the lower-cased text: the only places where the stamp branch of _STAMP can match."""
-    out: list[int] = []
-    for word, lead in (("updated", ""), ("posted", ""), ("published", "first"), ("modified", "last")):
-        i = low.find(word)
-        while i != -1:
-            if word != "modified":  # "modified" is a stamp word only after "last"
-                out.append(i)
-            if lead:  # "first published", "last   modified": the branch begins at the lead word
-                j = i
-                while j and low[j - 1].isspace():
-                    j -= 1
-                if j < i and low.endswith(lead, 0, j):
-                    out.append(j - len(lead))
-            i = low.find(word, i + 1)
-    out.sort()
-    return out
-
-
-def _stamp_year(text: str, low: str) -> int | None:
-    """The year of ``_STAMP.search(text)`` (``low`` is ``text.lower()``), trying the stamp
-    branch only where a stamp word begins and the dateline branch only when a "YYYY -" exists."""
-    if len(low) != len(text) or "ſ" in low or "ı" in low:
-        # lower() changed the offsets, or re.IGNORECASE folds ſ and ı to s and i: no shortcut
-        m = _STAMP.search(text)
-        return int(m.group("year") or m.group("year2")) if m else None
-    stamp = next(filter(None, (_STAMP_BRANCH.match(text, p) for p in _stamp_word_starts(low))), None)
-    dateline = _DATELINE_BRANCH.search(text) if _YEAR_DASH.search(text) else None
-    if stamp and (dateline is None or stamp.start() <= dateline.start()):
-        return int(stamp.group("year"))
-    return int(dateline.group("year2")) if dateline else None
-
-
-def article_year(doc: Document) -> int | None:
-    """The year the article states for itself: an Updated/Published stamp or a dated dateline."""
-
-    def compute(d: Document) -> int | None:
-        text = d.text
-        # most articles hold neither a stamp word nor a "YYYY -" dateline, and two cheap tests
-        # rule both out (ſ and ı fold to s and i under re.IGNORECASE, so they send the text to
-        # the full search)
-        low = text.lower()
-        if not any(w in low for w in _STAMP_WORDS) and "ſ" not in low and "ı" not in low and not _YEAR_DASH.search(text):
-            return None
-        return _stamp_year(text, low)
-
-    return doc.memo("quantities.article_year", compute)
+def fmt_amount(x: float) -> str:
+    """An amount as a message gives it: "12,900", "1.5 million", "2.25 billion"."""
+    if x >= 1e9 and x % 1e7 == 0:
+        return f"{x / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
+    if x >= 1e6 and x % 1e4 == 0:
+        return f"{x / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
+    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"

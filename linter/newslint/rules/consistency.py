@@ -1,7 +1,8 @@
 """Internal consistency of figures: counts that cannot all hold, parts against a whole, one amount at two scales.
 
-The helpers here (sentences, named actors, count classes) are shared by ``dates`` and
-``details``, the other two modules of the consistency family (NL8xx).
+``dates`` and ``details`` are the other two modules of the consistency family (NL8xx); what the
+three share (figures, count classes, sentences, named actors) is in the analysis layer
+(``newslint.analysis.quantities`` and ``newslint.analysis.statements``).
 
 Precision comes first: a wrong contradiction costs an editor's trust, so each check needs both
 statements to be explicit, about the same counted thing and the same actor, and reports every
@@ -15,30 +16,25 @@ import re
 from typing import Iterator
 
 from .. import rx
-from ..document import Document, offsets_of
-from ..finding import Finding, Related, Severity
+from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import (
+    COUNT_CLASSES,
     INF,
     SCALES,
     Quantity,
     candidates_between,
+    count_classes,
     counts,
     extract_between,
-    add_keywords,
-    hits_of,
+    fmt_amount,
     scales_between,
 )
+from ..analysis.statements import entities, sentence_span
 from ..analysis.words import word_table
+from ..document import Document, offsets_of
+from ..finding import Finding, Related, Severity
 from ..rule import Context, Rule
 
-# capitalised names that tie two statements to the same actor ("North Korea", "Russia")
-_ENTITY = rx.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,}\b)(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}\b))*")
-_NOT_ENTITIES = frozenset(
-    "The A An In On At But And However Moreover Furthermore Meanwhile Recently Reports It This That These Those "
-    "He She They We Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Officials Of For With As After Before Since Last Earlier Later "
-    "According If While When Some Many Most All Both Each Up More About Around Nearly At Least".split()
-)
 # a figure qualified by a time of its own: a different moment, not a contradiction
 _TIME_QUALIFIED = rx.compile(
     r"\b(?i:by|as of|until|since|through|throughout)\s+(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|"
@@ -48,59 +44,18 @@ _TIME_QUALIFIED = rx.compile(
 )
 
 
-def count_classes(ctx: Context) -> dict[str, str]:
-    cache = ctx.__dict__.setdefault("_consistency", {})
-    if "classes" not in cache:
-        table: dict[str, str] = {}
-        for entry in ctx.list("consistency.count-classes"):
-            for cls, nouns in dict(entry).items():
-                for n in nouns:
-                    table[str(n).lower()] = str(cls)
-        cache["classes"] = table
-    return cache["classes"]
-
-
-def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
-    i = doc.sentence_index(offset)
-    if i >= 0:
-        s = doc.sentences[i]
-        return s.start, s.end
-    line = doc.line_of(offset)
-    return line.start, line.end
-
-
-def entities(text: str) -> set[str]:
-    out = set()
-    for m in _ENTITY.finditer(text):
-        words = [w for w in m.group().split() if w not in _NOT_ENTITIES]
-        if words:
-            out.add(" ".join(words))
-    return out
-
-
-_NO_CLASSES: dict[str, str] = {}
-
-
 def _actors(doc: Document, offset: int) -> set[str]:
     """Names in the clause before a figure (from the sentence start or the previous figure in
     it); the whole sentence's names when that clause has none."""
     prose = doc.prose
     s, e = sentence_span(doc, offset)
-    figures = [q.end for q in extract_between(doc, s, offset, _NO_CLASSES) if q.end <= offset]
+    figures = [q.end for q in extract_between(doc, s, offset) if q.end <= offset]
     clause = entities(prose[max([s] + figures):offset])
     return clause or entities(prose[s:e])
 
 
 def _shared_actor(doc: Document, a: int, b: int) -> bool:
     return bool(_actors(doc, a) & _actors(doc, b))
-
-
-def fmt_amount(x: float) -> str:
-    if x >= 1e9 and x % 1e7 == 0:
-        return f"{x / 1e9:,.2f}".rstrip("0").rstrip(".") + " billion"
-    if x >= 1e6 and x % 1e4 == 0:
-        return f"{x / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
-    return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
 
 
 def _q(doc: Document, q: Quantity) -> str:
@@ -133,9 +88,10 @@ class FigureContradiction(Rule):
     category = "consistency"
     severity = Severity.warning
     summary = "Figures for the same thing that cannot all be true"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        found = [q for q in counts(doc, count_classes(ctx)) if not q.vague or q.hedge]
+        found = [q for q in counts(doc, ctx) if not q.vague or q.hedge]
         if len(found) < 2:
             return
         prose = doc.prose
@@ -291,6 +247,7 @@ class PartsAndWhole(Rule):
     category = "consistency"
     severity = Severity.warning
     summary = "Parts that exceed or do not add up to a stated whole"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
@@ -493,6 +450,7 @@ class ScaleMismatch(Rule):
     category = "consistency"
     severity = Severity.warning
     summary = "The same amount given with different scales (million vs billion)"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         vocab = word_table(doc).vocabulary
@@ -510,7 +468,7 @@ class ScaleMismatch(Rule):
         # words of the text ("million", "bn") hold no such pair, neither may those matched after
         # the figures in the windows (before they are parsed)
         if not _far_apart({SCALES[w] for w in vocab & _SCALE_WORDS}):
-            if not _far_apart(set().union(*(scales_between(doc, a, b, classes) for a, b in windows))):
+            if not _far_apart(set().union(*(scales_between(doc, a, b) for a, b in windows))):
                 return
         for a, b in windows:
             for q in extract_between(doc, a, b, classes):

@@ -8,23 +8,14 @@ import re
 from typing import Iterator
 
 from .. import rx
+from ..analysis.dates import DATE, WEEKDAY_DATE, WEEKDAYS, YEAR, article_year, month_number, weekday_number
+from ..analysis.keywords import add_keywords, hits_of
+from ..analysis.quantities import COUNT_CLASSES, counts, fmt_amount
+from ..analysis.statements import entities, sentence_span
+from ..analysis.words import word_table
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..analysis.quantities import (
-    DATE,
-    WEEKDAY_DATE,
-    WEEKDAYS,
-    YEAR,
-    article_year,
-    counts,
-    month_number,
-    weekday_number,
-    add_keywords,
-    hits_of,
-)
-from ..analysis.words import word_table
-from ..rule import Context, Rule
-from .consistency import count_classes, entities, fmt_amount, sentence_span
+from ..rule import Context, Rule, WordList
 
 
 _WEEKDAY_WORDS = add_keywords(set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
@@ -169,9 +160,10 @@ class EventYearDrift(Rule):
     category = "consistency"
     severity = Severity.warning
     summary = "One event dated two ways: two years or months, or a past year and 'recently'"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        incs = [c for c in counts(doc, count_classes(ctx)) if c.increment]
+        incs = [c for c in counts(doc, ctx) if c.increment]
         if len(incs) < 2:
             return
         prose = doc.prose
@@ -420,20 +412,27 @@ class WeekdayEvent(Rule):
     category = "consistency"
     severity = Severity.warning
     summary = "One event given a weekday and a date that do not match"
+    lists = {
+        "consistency.event-nouns": WordList(
+            "nouns for one-off events dated by weekday and by calendar date (election, summit), lower case", entry="word"
+        ),
+    }
+
+    def setup(self, ctx: Context) -> None:
+        self._nouns = frozenset(str(n).lower() for n in ctx.list("consistency.event-nouns"))
+        self._patterns: tuple[re.Pattern, re.Pattern] | None = None  # built on first use
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         weekday_at = hits_of(doc, _EVENT_WEEKDAY_WORDS)
         if not weekday_at:
             return
-        cache = ctx.__dict__.setdefault("_consistency", {})
-        if "event-nouns" not in cache:
-            nouns = sorted({str(n).lower() for n in ctx.list("consistency.event-nouns")})
-            cache["event-nouns"] = (frozenset(nouns), _event_patterns(nouns) if nouns else None)
-        nouns, patterns = cache["event-nouns"]
-        if patterns is None or word_table(doc).vocabulary.isdisjoint(nouns):
+        nouns = self._nouns
+        if not nouns or word_table(doc).vocabulary.isdisjoint(nouns):
             return
+        if self._patterns is None:
+            self._patterns = _event_patterns(sorted(nouns))
         prose = doc.prose
-        wd_re, date_re = patterns
+        wd_re, date_re = self._patterns
         t = word_table(doc)
         weekdays: dict[str, list[tuple[re.Match, int]]] = {}
         dates: dict[str, list[tuple[re.Match, tuple[int, int, int | None]]]] = {}

@@ -7,12 +7,12 @@ import re
 from typing import Iterator
 
 from .. import rx
+from ..analysis.keywords import add_keywords, hits_of
+from ..analysis.statements import sentence_span
+from ..analysis.words import word_table
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..analysis.quantities import add_keywords, hits_of
-from ..analysis.words import word_table
 from ..rule import Context, Rule
-from .consistency import sentence_span
 
 # --- quotations -------------------------------------------------------------------------------
 _QWORD = rx.compile(r"[\w’'-]+")

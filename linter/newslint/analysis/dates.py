@@ -1,0 +1,103 @@
+"""Dates in news copy: weekday-and-date patterns, calendar dates, years, and the year an article
+states for itself (an Updated/Published stamp or a dated dateline)."""
+from __future__ import annotations
+
+import re
+
+from .. import rx
+from ..document import Document
+from . import per_document
+
+__all__ = [
+    "WEEKDAYS", "MONTHS", "WEEKDAY_DATE", "DATE", "YEAR", "month_number", "weekday_number", "article_year",
+]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_WD_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+WEEKDAY_DATE = rx.compile(
+    rf"\b(?P<wd>{_WD_RE}),?\s+(?:the\s+)?"
+    rf"(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})(?![a-z]))"
+    r"(?:,?\s+(?P<year>(?:18|19|20)\d\d)\b)?"
+)
+DATE = rx.compile(
+    rf"\b(?:(?P<month>{_MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:18|19|20)\d\d)"
+    rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})\s+(?P<year2>(?:18|19|20)\d\d))\b"
+)
+YEAR = rx.compile(r"(?<![\d,.$€£])(?:18|19|20)\d\d(?!\d|,\d)")
+_WD_SHORT = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
+
+
+def month_number(name: str) -> int:
+    n = name.lower().rstrip(".")
+    return _MONTH_ABBR["sept" if n.startswith("sept") else n[:3]]
+
+
+def weekday_number(name: str) -> int:
+    return _WD_SHORT[name.lower().rstrip(".")[:3]]
+
+
+# an Updated/Published stamp ("Updated Oct. 3, 2025") and a dated dateline ("MADRID, April 22,
+# 2025 –"); _STAMP is either, and its search is their leftmost match (the stamp at a tie)
+_STAMP_BRANCH = rx.compile(
+    r"(?i:updated|published|posted|last\s+modified|first\s+published)\b[^\n\d]{0,30}"
+    rf"(?:(?:{_WD_RE}),?\s+)?(?:(?:{_MONTH_RE})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{_MONTH_RE})\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
+_DATELINE_BRANCH = rx.compile(
+    rf"^[A-Z][A-Za-z .,'-]{{1,40}}\b(?:{_MONTH_RE})\s+\d{{1,2}},?\s+(?P<year2>(?:19|20)\d\d)\s*[-–—(]", re.M
+)
+_STAMP = rx.compile(f"{_STAMP_BRANCH.pattern}|{_DATELINE_BRANCH.pattern}", re.M)
+
+
+#: what each branch of _STAMP needs: a stamp word, or a year followed by a dash or parenthesis
+_STAMP_WORDS = ("updated", "published", "posted", "modified")
+_YEAR_DASH = rx.compile(r"(?:19|20)\d\d\s*[-–—(]")
+
+
+def _stamp_word_starts(low: str) -> list[int]:
+    """The offsets, in order, where a stamp word ("updated", "first published", "last modified")
+    begins in the lower-cased text: the only places where the stamp branch of _STAMP can match."""
+    out: list[int] = []
+    for word, lead in (("updated", ""), ("posted", ""), ("published", "first"), ("modified", "last")):
+        i = low.find(word)
+        while i != -1:
+            if word != "modified":  # "modified" is a stamp word only after "last"
+                out.append(i)
+            if lead:  # "first published", "last   modified": the branch begins at the lead word
+                j = i
+                while j and low[j - 1].isspace():
+                    j -= 1
+                if j < i and low.endswith(lead, 0, j):
+                    out.append(j - len(lead))
+            i = low.find(word, i + 1)
+    out.sort()
+    return out
+
+
+def _stamp_year(text: str, low: str) -> int | None:
+    """The year of ``_STAMP.search(text)`` (``low`` is ``text.lower()``), trying the stamp
+    branch only where a stamp word begins and the dateline branch only when a "YYYY -" exists."""
+    if len(low) != len(text) or "ſ" in low or "ı" in low:
+        # lower() changed the offsets, or re.IGNORECASE folds ſ and ı to s and i: no shortcut
+        m = _STAMP.search(text)
+        return int(m.group("year") or m.group("year2")) if m else None
+    stamp = next(filter(None, (_STAMP_BRANCH.match(text, p) for p in _stamp_word_starts(low))), None)
+    dateline = _DATELINE_BRANCH.search(text) if _YEAR_DASH.search(text) else None
+    if stamp and (dateline is None or stamp.start() <= dateline.start()):
+        return int(stamp.group("year"))
+    return int(dateline.group("year2")) if dateline else None
+
+
+@per_document
+def article_year(doc: Document) -> int | None:
+    """The year the article states for itself: an Updated/Published stamp or a dated dateline."""
+    text = doc.text
+    # most articles hold neither a stamp word nor a "YYYY -" dateline, and two cheap tests rule
+    # both out (ſ and ı fold to s and i under re.IGNORECASE, so they send the text to the full
+    # search)
+    low = text.lower()
+    if not any(w in low for w in _STAMP_WORDS) and "ſ" not in low and "ı" not in low and not _YEAR_DASH.search(text):
+        return None
+    return _stamp_year(text, low)
