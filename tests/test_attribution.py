@@ -247,11 +247,9 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
 
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.attribution import _patterns
-
     rule = next(r for r in LINTER.rules if r.code == "NL502")
     ctx = LINTER.context
-    fast = _patterns(ctx)
+    fast = rule.patterns
     slow = dataclasses.replace(fast, role_followers=None)
     pieces = st.sampled_from(
         ["a ", "An ", "one ", "Two ", "several ", "senior ", "well-known ", "official ", "officials ", "aide ",
@@ -260,12 +258,12 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
     )
 
     def findings(text, patterns):
-        ctx.__dict__["_attribution_patterns"]["p"] = patterns
+        rule.patterns = patterns
         try:
             doc = Document(text, "a.txt")
             return [(f.start, f.end, f.message) for f in rule.check(doc, ctx)]
         finally:
-            ctx.__dict__["_attribution_patterns"]["p"] = fast
+            rule.patterns = fast
 
     @settings(max_examples=1500, deadline=None)
     @given(st.lists(pieces, max_size=14).map("".join))

@@ -191,15 +191,15 @@ def test_present_phrases_are_those_whose_words_all_occur():
     """The phrase index picks exactly the phrases whose ASCII words all occur, in list order."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.case import _Names, _present_phrases
+    from newslint.analysis.names import name_phrases
 
-    names = _Names.of(L.context)
-    vocabulary = sorted(names.phrase_words) + ["kyiv", "the"]
+    phrases = name_phrases(L.context)
+    vocabulary = sorted(phrases.words) + ["kyiv", "the"]
 
     @settings(max_examples=500, deadline=None)
     @given(st.frozensets(st.sampled_from(vocabulary), max_size=12))
     def same(words):
-        assert _present_phrases(names, words) == [p for p, parts in names.phrase_parts if parts <= words]
+        assert phrases.present(words) == [p for p, parts in phrases.parts if parts <= words]
 
     same()
 
