@@ -296,3 +296,34 @@ def test_no_estimate_word_before_a_figure_rules_out_nl505():
             assert not _ESTIMATED.search(text[max(0, m.start() - 25) : m.start()]), repr(text)
 
     sound()
+
+
+def test_pack_additions_to_the_keyword_lists_are_found(tmp_path):
+    """The keyword gates come from the loaded lists: a newsroom's words and phrases are found."""
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "lists:\n  attribution.collectives: [bloggers, foreign correspondents]\n  attribution.roles: [envoy]\n",
+        encoding="utf-8",
+    )
+    linter = Linter(Settings(select=["attribution"], packs=[str(pack)]))
+    texts = {
+        "The ban was lifted, and bloggers say it came too late.\n": ("NL501", "bloggers say"),
+        "The ban was lifted, and foreign correspondents say it came too late.\n": ("NL501", "foreign correspondents say"),
+        '"The deal is dead," an envoy said.\n': ("NL502", "an envoy said"),
+    }
+    for text, want in texts.items():
+        assert [(f.rule, f.text) for f in lint(text)] == [], text  # not in the built-in lists
+        findings, errors = linter.lint(Document(text, "a.txt"))
+        assert not errors
+        assert [(f.rule, f.text) for f in findings] == [want], text
+
+
+def test_rules_read_only_the_lists_they_declare():
+    from newslint.rule import Context
+
+    linter = Linter(Settings(select=["attribution"]))
+    doc = Document(" ".join(NAMED) + "\nCredited from: BBC\nRefer to the original articles from AFP.\n", "a.txt")
+    for rule in linter.rules:
+        ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
+        rule.setup(ctx)
+        list(rule.check(doc, ctx))

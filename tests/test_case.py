@@ -207,3 +207,14 @@ def test_present_phrases_are_those_whose_words_all_occur():
 def test_lowercase_title_needs_a_title_word():
     assert texts(lint("The guest was dr. Elena Kovalenko of the institute.\n"), "NL202") == ["dr."]
     assert texts(lint("The guest was xdr. Elena Kovalenko of the institute.\n"), "NL202") == []
+
+
+def test_rules_read_only_the_lists_they_declare():
+    from newslint.rule import Context
+
+    linter = Linter(Settings(select=["NL2"]))
+    doc = Document("Officials in kyiv met north Korea's envoy. Kiev was calm. Kyiv was not.\n", "x.txt")
+    for rule in linter.rules:
+        ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
+        rule.setup(ctx)
+        list(rule.check(doc, ctx))
