@@ -247,11 +247,9 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
 
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.attribution import _patterns
-
     rule = next(r for r in LINTER.rules if r.code == "NL502")
     ctx = LINTER.context
-    fast = _patterns(ctx)
+    fast = rule.patterns
     slow = dataclasses.replace(fast, role_followers=None)
     pieces = st.sampled_from(
         ["a ", "An ", "one ", "Two ", "several ", "senior ", "well-known ", "official ", "officials ", "aide ",
@@ -260,12 +258,12 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
     )
 
     def findings(text, patterns):
-        ctx.__dict__["_attribution_patterns"]["p"] = patterns
+        rule.patterns = patterns
         try:
             doc = Document(text, "a.txt")
             return [(f.start, f.end, f.message) for f in rule.check(doc, ctx)]
         finally:
-            ctx.__dict__["_attribution_patterns"]["p"] = fast
+            rule.patterns = fast
 
     @settings(max_examples=1500, deadline=None)
     @given(st.lists(pieces, max_size=14).map("".join))
@@ -298,3 +296,34 @@ def test_no_estimate_word_before_a_figure_rules_out_nl505():
             assert not _ESTIMATED.search(text[max(0, m.start() - 25) : m.start()]), repr(text)
 
     sound()
+
+
+def test_pack_additions_to_the_keyword_lists_are_found(tmp_path):
+    """The keyword gates come from the loaded lists: a newsroom's words and phrases are found."""
+    pack = tmp_path / "house.yaml"
+    pack.write_text(
+        "lists:\n  attribution.collectives: [bloggers, foreign correspondents]\n  attribution.roles: [envoy]\n",
+        encoding="utf-8",
+    )
+    linter = Linter(Settings(select=["attribution"], packs=[str(pack)]))
+    texts = {
+        "The ban was lifted, and bloggers say it came too late.\n": ("NL501", "bloggers say"),
+        "The ban was lifted, and foreign correspondents say it came too late.\n": ("NL501", "foreign correspondents say"),
+        '"The deal is dead," an envoy said.\n': ("NL502", "an envoy said"),
+    }
+    for text, want in texts.items():
+        assert [(f.rule, f.text) for f in lint(text)] == [], text  # not in the built-in lists
+        findings, errors = linter.lint(Document(text, "a.txt"))
+        assert not errors
+        assert [(f.rule, f.text) for f in findings] == [want], text
+
+
+def test_rules_read_only_the_lists_they_declare():
+    from newslint.rule import Context
+
+    linter = Linter(Settings(select=["attribution"]))
+    doc = Document(" ".join(NAMED) + "\nCredited from: BBC\nRefer to the original articles from AFP.\n", "a.txt")
+    for rule in linter.rules:
+        ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
+        rule.setup(ctx)
+        list(rule.check(doc, ctx))

@@ -191,15 +191,15 @@ def test_present_phrases_are_those_whose_words_all_occur():
     """The phrase index picks exactly the phrases whose ASCII words all occur, in list order."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.case import _Names, _present_phrases
+    from newslint.analysis.names import name_phrases
 
-    names = _Names.of(L.context)
-    vocabulary = sorted(names.phrase_words) + ["kyiv", "the"]
+    phrases = name_phrases(L.context)
+    vocabulary = sorted(phrases.words) + ["kyiv", "the"]
 
     @settings(max_examples=500, deadline=None)
     @given(st.frozensets(st.sampled_from(vocabulary), max_size=12))
     def same(words):
-        assert _present_phrases(names, words) == [p for p, parts in names.phrase_parts if parts <= words]
+        assert phrases.present(words) == [p for p, parts in phrases.parts if parts <= words]
 
     same()
 
@@ -207,3 +207,14 @@ def test_present_phrases_are_those_whose_words_all_occur():
 def test_lowercase_title_needs_a_title_word():
     assert texts(lint("The guest was dr. Elena Kovalenko of the institute.\n"), "NL202") == ["dr."]
     assert texts(lint("The guest was xdr. Elena Kovalenko of the institute.\n"), "NL202") == []
+
+
+def test_rules_read_only_the_lists_they_declare():
+    from newslint.rule import Context
+
+    linter = Linter(Settings(select=["NL2"]))
+    doc = Document("Officials in kyiv met north Korea's envoy. Kiev was calm. Kyiv was not.\n", "x.txt")
+    for rule in linter.rules:
+        ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
+        rule.setup(ctx)
+        list(rule.check(doc, ctx))

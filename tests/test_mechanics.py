@@ -419,3 +419,20 @@ def test_doubled_space_of_two_no_break_spaces_is_found():
 
     text = "The council met on Tuesday.\nThe vote\u00a0\u00a0passed easily, members said.\n"
     assert [(f.rule, f.line, f.column) for f in lint_text(text, "a.txt") if f.rule == "NL221"] == [("NL221", 2, 9)]
+
+
+def test_a_before_a_listed_word_is_a_letter():
+    """a-an.not-an-article-before holds "on" (quoted in the YAML, where a bare on is a boolean)."""
+    assert hits("Mark point a on the map, then point b.\n", "NL227") == []
+    assert hits("He waited a hour.\n", "NL227") == ["a"]
+
+
+def test_rules_read_only_the_lists_they_declare():
+    from newslint.rule import Context
+
+    linter = Linter(Settings(select=["NL22"]))
+    doc = Document("He waited a hour,then met an MBA graduate.North Korea  said \"no.\n", "story.txt")
+    for rule in linter.rules:
+        ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
+        rule.setup(ctx)
+        list(rule.check(doc, ctx))

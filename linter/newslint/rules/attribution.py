@@ -16,9 +16,12 @@ from typing import Iterator
 from .. import rx
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..analysis.words import word_table
+from ..analysis import per_config
+from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
+from ..analysis.phrases import phrase_key
 from ..analysis.quantities import add_keywords, hits_of, word_hits
-from ..rule import Context, Option, Rule
+from ..analysis.words import lower_prose, word_table
+from ..rule import Context, Option, Rule, WordList
 
 
 def _alt(words) -> str:
@@ -27,62 +30,45 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(str(w)) for w in words), key=lambda w: (-len(w), w)))
 
 
-@dataclass
-class _Patterns:
-    reports: re.Pattern
-    collectives: re.Pattern
-    passive: re.Pattern
-    vague_subject: re.Pattern
-    according: re.Pattern
-    reportedly: re.Pattern
-    anonymous: re.Pattern
-    reasons: re.Pattern
-    credit_line: re.Pattern
-    pointer: re.Pattern
-    roles: _Keywords
-    #: the words that can follow a role in an ``anonymous`` match, lower case (None: not plain words)
-    role_followers: frozenset[str] | None
-    institutional: frozenset[str]  # lower case
+# --- the word lists (rules/attribution.yaml) ------------------------------------------------
+_REPORT_ADJECTIVES = "attribution.report-adjectives"
+_REPORT_VERBS = "attribution.report-verbs"
+_COLLECTIVES = "attribution.collectives"
+_COLLECTIVE_VERBS = "attribution.collective-verbs"
+_PASSIVE_VERBS = "attribution.passive-verbs"
+_VAGUE_SUBJECTS = "attribution.vague-subjects"
+_VAGUE_SUBJECT_VERBS = "attribution.vague-subject-verbs"
+_ROLES = "attribution.roles"
+_ATTRIBUTION_VERBS = "attribution.attribution-verbs"
+_ANONYMITY_REASONS = "attribution.anonymity-reasons"
+_CREDIT_LABELS = "attribution.credit-labels"
+_ORIGINAL_POINTERS = "attribution.original-pointers"
+_INSTITUTIONAL = "attribution.institutional-modifiers"
+_PUBLIC_FIGURE_WORDS = "attribution.public-figure-words"
+
+_LISTS = {
+    _REPORT_ADJECTIVES: WordList("words before 'reports' that leave them unnamed (various, recent)", entry="phrase"),
+    _REPORT_VERBS: WordList("verbs after 'reports' that make a claim of them (suggest, indicate)", entry="phrase"),
+    _COLLECTIVES: WordList("unnamed collectives that say things (experts, analysts)", entry="phrase"),
+    _COLLECTIVE_VERBS: WordList("verbs after a collective that make a claim of it (say, warn)", entry="phrase"),
+    _PASSIVE_VERBS: WordList("verbs of 'it is ...' claims with no one behind them (believed)", entry="phrase"),
+    _VAGUE_SUBJECTS: WordList("sentence-opening subjects that name nobody (some, many)", entry="phrase"),
+    _VAGUE_SUBJECT_VERBS: WordList("verbs after a vague subject (say, believe)", entry="phrase"),
+    _ROLES: WordList("roles an anonymous source is given as (official, diplomat)", entry="phrase"),
+    _ATTRIBUTION_VERBS: WordList("verbs after a role that attribute a claim to it (said, told)", entry="phrase"),
+    _ANONYMITY_REASONS: WordList("phrases that say why a source is anonymous (condition of anonymity)", entry="phrase"),
+    _CREDIT_LABELS: WordList("labels of a credit line ('Credited from: BBC')", entry="phrase"),
+    _ORIGINAL_POINTERS: WordList("phrases that send readers to the original (original articles from)", entry="phrase"),
+    _INSTITUTIONAL: WordList("modifiers that tie officials to an institution (state, police)", entry="word"),
+    _PUBLIC_FIGURE_WORDS: WordList("words of figures that are public record (shares, index)", entry="phrase"),
+}
 
 
-def _patterns(ctx: Context) -> _Patterns:
-    """Compile the lists once per configuration (lists may be extended by packs)."""
-    cache = ctx.__dict__.setdefault("_attribution_patterns", {})
-    if "p" in cache:
-        return cache["p"]
-    L = ctx.list
-    adj = _alt(L("attribution.report-adjectives"))
-    p = _Patterns(
-        reports=rx.compile(
-            rf"\b(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\s+(?:(?:have|had)\s+)?(?:{_alt(L('attribution.report-verbs'))})\b",
-            re.I,
-        ),
-        collectives=rx.compile(
-            rf"\b(?P<noun>{_alt(L('attribution.collectives'))})\s+(?:(?:have|had|are|were|also|now)\s+)?(?:{_alt(L('attribution.collective-verbs'))})\b",
-            re.I,
-        ),
-        passive=rx.compile(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L('attribution.passive-verbs'))})\b", re.I),
-        vague_subject=rx.compile(
-            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L('attribution.vague-subjects'))})\s+(?:people\s+)?(?:{_alt(L('attribution.vague-subject-verbs'))})\b",
-            re.I | re.M,
-        ),
-        according=rx.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I),
-        reportedly=rx.compile(r"\breportedly\b", re.I),
-        anonymous=rx.compile(
-            r"\b(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
-            r"(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
-            rf"(?P<role>{_alt(L('attribution.roles'))})\s+"
-            rf"(?:(?:also|later|previously)\s+)?(?P<verb>{_alt(L('attribution.attribution-verbs'))})\b"
-        ),
-        reasons=rx.compile(_alt(L("attribution.anonymity-reasons")), re.I),
-        credit_line=rx.compile(rf"^[ \t]*(?P<label>{_alt(L('attribution.credit-labels'))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M),
-        pointer=rx.compile(rf"\b(?:{_alt(L('attribution.original-pointers'))})\s+(?P<who>[^\n.]+)", re.I),
-        roles=_Keywords.of(L("attribution.roles")),
-        role_followers=_plain_words(["also", "later", "previously", *L("attribution.attribution-verbs")], L("attribution.roles")),
-        institutional=frozenset(str(x).lower() for x in L("attribution.institutional-modifiers")),
-    )
-    cache["p"] = p
-    return p
+def _declare(*names: str) -> dict[str, WordList]:
+    return {name: _LISTS[name] for name in names}
+
+
+_PLAIN_WORD = rx.compile(r"[a-z]+")
 
 
 def _plain_words(words, keywords) -> frozenset[str] | None:
@@ -94,45 +80,36 @@ def _plain_words(words, keywords) -> frozenset[str] | None:
     return frozenset(low[: len(words)])
 
 
-# the keywords of the built-in lists (rules/attribution.yaml), registered for the shared word index
-# (quantities.word_hits) so that finding them costs a dict look-up here; words a pack adds to these
-# lists (or the YAML gains) are found by a scan of the word table instead: slower, never missed
-_INDEXED_KEYWORDS = add_keywords(
-    # NL501: the fixed keywords, attribution.vague-subjects and attribution.collectives
-    "reports according it reportedly some many others most experts analysts observers critics "
-    "commentators pundits insiders watchers officials diplomats sources scientists economists "
-    "researchers people "
-    # NL502: attribution.roles
-    "official lawmaker lawmakers diplomat source insider aide aides executive executives officer "
-    "officers spokesperson spokesman spokeswoman minister adviser advisers advisor legislator "
-    "legislators employee employees commander commanders person staffer staffers member members "
-    "negotiator negotiators".split()
-)
-
-
-@dataclass(frozen=True)
 class _Keywords:
-    """Lower-case words to find in the word table: those registered for the shared index
-    (quantities.word_hits) cost a dict look-up, any others (a pack's) a scan of the table."""
+    """The words of the word table that a list's matches open with: the first word of each entry
+    (lower case, ’ folded to '), derived from the loaded list so that a pack's additions are found
+    too. They are registered for the shared word index (quantities.word_hits), where finding them
+    costs a dict look-up; a word the index lacks for an article (registered after its hits were
+    taken) is found by a scan of the word table."""
 
-    indexed: frozenset[str]
-    others: frozenset[str]
+    __slots__ = ("entries", "words")
+
+    def __init__(self, entries) -> None:
+        #: the entries, lower-cased
+        self.entries = frozenset(str(w).lower() for w in entries)
+        self.words = add_keywords(k[0] for k in map(phrase_key, self.entries) if k)
 
     @property
-    def words(self) -> frozenset[str]:
-        return self.indexed | self.others
-
-    @classmethod
-    def of(cls, words) -> "_Keywords":
-        words = frozenset(str(w).lower() for w in words)
-        return cls(words & _INDEXED_KEYWORDS, words - _INDEXED_KEYWORDS)
+    def plain(self) -> bool:
+        """Every entry is one plain word: a match opens exactly at a word of the table."""
+        return all(map(_PLAIN_WORD.fullmatch, self.entries))
 
     def indexes(self, doc: Document) -> list[int]:
         """Word-table indexes of the words, in text order."""
+        t = word_table(doc)
+        present = self.words & t.vocabulary
+        if not present:
+            return []
         hits = word_hits(doc)
-        found = [i for w in self.indexed if w in hits for i in hits[w]]
-        if self.others:
-            found += word_table(doc).indexes_of(self.others)
+        found = [i for w in present if w in hits for i in hits[w]]
+        missing = present - hits.keys()
+        if missing:
+            found += t.indexes_of(missing)
         found.sort()
         return found
 
@@ -141,9 +118,38 @@ class _Keywords:
 # "analysts say"): the pattern is tried at each keyword instead of being searched for at every
 # position of a window
 _OPENS_WITH_KEYWORD = frozenset({"according", "passive", "vague_subject", "collectives"})
-_PLAIN_WORD = rx.compile(r"[a-z]+")
 # letters that IGNORECASE matches to an ASCII one but str.lower() leaves alone
 _ODD_CASE = "İıſ"
+
+
+@dataclass(frozen=True)
+class _Families:
+    """NL501's pattern families with their keywords, built once per configuration."""
+
+    keys: dict[str, _Keywords]
+    #: the families tried only at their keywords (all their keywords are plain words)
+    at_keywords: frozenset[str]
+    #: a keyword of those families right after an apostrophe, one pattern per apostrophe (a
+    #: literal first character is found much faster than a class)
+    joined_keyword: tuple[re.Pattern, ...]
+
+
+@per_config
+def _families(ctx: Context) -> _Families:
+    L = ctx.list
+    keys = {
+        "reports": _Keywords(["reports"]),
+        "according": _Keywords(["according"]),
+        "passive": _Keywords(["it"]),
+        "vague_subject": _Keywords(L(_VAGUE_SUBJECTS)),
+        "collectives": _Keywords(L(_COLLECTIVES)),
+        "reportedly": _Keywords(["reportedly"]),
+    }
+    # a phrase a pack adds ("market watchers") opens a match at its first word, but the window
+    # around that word is searched: the keyword-only shortcut holds for plain words
+    anchored = frozenset(fam for fam, ks in keys.items() if fam in _OPENS_WITH_KEYWORD and ks.plain)
+    alt = _alt(set().union(*(keys[fam].entries for fam in anchored)))
+    return _Families(keys, anchored, tuple(rx.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"))
 
 
 @dataclass
@@ -157,43 +163,21 @@ class _Window:
     keywords: list[int] | None
 
 
-def _keyword_windows(doc: Document, ctx: Context) -> dict[str, list[_Window]]:
+def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Window]]:
     """For each pattern family, text windows around its keywords (none: the family cannot match)."""
-    cache = ctx.__dict__.setdefault("_attribution_patterns", {})
-    if "keys" not in cache:
-        L = ctx.list
-        keys = {
-            "reports": ["reports"],
-            "according": ["according"],
-            "passive": ["it"],
-            "vague_subject": L("attribution.vague-subjects"),
-            "collectives": L("attribution.collectives"),
-            "reportedly": ["reportedly"],
-        }
-        cache["keys"] = {fam: _Keywords.of(words) for fam, words in keys.items()}
-        # a phrase a pack adds ("market watchers") is no word of the word table: search for it
-        anchored = {
-            fam
-            for fam, ks in cache["keys"].items()
-            if fam in _OPENS_WITH_KEYWORD and all(map(_PLAIN_WORD.fullmatch, ks.words))
-        }
-        cache["at_keywords"] = anchored
-        # one pattern per apostrophe: a literal first character is found much faster than a class
-        alt = _alt(set().union(*(cache["keys"][fam].words for fam in anchored)))
-        cache["joined_keyword"] = [rx.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"]
     t = word_table(doc)
     starts, ends = t.starts, t.ends
     # a keyword may open a match where the word table has none: inside a word, after an apostrophe
     # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
     prose = doc.prose
-    awkward = any(c in prose for c in _ODD_CASE) or any(p.search(prose) for p in cache["joined_keyword"])
+    awkward = any(c in prose for c in _ODD_CASE) or any(p.search(prose) for p in families.joined_keyword)
     out: dict[str, list[_Window]] = {}
-    for fam, ks in cache["keys"].items():
+    for fam, ks in families.keys.items():
         indexes = ks.indexes(doc)
         if not indexes:
             continue
         windows = out[fam] = []
-        at_keywords = fam in cache["at_keywords"] and not awkward
+        at_keywords = fam in families.at_keywords and not awkward
         for i in indexes:
             lo, hi = max(0, starts[i] - 60), ends[i] + 60
             if windows and lo <= windows[-1].end:  # overlapping windows are searched once
@@ -351,12 +335,50 @@ class VagueAttribution(Rule):
     category = "attribution"
     severity = Severity.warning
     summary = "A claim credited to unnamed reports, sources or experts"
+    lists = {
+        **_declare(
+            _REPORT_ADJECTIVES,
+            _REPORT_VERBS,
+            _COLLECTIVES,
+            _COLLECTIVE_VERBS,
+            _PASSIVE_VERBS,
+            _VAGUE_SUBJECTS,
+            _VAGUE_SUBJECT_VERBS,
+            _INSTITUTIONAL,
+        ),
+        PROPER_NAMES: PROPER_NAMES_LIST,
+    }
+
+    def setup(self, ctx: Context) -> None:
+        L = ctx.list
+        adj = _alt(L(_REPORT_ADJECTIVES))
+        self.reports = rx.compile(
+            rf"\b(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\s+(?:(?:have|had)\s+)?(?:{_alt(L(_REPORT_VERBS))})\b",
+            re.I,
+        )
+        self.collectives = rx.compile(
+            rf"\b(?P<noun>{_alt(L(_COLLECTIVES))})\s+(?:(?:have|had|are|were|also|now)\s+)?(?:{_alt(L(_COLLECTIVE_VERBS))})\b",
+            re.I,
+        )
+        self.passive = rx.compile(
+            rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L(_PASSIVE_VERBS))})\b", re.I
+        )
+        self.vague_subject = rx.compile(
+            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L(_VAGUE_SUBJECTS))})\s+(?:people\s+)?(?:{_alt(L(_VAGUE_SUBJECT_VERBS))})\b",
+            re.I | re.M,
+        )
+        self.according = rx.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I)
+        self.reportedly = rx.compile(r"\breportedly\b", re.I)
+        self.families = _families(ctx)
+        # lower-case forms of demonyms and place names ("greek fire officials" still has an owner)
+        self.proper = proper_names(ctx).lower
+        self.institutional = frozenset(str(x) for x in L(_INSTITUTIONAL))
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        p = _patterns(ctx)
+        p = self
         seen: set[int] = set()
-        windows = _keyword_windows(doc, ctx)
+        windows = _keyword_windows(doc, self.families)
         if not windows:
             return
 
@@ -373,7 +395,7 @@ class VagueAttribution(Rule):
             return not doc.in_quotation(start) and not _is_title(doc, start) and doc.line_of(start).kind != "code"
 
         for m in hits(p.reports, 'reports'):
-            if ok(m.start(), m.end()) and not _preceded_by_name(prose, m.start(), _proper_names(ctx)):
+            if ok(m.start(), m.end()) and not _preceded_by_name(prose, m.start(), self.proper):
                 seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
         for m in hits(p.according, 'according'):
@@ -388,7 +410,7 @@ class VagueAttribution(Rule):
             if ok(m.start(), m.end()) and not _credited_elsewhere(prose, *_sentence(doc, m.start())[1:], m):
                 seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
-        proper = _proper_names(ctx)
+        proper = self.proper
         for m in hits(p.collectives, 'collectives'):
             if not ok(m.start(), m.end()) or _preceded_by_name(prose, m.start(), proper):
                 continue
@@ -398,7 +420,7 @@ class VagueAttribution(Rule):
             if m.group("noun").lower() == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
                 continue  # "some 300 people say they were never paid": a counted group, not a vague source
             anaphoric = m.group("noun").lower() in ("officials", "diplomats", "people")
-            if (anaphoric and self._introduced_before(doc, prose, i)) or self._institutional(ctx, prose, s, e, m):
+            if (anaphoric and self._introduced_before(doc, prose, i)) or self._institutional(prose, s, e, m):
                 continue
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(
@@ -413,11 +435,10 @@ class VagueAttribution(Rule):
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), "'reportedly': reported by whom? Name the source")
 
-    @staticmethod
-    def _institutional(ctx: Context, prose: str, s: int, e: int, m: re.Match) -> bool:
+    def _institutional(self, prose: str, s: int, e: int, m: re.Match) -> bool:
         """"state officials said" in a sentence that names the place or body."""
         before = re.findall(r"[\w-]+", prose[max(s, m.start() - 30) : m.start()])
-        mods = {str(x) for x in ctx.list("attribution.institutional-modifiers")}
+        mods = self.institutional
         if not before or before[-1].lower() not in mods:
             return False
         return bool(re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", prose[s:e][1:]))
@@ -442,19 +463,6 @@ class VagueAttribution(Rule):
         return bool(re.match(r"\w+\s+(?:at|from|with|of)\s+(?:the\s+)?[A-Z]", after))
 
 
-def _proper_names(ctx: Context) -> frozenset:
-    """Lower-case forms of demonyms and place names ("greek fire officials" still has an owner)."""
-    cache = ctx.__dict__.setdefault("_attribution_patterns", {})
-    if "proper" not in cache:
-        try:
-            from .case import _Names
-
-            cache["proper"] = _Names.of(ctx).proper_low
-        except Exception:  # the case rules' names list is optional here
-            cache["proper"] = frozenset()
-    return cache["proper"]
-
-
 _ATTRIB = rx.compile(
     r"\b(?:said|says|told|tells|wrote|writes|stated|confirmed|announced|according to|citing|added|noted|reported by)\b"
 )
@@ -470,6 +478,18 @@ _FAMILIAR = rx.compile(
     r"(?:familiar\s+with|with\s+(?:direct\s+)?knowledge\s+of|briefed\s+on)\s+(?:the|his|her|their|its)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:said|say|says|told)\b"
 )
+
+
+@dataclass(frozen=True)
+class _AnonymousPatterns:
+    """NL502's patterns and keywords, built from the lists once per configuration."""
+
+    anonymous: re.Pattern
+    reasons: re.Pattern
+    roles: _Keywords
+    #: the words that can follow a role in an ``anonymous`` match, lower case (None: not plain words)
+    role_followers: frozenset[str] | None
+    institutional: frozenset[str]  # lower case
 
 
 class AnonymousSource(Rule):
@@ -502,10 +522,26 @@ class AnonymousSource(Rule):
     category = "attribution"
     severity = Severity.info
     summary = "A source given only as a role, with no reason for anonymity"
+    lists = _declare(_ROLES, _ATTRIBUTION_VERBS, _ANONYMITY_REASONS, _INSTITUTIONAL)
+
+    def setup(self, ctx: Context) -> None:
+        L = ctx.list
+        self.patterns = _AnonymousPatterns(
+            anonymous=rx.compile(
+                r"\b(?P<det>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
+                r"(?P<mods>(?:[\w’'-]+\s+){0,3}?)"
+                rf"(?P<role>{_alt(L(_ROLES))})\s+"
+                rf"(?:(?:also|later|previously)\s+)?(?P<verb>{_alt(L(_ATTRIBUTION_VERBS))})\b"
+            ),
+            reasons=rx.compile(_alt(L(_ANONYMITY_REASONS)), re.I),
+            roles=_Keywords(L(_ROLES)),
+            role_followers=_plain_words(["also", "later", "previously", *L(_ATTRIBUTION_VERBS)], L(_ROLES)),
+            institutional=frozenset(str(x).lower() for x in L(_INSTITUTIONAL)),
+        )
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        p = _patterns(ctx)
+        p = self.patterns
         t = word_table(doc)
         found: dict[int, re.Match] = {}
         roles = p.roles.indexes(doc)
@@ -733,11 +769,16 @@ class UnsourcedFigure(Rule):
         ),
     }
 
+    lists = _declare(_PUBLIC_FIGURE_WORDS)
+
+    def setup(self, ctx: Context) -> None:
+        self.public = rx.compile(rf"\b(?:{_alt(ctx.list(_PUBLIC_FIGURE_WORDS))})\b", re.I)
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         only_estimates = self.opts["report"] == "estimates"
         if only_estimates:
-            low = doc.memo("prose.lower", lambda d: d.prose.lower())
+            low = lower_prose(doc)
             if not any(word in low for word in _ESTIMATE_WORDS):
                 return
             if len(low) == len(prose) and not any(c in prose for c in _ODD_CASE) and not _estimate_before_figure(prose, low):
@@ -756,10 +797,7 @@ class UnsourcedFigure(Rule):
         if len(by_sentence) < 3:
             return
         sourced, unsourced = [], []
-        cache = ctx.__dict__.setdefault("_attribution_patterns", {})
-        if "public" not in cache:
-            cache["public"] = rx.compile(rf"\b(?:{_alt(ctx.list('attribution.public-figure-words'))})\b", re.I)
-        public = cache["public"]
+        public = self.public
         starts = word_table(doc).starts
         speech_at = [starts[k] for k in hits_of(doc, _SPEECH_KEYS)]  # sorted offsets
         cue_at = [starts[k] for k in hits_of(doc, _SOURCE_CUE_KEYS)]
@@ -883,12 +921,20 @@ class ConflictingCredits(Rule):
     category = "attribution"
     severity = Severity.warning
     summary = "The copy is credited to one outlet and sends readers to others"
+    lists = _declare(_CREDIT_LABELS, _ORIGINAL_POINTERS)
+
+    def setup(self, ctx: Context) -> None:
+        L = ctx.list
+        self.credit_line = rx.compile(
+            rf"^[ \t]*(?P<label>{_alt(L(_CREDIT_LABELS))})[ \t]*:[ \t]*(?P<who>\S[^\n]*)$", re.I | re.M
+        )
+        self.pointer = rx.compile(rf"\b(?:{_alt(L(_ORIGINAL_POINTERS))})\s+(?P<who>[^\n.]+)", re.I)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
         if ":" not in text:
             return
-        p = _patterns(ctx)
+        p = self
         credit_lines = _lines_with(p.credit_line, text, ":")  # rare: cheaper to test first
         if not credit_lines:
             return

@@ -23,7 +23,19 @@ from .. import rx
 from .. import lexicon
 from ..document import ABBREVIATIONS, Document
 from ..finding import Finding, Related, Severity
-from ..analysis.words import word_table
+from ..analysis import per_document
+from ..analysis.names import (
+    NAME_PHRASES,
+    NAME_PHRASES_LIST,
+    NAME_VARIANTS,
+    NAME_VARIANTS_LIST,
+    PROPER_NAMES,
+    PROPER_NAMES_LIST,
+    name_phrases,
+    name_variants,
+    proper_names,
+)
+from ..analysis.words import ascii_words, capitalised_ascii_words, lower_ascii_words, lower_prose, word_table
 from ..rule import Context, Rule
 
 # --- shared vocabulary ---------------------------------------------------------------------
@@ -73,10 +85,6 @@ class Analysis:
     variant_labels: list  # LabelUse whose spelling differs (in case only) from the majority
 
 
-def analyse(doc: Document) -> Analysis:
-    return doc.memo("case.analysis", _analyse)
-
-
 def _first_letter(text: str, start: int, end: int) -> int:
     i = start
     while i < end and text[i] in _OPENERS:
@@ -84,7 +92,9 @@ def _first_letter(text: str, start: int, end: int) -> int:
     return i
 
 
-def _analyse(doc: Document) -> Analysis:
+@per_document
+def analyse(doc: Document) -> Analysis:
+    """The article's speaker labels, their majority spellings and their variants."""
     prose = doc.prose
     lines = doc.lines
     # speaker labels: the document's label lines plus lines whose label differs only in case
@@ -113,32 +123,29 @@ def _analyse(doc: Document) -> Analysis:
     return Analysis(labels, label_major, variant_labels)
 
 
+@per_document
 def _starts_and_titles(doc: Document) -> tuple[set, set]:
     """Offsets where a capital proves nothing (sentence, answer, heading and list-item starts,
     labels) and the numbers of headline-like lines. Computed only when a rule needs them."""
-
-    def compute(d: Document) -> tuple[set, set]:
-        prose = d.prose
-        a = analyse(d)
-        starts: set[int] = set()
-        for s in d.sentences:
-            starts.add(_first_letter(prose, s.start, s.end))
-        for u in a.labels:
-            starts.add(_first_letter(prose, u.answer, len(prose)))
-            starts.update(range(u.start, u.end))
-        titles: set[int] = set()
-        for ln in d.lines:
-            if ln.kind in ("heading", "list", "quote", "text", "label"):
-                i = ln.start
-                m = _LIST_MARK.match(prose, ln.start, ln.end) if ln.kind == "list" else None
-                if m:
-                    i = m.end()
-                starts.add(_first_letter(prose, i, ln.end))
-            if ln.kind in ("heading", "table", "code") or (ln.kind in ("text", "list") and _titlecase(ln.text)):
-                titles.add(ln.number)
-        return starts, titles
-
-    return doc.memo("case.starts", compute)
+    prose = doc.prose
+    a = analyse(doc)
+    starts: set[int] = set()
+    for s in doc.sentences:
+        starts.add(_first_letter(prose, s.start, s.end))
+    for u in a.labels:
+        starts.add(_first_letter(prose, u.answer, len(prose)))
+        starts.update(range(u.start, u.end))
+    titles: set[int] = set()
+    for ln in doc.lines:
+        if ln.kind in ("heading", "list", "quote", "text", "label"):
+            i = ln.start
+            m = _LIST_MARK.match(prose, ln.start, ln.end) if ln.kind == "list" else None
+            if m:
+                i = m.end()
+            starts.add(_first_letter(prose, i, ln.end))
+        if ln.kind in ("heading", "table", "code") or (ln.kind in ("text", "list") and _titlecase(ln.text)):
+            titles.add(ln.number)
+    return starts, titles
 
 
 _DOT_LOWER = rx.compile(r"\.[ \t]+([a-z]+)(?![\w-])")
@@ -196,79 +203,7 @@ def _in_variant_label(a: Analysis, start: int, end: int) -> bool:
     return any(u.start <= start and end <= u.end for u in a.variant_labels)
 
 
-# every byte but an ASCII letter becomes a space
-_ASCII_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256))
-
-
-def _ascii_runs(text: str) -> frozenset[str]:
-    """The same as ``frozenset(re.findall("[A-Za-z]+", text))``, twice as fast: other characters
-    are encoded as "?" and blanked out by a byte table, and split() cuts the runs in C."""
-    blanked = text.encode("ascii", "replace").translate(_ASCII_LETTERS_ONLY)
-    return frozenset(blanked.decode("ascii").split())
-
-
-def ascii_words(doc: Document) -> frozenset[str]:
-    """The distinct runs of ASCII letters in the prose, case kept (shared by rules, memoised)."""
-    return doc.memo("case.words", lambda d: _ascii_runs(d.prose))
-
-
-def lower_ascii_words(doc: Document) -> frozenset[str]:
-    """Those of :func:`ascii_words` written in lower case."""
-    return doc.memo("case.lower_words", lambda d: frozenset(filter(str.islower, ascii_words(d))))
-
-
 # --- NL201 ---------------------------------------------------------------------------------
-class _Names:
-    """The curated name lists of a configuration, compiled once per Context."""
-
-    def __init__(self, ctx: Context):
-        self.proper = {str(w).lower(): str(w) for w in ctx.list("case.proper")}
-        self.proper_low = frozenset(w for w, c in self.proper.items() if w != c and w.isalpha() and w.isascii())
-        phrases = [str(p) for p in ctx.list("case.phrases") if " " in str(p)]
-        self.phrase_parts = [(p, frozenset(re.findall(r"[a-z]+", p.lower()))) for p in phrases]
-        # the phrases by their longest word (roughly the rarest; phrases without one are always
-        # tried), so that an article's words pick out the few phrases worth testing
-        self.phrases_by_word: dict[str, list[tuple[int, str, frozenset]]] = {}
-        self.phrases_always = []
-        for n, (p, parts) in enumerate(self.phrase_parts):
-            if parts:
-                self.phrases_by_word.setdefault(max(sorted(parts), key=len), []).append((n, p, parts))
-            else:
-                self.phrases_always.append((n, p))
-        self.phrase_keys = frozenset(self.phrases_by_word)
-        # the lower-case words worth looking up in an article: those of the list and the phrases
-        self.phrase_words = frozenset().union(*(parts for _, parts in self.phrase_parts))
-        self.watched = self.proper_low | self.phrase_words
-        self.variants = [[str(v) for v in g] for g in ctx.list("case.variants") if isinstance(g, list) and len(g) >= 2]
-        alts = sorted({v for g in self.variants for v in g}, key=lambda v: (-len(v), v))  # one text every run
-        # the look-ahead on first letters lets re skip to candidate positions (3x faster)
-        firsts = "".join(sorted({re.escape(v[0]) for v in alts}))
-        self.variant_re = (
-            rx.compile(rf"(?=[{firsts}])(?<![\w-])(?:" + "|".join(re.escape(v) for v in alts) + r")(?![\w-])") if alts else None
-        )
-        self.group_of = {v: i for i, g in enumerate(self.variants) for v in g}
-        self.listed = frozenset(self.group_of)
-        # the first word of each variant, as the word table has it: no variant can match in an
-        # article without one of them
-        self.variant_keys = frozenset(re.findall(r"[^\W_]+", v.lower().replace("’", "'"))[0] for v in alts if re.search(r"[^\W_]", v))
-
-    @staticmethod
-    def of(ctx: Context) -> "_Names":
-        cache = ctx.__dict__.setdefault("_case_names", {})
-        key = id(ctx.lists)
-        if key not in cache:
-            cache[key] = _Names(ctx)
-        return cache[key]
-
-
-def _present_phrases(names: _Names, words: frozenset[str]) -> list[str]:
-    """The curated phrases all of whose ASCII words (lower-cased) are in ``words``, in list order."""
-    found = list(names.phrases_always)
-    for w in words & names.phrase_keys:
-        found.extend((n, p) for n, p, parts in names.phrases_by_word[w] if parts <= words)
-    return [p for _, p in sorted(found)]
-
-
 class ProperNounLowercase(Rule):
     """A proper noun written in lower case: a country, nationality, city, language, month, day
     or well-known name from ``rules/names.yaml`` ("russia", "ukrainian", "kursk", "kim"), a
@@ -301,12 +236,19 @@ class ProperNounLowercase(Rule):
     category = "mechanics"
     severity = Severity.warning
     summary = "A proper noun (country, nationality, city, name) written in lower case"
+    lists = {PROPER_NAMES: PROPER_NAMES_LIST, NAME_PHRASES: NAME_PHRASES_LIST}
+
+    def setup(self, ctx: Context) -> None:
+        self.proper = proper_names(ctx)
+        self.phrases = name_phrases(ctx)
+        # the lower-case words worth looking up in an article: those of the list and the phrases
+        self.watched = self.proper.lower | self.phrases.words
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         if not prose or prose.isspace():  # blank (isspace stops early; strip would copy)
             return
-        names = _Names.of(ctx)
+        proper, phrases = self.proper, self.phrases
         a = analyse(doc)
         accept = ctx.accept
         known = lexicon.known
@@ -314,13 +256,13 @@ class ProperNounLowercase(Rule):
         # multi-word names in mixed case
         words = ascii_words(doc)
         lower_words = lower_ascii_words(doc)
-        capitalised = _capitalised_lowered(doc)
+        capitalised = capitalised_ascii_words(doc)
         # the watched words in the article, in lower case or in any case: few, and found with
         # set operations that iterate the smaller side
-        watched_lower = lower_words & names.watched
-        phrase_words = (watched_lower & names.phrase_words) | (capitalised & names.phrase_words)
-        present = _present_phrases(names, phrase_words)
-        low_prose = _lower_prose(doc) if present else ""
+        watched_lower = lower_words & self.watched
+        phrase_words = (watched_lower & phrases.words) | (capitalised & phrases.words)
+        present = phrases.present(phrase_words)
+        low_prose = lower_prose(doc) if present else ""
         if len(low_prose) != len(prose):
             present = []  # a rare character changed length when lower-cased: skip phrases
         for p in sorted(present, key=len, reverse=True):
@@ -351,12 +293,12 @@ class ProperNounLowercase(Rule):
                 taken.append((start, end))
                 yield self.finding(start, end, f"'{got}' is a name: write '{want}'", suggestions=[want])
         hits: dict[int, tuple[int, str, str]] = {}  # start -> (end, why, capitalised)
-        for w in watched_lower & names.proper_low:  # the same as words & proper_low
+        for w in watched_lower & proper.lower:  # the same as words & proper.lower
             for i in _find_word(prose, w):
-                hits[i] = (i + len(w), "list", names.proper[w])
+                hits[i] = (i + len(w), "list", proper.spelling[w])
         lex = lexicon.words()
         # a word also written capitalised is in both sets: intersecting them first leaves few words
-        for w in ((lower_words & capitalised) - lex) - names.proper_low:
+        for w in ((lower_words & capitalised) - lex) - proper.lower:
             if len(w) >= 3 and _cap(w) in words and not known(w):
                 if mid_sentence_caps(doc, _cap(w)) >= 1:
                     for i in _find_word(prose, w):
@@ -702,11 +644,10 @@ def hyphenated_tokens(prose: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _capitalised_lowered(doc: Document) -> frozenset[str]:
-    """The :func:`ascii_words` with a capital in them, lower-cased (memoised)."""
-    return doc.memo(
-        "case.capitalised_lowered", lambda d: frozenset(map(str.lower, ascii_words(d) - lower_ascii_words(d)))
-    )
+@per_document
+def _name_tokens(doc: Document) -> frozenset[str]:
+    """The distinct name tokens (``_NAME_TOKEN``) of the prose."""
+    return frozenset(_NAME_TOKEN.findall(doc.prose))
 
 
 def _doubled_twin(low: str, forms: frozenset[str]) -> bool:
@@ -716,17 +657,13 @@ def _doubled_twin(low: str, forms: frozenset[str]) -> bool:
     return any(low[i] == low[i - 1] and low[:i] + low[i + 1 :] in forms for i in range(1, len(low)))
 
 
-def _lower_prose(doc: Document) -> str:
-    return doc.memo("prose.lower", lambda d: d.prose.lower())
-
-
 def _spaced_forms(doc: Document, parts: list[str]) -> Iterator[re.Match]:
     """The parts of a hyphenated name written with spaces, in any case ("Jong Un" for Jong-un)."""
     prose = doc.prose
     # without those four letters in the prose, a match needs the parts' lower-case text in the
     # lower-cased prose: a fast test that spares the case-insensitive scan (which re tries at
     # every position) in almost every article
-    if not any(c in prose for c in _FOLDS_TO_ASCII) and " ".join(parts).lower() not in _lower_prose(doc):
+    if not any(c in prose for c in _FOLDS_TO_ASCII) and " ".join(parts).lower() not in lower_prose(doc):
         return iter(())
     spaced = rx.compile(r"(?<![\w-])" + r"[ ]".join(re.escape(p) for p in parts) + r"(?![\w-])", re.I)
     return spaced.finditer(prose)
@@ -736,7 +673,7 @@ def _may_have_doubled_twins(doc: Document) -> bool:
     """Whether two capitalised words outside the lexicon may differ by a doubled letter. Name
     tokens are capitalised ASCII words, so without such a pair in the article's words there is
     none among its name tokens either, and the full token scan can be skipped."""
-    capitalised = _capitalised_lowered(doc)
+    capitalised = capitalised_ascii_words(doc)
     return any(len(low) >= 5 and _doubled_twin(low, capitalised) for low in capitalised - lexicon.words())
 
 
@@ -763,23 +700,27 @@ class NameSpellingVariants(Rule):
     category = "consistency"
     severity = Severity.warning
     summary = "The same name spelled two ways in one article"
+    lists = {NAME_VARIANTS: NAME_VARIANTS_LIST}
+
+    def setup(self, ctx: Context) -> None:
+        self.variants = name_variants(ctx)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        names = _Names.of(ctx)
+        variants = self.variants
         occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)  # surface -> spans
         groups: dict[object, set[str]] = defaultdict(set)
-        if names.variant_re is not None and not names.variant_keys.isdisjoint(word_table(doc).vocabulary):
-            for m in names.variant_re.finditer(prose):
+        if variants.pattern is not None and not variants.first_words.isdisjoint(word_table(doc).vocabulary):
+            for m in variants.pattern.finditer(prose):
                 occurrences[m.group()].append((m.start(), m.end()))
-                groups[("list", names.group_of[m.group()])].add(m.group())
-        listed = names.listed
+                groups[("list", variants.group_of[m.group()])].add(m.group())
+        listed = variants.listed
         known = lexicon.known
         # candidates: hyphenated names, and names outside the lexicon with a doubled-letter twin;
         # all name tokens are needed only for the latter, which are rare
         hyphenated = hyphenated_tokens(prose) if "-" in prose else frozenset()
         if _may_have_doubled_twins(doc):
-            forms = doc.memo("case.name_tokens", lambda d: frozenset(_NAME_TOKEN.findall(d.prose)))
+            forms = _name_tokens(doc)
         else:
             forms = hyphenated  # the only forms that can share a lower-case spelling with a hyphenated one
         lex = lexicon.words()

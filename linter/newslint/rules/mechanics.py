@@ -9,12 +9,14 @@ doubled-word rule (NL223) is a declarative rule in the same pack.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from .. import rx
 from ..document import Document, offsets_of
+from ..analysis import per_config, per_document
 from ..finding import Finding, Fix, Related, Severity
-from ..rule import Context, Option, Rule
+from ..rule import Context, Option, Rule, WordList
 
 _LETTER = r"[^\W\d_]"
 
@@ -37,6 +39,9 @@ _INITIALS = rx.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,2}$")  # J.R.R, U.S, e.
 _CAP_WORD = rx.compile(r"^[A-Z][a-z]+(?:['’-][A-Za-z]+)*$")  # North, How, Kovalenko
 _SCHEMES = frozenset("http https ftp mailto tel urn file re fwd cc bcc ps nb".split())
 _ENTITY_TAIL = rx.compile(r"&#?\w+$")
+
+
+_WORDS_AFTER_STOP = "mechanics.words-after-stop"
 
 
 class MissingSpaceAfterPunctuation(Rule):
@@ -70,10 +75,14 @@ class MissingSpaceAfterPunctuation(Rule):
     severity = Severity.warning
     summary = "No space after a comma, full stop, colon or other punctuation between words"
     fixable = True
+    lists = {_WORDS_AFTER_STOP: WordList("lower-case words a full stop may be glued to by a missing space", entry="word")}
+
+    def setup(self, ctx: Context) -> None:
+        self.after_stop = frozenset(str(x) for x in ctx.list(_WORDS_AFTER_STOP))
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        after_stop = None
+        after_stop = self.after_stop
         for p in sorted(m.start() for glue in _QUICK_GLUES for m in glue.finditer(prose)):
             if p == 0 or not prose[p - 1].isalnum():
                 continue
@@ -83,8 +92,6 @@ class MissingSpaceAfterPunctuation(Rule):
             if rm is None:
                 continue
             left, punct, right = prose[ls:p], prose[p], rm.group()
-            if after_stop is None:
-                after_stop = _word_set(ctx, "mechanics.words-after-stop")
             if not _glued_is_missing_space(prose, ls, rm.end(), p, left, punct, right, after_stop):
                 continue
             if punct != "," and doc.line_of(p).kind in ("code", "table"):
@@ -179,15 +186,6 @@ def _glued_is_missing_space(
     if len(lw) < 2:
         return False
     return bool(_CAP_WORD.match(right)) or (right.islower() and right in after_stop)
-
-
-def _word_set(ctx: Context, name: str) -> frozenset:
-    """A word list of the context as a set, built once per context and list."""
-    cache = ctx.__dict__.setdefault("_mechanics_word_sets", {})
-    key = (id(ctx.lists), name)
-    if key not in cache:
-        cache[key] = frozenset(str(x) for x in ctx.list(name))
-    return cache[key]
 
 
 # --- doubled spaces ---------------------------------------------------------------------------
@@ -349,46 +347,55 @@ def _quote_role(text: str, i: int, lo: int, hi: int) -> str | None:
 _NO_QUOTES: tuple = ((), (), ())
 
 
-def quote_analysis(doc: Document) -> dict:
+@dataclass(frozen=True)
+class QuoteAnalysis:
+    """The double quotation marks of an article (see :func:`quote_analysis`)."""
+
+    #: per paragraph: (unclosed opening marks, stray closing marks, (offset, role) of its marks)
+    paras: list[tuple]
+    #: the indexes of the paragraphs with unclosed or stray marks
+    flagged: list[int]
+    straight: list[int]
+    curly: list[int]
+
+
+@per_document
+def quote_analysis(doc: Document) -> QuoteAnalysis:
     """Per paragraph: the unclosed opening marks and stray closing marks of double quotes and
     the (offset, role) of its marks, as three sequences; the indexes of the paragraphs with
     unclosed or stray marks; and article-wide lists of straight and curly marks. Shared by NL224
     and NL226; read-only."""
-
-    def compute(d: Document) -> dict:
-        prose = d.prose
-        paras = d.paragraphs
-        # a paragraph without quotation marks shares one empty (immutable) entry
-        per_para: list[tuple] = [_NO_QUOTES] * len(paras)
-        straight: list[int] = []
-        curly: list[int] = []
-        flagged: list[int] = []  # the paragraphs with unclosed or stray marks
-        for k, marks_at in _by_paragraph(d, offsets_of(prose, _DOUBLE_QUOTES)).items():
-            p = paras[k]
-            if p.kind in ("table", "code"):
+    prose = doc.prose
+    paras = doc.paragraphs
+    # a paragraph without quotation marks shares one empty (immutable) entry
+    per_para: list[tuple] = [_NO_QUOTES] * len(paras)
+    straight: list[int] = []
+    curly: list[int] = []
+    flagged: list[int] = []  # the paragraphs with unclosed or stray marks
+    for k, marks_at in _by_paragraph(doc, offsets_of(prose, _DOUBLE_QUOTES)).items():
+        p = paras[k]
+        if p.kind in ("table", "code"):
+            continue
+        marks: list[tuple[int, str]] = []
+        for i in marks_at:
+            role = _quote_role(prose, i, p.start, p.end)
+            if role is None:
                 continue
-            marks: list[tuple[int, str]] = []
-            for i in marks_at:
-                role = _quote_role(prose, i, p.start, p.end)
-                if role is None:
-                    continue
-                (straight if prose[i] == '"' else curly).append(i)
-                marks.append((i, role))
-            stack: list[int] = []
-            stray: list[int] = []
-            for i, role in marks:
-                if role == "open":
-                    stack.append(i)
-                elif stack:
-                    stack.pop()
-                else:
-                    stray.append(i)
-            per_para[k] = (stack, stray, marks)
-            if stack or stray:
-                flagged.append(k)
-        return {"paras": per_para, "flagged": flagged, "straight": straight, "curly": curly}
-
-    return doc.memo("mechanics.quotes", compute)
+            (straight if prose[i] == '"' else curly).append(i)
+            marks.append((i, role))
+        stack: list[int] = []
+        stray: list[int] = []
+        for i, role in marks:
+            if role == "open":
+                stack.append(i)
+            elif stack:
+                stack.pop()
+            else:
+                stray.append(i)
+        per_para[k] = (stack, stray, marks)
+        if stack or stray:
+            flagged.append(k)
+    return QuoteAnalysis(per_para, flagged, straight, curly)
 
 
 def _starts_with_open_quote(doc: Document, pi: int) -> bool:
@@ -433,8 +440,8 @@ class UnbalancedQuotes(Rule):
         if '"' not in doc.text and "“" not in doc.text and "”" not in doc.text:
             return
         qa = quote_analysis(doc)
-        paras = qa["paras"]
-        for pi in qa["flagged"]:
+        paras = qa.paras
+        for pi in qa.flagged:
             unclosed, stray, marks = paras[pi]
             nxt_marks = paras[pi + 1][2] if pi + 1 < len(paras) else []
             prev = paras[pi - 1] if pi > 0 else ([], [], [])
@@ -550,7 +557,7 @@ class MixedQuoteStyles(Rule):
         if '"' not in text or ("“" not in text and "”" not in text):
             return
         qa = quote_analysis(doc)
-        straight, curly = qa["straight"], qa["curly"]
+        straight, curly = qa.straight, qa.curly
         if not straight or not curly:
             return
 
@@ -587,6 +594,18 @@ _ONSETS = frozenset(
 _SENTENCE_OPEN = rx.compile(r"(?:^|[.!?:;“\"‘(—–]|\n)[\s*_#>“\"‘(]*$")
 
 
+_A_AN_LISTS = {
+    "a-an.consonant-sound": WordList("word beginnings read with a consonant sound (uni, eu, one)", entry="word"),
+    "a-an.vowel-sound": WordList("word beginnings read with a vowel sound (hour, honest, heir)", entry="word"),
+    "a-an.either": WordList("word beginnings that take either article (historic, herb, hotel)", entry="word"),
+    "a-an.vowel-sound-override": WordList("word beginnings that take 'an' though a shorter listed one takes 'a' (unim, unin)", entry="word"),
+    "a-an.word-acronyms": WordList("acronyms said as words (NATO, NASA)", entry="word"),
+    "a-an.either-acronyms": WordList("acronyms said either as letters or as a word", entry="word"),
+    "a-an.letter-acronyms": WordList("acronyms said letter by letter though they read as words (MoU, MSc)", entry="word"),
+    "a-an.not-an-article-before": WordList("lower-case words before which 'a' is a letter, not the article (a and b)", entry="word"),
+}
+
+
 class _AnLists:
     """The a/an word lists of one context, compiled once."""
 
@@ -611,11 +630,9 @@ class _AnLists:
         self.tails_wrong: set[str] = set()
 
 
+@per_config
 def _an_lists(ctx: Context) -> _AnLists:
-    cached = ctx.__dict__.get("_mechanics_an_lists")
-    if cached is None:
-        cached = ctx.__dict__["_mechanics_an_lists"] = _AnLists(ctx)
-    return cached
+    return _AnLists(ctx)
 
 
 def _number_article(token: str) -> str | None:
@@ -751,10 +768,14 @@ class ArticleBySound(Rule):
     severity = Severity.warning
     summary = "'a' or 'an' that does not match the sound of the next word"
     fixable = True
+    lists = _A_AN_LISTS
+
+    def setup(self, ctx: Context) -> None:
+        self.an_lists = _an_lists(ctx)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        lists = _an_lists(ctx)
+        lists = self.an_lists
         cache = lists.cache
         # most articles are right: look for positions only when a pair is wrong
         if not _some_article_pair_wrong(prose, lists):

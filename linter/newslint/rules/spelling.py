@@ -13,9 +13,8 @@ from .. import rx
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Severity
-from ..analysis.words import word_table
+from ..analysis.words import ascii_words, lower_ascii_words, word_table
 from ..rule import Context, Option, Rule
-from .case import ascii_words, lower_ascii_words
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
