@@ -4,7 +4,10 @@ Rules that gate a costly check on a few words (weekday names, scale words, title
 those words with :func:`add_keywords` at import time, and ask :func:`hits_of` (or
 :func:`word_hits`) where they occur: one pass over the word table per article serves every rule,
 and each rule then costs a dict look-up. The set of registered words is process-wide and only
-grows; register at import time, before any article is analysed.
+grows: register at import time, or from a configuration's lists in ``Rule.setup`` (words a
+configuration adds are then indexed for every article analysed after it). A word registered after
+an article's hits were taken is simply absent from them: :func:`hits_of` callers that register late
+fall back to ``word_table(doc).indexes_of``.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ _KEYWORDS: set[str] = set()
 
 
 def add_keywords(words: Iterable[str]) -> frozenset[str]:
-    """Register keywords to be found by :func:`word_hits` (call at import time); returns them
+    """Register keywords to be found by :func:`word_hits` (at import time or in ``Rule.setup``); returns them
     as a frozenset to pass to :func:`hits_of`."""
     ws = frozenset(words)
     _KEYWORDS.update(ws)

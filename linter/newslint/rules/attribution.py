@@ -19,7 +19,7 @@ from ..finding import Finding, Related, Severity
 from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
-from ..analysis.quantities import add_keywords, hits_of, word_hits
+from ..analysis.keywords import add_keywords, hits_of, word_hits
 from ..analysis.words import lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
 
@@ -83,7 +83,7 @@ def _plain_words(words, keywords) -> frozenset[str] | None:
 class _Keywords:
     """The words of the word table that a list's matches open with: the first word of each entry
     (lower case, ’ folded to '), derived from the loaded list so that a pack's additions are found
-    too. They are registered for the shared word index (quantities.word_hits), where finding them
+    too. They are registered for the shared word index (analysis.keywords.word_hits), where finding them
     costs a dict look-up; a word the index lacks for an article (registered after its hits were
     taken) is found by a scan of the word table."""
 
