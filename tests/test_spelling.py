@@ -178,3 +178,13 @@ def test_is_learned_name_agrees_with_learned_names():
             assert is_learned_name(doc, w) == (w in names), (text, w)
 
     same()
+
+
+def test_a_word_the_typo_pack_corrects_is_reported_once_and_by_nl102_when_the_pack_is_off():
+    text = "The parcel was recieved at the depot on Monday.\n"
+    on = Linter(Settings(select=["spelling"]))
+    fs, _ = on.lint(Document(text, "x.txt"))
+    assert [f.rule for f in fs] == ["NL101"]
+    off = Linter(Settings(select=["spelling"], ignore=["NL101"]))
+    fs, _ = off.lint(Document(text, "x.txt"))
+    assert [f.rule for f in fs] == ["NL102"] and "received" in fs[0].message

@@ -47,6 +47,7 @@ class Linter:
             declared=frozenset(self.registry.declared) if STRICT_LISTS else None,
         )
         self.rules = self._instantiate()
+        self.context.rules = tuple(self.rules)
         for rule in self.rules:
             rule.setup(self.context)
         self.by_code: dict[str, type[Rule]] = self.registry.by_code()

@@ -87,6 +87,9 @@ class Context:
     settings: Mapping[str, Any] = field(default_factory=dict)  # global settings (languagetool url...)
     #: the names of the lists the configuration's rules declare; reading any other is a bug
     declared: frozenset[str] | None = None
+    #: the configuration's selected rules (read-only: a rule may defer to another, as NL102 does
+    #: to the words a substitution pack corrects)
+    rules: tuple["Rule", ...] = ()
     #: per-configuration resources built by :func:`newslint.analysis.per_config`, keyed by builder
     resources: dict[Any, Any] = field(default_factory=dict, repr=False)
 

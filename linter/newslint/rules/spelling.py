@@ -5,7 +5,6 @@ This module holds the dictionary check against :mod:`newslint.lexicon`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import compress, count
 from typing import Iterator
 
@@ -21,24 +20,6 @@ from ..rule import Context, Option, Rule
 _LOWER_WORD = rx.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
 # lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
 _PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
-
-
-@lru_cache(maxsize=1)
-def _known_typos() -> frozenset:
-    """Wrong forms of the built-in known-typo pack (NL101 reports those; no double finding)."""
-    try:
-        from ..packs import builtin_pack_paths
-        from ..registry import load_packs
-
-        out = set()
-        for pack in load_packs(tuple(builtin_pack_paths())):
-            for rule in pack.rules:
-                table = getattr(rule, "table", None)
-                if rule.code == "NL101" and table:
-                    out.update(" ".join(k) for k in table)
-        return frozenset(out)
-    except Exception:  # pragma: no cover - packs are validated elsewhere
-        return frozenset()
 
 
 def is_learned_name(doc: Document, word: str) -> bool:
@@ -97,6 +78,17 @@ class PossibleTypo(Rule):
         ),
     }
 
+    def setup(self, ctx: Context) -> None:
+        # words that a selected substitution rule of this category (the known-typo pack, NL101)
+        # already corrects: reported there, with a fix, and not twice
+        self.corrected = frozenset(
+            key[0]
+            for r in ctx.rules
+            if r is not self and r.category == self.category
+            for key in getattr(r, "table", ())
+            if len(key) == 1
+        )
+
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         if not prose or prose.isspace():
@@ -104,7 +96,7 @@ class PossibleTypo(Rule):
         # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
         # case and a whole word-table token, so the candidates are the article's lower-case
         # ASCII runs the lexicon does not know; only those tokens are looked at below
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), _known_typos(), _PARTICLES)
+        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES)
         if not maybe:
             return
         t = word_table(doc)
