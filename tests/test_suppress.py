@@ -91,3 +91,21 @@ def test_markup_at_a_lines_end_does_not_hide_a_claim(ending):
 def test_a_headline_with_markup_at_its_end_is_still_a_headline():
     assert lint_all("Analysts Say the Bridge Will Reopen <!-- hed -->\n\nThe ferry runs again.\n") == []
     assert lint_all("Analysts say the bridge will reopen[^1]\n\nThe ferry runs again.\n") == []
+
+
+# --- one parser: parsed once per Document into a read-only map -------------------------------
+def test_parsed_once_per_document_and_read_only():
+    from newslint import suppress
+
+    doc = Document("adn <!-- newslint-disable-line NL101 -->\n<!-- newslint-disable-next-line NL101 -->\nfine\n", "a.md")
+    smap = suppress.parse(doc)
+    assert suppress.parse(doc) is smap
+    assert [(s.kind, s.rules) for s in smap.records] == [("line", ("NL101",)), ("next-line", ("NL101",))]
+    first, _ = LINTER.lint(doc)
+    again, _ = LINTER.lint(doc)  # a second run over the same Document starts from nothing used
+    assert [(f.rule, f.line) for f in first] == [(f.rule, f.line) for f in again] == [("NL900", 2)]
+
+
+def test_enable_closes_only_regions_it_names():
+    text = "<!-- newslint-disable NL101 -->\nadn\n<!-- newslint-enable NL501 -->\nadn\n<!-- newslint-enable NL101 -->\nadn\n"
+    assert lint(text) == [("NL101", 6)]
