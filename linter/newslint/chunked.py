@@ -64,11 +64,12 @@ def pieces(fh, chunk_chars: int | None = None) -> Iterator[Piece]:
     line_offset = 0
     in_region = False
     for line in fh:
-        for d in directives(line):  # keep a disable ... enable region inside one piece
-            if d.kind == "disable":
-                in_region = True
-            elif d.kind == "enable":
-                in_region = False
+        if "newslint-" in line:  # keep a disable ... enable region inside one piece
+            for d in directives(line):
+                if d.kind == "disable":
+                    in_region = True
+                elif d.kind == "enable":
+                    in_region = False
         buf.append(line)
         size += len(line)
         if size >= target and (not line.strip() or size >= 2 * target) and (not in_region or size >= 4 * target):
