@@ -23,7 +23,7 @@ Ruff's unused-noqa, and one that names an unknown rule by NL901 (unknown-suppres
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, NamedTuple
 
 from . import rx
