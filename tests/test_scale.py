@@ -327,3 +327,44 @@ def test_a_linted_document_is_freed_without_the_garbage_collector():
     finally:
         gc.enable()
     assert kept == []
+
+
+# --- suppressions across pieces hide only the rules they name (one parser: newslint.suppress) --
+CLAIM_PARA = "Analysts say the ferry adn the bridge will reopen in spring.[^1]\n\n"
+
+
+def test_a_carried_region_hides_only_the_rules_it_names(tmp_path, capsys, monkeypatch):
+    import io
+
+    # the NL101 region runs over several pieces; an enable naming another rule does not end it
+    other_enable = "<!-- newslint-enable NL501 -->\n\n"
+    text = (
+        CLAIM_PARA * 3 + DISABLE + CLAIM_PARA * 30 + other_enable
+        + CLAIM_PARA * 30 + ENABLE + CLAIM_PARA * 3 + "[^1]: A footnote.\n"
+    )
+    region = (text.index(DISABLE), text.index(ENABLE))
+    cuts = [p.offset for p in chunked.pieces(io.StringIO(text, newline=""), chunk_chars=700)]
+    assert sum(region[0] < c < region[1] for c in cuts) >= 2  # the region is cut and carried
+    whole, pieces = whole_and_pieces(tmp_path, capsys, monkeypatch, text, name="a.md")
+    keep = ("NL101", "NL501", "NL900", "NL901")  # the repeated paragraphs are compared within a piece
+    whole, pieces = [x for x in whole if x[0] in keep], [x for x in pieces if x[0] in keep]
+    assert pieces == whole
+    after = text[: region[1]].count("\n") + 3
+    assert [x[1] for x in pieces if x[0] == "NL101"] == [1, 3, 5, after, after + 2, after + 4]
+    assert len([x for x in pieces if x[0] == "NL501"]) == 66  # every claim, in the region too
+    assert not any(x[0] == "NL900" for x in pieces)  # the region hid NL101 findings in later pieces
+
+
+def test_disable_next_line_carried_over_a_blank_piece(tmp_path, capsys, monkeypatch):
+    import io
+
+    comment = "<!-- newslint-disable-next-line NL101 -->\n"
+    head = PARA * 3
+    head += "Word " * ((700 - len(comment) - len(head)) // 5 + 1) + "\n" + comment
+    text = head + "\n" * 800 + "The mayor adn the council met.\n\n" + PARA * 3
+    got = list(chunked.pieces(io.StringIO(text, newline=""), chunk_chars=700))
+    assert any(not p.text.strip() for p in got)  # a piece of blank lines between
+    whole, pieces = whole_and_pieces(tmp_path, capsys, monkeypatch, text)
+    assert pieces == whole
+    assert not any(x[0] == "NL900" for x in pieces)
+    assert not any(x[0] == "NL101" and x[1] == head.count("\n") + 801 for x in pieces)

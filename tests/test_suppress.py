@@ -1,3 +1,5 @@
+import pytest
+
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
@@ -50,3 +52,60 @@ def test_unknown_rule_in_suppression():
 def test_suppression_in_plain_text_files_too():
     findings, _ = LINTER.lint(Document("adn <!-- newslint-disable-line NL101 -->\n", "a.txt"))
     assert findings == []
+
+
+# --- a suppression hides only the rules it names; markup at a line's end hides no claim ------
+ATTRIBUTION = Linter(Settings(select=["NL101", "NL501", "NL900", "NL901"]))
+
+
+def lint_all(text, path="a.md"):
+    findings, errors = ATTRIBUTION.lint(Document(text, path))
+    assert not errors
+    return [(f.rule, f.line) for f in findings]
+
+
+CLAIM = "Analysts say the bridge will reopen in spring."
+
+
+@pytest.mark.parametrize("path", ["a.md", "a.txt"])
+def test_a_suppression_naming_one_rule_keeps_another_rules_finding(path):
+    assert lint_all(CLAIM + "\n", path) == [("NL501", 1)]
+    # NL101 has nothing on the line: NL501 stays, and the comment is reported unused
+    assert lint_all(CLAIM + " <!-- newslint-disable-line NL101 -->\n", path) == [("NL501", 1), ("NL900", 1)]
+    # with a typo to hide, the comment is used and NL501 still stays
+    assert lint_all(CLAIM.replace("bridge", "bridge adn road") + " <!-- newslint-disable-line NL101 -->\n", path) == [("NL501", 1)]
+    # naming the rule hides it, and the comment is used
+    assert lint_all(CLAIM + " <!-- newslint-disable-line NL501 -->\n", path) == []
+    assert lint_all("<!-- newslint-disable-next-line NL101 -->\n" + CLAIM + "\n", path) == [("NL900", 1), ("NL501", 2)]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["[^1]", " [^note]", "[^1][^2]", " <!-- a note for the desk -->", "<br>", " <!-- one --> [^2]"],
+)
+def test_markup_at_a_lines_end_does_not_hide_a_claim(ending):
+    assert lint_all(CLAIM + ending + "\n\n[^1]: A footnote.\n") == [("NL501", 1)]
+    assert lint_all("The ferry runs again.\n\n" + CLAIM + ending + "\n", "a.txt") == [("NL501", 3)]
+
+
+def test_a_headline_with_markup_at_its_end_is_still_a_headline():
+    assert lint_all("Analysts Say the Bridge Will Reopen <!-- hed -->\n\nThe ferry runs again.\n") == []
+    assert lint_all("Analysts say the bridge will reopen[^1]\n\nThe ferry runs again.\n") == []
+
+
+# --- one parser: parsed once per Document into a read-only map -------------------------------
+def test_parsed_once_per_document_and_read_only():
+    from newslint import suppress
+
+    doc = Document("adn <!-- newslint-disable-line NL101 -->\n<!-- newslint-disable-next-line NL101 -->\nfine\n", "a.md")
+    smap = suppress.parse(doc)
+    assert suppress.parse(doc) is smap
+    assert [(s.kind, s.rules) for s in smap.records] == [("line", ("NL101",)), ("next-line", ("NL101",))]
+    first, _ = LINTER.lint(doc)
+    again, _ = LINTER.lint(doc)  # a second run over the same Document starts from nothing used
+    assert [(f.rule, f.line) for f in first] == [(f.rule, f.line) for f in again] == [("NL900", 2)]
+
+
+def test_enable_closes_only_regions_it_names():
+    text = "<!-- newslint-disable NL101 -->\nadn\n<!-- newslint-enable NL501 -->\nadn\n<!-- newslint-enable NL101 -->\nadn\n"
+    assert lint(text) == [("NL101", 6)]

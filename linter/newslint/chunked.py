@@ -34,6 +34,7 @@ from . import rx
 from .document import Document
 from .engine import FileResult
 from .finding import Edit, Finding, Fix, Related
+from .suppress import Stream, directives
 
 if TYPE_CHECKING:
     from .engine import Linter
@@ -64,10 +65,10 @@ def pieces(fh, chunk_chars: int | None = None) -> Iterator[Piece]:
     in_region = False
     for line in fh:
         if "newslint-" in line:  # keep a disable ... enable region inside one piece
-            for m in re.finditer(r"newslint-(disable-next-line|disable-line|disable-file|disable|enable)\b", line):
-                if m.group(1) == "disable":
+            for d in directives(line):
+                if d.kind == "disable":
                     in_region = True
-                elif m.group(1) == "enable":
+                elif d.kind == "enable":
                     in_region = False
         buf.append(line)
         size += len(line)
@@ -164,10 +165,11 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     flat. Findings are reported at file positions; with --fix they refer to the fixed file.
 
     Suppressions that reach past the piece their comment is in are carried to the next pieces
-    (:class:`_Carry`): a ``newslint-disable`` region runs on until its ``newslint-enable`` or the
-    end of the file, a ``newslint-disable-next-line`` at the end of a piece covers the first
-    non-blank line of the next one, and ``newslint-disable-file`` covers every piece; such a
-    comment is not reported unused (NL900) when it suppresses something in another piece.
+    (:class:`newslint.suppress.Stream`, over the same parse as the engine's): a
+    ``newslint-disable`` region runs on until its ``newslint-enable`` or the end of the file, a
+    ``newslint-disable-next-line`` at the end of a piece covers the first non-blank line of the
+    next one, and ``newslint-disable-file`` covers every piece; such a comment is not reported
+    unused (NL900) when it suppresses something in another piece.
     A line longer than a piece is cut (``_bounded_lines``, the last resort) and the columns of
     the piece that starts inside it are moved by the characters before it on that line."""
     from .rules.readability import FLESCH_EN
@@ -183,7 +185,7 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     errors: list[str] = []
     lines = PackedLines() if session.want_lines else None
     totals = {"words": 0, "sentences": 0, "syllables": 0}
-    carry = _Carry(linter)
+    carry = Stream(linter.by_code)
     diffs: list[str] = []
     writer = PieceWriter(path, ov.encoding, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
     changed = False
@@ -206,7 +208,7 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
                     if writer is not None:
                         writer.write(text)
                 errors += errs
-                got = carry.piece(text, offset, got)
+                got = carry.piece(doc, offset, got)
                 for k in totals:
                     totals[k] += int(doc.stats.get(k, 0) or 0)
                 if got and lines is not None:
@@ -250,7 +252,12 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
             writer.abort()
     if lines is not None:
         lines.total = line_offset + 1
-    findings = carry.finish(findings)
+    # disable-file comments over the whole file; then no NL900 (unused suppression) for comments
+    # that suppressed something in another piece
+    if carry.file_wide:
+        findings = findings.filtered(carry.file_wide_hidden)
+    if carry.used:
+        findings = findings.filtered(carry.used_elsewhere_dropped)
     stats: dict[str, Any] = dict(totals)
     if totals["words"] and totals["sentences"]:
         wps, spw = totals["words"] / totals["sentences"], totals["syllables"] / totals["words"]
@@ -298,89 +305,6 @@ def _shift_first_line(f: Finding, cols: int) -> None:
         )
 
 
-class _Carry:
-    """Suppressions of a large file that reach past the piece their comment is in.
-
-    The engine applies each piece's own comments to that piece. This carries on what they
-    would cover beyond it in a whole-file run: an open ``newslint-disable`` region (closed by
-    a later ``newslint-enable`` as ``suppress.parse`` closes it), a ``newslint-disable-next-line``
-    whose next non-blank line is in a later piece, and ``newslint-disable-file`` (applied to
-    all findings at the end). Offsets are those of the output text (the fixed text with --fix)."""
-
-    def __init__(self, linter: Linter):
-        self.by_code = linter.by_code
-        self.open: list = []  # Suppression records reaching into the next piece
-        self.file_wide: list = []
-        self.used: set[int] = set()  # file offsets of comments that suppressed something elsewhere
-
-    def _drop(self, findings: list[Finding], records: list) -> list[Finding]:
-        """The findings that ``records`` do not suppress (marking the records used), as the
-        engine's SuppressionMap does; NL900/NL901 findings are never suppressed here."""
-        from .engine import ENGINE_RULES
-        from .suppress import SuppressionMap
-
-        candidates = [f for f in findings if f.rule not in ENGINE_RULES]
-        kept = {id(f) for f in SuppressionMap(records=list(records)).apply(candidates, self.by_code)}
-        return [f for f in findings if f.rule in ENGINE_RULES or id(f) in kept]
-
-    def piece(self, text: str, base: int, findings: list[Finding]) -> list[Finding]:
-        """Apply the carried suppressions to a piece's findings (piece offsets) and note what
-        the piece's own comments carry on to the next pieces."""
-        from .suppress import _COMMENT, Suppression
-
-        if "newslint-" not in text and not self.open:
-            return findings
-        n = len(text)
-        carried = self.open
-        first = _NON_BLANK.search(text)
-        for s in carried:
-            if s.kind == "region":
-                s.start, s.end = 0, n
-            elif first is None:  # next-line: the whole piece is blank, look on in the next one
-                s.start = s.end = n
-            else:
-                s.start = text.rfind("\n", 0, first.start()) + 1
-                e = text.find("\n", first.start())
-                s.end = n if e < 0 else e + 1
-        regions = [s for s in carried if s.kind == "region"]
-        pending = [s for s in carried if s.kind == "next-line" and first is None]
-        for m in _COMMENT.finditer(text) if "newslint-" in text else ():
-            kind = m.group("kind")
-            rules = tuple(r.strip() for r in m.group("rules").replace(",", " ").split() if r.strip())
-            comment = (base + m.start(), base + m.end())
-            if kind == "disable":
-                regions.append(Suppression("region", rules, m.end(), n, comment))
-            elif kind == "enable":
-                for s in list(regions):
-                    if not rules or set(rules) & set(s.rules) or not s.rules:
-                        s.end = max(s.start, m.start())
-                        regions.remove(s)
-            elif kind == "disable-next-line":
-                eol = text.find("\n", m.end())
-                if eol < 0 or not _NON_BLANK.search(text, eol):
-                    pending.append(Suppression("next-line", rules, n, n, comment))
-            elif kind == "disable-file":
-                self.file_wide.append(Suppression("file", rules, 0, 0, comment))
-        if carried:
-            findings = self._drop(findings, carried)
-            self.used.update(s.comment[0] for s in carried if s.used)
-        self.open = regions + pending  # regions still open at the end of the piece
-        for s in self.open:
-            s.used = False
-        return findings
-
-    def finish(self, findings: "PackedFindings") -> "PackedFindings":
-        """``newslint-disable-file`` over the whole file; then drop the unused-suppression
-        findings (NL900) of comments that suppressed something in another piece."""
-        if self.file_wide:
-            findings = findings.filtered(lambda got: self._drop(got, self.file_wide))
-            self.used.update(s.comment[0] for s in self.file_wide if s.used)
-        if self.used:
-            findings = findings.filtered(lambda got: [f for f in got if not (f.rule == "NL900" and f.start in self.used)])
-        return findings
-
-
-_NON_BLANK = rx.compile(r"\S")
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 

@@ -116,19 +116,19 @@ class Linter:
     def _suppress(self, doc: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
         if "newslint-" not in doc.text and "[sic]" not in doc.text.lower():
             return findings
-        smap = suppress.parse(doc, self.registry.rules)
-        findings = smap.apply(findings, self.by_code)
+        smap = suppress.parse(doc)
+        findings, used = smap.apply(findings, self.by_code)
         active = {r.code: r for r in rules}
         unused_rule = active.get("NL900")
         if unused_rule is not None:
-            for s in smap.unused():
+            for s in smap.unused(used):
                 what = ", ".join(s.rules) if s.rules else "all rules"
                 findings.append(
                     unused_rule.finding(s.comment[0], s.comment[1], f"This suppression ({what}) suppresses nothing; remove it")
                 )
         unknown_rule = active.get("NL901")
         if unknown_rule is not None:
-            for start, end, sel in smap.bad_selectors:
+            for start, end, sel in smap.unknown_selectors(self.registry.rules):
                 choices = [r.code for r in self.registry.rules] + [r.name for r in self.registry.rules]
                 findings.append(unknown_rule.finding(start, end, f"Unknown rule '{sel}' in suppression{closest(sel, choices)}"))
         return findings

@@ -9,19 +9,27 @@ Forms (in .md and .txt alike; RULE is a code, code prefix, name or category, com
 * ``<!-- newslint-disable-file [RULE] -->``: the whole file.
 * ``word [sic]``: spelling and mechanics findings on the word before ``[sic]``.
 
-Every comment that suppresses nothing is reported by rule NL900 (unused-suppression), like
+The comments are parsed once per Document into a :class:`SuppressionMap` (records of what each
+one covers, as sqlfluff's noqa mask); the engine applies it to the findings of the whole text, and
+a large file linted in pieces (``newslint.chunked``) applies each piece's map and carries what
+reaches past a piece to the next ones with a :class:`Stream`. :func:`directives` is the only
+place the comments are recognised.
+
+A suppression hides only findings of the rules it names and counts as used only when it hid
+one. Every comment that suppresses nothing is reported by rule NL900 (unused-suppression), like
 Ruff's unused-noqa, and one that names an unknown rule by NL901 (unknown-suppression-rule).
 ``[sic]`` is an editor's mark as well as a suppression, so an unused one is not reported.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator, NamedTuple
 
 from . import rx
+from .analysis import per_document
+from .document import Document, Line
 from .selection import finding_code_matches, selector_matches
-from .document import Document
 from .finding import Finding, Severity
 from .rule import Context, Rule
 
@@ -32,14 +40,33 @@ _SIC = rx.compile(r"(?P<word>[^\s\[\]]+)\s?\[sic\]", re.I)
 SIC_CATEGORIES = ("spelling", "mechanics", "grammar")
 
 
-@dataclass
+class Directive(NamedTuple):
+    """One suppression comment."""
+
+    kind: str  # disable | enable | disable-line | disable-next-line | disable-file
+    rules: tuple[str, ...]  # selectors; empty = every rule
+    start: int  # the comment
+    end: int
+    rules_start: int  # its list of rules
+    rules_end: int
+
+
+def directives(text: str) -> Iterator[Directive]:
+    """The suppression comments in ``text``, in order."""
+    if "newslint-" not in text:
+        return
+    for m in _COMMENT.finditer(text):
+        rules = tuple(r.strip() for r in m.group("rules").replace(",", " ").split() if r.strip())
+        yield Directive(m.group("kind"), rules, m.start(), m.end(), m.start("rules"), m.end("rules"))
+
+
+@dataclass(frozen=True)
 class Suppression:
     kind: str  # region | next-line | line | file | sic
     rules: tuple[str, ...]  # selectors; empty = every rule
     start: int  # offset range the suppression covers
     end: int
     comment: tuple[int, int]  # offsets of the comment itself
-    used: bool = False
 
     def covers(self, f: Finding, rule: type[Rule] | None) -> bool:
         if not (self.start <= f.start < self.end or (self.kind == "file")):
@@ -56,64 +83,171 @@ class Suppression:
         return False
 
 
-@dataclass
+def closes(enable: Directive, region: Suppression) -> bool:
+    """Does a ``newslint-enable`` comment end a region? Without rules it ends every region, and
+    every enable ends a region without rules."""
+    return not enable.rules or not region.rules or bool(set(enable.rules) & set(region.rules))
+
+
+def hide(
+    findings: Iterable[Finding], records: Iterable[Suppression], rules: dict[str, type[Rule]]
+) -> tuple[list[Finding], set[Suppression]]:
+    """The findings that no record covers, and the records that covered one (used)."""
+    records = list(records)
+    kept: list[Finding] = []
+    used: set[Suppression] = set()
+    for f in findings:
+        hit = False
+        rule = rules.get(f.rule) or rules.get(f.rule.split(".")[0])
+        for s in records:
+            if s.covers(f, rule):
+                used.add(s)
+                hit = True
+        if not hit:
+            kept.append(f)
+    return kept, used
+
+
+@dataclass(frozen=True)
 class SuppressionMap:
-    records: list[Suppression] = field(default_factory=list)
-    bad_selectors: list[tuple[int, int, str]] = field(default_factory=list)
+    """What the suppressions of one text cover. Read-only: one map serves every run over its
+    Document."""
 
-    def apply(self, findings: Iterable[Finding], rules: dict[str, type[Rule]]) -> list[Finding]:
-        kept = []
-        for f in findings:
-            hit = False
-            rule = rules.get(f.rule) or rules.get(f.rule.split(".")[0])
-            for s in self.records:
-                if s.covers(f, rule):
-                    s.used = True
-                    hit = True
-            if not hit:
-                kept.append(f)
-        return kept
+    records: tuple[Suppression, ...] = ()
+    directives: tuple[Directive, ...] = ()
+    #: what reaches past the end of the text: regions without an enable, and a
+    #: disable-next-line with no non-blank line after it (see :class:`Stream`)
+    reaching: tuple[Suppression, ...] = ()
 
-    def unused(self) -> Iterator[Suppression]:
-        return (s for s in self.records if not s.used and s.kind != "sic")
+    def apply(self, findings: Iterable[Finding], rules: dict[str, type[Rule]]) -> tuple[list[Finding], set[Suppression]]:
+        """The findings no suppression hides, and the suppressions that hid one."""
+        return hide(findings, self.records, rules)
+
+    def unused(self, used: set[Suppression]) -> Iterator[Suppression]:
+        """The suppression comments that hid nothing (``[sic]`` is an editor's mark too: never)."""
+        return (s for s in self.records if s.kind != "sic" and s not in used)
+
+    def unknown_selectors(self, known: Iterable[type[Rule]]) -> list[tuple[int, int, str]]:
+        """(start, end, selector) of the rule lists that name no known rule."""
+        known = list(known)
+        return [
+            (d.rules_start, d.rules_end, sel)
+            for d in self.directives
+            for sel in d.rules
+            if not any(selector_matches(sel, r) for r in known)
+        ]
 
 
-def parse(doc: Document, known: Iterable[type[Rule]]) -> SuppressionMap:
+def _next_line(doc: Document, index: int) -> Line | None:
+    """The first non-blank line from ``doc.lines[index]`` on: what a disable-next-line covers."""
+    return next((ln for ln in doc.lines[index:] if ln.kind != "blank"), None)
+
+
+@per_document
+def parse(doc: Document) -> SuppressionMap:
+    """The suppressions of a Document (computed once per Document)."""
     text = doc.text
-    out = SuppressionMap()
-    known = list(known)
-    open_regions: list[Suppression] = []
-    for m in _COMMENT.finditer(text):
-        kind = m.group("kind")
-        rules = tuple(r.strip() for r in m.group("rules").replace(",", " ").split() if r.strip())
-        for sel in rules:
-            if not any(selector_matches(sel, r) for r in known):
-                out.bad_selectors.append((m.start("rules"), m.end("rules"), sel))
-        line = doc.line_of(m.start())
-        comment = (m.start(), m.end())
+    n = len(text)
+    records: list[Suppression] = []
+    found = tuple(directives(text))
+    open_regions: list[tuple[Directive, Suppression]] = []
+    reaching: list[Suppression] = []
+    for d in found:
+        kind = d.kind
+        comment = (d.start, d.end)
         if kind == "disable":
-            s = Suppression("region", rules, m.end(), len(text), comment)
-            out.records.append(s)
-            open_regions.append(s)
+            open_regions.append((d, Suppression("region", d.rules, d.end, n, comment)))
         elif kind == "enable":
-            for s in list(open_regions):
-                if not rules or set(rules) & set(s.rules) or not s.rules:
-                    s.end = m.start()
-                    open_regions.remove(s)
+            for pair in list(open_regions):
+                if closes(d, pair[1]):
+                    records.append(replace(pair[1], end=d.start))
+                    open_regions.remove(pair)
         elif kind == "disable-line":
-            out.records.append(Suppression("line", rules, line.start, line.end + 1, comment))
+            line = doc.line_of(d.start)
+            records.append(Suppression("line", d.rules, line.start, line.end + 1, comment))
         elif kind == "disable-next-line":
-            nxt = next((ln for ln in doc.lines[line.number :] if ln.kind != "blank"), None)
+            nxt = _next_line(doc, doc.line_of(d.start).number)
             if nxt is not None:
-                out.records.append(Suppression("next-line", rules, nxt.start, nxt.end + 1, comment))
+                records.append(Suppression("next-line", d.rules, nxt.start, nxt.end + 1, comment))
             else:
-                out.records.append(Suppression("next-line", rules, len(text), len(text), comment))
+                s = Suppression("next-line", d.rules, n, n, comment)
+                records.append(s)
+                reaching.append(s)
         elif kind == "disable-file":
-            out.records.append(Suppression("file", rules, 0, len(text), comment))
+            records.append(Suppression("file", d.rules, 0, n, comment))
+    for _, s in open_regions:  # no enable: to the end of the text
+        records.append(s)
+        reaching.append(s)
     if "[sic]" in text.lower():
         for m in _SIC.finditer(text):
-            out.records.append(Suppression("sic", (), m.start("word"), m.end("word"), (m.start(), m.end())))
-    return out
+            records.append(Suppression("sic", (), m.start("word"), m.end("word"), (m.start(), m.end())))
+    records.sort(key=lambda s: s.comment)
+    return SuppressionMap(tuple(records), found, tuple(reaching))
+
+
+class Stream:
+    """The suppressions of a text linted in pieces (a large file, see ``newslint.chunked``).
+
+    The engine applies each piece's own map to that piece. A Stream carries on what reaches past
+    a piece, as in a whole-file run: a region runs on until an ``newslint-enable`` that
+    :func:`closes` it (or the end of the file), a ``newslint-disable-next-line`` covers the first
+    non-blank line of a later piece, and ``newslint-disable-file`` covers every piece (applied
+    to all findings at the end). Comment offsets are file offsets; the others piece offsets."""
+
+    def __init__(self, rules: dict[str, type[Rule]]):
+        self.rules = rules
+        #: suppressions reaching into the next piece
+        self.open: list[Suppression] = []
+        self.file_wide: list[Suppression] = []
+        #: file offsets of comments that suppressed something outside their piece
+        self.used: set[int] = set()
+
+    def piece(self, doc: Document, base: int, findings: list[Finding]) -> list[Finding]:
+        """A piece's findings (piece offsets; its own suppressions applied) without those the
+        suppressions of earlier pieces cover; notes what this piece's comments carry on."""
+        text = doc.text
+        if not self.open and "newslint-" not in text:
+            return findings
+        n = len(text)
+        smap = parse(doc)
+        here: list[Suppression] = []  # carried in, placed in this piece
+        still: list[Suppression] = []  # carried in, reaching on past this piece
+        for s in self.open:
+            if s.kind == "region":
+                end = next((d.start for d in smap.directives if d.kind == "enable" and closes(d, s)), None)
+                here.append(replace(s, start=0, end=n if end is None else end))
+                if end is None:
+                    still.append(s)
+            else:  # next-line
+                line = _next_line(doc, 0)
+                if line is None:
+                    still.append(s)
+                else:
+                    here.append(replace(s, start=line.start, end=line.end + 1))
+        shift = lambda s: replace(s, comment=(s.comment[0] + base, s.comment[1] + base))  # noqa: E731
+        self.open = still + [shift(s) for s in smap.reaching]
+        self.file_wide += [shift(s) for s in smap.records if s.kind == "file"]
+        return self.hide(findings, here) if here else findings
+
+    def hide(self, findings: list[Finding], records: list[Suppression]) -> list[Finding]:
+        """The findings that ``records`` do not cover, noting the records used; the engine's own
+        findings (NL900, NL901) are never suppressed, as in a whole-file run."""
+        candidates = [f for f in findings if f.rule not in ENGINE_CODES]
+        kept, used = hide(candidates, records, self.rules)
+        self.used.update(s.comment[0] for s in used)
+        if len(kept) == len(candidates) == len(findings):
+            return findings
+        keep = {id(f) for f in kept}
+        return [f for f in findings if f.rule in ENGINE_CODES or id(f) in keep]
+
+    def file_wide_hidden(self, findings: list[Finding]) -> list[Finding]:
+        """Findings (file offsets) without those the ``newslint-disable-file`` comments cover."""
+        return self.hide(findings, self.file_wide)
+
+    def used_elsewhere_dropped(self, findings: list[Finding]) -> list[Finding]:
+        """Findings without the NL900 (unused suppression) of comments that suppressed something
+        in another piece. Call after every piece and :meth:`file_wide_hidden` have run."""
+        return [f for f in findings if not (f.rule == UnusedSuppression.code and f.start in self.used)]
 
 
 class UnusedSuppression(Rule):
@@ -162,3 +296,5 @@ class UnknownSuppressionRule(Rule):
 
 
 RULES = [UnusedSuppression, UnknownSuppressionRule]
+#: the findings the engine reports itself from the suppressions, never suppressed
+ENGINE_CODES = frozenset(r.code for r in RULES)

@@ -212,6 +212,7 @@ def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> 
 _NAME = rx.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))+")
 _NAMED_LIST = rx.compile(r"\b(?:such as|including|among them|led by|like)\s+(?:Dr\.\s+|Prof\.\s+)?[A-Z]")
 _HEADLINE_END = rx.compile(r"[.!?:;…\"”’)]\s*$")
+_FOOTNOTE_REFS_END = rx.compile(r"(?:\s*\[\^[^\]\s]+\])+$")  # "... rain.[^1]", "... rain.[^a][^b]"
 
 
 def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
@@ -225,12 +226,17 @@ def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
 
 
 def _is_title(doc: Document, offset: int) -> bool:
-    """Headlines and section titles are not claims."""
+    """Headlines and section titles are not claims. A line is read by its prose, so markup at
+    its end (an HTML comment, a tag, a footnote reference) does not hide a sentence's full stop."""
     line = doc.line_of(offset)
     if line.kind == "heading":
         return True
-    s = line.text.strip()
-    return line.kind == "text" and len(s) < 120 and not _HEADLINE_END.search(s)
+    if line.kind != "text":
+        return False
+    s = doc.prose[line.start : line.end].strip()
+    if s.endswith("]"):
+        s = _FOOTNOTE_REFS_END.sub("", s)
+    return len(s) < 120 and not _HEADLINE_END.search(s)
 
 
 def _preceded_by_name(text: str, start: int, proper: frozenset = frozenset()) -> bool:
