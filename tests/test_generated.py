@@ -310,7 +310,7 @@ def test_template_closing_heading_the_bottom_line_is_found():
     assert [(f.rule, f.line) for f in lint_text(text, "a.txt") if f.rule == "NL605"] == [("NL605", 5)]
 
 
-# --- word_lines: the shared word index and the prose search agree ---------------------------------
+# --- word_lines: the gate words' lines, found in one pass, and the word table agree -----------------
 
 
 def _lines_of_word(doc, word):
@@ -327,26 +327,46 @@ def _lines_of_word(doc, word):
     return out
 
 
-def test_word_lines_index_and_search_agree_with_the_word_table():
+def test_word_lines_agree_with_the_word_table():
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.generated import _INDEXED_GATE_WORDS, word_lines
+    from newslint.analysis.entries import word_lines
 
-    indexed = ["comment", "my", "me", "don't", "your", "share"]
+    ctx = BOTH.context
+    gates = ["comment", "my", "me", "don't", "your", "share"]  # gate words of the built-in lists
     others = ["comm", "mine", "economy", "ent", "café"]
     pieces = st.sampled_from(
-        indexed + others + ["Comment", "MY", "don’t", "comments", "x'my", "my_", "ſhare", "İ", " ", "  ", "\n", "-", ".", "’", "`my`", "é"]
+        gates + others + ["Comment", "MY", "don’t", "comments", "x'my", "my_", "ſhare", "İ", " ", "  ", "\n", "-", ".", "’", "`my`", "é"]
     )
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(pieces, max_size=30))
-    def check(parts):
+    @given(st.lists(pieces, max_size=30), st.booleans())
+    def check(parts, others_first):
         doc = Document("".join(parts))
-        for word in indexed + others:
-            assert (word in _INDEXED_GATE_WORDS) == (word in indexed)
-            assert word_lines(doc, word) == _lines_of_word(doc, word), word
+        for word in (others + gates) if others_first else (gates + others):
+            assert word_lines(doc, ctx, word) == _lines_of_word(doc, word), word
 
     check()
+
+
+def test_gates_come_from_the_loaded_lists():
+    """A newsroom's entry is gated by its own words: found where they occur, on any line."""
+    import tempfile
+
+    pack = (
+        "pack: newsroom\nlists:\n"
+        "  boilerplate.engagement-bait:\n"
+        "    - pattern: '\\bwrite to the desk\\b'\n      gate: [desk]\n"
+        "  ai.stock-phrases:\n    - a kaleidoscope of voices\n"
+    )
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "newsroom.yaml")
+        open(path, "w", encoding="utf-8").write(pack)
+        linter = Linter(Settings(packs=[path], select=["NL703", "NL603"]))
+        text = "The vote was close.\nWrite to the desk about it.\nIt gathered a kaleidoscope of voices.\n"
+        found = [(f.rule, f.line) for f in lint(text, linter=linter)]
+    assert ("NL703", 2) in found
+    assert ("NL603", 3) in found
 
 
 def test_changed_gates_still_let_their_patterns_run():

@@ -11,7 +11,7 @@ from conftest import FIXTURES, ROOT, SEEDS
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
-from newslint.rules import readability
+from newslint.analysis import readability
 
 PLAIN = (
     "The talks ended on Monday. Both sides said they would meet again next week. "
@@ -48,7 +48,7 @@ def test_scores_land_in_doc_stats():
 def test_constants_are_textstats():
     from textstat.backend.utils import get_lang_cfg
 
-    from newslint.rules.readability import FLESCH_EN
+    from newslint.analysis.readability import FLESCH_EN
 
     for key, value in FLESCH_EN.items():
         assert float(get_lang_cfg("en", key)) == value, key
@@ -69,7 +69,7 @@ def test_syllable_counts_track_the_cmu_dictionary():
     cmu = get_cmudict("en_US")
     words = []
     for path in sorted(glob.glob(os.path.join(SEEDS, "*.txt"))):
-        words += readability._SYLLABLE_PART.findall(open(path, encoding="utf-8").read().lower())
+        words += readability.SYLLABLE_PART.findall(open(path, encoding="utf-8").read().lower())
     words = [w for w in words if w in cmu]
     ours = sum(readability.syllable_count(w) for w in words)
     theirs = sum(sum(1 for p in cmu[w][0] if p[-1].isdigit()) for w in words)
@@ -104,7 +104,7 @@ def test_works_offline_and_without_loading_the_cmu_dictionary():
         socket.create_connection = refuse
         socket.getaddrinfo = refuse
         from newslint.document import Document
-        from newslint.rules import readability
+        from newslint.analysis import readability
         doc = Document({PLAIN!r} * 20, "x.txt")
         s = readability.reading_scores(doc)
         from textstat.backend.utils._get_cmudict import get_cmudict

@@ -172,7 +172,7 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     unused (NL900) when it suppresses something in another piece.
     A line longer than a piece is cut (``_bounded_lines``, the last resort) and the columns of
     the piece that starts inside it are moved by the characters before it on that line."""
-    from .rules.readability import FLESCH_EN
+    from .analysis.readability import FLESCH_EN
     from .runner import fix_document
 
     ov = session.ov

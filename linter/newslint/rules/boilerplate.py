@@ -6,8 +6,8 @@ markers like "(5thL)", the headline a second time, the standfirst repeated as a 
 and sometimes the next article on the page glued onto the end. Content farms add their own
 "stay tuned" and "join the conversation below".
 
-Line patterns live in ``rules/boilerplate.yaml``; repetition and glued articles are structural
-and worked out here.
+Line patterns live in ``rules/boilerplate.yaml`` (declared below, compiled and gated by
+``newslint.analysis.entries``); repetition and glued articles are structural and worked out here.
 """
 from __future__ import annotations
 
@@ -17,22 +17,40 @@ from itertools import repeat
 from typing import Iterable, Iterator
 
 from .. import rx
+from ..analysis import per_config, per_document
+from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
+from ..analysis.lines import bare_line, in_quotes, shorten
 from ..document import Document, Line
 from ..finding import Finding, Fix, Related, Severity
-from ..rule import Context, Rule
-from .generated import _cache, bare_line, combined, compiled_entries, in_quotes, run_entries, shorten
+from ..rule import Context, Rule, WordList
 
-# --- page chrome (shared with the glued-article rule) --------------------------------------------
+# --- the lists (rules/boilerplate.yaml) ----------------------------------------------------------
+
+CHROME_LINES = WordList(
+    "lines of page chrome (regex over the whole line; what, fix: safe|unsafe)",
+    entry="mapping",
+    keys={"pattern": str, "what": str, "fix": str},
+    required=("pattern",),
+)
+CAPTION_RESIDUE = WordList(
+    "photo-caption position markers (regex; context: true for those that need a caption line)",
+    entry="mapping",
+    keys={"pattern": str, "context": bool, "case": bool},
+    required=("pattern",),
+)
+CAPTION_CONTEXT = WordList("what makes a line read as a photo caption (regex)", entry="pattern")
+ENGAGEMENT_BAIT = WordList(
+    "calls to the reader appended by content farms (regex with a gate)", entry="mapping", keys=GATED_KEYS, required=("pattern",)
+)
+
+# --- page chrome (shared with the glued-article and repeated-headline rules) ---------------------
 
 
+@per_config
 def _chrome_pattern(ctx: Context) -> tuple[re.Pattern | None, list[dict]]:
-    cache = _cache(ctx)
-    key = ("chrome",)
-    if key not in cache:
-        specs = [dict(x) for x in ctx.list("boilerplate.chrome-lines") if isinstance(x, dict) and x.get("pattern")]
-        parts = [f"(?P<c{i}>{s['pattern']})" for i, s in enumerate(specs)]
-        cache[key] = (rx.compile("|".join(parts), re.I) if parts else None, specs)
-    return cache[key]
+    specs = [dict(x) for x in ctx.list("boilerplate.chrome-lines") if isinstance(x, dict) and x.get("pattern")]
+    parts = [f"(?P<c{i}>{s['pattern']})" for i, s in enumerate(specs)]
+    return rx.compile("|".join(parts), re.I) if parts else None, specs
 
 
 # first four characters of the chrome lines that can run long ("Read also: <a headline>"),
@@ -42,30 +60,27 @@ _LONG_CHROME_STARTS = frozenset(
 ) | {"see ", "you ", "get ", "via "}
 
 
+@per_document
 def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
     """{line number: chrome spec} for every line that is nothing but page chrome."""
-
-    def compute(d: Document) -> dict[int, dict]:
-        pat, specs = _chrome_pattern(ctx)
-        out: dict[int, dict] = {}
-        if pat is None:
-            return out
-        for ln in d.lines:
-            if ln.kind in ("blank", "code", "table") or len(ln.text) > 200:
-                continue
-            if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
-                continue  # long lines are chrome only when they start like a link or credit line
-            bare = bare_line(ln.text)
-            if not bare:
-                continue
-            m = pat.fullmatch(bare)
-            if m is None and ln.text.strip() in ("|", "¦", "||"):
-                m = pat.fullmatch(ln.text.strip())
-            if m is not None:
-                out[ln.number] = specs[int(m.lastgroup[1:])]
+    pat, specs = _chrome_pattern(ctx)
+    out: dict[int, dict] = {}
+    if pat is None:
         return out
-
-    return doc.memo("bp.chrome", compute)
+    for ln in doc.lines:
+        if ln.kind in ("blank", "code", "table") or len(ln.text) > 200:
+            continue
+        if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
+            continue  # long lines are chrome only when they start like a link or credit line
+        bare = bare_line(ln.text)
+        if not bare:
+            continue
+        m = pat.fullmatch(bare)
+        if m is None and ln.text.strip() in ("|", "¦", "||"):
+            m = pat.fullmatch(ln.text.strip())
+        if m is not None:
+            out[ln.number] = specs[int(m.lastgroup[1:])]
+    return out
 
 
 def delete_line_fix(doc: Document, line: Line, safe: bool = True) -> Fix:
@@ -120,6 +135,7 @@ class PageChrome(Rule):
     severity = Severity.warning
     summary = "A scraped line of page chrome (listen, share, follow, read also, update stamp, credit)"
     fixable = True
+    lists = {"boilerplate.chrome-lines": CHROME_LINES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         found = chrome_lines(doc, ctx)
@@ -159,13 +175,18 @@ class CaptionResidue(Rule):
     category = "boilerplate"
     severity = Severity.warning
     summary = "A photo-caption marker such as '(5thL)' left in the copy"
+    lists = {"boilerplate.caption-residue": CAPTION_RESIDUE, "boilerplate.caption-context": CAPTION_CONTEXT}
+
+    def setup(self, ctx: Context) -> None:
+        self.residue = compiled_entries(ctx, "boilerplate.caption-residue")
+        self.context = combined(ctx, "boilerplate.caption-context")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if "(" not in doc.text:
             return
         prose = doc.prose
-        context = combined(ctx, "boilerplate.caption-context")
-        for pat, spec in compiled_entries(ctx, "boilerplate.caption-residue"):
+        context = self.context
+        for pat, spec in self.residue:
             for m in pat.finditer(prose):
                 line = doc.line_of(m.start())
                 if line.kind in ("code", "table"):
@@ -200,10 +221,14 @@ class EngagementBait(Rule):
     category = "boilerplate"
     severity = Severity.warning
     summary = "Engagement bait or a 'stay tuned' line"
+    lists = {"boilerplate.engagement-bait": ENGAGEMENT_BAIT}
+
+    def setup(self, ctx: Context) -> None:
+        self.bait = gated_list(ctx, "boilerplate.engagement-bait")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         last_sentence = -2
-        for m, _ in sorted(run_entries(doc, ctx, "boilerplate.engagement-bait"), key=lambda x: x[0].start()):
+        for m, _ in sorted(self.bait.run(doc, ctx), key=lambda x: x[0].start()):
             if in_quotes(doc, m.start()):
                 continue
             if doc.line_of(m.start()).kind in ("code", "table"):
@@ -259,36 +284,33 @@ def _cheap_keys(strings: Iterable[str]) -> Iterator[str]:
     return map(str.replace, keys, repeat("’"), repeat("'"))
 
 
+@per_document
 def repeated_headlines(doc: Document, ctx: Context) -> list[tuple[Line, Line]]:
     """(later line, first line) for every headline-shaped line that repeats an earlier one."""
-
-    def compute(d: Document) -> list[tuple[Line, Line]]:
-        seen: dict[str, Line] = {}
-        pairs = []
-        for ln in d.lines:
-            if ln.kind not in ("text", "heading") or len(ln.text) > 220:
-                continue
-            key = _cheap_key(ln.text)
-            if len(key) < 10:
-                continue
-            first = seen.get(key)
-            if first is None:
-                seen[key] = ln
-            else:
-                pairs.append((ln, first))
-        if not pairs:
-            return []
-        chrome = chrome_lines(d, ctx)
-        return [
-            (later, first)
-            for later, first in pairs
-            if later.number not in chrome
-            and first.number not in chrome
-            and is_title_like(later.text)
-            and is_title_like(first.text)
-        ]
-
-    return doc.memo("bp.repeated_headlines", compute)
+    seen: dict[str, Line] = {}
+    pairs = []
+    for ln in doc.lines:
+        if ln.kind not in ("text", "heading") or len(ln.text) > 220:
+            continue
+        key = _cheap_key(ln.text)
+        if len(key) < 10:
+            continue
+        first = seen.get(key)
+        if first is None:
+            seen[key] = ln
+        else:
+            pairs.append((ln, first))
+    if not pairs:
+        return []
+    chrome = chrome_lines(doc, ctx)
+    return [
+        (later, first)
+        for later, first in pairs
+        if later.number not in chrome
+        and first.number not in chrome
+        and is_title_like(later.text)
+        and is_title_like(first.text)
+    ]
 
 
 class RepeatedHeadline(Rule):
@@ -311,6 +333,7 @@ class RepeatedHeadline(Rule):
     category = "boilerplate"
     severity = Severity.warning
     summary = "A headline repeated in the copy"
+    lists = {"boilerplate.chrome-lines": CHROME_LINES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for later, first in repeated_headlines(doc, ctx):
@@ -348,6 +371,7 @@ class RepeatedText(Rule):
     category = "boilerplate"
     severity = Severity.warning
     summary = "A sentence or paragraph repeated verbatim"
+    lists = {"boilerplate.chrome-lines": CHROME_LINES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         sentences = doc.sentences
@@ -452,6 +476,7 @@ class GluedArticle(Rule):
     category = "boilerplate"
     severity = Severity.warning
     summary = "A second, unrelated article glued onto the first"
+    lists = {"boilerplate.chrome-lines": CHROME_LINES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         lines = doc.lines

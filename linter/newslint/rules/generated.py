@@ -5,359 +5,63 @@ expert, "Key Takeaways" and "Key Points at a Glance" sections, questions to the 
 phrasing ("adds a layer of complexity", "the world watches closely"), and sometimes the
 chatbot's own chatter ("Certainly! Here's", "[Insert quote]", "oaicite").
 
-Every phrase list lives in ``rules/ai-content.yaml`` (read with ``ctx.list``); the structure (the
-Q&A shape of an interview, phrase density, template blocks) is worked out here.
+Every phrase list lives in ``rules/ai-content.yaml`` (declared below, compiled and gated by
+``newslint.analysis.entries``); the structure (the Q&A shape of an interview, phrase density,
+template blocks) is worked out here.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Iterator
 
 from .. import rx
+from ..analysis import per_document
+from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list, run_entries, word_set, word_set_cased
+from ..analysis.lines import bare_line, in_quotes, norm_prose, shorten
 from ..document import Document, Line
 from ..finding import Finding, Related, Severity
-from ..analysis.words import word_table
-from ..analysis.quantities import add_keywords, word_hits
-from ..rule import Context, Option, Rule
+from ..rule import Context, Option, Rule, WordList
 
-# --- shared helpers (also used by boilerplate.py) ----------------------------------------------
+# --- the lists (rules/ai-content.yaml) -----------------------------------------------------------
 
-def _fold(s: str) -> str:
-    return s.replace("’", "'").replace("‘", "'") if ("’" in s or "‘" in s) else s
-
-
-def norm_prose(doc: Document) -> str:
-    """``doc.prose`` with curly apostrophes folded to ' (same length, same offsets)."""
-    return doc.memo("gen.prose", lambda d: _fold(d.prose))
-
-
-def norm_text(doc: Document) -> str:
-    return doc.memo("gen.text", lambda d: _fold(d.text))
-
-
-def _cache(ctx: Context) -> dict:
-    """Compiled lists, kept on the Context (built once per configuration)."""
-    try:
-        return ctx.__dict__["_newslint_gen_cache"]
-    except KeyError:
-        cache = ctx.__dict__["_newslint_gen_cache"] = {}
-        return cache
-
-
-def compiled_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict]]:
-    """A YAML list of regexes (strings or mappings with ``pattern``) compiled once per Context.
-
-    Matching is case-insensitive unless the entry says ``case: true``."""
-    cache = _cache(ctx)
-    key = ("entries", name)
-    if key not in cache:
-        out = []
-        for item in ctx.list(name):
-            spec = dict(item) if isinstance(item, dict) else {"pattern": str(item)}
-            flags = re.M | (0 if spec.get("case") else re.I)
-            out.append((rx.compile(str(spec["pattern"]), flags), spec))
-        cache[key] = out
-    return cache[key]
-
-
-def combined(ctx: Context, name: str) -> re.Pattern | None:
-    """All regexes of a list as one alternation (one scan instead of many)."""
-    cache = _cache(ctx)
-    key = ("combined", name)
-    if key not in cache:
-        parts = []
-        for item in ctx.list(name):
-            pat = str(item["pattern"]) if isinstance(item, dict) else str(item)
-            parts.append(f"(?:{pat})")
-        cache[key] = rx.compile("|".join(parts), re.I | re.M) if parts else None
-    return cache[key]
-
-
-class Entry:
-    """One compiled list entry and its gate (words or substrings that must occur for it to run)."""
-
-    __slots__ = ("rx", "spec", "gate", "subset", "contains", "on_text", "key")
-
-    def __init__(self, rx: re.Pattern, spec: dict, gate: frozenset[str], subset: bool, contains: tuple[str, ...]):
-        self.rx, self.spec, self.gate, self.subset, self.contains = rx, spec, gate, subset, contains
-        self.on_text = spec.get("scan") == "text"
-        # a phrase needs all its words: it is looked for near its longest (rarest) one (the first
-        # in alphabetical order of equally long ones, so every process picks the same)
-        self.key = max(sorted(gate), key=len) if subset and gate else None
-
-    def wanted(self, vocab: frozenset[str], text: str) -> bool:
-        if not self.gate and not self.contains:
-            return True
-        if self.gate and (self.gate <= vocab if self.subset else not self.gate.isdisjoint(vocab)):
-            return True
-        return any(c in text for c in self.contains)
-
-
-_GAP = r"(?:[\s\u00a0]*[-–—][\s\u00a0]*|[\s\u00a0]+)"
-
-
-class GatedList:
-    """Entries of one list, indexed by gate word so an article tries only the entries it can match."""
-
-    __slots__ = ("entries", "always", "by_word", "words", "by_contains")
-
-    def __init__(self, entries: list[Entry]):
-        self.entries = entries
-        self.always: list[int] = []
-        self.by_word: dict[str, list[int]] = {}
-        by_contains: dict[str, list[int]] = {}
-        for i, e in enumerate(entries):
-            if not e.gate and not e.contains:
-                self.always.append(i)
-            if e.gate:
-                keys = [e.key] if e.subset else list(e.gate)
-                for k in keys:
-                    self.by_word.setdefault(k, []).append(i)
-            for c in e.contains:
-                by_contains.setdefault(c, []).append(i)
-        self.by_contains = tuple(by_contains.items())
-        self.words = frozenset(self.by_word)
-
-    def wanted(self, vocab: frozenset[str], text: str) -> list[Entry]:
-        chosen = set(self.always)
-        for w in self.words & vocab:
-            for i in self.by_word[w]:
-                e = self.entries[i]
-                if not e.subset or e.gate <= vocab:
-                    chosen.add(i)
-        for c, idx in self.by_contains:
-            if c in text:
-                chosen.update(idx)
-        if not chosen:
-            return []
-        return [self.entries[i] for i in sorted(chosen)]
-
-
-def gated_list(ctx: Context, name: str) -> GatedList:
-    cache = _cache(ctx)
-    key = ("gated-list", name)
-    if key not in cache:
-        cache[key] = GatedList(gated_entries(ctx, name))
-    return cache[key]
-
-
-def gated_entries(ctx: Context, name: str) -> list[Entry]:
-    """A YAML list compiled once per Context. An entry is a phrase (a string: matched on whole
-    words, case-insensitive, tried only when all its words occur in the article) or a mapping
-    with ``pattern`` (regex; case-insensitive unless ``case: true``), an optional ``gate`` (words,
-    lower case, one of which must occur for the pattern to be tried: a speed-up only) and
-    ``contains`` (substrings of the raw text with the same role)."""
-    cache = _cache(ctx)
-    key = ("gated", name)
-    if key not in cache:
-        out = []
-        for item in ctx.list(name):
-            if isinstance(item, dict):
-                spec = dict(item)
-                flags = re.M | (0 if spec.get("case") else re.I)
-                gate = frozenset(str(g).lower().replace("’", "'") for g in spec.get("gate") or ())
-                contains = tuple(str(c) for c in spec.get("contains") or ())
-                out.append(Entry(rx.compile(str(spec["pattern"]), flags), spec, gate, False, contains))
-            else:
-                toks = WORD_RX.findall(str(item).lower().replace("’", "'"))
-                if not toks:
-                    continue
-                phrase_rx = rx.compile(r"(?<![\w'])" + _GAP.join(re.escape(t) for t in toks) + r"(?![\w]|'\w)", re.I)
-                out.append(Entry(phrase_rx, {"phrase": str(item)}, frozenset(toks), True, ()))
-        cache[key] = out
-    return cache[key]
-
-
-WORD_RX = rx.compile(r"[^\W_]+(?:'[^\W_]+)*")
-
-
-def vocabulary(doc: Document) -> frozenset[str]:
-    return word_table(doc).vocabulary
-
-
-def _ascii_prose(doc: Document) -> bytes:
-    """The prose as one byte per character, to find ASCII words with ``bytes.find`` (several times
-    faster than comparing the word table's words one by one). ASCII letters are lower-cased and
-    ’ is ' (‘ too), as in the word table; the Kelvin sign becomes k, since it is the one character
-    beyond Latin-1 that lower-cases to ASCII (İ lower-cases to two characters and the word table
-    keeps it); other characters beyond Latin-1 become '?'. So every ASCII word of the word table
-    sits at the same offset here; a hit may still be part of a longer word and is checked."""
-
-    def compute(d: Document) -> bytes:
-        prose = norm_prose(d)
-        if "\u212a" in prose:
-            prose = prose.replace("\u212a", "k")
-        return prose.encode("latin-1", "replace").lower()
-
-    return doc.memo("gen.ascii_prose", compute)
-
-
-# the gate words and phrase keys of the built-in lists (rules/ai-content.yaml and
-# rules/boilerplate.yaml), registered for the shared word index (quantities.word_hits) so that
-# finding their lines costs a dict look-up; any other word (a pack's, or one the YAML gains) is
-# found by a search of the prose instead: slower, never missed
-_INDEXED_GATE_WORDS = add_keywords(
-    # ai.chatbot-artefacts
-    "absolutely afraid ai certainly course do don't free here here's hope let me model my question "
-    "request shall sorry sure "
-    # boilerplate.engagement-bait
-    "bookmark checking comment comments conversation debate discussion following forget know share "
-    "smash tuned updates your "
-    # ai.stock-phrases and ai.stock-patterns
-    "challenging changing clarity evolving facets landscape tapestry today's underscore underscores "
-    "underscoring watches watching add added adding adds bolster bolstering bolsters complex "
-    "conclusion conversations discussions intricate introduce introduces introducing multifaceted "
-    "summary unpack "
-    # ai.stock-phrases-weak and ai.stock-patterns-weak
-    "beacon complexities couldn't deeper diplomatic fostering geopolitical higher important "
-    "international intricacies journey noting pivotal ramifications significant situation testament "
-    "uncharted understanding delve delved delves delving navigate navigated navigates navigating "
-    # ai.interview-framing
-    "analysis caught expertise having insights joining million perspective pleasure sat spoke "
-    "talked welcome".split()
+#: regex entries with a gate; NL602 also reads what and quotes
+_PATTERN_ENTRY = dict(entry="mapping", keys=GATED_KEYS, required=("pattern",))
+ARTEFACTS = WordList(
+    "chatbot output left in the copy (regex; what, scan: text, quotes: false)",
+    entry="mapping",
+    keys={**GATED_KEYS, "what": str, "quotes": bool},
+    required=("pattern",),
 )
+INTERVIEWER_LABELS = WordList("speaker labels that name a role, not a person (whole label)", entry="phrase")
+INTERVIEW_FRAMING = WordList("stock framing of generated interviews (regex with a gate)", **_PATTERN_ENTRY)
+AFFILIATION_WORDS = WordList("words that make an affiliation checkable (University, Ministry)", entry="phrase")
+AFFILIATION_ROLES = WordList("job titles that count as an affiliation before 'at X'", entry="phrase")
+TRANSCRIPT_CONVENTIONS = WordList("notes of genuine interview transcripts (regex)", entry="pattern")
+STOCK_PHRASES = WordList("stock phrases of generated news, reported one by one", entry="phrase")
+STOCK_PATTERNS = WordList("stock phrasing of generated news, reported one by one (regex with a gate)", **_PATTERN_ENTRY)
+STOCK_PHRASES_WEAK = WordList("stock phrases that count toward the density only", entry="phrase")
+STOCK_PATTERNS_WEAK = WordList("stock phrasing that counts toward the density only (regex with a gate)", **_PATTERN_ENTRY)
+TEMPLATE_HEADINGS = WordList(
+    "headings of content-farm templates (regex over the whole line)",
+    entry="mapping",
+    keys={"pattern": str, "what": str, "case": bool},
+    required=("pattern",),
+)
+ENGAGEMENT_QUESTIONS = WordList("questions put to the reader (regex at the start of a question)", entry="pattern")
 
-
-class _WordLines:
-    """Per-document state of :func:`word_lines`: the lines found so far per word, and the word
-    table and line starts a search needs, looked up once per document rather than once per word.
-    It is kept in the document's memo, so it must not refer to the document: a reference cycle
-    would keep every document alive until a full garbage collection."""
-
-    __slots__ = ("found", "words", "starts", "line_starts", "text_len")
-
-    def __init__(self, doc: Document):
-        t = word_table(doc)
-        self.found: dict[str, list[tuple[int, int]]] = {}
-        self.words, self.starts = t.words, t.starts
-        self.line_starts = doc.line_starts
-        self.text_len = len(doc.text)
-
-    def line_at(self, offset: int) -> tuple[int, int]:
-        """(start, end) of the line holding an offset."""
-        line_starts = self.line_starts
-        ln = bisect.bisect_right(line_starts, offset)  # the number of the line (1-based)
-        return line_starts[ln - 1], line_starts[ln] - 1 if ln < len(line_starts) else self.text_len
-
-    def search(self, doc: Document, word: str) -> list[tuple[int, int]]:
-        """The lines of a word not looked for yet (see :func:`word_lines`)."""
-        words, starts = self.words, self.starts
-        got: list[tuple[int, int]] = []
-        if word in _INDEXED_GATE_WORDS:
-            # the word's indexes in the word table, from the shared index
-            for i in word_hits(doc).get(word, ()):
-                line = self.line_at(starts[i])
-                if not got or got[-1] != line:
-                    got.append(line)
-        elif word.isascii():
-            # find the word in the prose, keep hits where the word table has this very word
-            # (not "my" in "economy"), then go on from the end of its line (so no line twice)
-            needle = word.encode("ascii")
-            find = _ascii_prose(doc).find
-            n = len(starts)
-            p = find(needle)
-            while p >= 0:
-                i = bisect.bisect_left(starts, p)
-                if i < n and starts[i] == p and words[i] == word:
-                    line = self.line_at(p)
-                    got.append(line)
-                    p = find(needle, line[1])
-                else:
-                    p = find(needle, p + 1)
-        else:
-            i = -1
-            index = words.index
-            try:
-                while True:
-                    i = index(word, i + 1)
-                    line = self.line_at(starts[i])
-                    if not got or got[-1] != line:
-                        got.append(line)
-            except ValueError:
-                pass
-        return got
-
-
-def word_lines(doc: Document, word: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order.
-
-    A word of ``_INDEXED_GATE_WORDS`` is looked up in the shared word index; any other ASCII word
-    is looked for with ``bytes.find`` in ``_ascii_prose``, and a non-ASCII word by scanning the
-    word table."""
-    state = doc.memo("gen.word_lines", _WordLines)
-    got = state.found.get(word)
-    if got is None:
-        got = state.found[word] = state.search(doc, word)
-    return got
-
-
-def run_entries(doc: Document, ctx: Context, name: str) -> Iterator[tuple[re.Match, dict]]:
-    """Matches of every wanted entry of a list, over the normalised prose (or raw text when the
-    entry says ``scan: text``). An entry gated by words is run only over the lines where its
-    gate words occur (a phrase: its longest word), so a pattern must not span lines."""
-    gl = gated_list(ctx, name)
-    if not gl.entries:
-        return
-    vocab = vocabulary(doc)
-    for e in gl.wanted(vocab, doc.text):
-        hay = norm_text(doc) if e.on_text else norm_prose(doc)
-        if e.gate and not e.contains and not e.on_text:
-            if e.subset:
-                ranges = word_lines(doc, e.key)
-            else:
-                keys = [w for w in e.gate if w in vocab]
-                if len(keys) == 1:
-                    ranges = word_lines(doc, keys[0])
-                else:
-                    ranges = sorted({r for k in keys for r in word_lines(doc, k)})
-            for a, b in ranges:
-                for m in e.rx.finditer(hay, a, b):
-                    if m.end() > m.start():
-                        yield m, e.spec
-            continue
-        for m in e.rx.finditer(hay):
-            if m.end() > m.start():
-                yield m, e.spec
-
-
-def word_set(ctx: Context, name: str) -> frozenset[str]:
-    cache = _cache(ctx)
-    key = ("set", name)
-    if key not in cache:
-        cache[key] = frozenset(" ".join(str(p).lower().split()) for p in ctx.list(name))
-    return cache[key]
-
-
-def word_set_cased(ctx: Context, name: str) -> frozenset[str]:
-    cache = _cache(ctx)
-    key = ("cased", name)
-    if key not in cache:
-        cache[key] = frozenset(" ".join(str(p).split()) for p in ctx.list(name))
-    return cache[key]
-
-
-def in_quotes(doc: Document, start: int) -> bool:
-    """doc.in_quotation, by bisection (quotations are sorted and do not overlap)."""
-    quotes = doc.quotations
-    if not quotes:
-        return False
-    starts = doc.memo("gen.quote_starts", lambda d: [q.start for q in d.quotations])
-    i = bisect.bisect_right(starts, start) - 1
-    return i >= 0 and quotes[i].start <= start < quotes[i].end
-
-
-def shorten(s: str, n: int = 60) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
-
-
-_STRIP_MARKS = rx.compile(r"^[\s#>*_•·▪●◦‣-]*|[\s*_:]*$")
-
-
-def bare_line(text: str) -> str:
-    """A line without Markdown heading/quote/bullet marks, emphasis and a trailing colon."""
-    return _STRIP_MARKS.sub("", text)
+#: the stock lists and whether a hit is strong (reported by NL603) or counts toward NL604 only
+_STOCK_LISTS = (
+    ("ai.stock-phrases", True),
+    ("ai.stock-patterns", True),
+    ("ai.stock-phrases-weak", False),
+    ("ai.stock-patterns-weak", False),
+)
+_STOCK_DECLARED = {
+    "ai.stock-phrases": STOCK_PHRASES,
+    "ai.stock-patterns": STOCK_PATTERNS,
+    "ai.stock-phrases-weak": STOCK_PHRASES_WEAK,
+    "ai.stock-patterns-weak": STOCK_PATTERNS_WEAK,
+}
 
 
 # --- NL601 fabricated interview ------------------------------------------------------------------
@@ -405,15 +109,10 @@ _AFFIL = rx.compile(
 
 def _role_pattern(ctx: Context) -> re.Pattern | None:
     """A job title followed closely by 'at X', 'with X' or 'of the X' (X capitalised)."""
-    cache = _cache(ctx)
-    if "roles" not in cache:
-        roles = [re.escape(str(r)) for r in ctx.list("ai.affiliation-roles")]
-        cache["roles"] = (
-            rx.compile(r"\b(?:" + "|".join(roles) + r")s?\b[^,.;:\n]{0,40}?\b(?:at|with|of the)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
-            if roles
-            else None
-        )
-    return cache["roles"]
+    roles = [re.escape(str(r)) for r in ctx.list("ai.affiliation-roles")]
+    if not roles:
+        return None
+    return rx.compile(r"\b(?:" + "|".join(roles) + r")s?\b[^,.;:\n]{0,40}?\b(?:at|with|of the)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
 def _affiliated(text: str, words: frozenset[str], roles: re.Pattern | None = None) -> bool:
@@ -439,8 +138,9 @@ _BYLINE = rx.compile(
 _BYLINE_GENERIC = frozenset("staff writer writers team desk admin newsroom editorial news ai".split())
 
 
-def analyse_interview(doc: Document, ctx: Context) -> _Interview | None:
-    """The Q&A structure of a document and the evidence that it was generated."""
+def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> _Interview | None:
+    """The Q&A structure of a document and the evidence that it was generated (``roles``: the
+    configuration's :func:`_role_pattern`)."""
     lines = doc.lines
     label_lines = [ln for ln in lines if ln.kind == "label"]
     if len(label_lines) < 4:
@@ -485,7 +185,6 @@ def analyse_interview(doc: Document, ctx: Context) -> _Interview | None:
     # who is the guest? look at the introduction (everything before the first speaker line)
     intro = doc.prose[:first_label_start]
     affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
-    roles = _role_pattern(ctx)
     if not guest.startswith("["):
         name_tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", gshown) if t.lower() not in _TITLES]
         surname = name_tokens[-1] if name_tokens and guest not in _GENERIC_GUESTS else None
@@ -570,11 +269,22 @@ class FabricatedInterview(Rule):
     severity = Severity.warning
     summary = "A Q&A with a generic interviewer label and an expert nobody can verify"
     options = {"min_score": Option(5, "evidence score at which the interview is reported", min=1, max=20)}
+    lists = {
+        "ai.generic-interviewer-labels": INTERVIEWER_LABELS,
+        "ai.interview-framing": INTERVIEW_FRAMING,
+        "ai.affiliation-words": AFFILIATION_WORDS,
+        "ai.affiliation-roles": AFFILIATION_ROLES,
+        "ai.transcript-conventions": TRANSCRIPT_CONVENTIONS,
+    }
+
+    def setup(self, ctx: Context) -> None:
+        self.roles = _role_pattern(ctx)
+        gated_list(ctx, "ai.interview-framing")  # its gate words join the configuration's
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if ":" not in doc.text:
             return
-        iv = doc.memo("gen.interview", lambda d: analyse_interview(d, ctx))
+        iv = analyse_interview(doc, ctx, self.roles)
         if iv is None or iv.score < self.opts["min_score"]:
             return
         a, b = _label_span(doc, iv.first)
@@ -618,10 +328,14 @@ class ChatbotArtefact(Rule):
     category = "ai-content"
     severity = Severity.error
     summary = "Chatbot output left in the copy (AI self-reference, chatter, placeholder, citation debris)"
+    lists = {"ai.chatbot-artefacts": ARTEFACTS}
+
+    def setup(self, ctx: Context) -> None:
+        self.artefacts = gated_list(ctx, "ai.chatbot-artefacts")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         hits = []
-        for m, spec in run_entries(doc, ctx, "ai.chatbot-artefacts"):
+        for m, spec in self.artefacts.run(doc, ctx):
             if spec.get("quotes", True) is False and in_quotes(doc, m.start()):
                 continue
             if doc.line_of(m.start()).kind == "code":
@@ -639,31 +353,29 @@ class ChatbotArtefact(Rule):
 # --- NL603 / NL604 stock phrasing -----------------------------------------------------------------
 
 
+@per_document
 def stock_hits(doc: Document, ctx: Context) -> list[tuple[int, int, bool]]:
-    """(start, end, strong) for every stock phrase outside quotation marks, in order."""
+    """(start, end, strong) for every stock phrase outside quotation marks, in order (shared by
+    NL603 and NL604)."""
+    found: list[tuple[int, int, bool]] = []
+    for name, strong in _STOCK_LISTS:
+        found += [(m.start(), m.end(), strong) for m, _ in run_entries(doc, ctx, name)]
+    found.sort(key=lambda h: (h[0], -h[1], not h[2]))
+    out: list[tuple[int, int, bool]] = []
+    for s, e, strong in found:
+        if out and s < out[-1][1]:  # overlapping matches: keep one, strong if either is
+            ps, pe, pst = out[-1]
+            out[-1] = (ps, max(pe, e), pst or strong)
+            continue
+        if in_quotes(doc, s) or doc.line_of(s).kind in ("code", "table"):
+            continue
+        out.append((s, e, strong))
+    return out
 
-    def compute(d: Document) -> list[tuple[int, int, bool]]:
-        found: list[tuple[int, int, bool]] = []
-        for name, strong in (
-            ("ai.stock-phrases", True),
-            ("ai.stock-patterns", True),
-            ("ai.stock-phrases-weak", False),
-            ("ai.stock-patterns-weak", False),
-        ):
-            found += [(m.start(), m.end(), strong) for m, _ in run_entries(d, ctx, name)]
-        found.sort(key=lambda h: (h[0], -h[1], not h[2]))
-        out: list[tuple[int, int, bool]] = []
-        for s, e, strong in found:
-            if out and s < out[-1][1]:  # overlapping matches: keep one, strong if either is
-                ps, pe, pst = out[-1]
-                out[-1] = (ps, max(pe, e), pst or strong)
-                continue
-            if in_quotes(d, s) or d.line_of(s).kind in ("code", "table"):
-                continue
-            out.append((s, e, strong))
-        return out
 
-    return doc.memo("gen.stock_hits", compute)
+def _setup_stock_lists(ctx: Context) -> None:
+    for name, _ in _STOCK_LISTS:
+        gated_list(ctx, name)  # their gate words join the configuration's
 
 
 class StockAiPhrase(Rule):
@@ -690,6 +402,10 @@ class StockAiPhrase(Rule):
     category = "ai-content"
     severity = Severity.info
     summary = "A stock phrase typical of machine-written news"
+    lists = _STOCK_DECLARED
+
+    def setup(self, ctx: Context) -> None:
+        _setup_stock_lists(ctx)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         for s, e, strong in stock_hits(doc, ctx):
@@ -721,6 +437,10 @@ class StockPhraseDensity(Rule):
         "threshold": Option(4.0, "stock phrases per 1,000 words at which the document is reported", type=float, min=0.1),
         "min_phrases": Option(3, "fewest stock phrases that can trigger the report", min=1),
     }
+    lists = _STOCK_DECLARED
+
+    def setup(self, ctx: Context) -> None:
+        _setup_stock_lists(ctx)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         hits = stock_hits(doc, ctx)
@@ -772,9 +492,13 @@ class TemplateSection(Rule):
     category = "ai-content"
     severity = Severity.warning
     summary = "A content-farm template section (Key Takeaways, Key Points at a Glance, FAQ)"
+    lists = {"ai.template-headings": TEMPLATE_HEADINGS}
+
+    def setup(self, ctx: Context) -> None:
+        self.headings = compiled_entries(ctx, "ai.template-headings")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        entries = compiled_entries(ctx, "ai.template-headings")
+        entries = self.headings
         if not entries:
             return
         lines = doc.lines
@@ -841,11 +565,15 @@ class EngagementQuestion(Rule):
     category = "ai-content"
     severity = Severity.warning
     summary = "A rhetorical question to the reader, typical of generated copy"
+    lists = {"ai.engagement-questions": ENGAGEMENT_QUESTIONS}
+
+    def setup(self, ctx: Context) -> None:
+        self.questions = compiled_entries(ctx, "ai.engagement-questions")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if "?" not in doc.text:
             return
-        entries = compiled_entries(ctx, "ai.engagement-questions")
+        entries = self.questions
         # a Q&A laid out as question lines (bold questions, no labels): its questions are the
         # interviewer's, not questions to the reader
         if sum(1 for ln in doc.lines if ln.kind != "label" and ln.text.rstrip(" *_").endswith("?")) >= 3:

@@ -1,0 +1,305 @@
+"""Lists of pattern entries from the packs, compiled once per configuration, and run with gates.
+
+A pack list read here holds phrases or regular expressions (``rules/ai-content.yaml`` and
+``rules/boilerplate.yaml`` describe the format):
+
+* :func:`compiled_entries`: each entry (a regex string, or a mapping with ``pattern``) compiled,
+  with its mapping; case-insensitive unless the entry says ``case: true``;
+* :func:`combined`: all regexes of a list as one alternation (one scan instead of many);
+* :func:`word_set` / :func:`word_set_cased`: a list of phrases as a set;
+* :func:`gated_list` / :func:`run_entries`: a list of phrases (matched on whole words, tried only
+  when all their words occur) and patterns with a ``gate`` (words, one of which must occur) or
+  ``contains`` (substrings of the raw text). An article tries only the entries it can match, and
+  a gated entry runs only over the lines where its gate words occur.
+
+The gates are the loaded lists' own (``gate:`` keys and the words of phrases), per
+configuration: a newsroom's additions are gated like the built-in entries, and nothing is
+copied by hand into Python. Each rule builds its gated lists in ``Rule.setup``, so that every
+gate word of the configuration is known before the first article and the lines of all of them
+are found in one pass over the article's words (:class:`_GateLines`).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+
+from .. import rx
+from ..document import Document
+from . import per_config, per_document
+from .lines import norm_prose, norm_text
+from .words import word_table
+
+if TYPE_CHECKING:
+    from ..rule import Context
+
+__all__ = [
+    "GATED_KEYS",
+    "per_list",
+    "compiled_entries",
+    "combined",
+    "word_set",
+    "word_set_cased",
+    "Entry",
+    "GatedList",
+    "gated_list",
+    "run_entries",
+    "word_lines",
+]
+
+T = TypeVar("T")
+
+#: the keys of a gated list's mapping entry (a rule adds those it reads itself: ``what``...)
+GATED_KEYS: dict[str, Any] = {"pattern": str, "gate": list, "contains": list, "case": bool, "scan": str}
+
+
+def per_list(build: Callable[[Context, str], T]) -> Callable[[Context, str], T]:
+    """``build(ctx, name)`` once per configuration and list name (a :func:`per_config` table)."""
+
+    @per_config
+    def table(ctx: Context) -> dict[str, T]:
+        return {}
+
+    @functools.wraps(build)
+    def get(ctx: Context, name: str) -> T:
+        t = table(ctx)
+        try:
+            return t[name]
+        except KeyError:
+            value = t[name] = build(ctx, name)
+            return value
+
+    return get
+
+
+def _flags(spec: dict) -> int:
+    return re.M | (0 if spec.get("case") else re.I)
+
+
+@per_list
+def compiled_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict]]:
+    """A list of regexes (strings or mappings with ``pattern``), each compiled with its mapping.
+
+    Matching is case-insensitive unless the entry says ``case: true``."""
+    out = []
+    for item in ctx.list(name):
+        spec = dict(item) if isinstance(item, dict) else {"pattern": str(item)}
+        out.append((rx.compile(str(spec["pattern"]), _flags(spec)), spec))
+    return out
+
+
+@per_list
+def combined(ctx: Context, name: str) -> re.Pattern | None:
+    """All regexes of a list as one case-insensitive alternation (one scan instead of many)."""
+    parts = []
+    for item in ctx.list(name):
+        pat = str(item["pattern"]) if isinstance(item, dict) else str(item)
+        parts.append(f"(?:{pat})")
+    return rx.compile("|".join(parts), re.I | re.M) if parts else None
+
+
+@per_list
+def word_set(ctx: Context, name: str) -> frozenset[str]:
+    """A list of phrases as a set, lower case, spaces normalised."""
+    return frozenset(" ".join(str(p).lower().split()) for p in ctx.list(name))
+
+
+@per_list
+def word_set_cased(ctx: Context, name: str) -> frozenset[str]:
+    """A list of phrases as a set, case kept, spaces normalised."""
+    return frozenset(" ".join(str(p).split()) for p in ctx.list(name))
+
+
+# --- gated lists ---------------------------------------------------------------------------------
+
+
+class Entry:
+    """One compiled list entry and its gate (words or substrings that must occur for it to run)."""
+
+    __slots__ = ("rx", "spec", "gate", "subset", "contains", "on_text", "key")
+
+    def __init__(self, rx: re.Pattern, spec: dict, gate: frozenset[str], subset: bool, contains: tuple[str, ...]):
+        self.rx, self.spec, self.gate, self.subset, self.contains = rx, spec, gate, subset, contains
+        self.on_text = spec.get("scan") == "text"
+        # a phrase needs all its words: it is looked for near its longest (rarest) one (the first
+        # in alphabetical order of equally long ones, so every process picks the same)
+        self.key = max(sorted(gate), key=len) if subset and gate else None
+
+    def wanted(self, vocab: frozenset[str], text: str) -> bool:
+        if not self.gate and not self.contains:
+            return True
+        if self.gate and (self.gate <= vocab if self.subset else not self.gate.isdisjoint(vocab)):
+            return True
+        return any(c in text for c in self.contains)
+
+
+_WORD = rx.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_GAP = r"(?:[\s\u00a0]*[-–—][\s\u00a0]*|[\s\u00a0]+)"
+
+
+def _entries(items) -> list[Entry]:
+    """Entries of a gated list. A phrase (a string) is matched on whole words, case-insensitive,
+    and tried only when all its words occur in the article; a mapping has a ``pattern`` (regex;
+    case-insensitive unless ``case: true``), an optional ``gate`` (words, lower case, one of which
+    must occur for the pattern to be tried: a speed-up only) and ``contains`` (substrings of the
+    raw text with the same role)."""
+    out = []
+    for item in items:
+        if isinstance(item, dict):
+            spec = dict(item)
+            gate = frozenset(str(g).lower().replace("’", "'") for g in spec.get("gate") or ())
+            contains = tuple(str(c) for c in spec.get("contains") or ())
+            out.append(Entry(rx.compile(str(spec["pattern"]), _flags(spec)), spec, gate, False, contains))
+        else:
+            toks = _WORD.findall(str(item).lower().replace("’", "'"))
+            if not toks:
+                continue
+            phrase_rx = rx.compile(r"(?<![\w'])" + _GAP.join(re.escape(t) for t in toks) + r"(?![\w]|'\w)", re.I)
+            out.append(Entry(phrase_rx, {"phrase": str(item)}, frozenset(toks), True, ()))
+    return out
+
+
+class GatedList:
+    """Entries of one list, indexed by gate word so an article tries only the entries it can match."""
+
+    __slots__ = ("entries", "always", "by_word", "words", "by_contains")
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        self.always: list[int] = []
+        self.by_word: dict[str, list[int]] = {}
+        by_contains: dict[str, list[int]] = {}
+        for i, e in enumerate(entries):
+            if not e.gate and not e.contains:
+                self.always.append(i)
+            if e.gate:
+                keys = [e.key] if e.subset else list(e.gate)
+                for k in keys:
+                    self.by_word.setdefault(k, []).append(i)
+            for c in e.contains:
+                by_contains.setdefault(c, []).append(i)
+        self.by_contains = tuple(by_contains.items())
+        #: the words whose lines the entries are run over (gate words, a phrase's longest word)
+        self.words = frozenset(self.by_word)
+
+    def wanted(self, vocab: frozenset[str], text: str) -> list[Entry]:
+        chosen = set(self.always)
+        for w in self.words & vocab:
+            for i in self.by_word[w]:
+                e = self.entries[i]
+                if not e.subset or e.gate <= vocab:
+                    chosen.add(i)
+        for c, idx in self.by_contains:
+            if c in text:
+                chosen.update(idx)
+        if not chosen:
+            return []
+        return [self.entries[i] for i in sorted(chosen)]
+
+    def run(self, doc: Document, ctx: Context) -> Iterator[tuple[re.Match, dict]]:
+        """Matches of every wanted entry, over the normalised prose (or raw text when the entry
+        says ``scan: text``). An entry gated by words is run only over the lines where its gate
+        words occur (a phrase: its longest word), so a pattern must not span lines."""
+        if not self.entries:
+            return
+        vocab = word_table(doc).vocabulary
+        lines = None
+        for e in self.wanted(vocab, doc.text):
+            hay = norm_text(doc) if e.on_text else norm_prose(doc)
+            if e.gate and not e.contains and not e.on_text:
+                if lines is None:
+                    lines = _gate_lines(doc, ctx)
+                if e.subset:
+                    ranges = lines.of(doc, ctx, e.key)
+                else:
+                    keys = [w for w in e.gate if w in vocab]
+                    if len(keys) == 1:
+                        ranges = lines.of(doc, ctx, keys[0])
+                    else:
+                        ranges = sorted({r for k in keys for r in lines.of(doc, ctx, k)})
+                for a, b in ranges:
+                    for m in e.rx.finditer(hay, a, b):
+                        if m.end() > m.start():
+                            yield m, e.spec
+                continue
+            for m in e.rx.finditer(hay):
+                if m.end() > m.start():
+                    yield m, e.spec
+
+
+@per_config
+def _gate_words(ctx: Context) -> set[str]:
+    """The words of every gated list built for this configuration (see :func:`gated_list`)."""
+    return set()
+
+
+@per_list
+def gated_list(ctx: Context, name: str) -> GatedList:
+    """A list compiled as a :class:`GatedList`; its words join the configuration's gate words.
+
+    Call it from ``Rule.setup``: the lines of the gate words of all the lists built before the
+    first article are then found in one pass over each article's words."""
+    gl = GatedList(_entries(ctx.list(name)))
+    _gate_words(ctx).update(gl.words)
+    return gl
+
+
+def run_entries(doc: Document, ctx: Context, name: str) -> Iterator[tuple[re.Match, dict]]:
+    """Matches of every wanted entry of a list (see :meth:`GatedList.run`)."""
+    return gated_list(ctx, name).run(doc, ctx)
+
+
+class _GateLines:
+    """The lines of the configuration's gate words in one article, found in one pass over its
+    words for all the gate words that occur (a word of a list built later: in one more pass).
+
+    Kept in the document's analyses, so it must not refer to the document: a reference cycle
+    would keep every document alive until a full garbage collection."""
+
+    __slots__ = ("found",)
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[tuple[int, int]]] = {}
+
+    def of(self, doc: Document, ctx: Context, word: str) -> list[tuple[int, int]]:
+        """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order."""
+        got = self.found.get(word)
+        if got is None:
+            self._find(doc, ctx, word)
+            got = self.found[word]
+        return got
+
+    def _find(self, doc: Document, ctx: Context, word: str) -> None:
+        t = word_table(doc)
+        found = self.found
+        wanted = (_gate_words(ctx) & t.vocabulary) - found.keys()
+        if word in t.vocabulary:
+            wanted.add(word)
+        for w in wanted:
+            found[w] = []
+        if word not in found:
+            found[word] = []  # not in the article
+        if not wanted:
+            return
+        words, starts = t.words, t.starts
+        line_starts = doc.line_starts
+        n_lines = len(line_starts)
+        text_len = len(doc.text)
+        for i in t.indexes_of(wanted):
+            p = starts[i]
+            ln = bisect.bisect_right(line_starts, p)  # the number of the line (1-based)
+            line = (line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len)
+            got = found[words[i]]
+            if not got or got[-1] != line:
+                got.append(line)
+
+
+@per_document
+def _gate_lines(doc: Document, ctx: Context) -> _GateLines:
+    return _GateLines()
+
+
+def word_lines(doc: Document, ctx: Context, word: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order."""
+    return _gate_lines(doc, ctx).of(doc, ctx, word)
