@@ -123,7 +123,6 @@ class Document:
         self.text = text
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
-        self._memo: dict[str, Any] = {}
         #: per-document analyses (``newslint.analysis.per_document``), keyed by their function
         self.analyses: dict[Any, Any] = {}
         #: per-article metrics rules report (readability scores); shown by --statistics and JSON
@@ -163,15 +162,6 @@ class Document:
     def newline(self) -> str:
         i = self.text.find("\n")
         return "\r\n" if i > 0 and self.text[i - 1] == "\r" else "\n"
-
-    # --- shared analyses ------------------------------------------------------------------
-    def memo(self, key: str, compute: Callable[["Document"], Any]) -> Any:
-        """Compute an analysis once per document and share it between rules."""
-        try:
-            return self._memo[key]
-        except KeyError:
-            value = self._memo[key] = compute(self)
-            return value
 
     # --- non-prose masking ----------------------------------------------------------------
     @cached_property

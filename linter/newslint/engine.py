@@ -14,11 +14,8 @@ from .registry import Registry, build_registry
 from .rule import Context, Rule
 from .selection import finding_code_matches, is_subcode, select_rules, selector_matches
 
-#: reading an undeclared word list is an error (switched on once every rule declares its lists)
-STRICT_LISTS = False
-
 #: rules the engine itself reports (no check() of their own)
-ENGINE_RULES = ("NL900", "NL901")
+ENGINE_RULES = suppress.ENGINE_CODES
 
 
 @dataclass
@@ -44,7 +41,7 @@ class Linter:
             accept=self.settings.accept,
             lists=self.registry.lists,
             settings={"languagetool": self.settings.languagetool},
-            declared=frozenset(self.registry.declared) if STRICT_LISTS else None,
+            declared=frozenset(self.registry.declared),
         )
         self.rules = self._instantiate()
         self.context.rules = tuple(self.rules)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import Iterable, NamedTuple
 
 from .packs import Pack, PackError, builtin_pack_paths, check_lists, load_pack, merge_lists
@@ -27,8 +27,10 @@ class RegistryError(Exception):
 class Registry:
     rules: tuple[type[Rule], ...]
     lists: dict
-    #: every word list a rule declares, by name (see ``Rule.lists``)
-    declared: dict[str, WordList] = field(default_factory=dict)
+    @cached_property
+    def declared(self) -> dict[str, WordList]:
+        """Every word list a rule declares, by name (see ``Rule.lists``)."""
+        return declared_lists(self.rules)
 
     def readers(self, name: str) -> list[type[Rule]]:
         """The rules that read a word list."""
@@ -153,12 +155,11 @@ def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
                 )
             seen[key] = r
     rules.sort(key=lambda r: _code_key(r.code))
-    declared = declared_lists(rules)
+    registry = Registry(tuple(rules), merge_lists(packs))
     builtin = set(builtin_pack_paths())
     for p in packs:
-        if declared:  # TRANSITION: until every rule declares its lists
-            check_lists(p, declared, patterns=p.path not in builtin)
-    return Registry(tuple(rules), merge_lists(packs), declared)
+        check_lists(p, registry.declared, patterns=p.path not in builtin)
+    return registry
 
 
 def declared_lists(rules: Iterable[type[Rule]]) -> dict[str, WordList]:

@@ -29,9 +29,9 @@ from typing import Iterable, Iterator, NamedTuple
 from . import rx
 from .analysis import per_document
 from .document import Document, Line
+from .finding import Finding
+from .rule import Rule
 from .selection import finding_code_matches, selector_matches
-from .finding import Finding, Severity
-from .rule import Context, Rule
 
 _COMMENT = rx.compile(
     r"<!--\s*newslint-(?P<kind>disable-next-line|disable-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->"
@@ -247,54 +247,9 @@ class Stream:
     def used_elsewhere_dropped(self, findings: list[Finding]) -> list[Finding]:
         """Findings without the NL900 (unused suppression) of comments that suppressed something
         in another piece. Call after every piece and :meth:`file_wide_hidden` have run."""
-        return [f for f in findings if not (f.rule == UnusedSuppression.code and f.start in self.used)]
+        return [f for f in findings if not (f.rule == UNUSED and f.start in self.used)]
 
 
-class UnusedSuppression(Rule):
-    """A suppression comment that suppresses nothing.
-
-    A stale ``newslint-disable`` hides future problems and misleads the next editor; remove it.
-    The engine reports these after the other rules have run (so this rule has no ``check``).
-
-    Bad:
-        <!-- newslint-disable-next-line NL101 -->
-        The minister spoke on Tuesday.
-    Good:
-        <!-- newslint-disable-next-line NL101 -->
-        The minister spoke on Tusday.
-    """
-
-    code = "NL900"
-    name = "unused-suppression"
-    category = "style"
-    severity = Severity.info
-    summary = "A suppression comment that suppresses nothing"
-
-    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        return ()
-
-
-class UnknownSuppressionRule(Rule):
-    """A suppression comment that names a rule newslint does not know.
-
-    Bad:
-        <!-- newslint-disable-next-line NL999 -->
-        The minister spoke on Tuesday.
-    Good:
-        <!-- newslint-disable-next-line known-typo -->
-        The minister spoke on Tusday.
-    """
-
-    code = "NL901"
-    name = "unknown-suppression-rule"
-    category = "style"
-    severity = Severity.warning
-    summary = "A suppression comment names an unknown rule"
-
-    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
-        return ()
-
-
-RULES = [UnusedSuppression, UnknownSuppressionRule]
-#: the findings the engine reports itself from the suppressions, never suppressed
-ENGINE_CODES = frozenset(r.code for r in RULES)
+#: the findings the engine reports itself from the suppressions (rules/suppression.py), never suppressed
+UNUSED, UNKNOWN = "NL900", "NL901"
+ENGINE_CODES = frozenset((UNUSED, UNKNOWN))

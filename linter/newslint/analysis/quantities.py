@@ -42,7 +42,7 @@ from .. import rx
 from ..document import Document
 from ..rule import Context, WordList
 from . import per_config, per_document
-from .keywords import add_keywords, hits_of, word_hits  # noqa: F401  (also imported from here by rule modules)
+from .keywords import add_keywords, hits_of
 from .words import word_table
 
 TOLERANCE = 0.10

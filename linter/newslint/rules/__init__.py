@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .. import suppress
 from . import (
     attribution,
     boilerplate,
@@ -37,10 +36,11 @@ from . import (
     mechanics,
     readability,
     spelling,
+    suppression,
     tables,
 )
 
-MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, dates, details, suppress)
+MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, dates, details, suppression)
 
 
 def builtin_rules() -> Iterator[type]:
