@@ -159,6 +159,26 @@ def test_version_rules_explain(run_cli):
     assert __version__
 
 
+def test_lists_and_explain_show_the_word_lists(run_cli, tmp_path):
+    code, out, _ = run_cli("explain", "vague-attribution")
+    assert code == 0 and "Word lists it reads" in out and "attribution.collectives (" in out
+    code, out, _ = run_cli("lists", "--format", "json")
+    rows = {r["name"]: r for r in json.loads(out)}
+    assert code == 0 and "NL501" in rows["attribution.collectives"]["rules"]
+    base = rows["attribution.collectives"]["entries"]
+    # a configuration's pack adds to a list: its size grows
+    pack = tmp_path / "house.yaml"
+    pack.write_text("lists:\n  attribution.collectives: [pundits, forecasters]\n", encoding="utf-8")
+    cfg = tmp_path / ".newslint.yaml"
+    cfg.write_text("packs: [house.yaml]\n", encoding="utf-8")
+    code, out, _ = run_cli("lists", "--format", "json", "--config", str(cfg))
+    assert {r["name"]: r for r in json.loads(out)}["attribution.collectives"]["entries"] == base + 2
+    # and a misspelt list name is an error with the file and line, exit 2
+    pack.write_text("lists:\n  attribution.colectives: [pundits]\n", encoding="utf-8")
+    code, _, err = run_cli("lists", "--config", str(cfg))
+    assert code == 2 and "house.yaml:2: list 'attribution.colectives'" in err and "did you mean 'attribution.collectives'" in err
+
+
 def test_jobs_give_the_same_output_in_order(run_cli, tmp_path):
     for i in range(12):
         (tmp_path / f"s{i:02d}.txt").write_text(TYPO * (i + 1))

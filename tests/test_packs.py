@@ -109,3 +109,73 @@ def test_builtin_packs_load():
     assert any(p.endswith("typos.yaml") for p in paths)
     for p in paths:
         load_pack(p)
+
+
+# --- word lists are declared by the rules that read them --------------------------------------
+def _registry_with(tmp_path, body):
+    from newslint.registry import build_registry, load_packs
+
+    load_packs.cache_clear()
+    p = tmp_path / "newsroom.yaml"
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return build_registry([str(p)])
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        # a misspelt list name: the rule never sees the additions
+        ("lists:\n  attribution.colectives: [pundits]\n", r"newsroom\.yaml:2: list 'attribution\.colectives' is not read by any rule \(did you mean 'attribution\.collectives'\?\)"),
+        # a misspelt key of a mapping entry
+        ("lists:\n  ai.stock-patterns:\n    - pattern: 'a tapestry of'\n      gatee: [tapestry]\n", r"newsroom\.yaml:3: list 'ai\.stock-patterns': unknown key 'gatee' \(did you mean 'gate'\?\)"),
+        # YAML reads a bare on/off/no as a boolean
+        ("lists:\n  attribution.collectives:\n    - pundits\n    - no\n", r"list 'attribution\.collectives': entry False is not text.*quote it"),
+        # a phrase in a list of single words
+        ("lists:\n  consistency.event-nouns: [state visit]\n", r"list 'consistency\.event-nouns': each entry is a single word"),
+        # a pattern that does not compile
+        ("lists:\n  ai.stock-patterns:\n    - pattern: 'a (tapestry'\n", r"newsroom\.yaml:3: list 'ai\.stock-patterns': pattern /a \(tapestry/ does not compile"),
+        # a required key missing
+        ("lists:\n  ai.stock-patterns:\n    - gate: [tapestry]\n", r"list 'ai\.stock-patterns': entry is missing required key 'pattern'"),
+    ],
+)
+def test_a_pack_list_must_be_declared_and_well_formed(tmp_path, body, message):
+    with pytest.raises(PackError, match=message):
+        _registry_with(tmp_path, body)
+
+
+def test_a_declared_list_is_extended_by_a_pack(tmp_path):
+    reg = _registry_with(tmp_path, "lists:\n  attribution.collectives: [pundits]\n")
+    assert "pundits" in reg.lists["attribution.collectives"]
+    assert "NL501" in [r.code for r in reg.readers("attribution.collectives")]
+
+
+def test_every_list_a_builtin_pack_fills_is_declared_and_every_declared_list_is_filled():
+    from newslint.registry import build_registry
+
+    reg = build_registry()
+    assert set(reg.lists) <= set(reg.declared)
+    assert set(reg.declared) - set(reg.lists) == set(), "a rule declares a list no pack fills"
+
+
+def test_reading_an_undeclared_list_is_an_error():
+    from newslint.rule import Context
+
+    ctx = Context(lists={"a.b": ["x"]}, declared=frozenset({"a.b"}))
+    assert ctx.list("a.b") == ["x"]
+    with pytest.raises(KeyError, match="no rule declares it"):
+        ctx.list("a.c")
+
+
+def test_two_rules_may_not_declare_one_list_differently():
+    from newslint.registry import RegistryError, declared_lists
+    from newslint.rule import Rule, WordList
+
+    class A(Rule):
+        code, name, lists = "X1", "a", {"x.words": WordList("words", entry="word")}
+
+    class B(Rule):
+        code, name, lists = "X2", "b", {"x.words": WordList("words", entry="phrase")}
+
+    assert declared_lists([A]) == {"x.words": A.lists["x.words"]}
+    with pytest.raises(RegistryError, match="declared differently by rules X1 and X2"):
+        declared_lists([A, B])

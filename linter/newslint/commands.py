@@ -23,8 +23,7 @@ def _registry(config: str | None, packs: list[str] | None = None):
         settings = parse_settings(read_config_file(path) or {}, path) if path else None
         return build_registry((settings.packs if settings else []) + (packs or []))
     except (ConfigError, PackError, RegistryError) as e:
-        print(f"newslint: error: {e}", file=sys.stderr)
-        raise SystemExit(2)
+        raise UsageError(str(e)) from None
 
 
 def rules_cmd(argv: list[str]) -> int:
@@ -90,6 +89,8 @@ def explain_cmd(argv: list[str]) -> int:
         print("\nWord lists it reads (extend them with a pack: `lists: {NAME: [...]}`):")
         for name, spec in rule.lists.items():
             print(f"  {name} ({len(reg.lists.get(name, ()))} {_entry_noun(spec)}): {spec.help}")
+            if spec.entry == "mapping":
+                print(f"    each entry: {_entry_shape(spec)}")
     return 0
 
 
@@ -102,8 +103,8 @@ def _entry_shape(spec) -> str:
         return spec.entry
     if spec.keys is None:
         return "mapping of names to word lists"
-    keys = [f"{k}*" if k in spec.required else k for k in spec.keys]
-    return "mapping: " + ", ".join(keys)
+    keys = [f"{k} (required)" if k in spec.required else k for k in spec.keys]
+    return "mapping with keys " + ", ".join(keys)
 
 
 def lists_cmd(argv: list[str]) -> int:
@@ -116,7 +117,8 @@ def lists_cmd(argv: list[str]) -> int:
         {
             "name": name,
             "entries": len(reg.lists.get(name, ())),
-            "entry": _entry_shape(spec),
+            "entry": spec.entry,
+            "shape": _entry_shape(spec),
             "rules": [r.code for r in reg.readers(name)],
             "help": spec.help,
         }
@@ -127,8 +129,9 @@ def lists_cmd(argv: list[str]) -> int:
         print()
         return 0
     width = max((len(r["name"]) for r in rows), default=10)
+    print(f"{'list':{width}s} {'size':>5s}  {'entry':8s} {'read by':14s} what it holds")
     for r in rows:
-        print(f"{r['name']:{width}s} {r['entries']:5d}  {r['entry']:10.40s}  {','.join(r['rules']):14s} {r['help']}")
+        print(f"{r['name']:{width}s} {r['entries']:5d}  {r['entry']:8s} {','.join(r['rules']):14s} {r['help']}")
     return 0
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from . import rx
 

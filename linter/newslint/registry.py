@@ -134,10 +134,25 @@ def entry_point_rules() -> list[type[Rule]]:
     return found
 
 
-@lru_cache(maxsize=32)
 def load_packs(paths: tuple[str, ...]) -> tuple[Pack, ...]:
-    """The packs at these paths, parsed once per process (rules may read a pack's tables)."""
-    return tuple(load_pack(p) for p in paths)
+    """The packs at these paths, parsed once per process while the files stay unchanged."""
+    return _load_packs(tuple((p, _stamp(p)) for p in paths))
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # load_pack reports it
+    return (st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=32)
+def _load_packs(stamped: tuple[tuple[str, tuple[int, int] | None], ...]) -> tuple[Pack, ...]:
+    return tuple(load_pack(p) for p, _ in stamped)
+
+
+load_packs.cache_clear = _load_packs.cache_clear  # type: ignore[attr-defined]
 
 
 def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
