@@ -92,9 +92,6 @@ def run() -> None:
     by one (the 165,000-word lexicon among them) and took 50-70 ms of a 0.2 s one-article run.
     Tests and other callers use ``main`` and keep a normal exit."""
     code = main()
-    from . import rx
-
-    rx.save()  # patterns compiled for the first time, for the next start
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

@@ -266,7 +266,7 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
             raise PackError(f"{path}:{spec.line_of('either')}: {what}: 'either' is a list of lists of two or more variants")
     if kind == "repetition" and "pattern" in spec:
         try:
-            rx.compile(spec["pattern"])
+            rx.check(spec["pattern"])
         except re.error as e:
             raise PackError(f"{path}:{spec.line_of('pattern')}: {what}: pattern does not compile: {e}") from None
     examples = spec.get("examples") or {}
