@@ -17,9 +17,7 @@ build ~0.5 s. When the cache directory is not writable the lexicon is built in m
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -141,6 +139,9 @@ def _versions() -> str:
 
 def build() -> tuple[frozenset, dict]:
     """Build (all words, {common word: frequency}) from pyspellchecker's data file."""
+    import gzip  # only for a build: a start with the lexicon cached never needs them
+    import json
+
     with gzip.open(_source_path(), "rt", encoding="utf-8") as fh:
         freq: dict[str, int] = json.load(fh)
     words = set(freq)
