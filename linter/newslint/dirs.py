@@ -201,11 +201,18 @@ def seal(body: bytes) -> bytes:
 
 def unseal(data: bytes | None) -> bytes | None:
     """The body of a :func:`seal`-ed entry, or None when it is missing, damaged or tampered with."""
+    body = sealed_body(data)
+    return None if body is None else bytes(body)
+
+
+def sealed_body(data: bytes | None) -> memoryview | None:
+    """:func:`unseal` without copying the body (a view of ``data``)."""
     if not data:
         return None
-    head, sep, body = data.partition(b"\n")
-    if not sep or not head.startswith(b"newslint-cache sha256="):
+    end = data.find(b"\n")
+    if end < 0 or not data.startswith(b"newslint-cache sha256="):
         return None
-    if head[len(b"newslint-cache sha256="):] != hashlib.sha256(body).hexdigest().encode():
+    body = memoryview(data)[end + 1:]
+    if data[len(b"newslint-cache sha256="):end] != hashlib.sha256(body).hexdigest().encode():
         return None
     return body

@@ -190,15 +190,26 @@ def _encode(words: frozenset, common: dict) -> bytes:
     return f"{head}\n\n{rest}".encode("utf-8")
 
 
-def _decode(body: bytes) -> tuple[frozenset, dict]:
-    head, sep, rest = body.decode("utf-8").partition("\n\n")
-    if not sep:
+def _read_text(path: str) -> str:
+    from . import dirs
+
+    body = dirs.sealed_body(dirs.read_own(path))
+    if body is None:
+        raise ValueError("no lexicon cached, or a damaged one")
+    return str(body, "utf-8")
+
+
+def _decode(text: str) -> tuple[frozenset, dict]:
+    end = text.find("\n\n")
+    if end < 0:
         raise ValueError("not a lexicon")
     common = {}
-    for line in head.split("\n"):
+    for line in text[:end].split("\n"):
         w, _, n = line.partition("\t")
         common[w] = int(n)
-    return frozenset(rest.split("\n")).union(common), common
+    words = text[end + 2:].split("\n")
+    del text
+    return frozenset(words).union(common), common
 
 
 @lru_cache(maxsize=1)
@@ -212,12 +223,11 @@ def load() -> tuple[frozenset, dict]:
     folder = dirs.private_dir("lexicon")
     name = _cache_name()
     if folder is not None:
-        body = dirs.unseal(dirs.read_own(os.path.join(folder, name)))
-        if body is not None:
-            try:
-                return _decode(body)
-            except (ValueError, UnicodeDecodeError):
-                pass
+        try:
+            # one expression: the file's bytes and text are freed before the word set is built
+            return _decode(_read_text(os.path.join(folder, name)))
+        except (ValueError, UnicodeDecodeError):
+            pass
     words, common = build()
     if folder is not None and dirs.write_private(os.path.join(folder, name), dirs.seal(_encode(words, common))):
         dirs.evict(folder, ".txt", KEEP)
