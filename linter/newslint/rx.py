@@ -43,7 +43,7 @@ class LazyPattern:
         p = d.get("_compiled")
         if p is None:
             try:
-                p = re.compile(self.pattern, d["flags"])
+                p = re.compile(self.pattern, self._given)
             except re.error as e:
                 raise re.error(f"{e.msg} in pattern {self.pattern!r}", e.pattern, e.pos) from None
             d["_compiled"] = p
