@@ -353,9 +353,6 @@ def main(argv: list[str] | None = None) -> int:
         tools.append(("proselint 1 file", proselint_command(one, [one]), child_env(), one_mb))
     tools.append(("newslint 1 file, no .pyc", [nl, "--format", "json", "--no-cache", one], child_env(bytecode=False),
                   one_mb))
-    # newslint keeps assembled regex code between runs as Python keeps bytecode (newslint.rx)
-    tools.append(("newslint 1 file, no pattern store", [nl, "--format", "json", "--no-cache", one],
-                  child_env(NEWSLINT_REGEX_STORE="0"), one_mb))
     cache_dir = None
     cache_fill = None
     if args.cache:

@@ -1,6 +1,9 @@
-"""The compiled-pattern store (newslint.rx): patterns served from it are the patterns re builds."""
+"""newslint.rx: patterns compiled on first use, with public APIs only."""
+import copy
 import glob
 import importlib
+import pathlib
+import pickle
 import pkgutil
 import re
 
@@ -9,101 +12,91 @@ import pytest
 import newslint
 from newslint import rx
 
-pytestmark = pytest.mark.skipif(not rx._SUPPORTED, reason="the store serves CPython 3.11-3.13 only")
-
 SAMPLE = "\n".join(open(p, encoding="utf-8").read() for p in sorted(glob.glob("seeds/*.txt")))
 
 
-@pytest.fixture
-def fresh_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("NEWSLINT_REGEX_STORE", raising=False)
-    monkeypatch.setattr(rx, "_store", None)
-    monkeypatch.setattr(rx, "_added", 0)
-    return tmp_path
-
-
-def _same(a: re.Pattern, b: re.Pattern) -> None:
-    assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
-    assert [m.span() + m.groups() for m in a.finditer(SAMPLE)] == [m.span() + m.groups() for m in b.finditer(SAMPLE)]
-
-
-def _package_patterns() -> list[re.Pattern]:
+def _package_patterns() -> list:
     found = {}
     for info in pkgutil.walk_packages(newslint.__path__, "newslint."):
         if info.name.endswith("__main__"):  # importing it runs the command line
             continue
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found[(value.pattern, value.flags)] = value
+            if isinstance(value, rx.LazyPattern):
+                found[(value.pattern, value._given)] = value
     return list(found.values())
 
 
-def test_every_module_pattern_assembles_to_what_re_builds():
-    import _sre
-
+def test_every_module_pattern_matches_as_re_compile_does():
     patterns = _package_patterns()
     assert len(patterns) > 100
-    from array import array
-
     for p in patterns:
-        flags, packed, groups, groupindex, indexgroup = rx._assemble(p.pattern, p.flags)
-        code = array("I")
-        code.frombytes(packed)
-        _same(_sre.compile(p.pattern, flags, code.tolist(), groups, groupindex, indexgroup), re.compile(p.pattern, p.flags))
+        ref = re.compile(p.pattern, p._given)
+        assert [m.span() + m.groups() for m in p.finditer(SAMPLE)] == [m.span() + m.groups() for m in ref.finditer(SAMPLE)], p.pattern
+        assert (p.pattern, p.flags, p.groups, p.groupindex) == (ref.pattern, ref.flags, ref.groups, ref.groupindex)
 
 
-def test_a_saved_store_serves_the_same_patterns(fresh_store, monkeypatch):
-    specs = [(r"\b(?P<who>[A-Z][a-z]+)\s+(?:said|says)\b", 0), (r"kyiv|kiev", re.I), (r"^#{1,6} (.*)$", re.M), (r"[“”\"]", 0)]
-    first = [rx.compile(p, f) for p, f in specs]
-    assert rx.stats()["added"] == len(specs)
-    rx.save()
-    assert len(list(fresh_store.glob("regex-*.bin"))) == 1
-    monkeypatch.setattr(rx, "_store", None)  # as a new process would start
-    hits = rx.stats()["hits"]
-    second = [rx.compile(p, f) for p, f in specs]
-    assert rx.stats()["hits"] - hits == len(specs)
-    for a, b in zip(first, second):
-        _same(a, b)
+def test_every_method_gives_what_re_gives():
+    spec = (r"\b(?P<who>[A-Z][a-z]+)\s+(said|says)\b", re.M)
+    p, ref = rx.compile(*spec), re.compile(*spec)
+    text = "Ana said it. Then Bob says no.\nCy said"
+    assert p.search(text).span() == ref.search(text).span()
+    assert p.match(text).group("who") == "Ana"
+    assert p.fullmatch("Ana said").groups() == ref.fullmatch("Ana said").groups()
+    assert p.findall(text) == ref.findall(text)
+    assert p.split(text) == ref.split(text)
+    assert p.sub(r"\g<who> wrote", text) == ref.sub(r"\g<who> wrote", text)
+    assert p.subn(lambda m: m.group(1).upper(), text) == ref.subn(lambda m: m.group(1).upper(), text)
+    assert p.search(text, 5).span() == ref.search(text, 5).span()
+    assert p.groups == 2 and p.groupindex == {"who": 1}
 
 
-def test_a_damaged_store_falls_back_to_re(fresh_store, monkeypatch):
-    rx.compile(r"\bteh\b", 0)
-    rx.save()
-    (store,) = fresh_store.glob("regex-*.bin")
-    store.write_bytes(b"not a marshal file")
-    monkeypatch.setattr(rx, "_store", None)
-    assert rx.compile(r"\bteh\b").findall("teh cat") == ["teh"]
-    # an entry whose code the engine rejects is dropped and compiled again
-    monkeypatch.setattr(rx, "_store", {(r"\bteh\b", 0): (32, b"\x01\x00\x00\x00\x02\x00\x00\x00", 0, {}, (None,))})
-    assert rx.compile(r"\bteh\b").findall("teh cat") == ["teh"]
+def test_pattern_and_flags_do_not_compile(monkeypatch):
+    calls = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a: calls.append(a) or real(*a))
+    p = rx.compile(r"kyiv|kiev", re.I)
+    assert (p.pattern, p.flags) == (r"kyiv|kiev", re.I)
+    assert calls == []
+    assert p.search("in Kyiv")
+    assert p.flags == re.compile(r"kyiv|kiev", re.I).flags  # now the compiled pattern's flags (re.UNICODE added)
 
 
-def test_the_store_can_be_switched_off(fresh_store, monkeypatch):
-    monkeypatch.setenv("NEWSLINT_REGEX_STORE", "0")
-    assert rx.compile(r"adn").search("this adn that")
-    rx.save()
-    assert not list(fresh_store.glob("regex-*.bin"))
+def test_compiles_once_and_binds_the_methods(monkeypatch):
+    calls = []
+    real = re.compile
+    monkeypatch.setattr(re, "compile", lambda *a: calls.append(a) or real(*a))
+    p = rx.compile(r"\bteh\b")
+    for _ in range(3):
+        assert p.findall("teh cat teh") == ["teh", "teh"]
+        assert p.sub("the", "teh") == "the"
+    assert len(calls) == 1
+    # later calls go straight to the compiled pattern's own methods, found on the instance
+    compiled = p.compiled()
+    assert vars(p)["search"] == compiled.search and vars(p)["finditer"] == compiled.finditer
 
 
-def test_pattern_texts_do_not_depend_on_the_hash_seed(tmp_path):
-    """A pattern built from a set in set order would have a new text in every process: the
-    store would miss it and grow at each run."""
-    import os
-    import subprocess
-    import sys
+def test_an_invalid_pattern_raises_re_error_naming_it_at_first_use():
+    p = rx.compile(r"(?P<x>ab")  # no error yet: nothing is compiled at import time
+    with pytest.raises(re.error, match=r"\(\?P<x>ab"):
+        p.search("abc")
+    with pytest.raises(re.error):  # and again, not a half-built proxy
+        p.findall("abc")
+    with pytest.raises(re.error):
+        rx.check(r"(?P<x>ab")
 
-    script = (
-        "import contextlib, io, hashlib\n"
-        "from newslint import rx\n"
-        "from newslint.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['--no-cache', '--jobs', '1', 'seeds', 'fixtures'])\n"
-        "print(hashlib.sha256(repr(sorted(rx._store)).encode()).hexdigest(), len(rx._store))\n"
-    )
-    outs = []
-    for seed in ("1", "2"):
-        env = dict(os.environ, PYTHONHASHSEED=seed, NEWSLINT_CACHE_DIR=str(tmp_path / seed), NEWSLINT_REGEX_STORE="1")
-        outs.append(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True).stdout)
-    assert outs[0] == outs[1]
+
+def test_pickle_and_copy_keep_the_pattern():
+    p = rx.compile(r"(\d+)\s*%", re.A)
+    for q in (pickle.loads(pickle.dumps(p)), copy.copy(p), copy.deepcopy(p)):
+        assert q.findall("up 5 % and 7%") == ["5", "7"]
+        assert q.pattern == p.pattern
+    assert p == re.compile(r"(\d+)\s*%", re.A) and hash(p) == hash(re.compile(r"(\d+)\s*%", re.A))
+
+
+def test_no_private_re_internals_under_linter():
+    root = pathlib.Path(__file__).resolve().parents[1] / "linter"
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for name in ("_sre", "re._parser", "re._compiler", "sre_compile", "sre_parse"):
+            assert name not in text, f"{path} names {name}"

@@ -2,7 +2,6 @@
 import glob
 import os
 import re
-import time
 
 import pytest
 
@@ -69,13 +68,12 @@ def test_lexicon_cache_is_written_and_reused(tmp_path, monkeypatch):
     lexicon.load.cache_clear()
     try:
         words, common = lexicon.load()
-        files = list((tmp_path / "lexicon").glob("lexicon-*.marshal"))
-        assert len(files) == 1
+        files = list((tmp_path / "lexicon").glob("lexicon-*.txt"))
+        assert len(files) == 1 and files[0].stat().st_mode & 0o777 == 0o600
         lexicon.load.cache_clear()
-        t = time.perf_counter()
-        words2, _ = lexicon.load()
-        assert time.perf_counter() - t < 0.5  # warm load (~35 ms; generous for slow CI)
-        assert words2 == words and "colour" in words2
+        monkeypatch.setattr(lexicon, "build", lambda: pytest.fail("a warm load builds nothing"))
+        words2, common2 = lexicon.load()
+        assert (words2, common2) == (words, common) and "colour" in words2
     finally:
         lexicon.load.cache_clear()
 
@@ -145,14 +143,35 @@ def test_clean_fixtures_have_no_spelling_findings():
 
 def test_lexicon_cache_is_written_once_and_stale_builds_are_removed(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    stale = tmp_path / "lexicon" / "lexicon-0000000000000000.marshal"
-    stale.parent.mkdir(parents=True)
-    stale.write_bytes(b"old")
+    folder = tmp_path / "lexicon"
+    folder.mkdir(parents=True)
+    (folder / "lexicon-0000000000000000.marshal").write_bytes(b"old")  # the earlier layout
+    for i in range(lexicon.KEEP + 2):  # builds for other versions, oldest first
+        old = folder / f"lexicon-{i:016x}.txt"
+        old.write_bytes(b"old")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
     lexicon.load.cache_clear()
     try:
         words, _ = lexicon.load()
         assert "minister" in words
-        assert [p.name for p in stale.parent.iterdir()] == [lexicon._cache_file().name]
+        names = sorted(p.name for p in folder.iterdir())
+        assert len(names) == lexicon.KEEP and lexicon._cache_name() in names
+        assert f"lexicon-{lexicon.KEEP + 1:016x}.txt" in names and "lexicon-0000000000000000.txt" not in names
+    finally:
+        lexicon.load.cache_clear()
+
+
+def test_a_damaged_or_tampered_lexicon_cache_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    lexicon.load.cache_clear()
+    try:
+        words, common = lexicon.load()
+        (entry,) = (tmp_path / "lexicon").glob("lexicon-*.txt")
+        data = entry.read_bytes()
+        entry.write_bytes(data + b"\nqzxqzx")  # a word added: the digest no longer matches
+        lexicon.load.cache_clear()
+        assert lexicon.load() == (words, common) and "qzxqzx" not in lexicon.load()[0]
+        assert entry.read_bytes() == data
     finally:
         lexicon.load.cache_clear()
 

@@ -1,11 +1,15 @@
 """A content-hash cache of results, so unchanged files are not linted again (``--no-cache`` skips it).
 
-The key hashes newslint's version, the configuration (its settings and the text of every rule
+The key hashes newslint's version and code, the versions of the libraries that shape results
+(:func:`newslint.dirs.versions`), the configuration (its settings and the text of every rule
 pack in use), the reported path and the file's bytes; a hit returns the findings exactly as they
-were. Entries are rows of one SQLite database, ``results-v2.sqlite3`` in the cache directory
-(``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``): each
-process reads through its own connection, and the process that writes the report stores a run's
-new entries a few hundred at a time, in one transaction each. (Version 1 kept one small file per
+were. Entries are rows of one SQLite database, ``results-v3.sqlite3`` in the cache directory
+(``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``; 0700,
+the database 0600): each process reads through its own connection, and the process that writes
+the report stores a run's new entries a few hundred at a time, in one transaction each. Each row
+carries a digest of its value (a damaged row is a miss). The database keeps the newest
+:attr:`ResultCache.MAX_ENTRIES` entries (100,000, about 60 MB for news articles): older ones are
+deleted as new ones are written. (Version 1 kept one small file per
 entry; creating a file cost about 0.8 ms on the disks measured, as much as linting the article,
 and made a first run with the cache 70% slower than one without it.) Any problem with the cache
 (unwritable, locked, corrupt) silently falls back to linting: the cache can only save time,
@@ -37,8 +41,12 @@ def _code_stamp() -> str:
 
 
 def config_fingerprint(linter: Linter) -> str:
+    from .dirs import versions
+
     h = hashlib.sha256(__version__.encode())
+    h.update(versions().encode())
     h.update(_code_stamp().encode())
+    h.update(os.environ.get("NEWSLINT_LANGUAGETOOL_URL", "").encode())  # the grammar rule's server
     s = linter.settings
     h.update(repr((sorted(r.code for r in linter.rules), s.per_file_ignores, sorted(s.accept), s.rules, s.severity,
                    s.languagetool, s.root)).encode())
@@ -61,16 +69,19 @@ def config_fingerprint(linter: Linter) -> str:
 
 
 class ResultCache:
-    FILE = "results-v2.sqlite3"
+    FILE = "results-v3.sqlite3"
     #: pending entries written per transaction
     BATCH = 256
+    #: entries kept (the oldest written are deleted past it): a 100,000-article archive fits
+    MAX_ENTRIES = 100_000
 
     def __init__(self, directory: str | None = None):
+        self.directory = directory
         self.path = os.path.join(directory or cache_dir(), self.FILE)
         self._fp: dict[int, str] = {}
         self._conn: Any = None
         self._pid = 0
-        self._pending: list[tuple[str, str]] = []
+        self._pending: list[tuple[str, str, str]] = []
         self._failed = False
 
     def key(self, linter: Linter, path: str, data: bytes) -> str:
@@ -91,11 +102,23 @@ class ResultCache:
             try:
                 import sqlite3
 
-                os.makedirs(os.path.dirname(self.path), exist_ok=True)
+                from . import dirs
+
+                folder = dirs.ensure_private(self.directory) if self.directory else dirs.private_dir()
+                if folder is None:
+                    raise OSError("no private cache directory")
+                # created 0600 by us (SQLite gives its -wal and -shm files the same mode); a
+                # database someone else owns, or a link, is not opened
+                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600))
+                st = os.stat(self.path)
+                if hasattr(os, "getuid") and st.st_uid != os.getuid():
+                    raise OSError("cache database owned by someone else")
+                if st.st_mode & 0o077:
+                    os.chmod(self.path, 0o600)
                 conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
                 conn.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
                 conn.execute("PRAGMA synchronous=NORMAL")
-                conn.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                conn.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT NOT NULL, digest TEXT NOT NULL)")
             except Exception:  # unwritable directory, not a database, no sqlite3: lint without
                 self._failed = True
                 return None
@@ -107,8 +130,10 @@ class ResultCache:
         if db is None:
             return None
         try:
-            row = db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-            return None if row is None else _load(json.loads(row[0]))
+            row = db.execute("SELECT value, digest FROM results WHERE key = ?", (key,)).fetchone()
+            if row is None or _digest(row[0]) != row[1]:
+                return None
+            return _load(json.loads(row[0]))
         except Exception:  # a locked or damaged database, a damaged entry: a miss
             return None
 
@@ -116,7 +141,8 @@ class ResultCache:
         """Queue an entry; it is written with the next batch (:meth:`flush`)."""
         if result.error or self._failed:
             return
-        self._pending.append((key, json.dumps(_dump(result), ensure_ascii=False, separators=(",", ":"))))
+        value = json.dumps(_dump(result), ensure_ascii=False, separators=(",", ":"))
+        self._pending.append((key, value, _digest(value)))
         if len(self._pending) >= self.BATCH:
             self.flush()
 
@@ -127,7 +153,11 @@ class ResultCache:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
-            db.executemany("INSERT OR REPLACE INTO results (key, value) VALUES (?, ?)", pending)
+            db.executemany("INSERT OR REPLACE INTO results (key, value, digest) VALUES (?, ?, ?)", pending)
+            # rowids grow with every write: all but the newest MAX_ENTRIES rows go
+            newest = db.execute("SELECT max(rowid) FROM results").fetchone()[0] or 0
+            if newest > self.MAX_ENTRIES:
+                db.execute("DELETE FROM results WHERE rowid <= ?", (newest - self.MAX_ENTRIES,))
             db.execute("COMMIT")
         except Exception:  # locked for longer than the timeout, disk full: these stay unstored
             try:
@@ -141,6 +171,10 @@ class ResultCache:
             return db.execute("SELECT count(*) FROM results").fetchone()[0] if db is not None else 0
         except Exception:
             return 0
+
+
+def _digest(value: str) -> str:
+    return hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _dump(r: FileResult) -> dict[str, Any]:

@@ -89,11 +89,17 @@ def run() -> None:
     atomically, worker processes joined), so the process ends with ``os._exit`` after flushing
     the standard streams instead of tearing down the interpreter, which frees every object one
     by one (the 165,000-word lexicon among them) and took 50-70 ms of a 0.2 s one-article run.
-    Tests and other callers use ``main`` and keep a normal exit."""
-    code = main()
-    from . import rx
+    Tests and other callers use ``main`` and keep a normal exit.
 
-    rx.save()  # patterns compiled for the first time, for the next start
+    The cyclic garbage collector runs less often than Python's default (every 700 net
+    allocations of container objects): a start builds a few hundred thousand long-lived objects
+    (rule classes, packs, the lexicon, compiled patterns) and the default re-examined them in
+    dozens of collections, about 10% of a one-article run. Garbage cycles are still collected,
+    in batches of up to 50,000 objects (a few MB at most)."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 20)
+    code = main()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

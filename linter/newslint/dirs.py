@@ -1,7 +1,28 @@
-"""Where newslint keeps what it may rebuild at any time (results, compiled patterns)."""
+"""newslint's one cache directory, and what every cache in it is keyed on.
+
+Everything newslint keeps between runs (the results cache, the compiled lexicon, the parsed
+packs) lives under :func:`cache_dir`, in a directory private to the user (0700, and it must be
+the user's own: a directory owned by someone else is not used). Caches hold data only (SQLite
+rows, JSON, plain text), never pickles, marshal data or code, and each entry is keyed on
+:func:`stamp`: newslint's version and the versions of the libraries that shape its results. An
+upgrade of any of them starts new entries, and every cache keeps a bounded number of entries
+(the oldest are evicted). Deleting the directory is always safe.
+"""
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
+
+#: distributions whose version changes what newslint reports (parsing, the dictionary, packs,
+#: readability, pattern matching)
+RESULT_LIBRARIES = ("markdown-it-py", "pyspellchecker", "pyyaml", "textstat", "regex")
+
+#: files and folders of earlier cache layouts, removed when a cache is next written
+_LEGACY = ("packs-v1", "results-v2.sqlite3", "results-v2.sqlite3-wal", "results-v2.sqlite3-shm")
+_LEGACY_PREFIXES = ("regex-v2-",)
+
+_versions: str | None = None
 
 
 def cache_dir() -> str:
@@ -11,3 +32,187 @@ def cache_dir() -> str:
         return base
     xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(xdg, "newslint")
+
+
+def _normal(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")
+
+
+def _dist_versions(names: tuple[str, ...]) -> dict[str, str]:
+    """The installed versions of ``names``, read from the ``<name>-<version>.dist-info`` folder
+    names in the ``site-packages`` folders on ``sys.path`` (the wheel/PEP 376 layout: one
+    directory listing each).
+    importlib.metadata gives the same answer but importing it costs about 100 ms here, more than
+    a whole one-article run; it is used only for a distribution not found this way."""
+    want = {_normal(n): n for n in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        if len(found) == len(want):
+            break
+        if not entry.endswith(("site-packages", "dist-packages")):  # not the working directory (it may be huge)
+            continue
+        try:
+            listing = os.listdir(entry)
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith((".dist-info", ".egg-info")):
+                stem = item.rsplit(".", 1)[0]
+                name, _, version = stem.partition("-")
+                key = _normal(name)
+                if key in want and want[key] not in found and version:
+                    found[want[key]] = version.split("-", 1)[0]
+    for n in names:
+        if n not in found:
+            try:
+                from importlib.metadata import version
+
+                found[n] = version(n)
+            except Exception:  # not installed (then it shapes nothing) or unreadable metadata
+                found[n] = "?"
+    return found
+
+
+def versions() -> str:
+    """``newslint=0.1.0;markdown-it-py=4.3.0;...;python=3.12.1``: computed once per process."""
+    global _versions
+    if _versions is None:
+        from . import __version__
+
+        libs = _dist_versions(RESULT_LIBRARIES)
+        py = ".".join(map(str, sys.version_info[:3]))
+        _versions = ";".join([f"newslint={__version__}", *(f"{n}={libs[n]}" for n in RESULT_LIBRARIES), f"python={py}"])
+    return _versions
+
+
+def stamp() -> str:
+    """A short digest of :func:`versions`, for file names and keys."""
+    return hashlib.sha256(versions().encode()).hexdigest()[:16]
+
+
+def private_dir(*parts: str) -> str | None:
+    """``cache_dir()/parts``, created private to the user (see :func:`ensure_private`)."""
+    root = cache_dir()
+    path = ensure_private(os.path.join(root, *parts), root)
+    if path is not None:
+        _remove_legacy(root)
+    return path
+
+
+def ensure_private(path: str, root: str | None = None) -> str | None:
+    """``path`` (and ``root`` above it), created 0700; None when it cannot be made or is not the
+    user's own (a cache someone else can write is never read)."""
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        for d in {root or path, path}:
+            st = os.stat(d)
+            if hasattr(os, "getuid") and st.st_uid != os.getuid():
+                return None
+            if st.st_mode & 0o077:
+                os.chmod(d, 0o700)
+    except OSError:
+        return None
+    return path
+
+
+_legacy_checked = False
+
+
+def _remove_legacy(root: str) -> None:
+    global _legacy_checked
+    if _legacy_checked:
+        return
+    _legacy_checked = True
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return
+    for name in names:
+        if name in _LEGACY or name.startswith(_LEGACY_PREFIXES):
+            path = os.path.join(root, name)
+            try:
+                if os.path.isdir(path) and not os.path.islink(path):
+                    import shutil
+
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    os.unlink(path)
+            except OSError:
+                pass
+
+
+def evict(directory: str, suffix: str, keep: int) -> None:
+    """Delete all but the ``keep`` most recently written files ending in ``suffix``."""
+    try:
+        entries = [e for e in os.scandir(directory) if e.name.endswith(suffix) and e.is_file(follow_symlinks=False)]
+        if len(entries) <= keep:
+            return
+        entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime_ns, reverse=True)
+        for e in entries[keep:]:
+            os.unlink(e.path)
+    except OSError:
+        pass
+
+
+def write_private(path: str, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically (a temporary file in the same folder, then a
+    rename), readable by the user only. False when it could not be written."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return False
+
+
+def read_own(path: str) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file owned by the user, else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        import stat
+
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            return None
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            return fh.read()
+    except OSError:
+        return None
+    finally:
+        if fd != -1:
+            os.close(fd)
+
+
+def seal(body: bytes) -> bytes:
+    """``body`` behind a first line holding its digest (see :func:`unseal`)."""
+    return b"newslint-cache sha256=" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def unseal(data: bytes | None) -> bytes | None:
+    """The body of a :func:`seal`-ed entry, or None when it is missing, damaged or tampered with."""
+    body = sealed_body(data)
+    return None if body is None else bytes(body)
+
+
+def sealed_body(data: bytes | None) -> memoryview | None:
+    """:func:`unseal` without copying the body (a view of ``data``)."""
+    if not data:
+        return None
+    end = data.find(b"\n")
+    if end < 0 or not data.startswith(b"newslint-cache sha256="):
+        return None
+    body = memoryview(data)[end + 1:]
+    if data[len(b"newslint-cache sha256="):end] != hashlib.sha256(body).hexdigest().encode():
+        return None
+    return body

@@ -10,19 +10,15 @@ programme, grey, tyre, cheque, jewellery...). Over-generating a few non-words is
 would be a false alarm, which is worse.
 
 The compiled lexicon (a frozenset of words and a dict of the common words' frequencies) is
-cached with :mod:`marshal` in the user cache directory (``$XDG_CACHE_HOME/newslint`` or
-``~/.cache/newslint``; ``NEWSLINT_CACHE_DIR`` overrides), keyed by the versions of newslint,
-pyspellchecker and the folding rules. A warm load takes ~15 ms; a cold build ~0.5 s. When the
-cache directory is not writable the lexicon is built in memory.
+cached as plain text in ``lexicon/`` under newslint's cache directory (see :mod:`newslint.dirs`),
+keyed by the versions of newslint and the libraries that shape results (pyspellchecker's among
+them) and of the folding rules; the newest few builds are kept. A warm load takes ~15 ms; a cold
+build ~0.5 s. When the cache directory is not writable the lexicon is built in memory.
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
-import json
-import marshal
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -127,24 +123,25 @@ def _source_path() -> Path:
 
 
 def _versions() -> str:
-    """The cache key: newslint's version, the folding rules' version and the identity of
-    pyspellchecker's data file (path, size, mtime: it changes with every install or upgrade).
-    importlib.metadata is avoided on purpose: it costs more than loading the cache."""
-    try:
-        from . import __version__ as nl
-    except Exception:  # pragma: no cover
-        nl = "?"
+    """The cache key: the versions of newslint and the libraries that shape results (see
+    :func:`newslint.dirs.versions`, pyspellchecker's among them), the folding rules' version and
+    the identity of pyspellchecker's data file (path, size, mtime)."""
+    from .dirs import versions
+
     try:
         src = _source_path()
         st = src.stat()
         ident = f"{src}-{st.st_size}-{int(st.st_mtime)}"
     except (OSError, RuntimeError):
         ident = "?"
-    return f"{nl}|{LEXICON_VERSION}|{COMMON_FREQ}|{ident}"
+    return f"{versions()}|{LEXICON_VERSION}|{COMMON_FREQ}|{ident}"
 
 
 def build() -> tuple[frozenset, dict]:
     """Build (all words, {common word: frequency}) from pyspellchecker's data file."""
+    import gzip  # only for a build: a start with the lexicon cached never needs them
+    import json
+
     with gzip.open(_source_path(), "rt", encoding="utf-8") as fh:
         freq: dict[str, int] = json.load(fh)
     words = set(freq)
@@ -177,34 +174,64 @@ def cache_dir() -> Path:
     return Path(root())
 
 
-def _cache_file() -> Path:
-    key = hashlib.sha1(_versions().encode()).hexdigest()[:16]
-    return cache_dir() / "lexicon" / f"lexicon-{key}.marshal"
+#: compiled lexicons kept (one per combination of versions: two installs sharing the cache
+#: directory keep one each instead of rebuilding each other's); about 2 MB each
+KEEP = 4
+
+
+def _cache_name() -> str:
+    return f"lexicon-{hashlib.sha256(_versions().encode()).hexdigest()[:16]}.txt"
+
+
+def _encode(words: frozenset, common: dict) -> bytes:
+    """Plain text: the common words as ``word<TAB>frequency`` lines, an empty line, the other words."""
+    head = "\n".join(f"{w}\t{n}" for w, n in sorted(common.items()))
+    rest = "\n".join(sorted(w for w in words if w not in common))
+    return f"{head}\n\n{rest}".encode("utf-8")
+
+
+def _read_text(path: str) -> str:
+    from . import dirs
+
+    body = dirs.sealed_body(dirs.read_own(path))
+    if body is None:
+        raise ValueError("no lexicon cached, or a damaged one")
+    return str(body, "utf-8")
+
+
+def _decode(text: str) -> tuple[frozenset, dict]:
+    end = text.find("\n\n")
+    if end < 0:
+        raise ValueError("not a lexicon")
+    common = {}
+    for line in text[:end].split("\n"):
+        w, _, n = line.partition("\t")
+        common[w] = int(n)
+    words = text[end + 2:].split("\n")
+    del text
+    return frozenset(words).union(common), common
 
 
 @lru_cache(maxsize=1)
 def load() -> tuple[frozenset, dict]:
-    """The lexicon, from the on-disk cache when it is there, else built (and cached if possible)."""
-    path = _cache_file()
-    try:
-        with open(path, "rb") as fh:
-            words, common = marshal.loads(fh.read())
-        if isinstance(words, frozenset) and isinstance(common, dict):
-            return words, common
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    """The lexicon, from the on-disk cache when it is there, else built (and cached if possible).
+
+    The cache is plain text behind a digest (:func:`newslint.dirs.seal`), in a private folder of
+    the cache directory; a damaged or tampered file is rebuilt."""
+    from . import dirs
+
+    folder = dirs.private_dir("lexicon")
+    name = _cache_name()
+    if folder is not None:
+        try:
+            # one expression: the file's bytes and text are freed before the word set is built
+            return _decode(_read_text(os.path.join(folder, name)))
+        except (ValueError, UnicodeDecodeError):
+            pass
     words, common = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump((words, common), fh)
-        os.replace(tmp, path)  # atomic: parallel workers never read a half-written file
-        for old in path.parent.glob("lexicon-*.marshal"):  # builds for other versions: 2 MB each
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # read-only home: keep the in-memory build
+    if folder is not None and dirs.write_private(os.path.join(folder, name), dirs.seal(_encode(words, common))):
+        dirs.evict(folder, ".txt", KEEP)
+        dirs.evict(folder, ".marshal", 0)  # the earlier layout's builds
     return words, common
 
 

@@ -573,7 +573,7 @@ class AnonymousSource(Rule):
                 found.setdefault(m.start(), m)
         inst = p.institutional
         for m in (found[k] for k in sorted(found)):
-            if m.re is _FAMILIAR:
+            if m.re is _FAMILIAR.compiled():
                 mods = []
             else:
                 mods = m.group("mods").split()
