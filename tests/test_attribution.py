@@ -245,7 +245,7 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
     findings are those of searching every role's window."""
     import dataclasses
 
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import example, given, settings, strategies as st
 
     rule = next(r for r in LINTER.rules if r.code == "NL502")
     ctx = LINTER.context
@@ -267,6 +267,7 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
 
     @settings(max_examples=1500, deadline=None)
     @given(st.lists(pieces, max_size=14).map("".join))
+    @example("official official ’one well-known officials saidthe deal was dead. ")  # a window cut "saidthe"
     def same(text):
         assert findings(text, fast) == findings(text, slow), repr(text)
 

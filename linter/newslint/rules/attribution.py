@@ -26,7 +26,7 @@ from ..rule import Context, Option, Rule, WordList
 
 def _alt(words) -> str:
     """An alternation, longest first (then alphabetical: the same pattern text in every run,
-    whatever order a set gives, so the compiled-pattern store can serve it)."""
+    whatever order a set gives, so that a pattern reads the same in every run)."""
     return "|".join(sorted((re.escape(str(w)) for w in words), key=lambda w: (-len(w), w)))
 
 
@@ -561,7 +561,7 @@ class AnonymousSource(Rule):
             live = [t.starts[i] for i in roles if i + 1 < len(words) and (words[i + 1] in follow or "'" in words[i + 1])]
         # the pattern ends at the role and its verb: search just around each role word
         for i in roles:
-            lo, hi = max(0, t.starts[i] - 70), t.ends[i] + 40
+            lo, hi = _whole_words(prose, max(0, t.starts[i] - 70), t.ends[i] + 40)
             if live is not None and not _any_in(live, lo, hi):
                 continue
             for m in p.anonymous.finditer(prose, lo, hi):
@@ -591,6 +591,16 @@ class AnonymousSource(Rule):
                 m.end(),
                 f"'{m.group()}' is an anonymous source: name them, or say why they cannot be named",
             )
+
+
+def _whole_words(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """Widen a search window so that it cuts no word: a pattern's ``\b`` holds at a window's edge,
+    so "saidthe" cut after "said" would read as the verb "said"."""
+    while 0 < lo < len(text) and text[lo - 1].isalnum() and text[lo].isalnum():
+        lo -= 1
+    while 0 < hi < len(text) and text[hi - 1].isalnum() and text[hi].isalnum():
+        hi += 1
+    return lo, min(hi, len(text))
 
 
 _SPEECH = rx.compile(
