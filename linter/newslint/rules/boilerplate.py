@@ -349,6 +349,8 @@ class RepeatedHeadline(Rule):
 
 
 _MIN_WORDS = 8
+#: a copyright or rights notice: the agency's own line, repeated by design, not residue to cut
+_LEGAL_NOTICE = rx.compile(r"\bcopyright\b|\ball rights reserved\b|©")
 
 
 class RepeatedText(Rule):
@@ -391,6 +393,8 @@ class RepeatedText(Rule):
             if raw.count(" ") + 1 < _MIN_WORDS:
                 continue
             key = _cheap_key(raw)
+            if _LEGAL_NOTICE.search(key):
+                continue  # a copyright line repeats under every picture and at the end by design
             if key not in seen:
                 seen[key] = i
                 continue
