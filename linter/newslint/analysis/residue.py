@@ -63,7 +63,10 @@ def is_body_line(line: Line) -> bool:
 def is_name_line(text: str) -> bool:
     """A person's name alone on a line ("Andrew Sparrow", "Jon M. Gilbertson")."""
     t = bare_line(text).strip()
-    return 0 < len(t) <= 60 and _NAME_LINE.fullmatch(t) is not None
+    if not 0 < len(t) <= 60 or _NAME_LINE.fullmatch(t) is None:
+        return False
+    full = [w for w in t.split() if len(w.rstrip(".,")) > 2]  # not initials, particles or suffixes
+    return 2 <= len(full) <= 3
 
 
 def is_date_line(text: str) -> bool:

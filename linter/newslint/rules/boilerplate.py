@@ -84,8 +84,10 @@ def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
         if not bare:
             continue
         m = pat.fullmatch(bare)
-        if m is None and ln.text.strip() in ("|", "¦", "||"):
-            m = pat.fullmatch(ln.text.strip())
+        if m is None and bare[:1] in "([" and bare[-1:] in ")]":
+            m = pat.fullmatch(bare[1:-1].strip())  # "(Read more)", "[Share]"
+        if m is None and ln.text.strip() in ("|", "¦", "||", "-", "–", "—"):
+            m = pat.fullmatch(ln.text.strip().replace("-", "—"))
         if m is not None:
             out[ln.number] = specs[int(m.lastgroup[1:])]
     return out
@@ -674,9 +676,10 @@ class PageLabel(Rule):
             if ws is None:
                 continue
             key = " ".join(w.lower() for w in ws)
-            if key in self.editorial or is_name_line(ln.text) or is_date_line(ln.text):
+            last = ws[-1].lower().rsplit("-", 1)[-1]
+            if key in self.editorial or is_date_line(ln.text) or (is_name_line(ln.text) and last not in self.mastheads):
                 continue
-            masthead = k == 0 and ws[-1].lower() in self.mastheads
+            masthead = k == 0 and last in self.mastheads
             if not (later_headline[k] or masthead):
                 continue
             s, e = content_span(ln)
@@ -827,7 +830,9 @@ def _headline_shape(line: Line) -> bool:
     if line.kind not in ("text", "heading"):
         return False
     t = bare_line(line.text).strip()
-    if not t or t[-1] in ".?!:;,…\"”')" or any(c.isdigit() for c in t) or not (t[0].isupper() or t[0] in "‘'\"“"):
+    if not t or t[-1] in ".?!:;,…\"”')" or any(c.isdigit() for c in t):
+        return False
+    if not (t[0].isupper() or t[0] in "‘'\"“" or (t[0].islower() and t[1:2].isupper())):  # "eBay", "mLife"
         return False
     return 4 <= len(t.split()) <= 14
 
