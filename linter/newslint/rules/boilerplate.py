@@ -20,6 +20,7 @@ from .. import rx
 from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
+from ..analysis.tables import flat_tables
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -75,7 +76,10 @@ def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
     out: dict[int, dict] = {}
     if pat is None:
         return out
+    in_tables = {i + 1 for t in flat_tables(doc) if t.how == "split" for i in t.lines} if "|" in doc.text else set()
     for ln in doc.lines:
+        if ln.number in in_tables:
+            continue  # a lone pipe ending a row of a flattened table: the table rule reports it
         if ln.kind in ("blank", "code", "table") or len(ln.text) > 200:
             continue
         if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
