@@ -922,7 +922,7 @@ class RelatedLinks(Rule):
 # --- alt text and image labels ---------------------------------------------------------------------
 
 _CREDIT = rx.compile(
-    r"\b(?:photo(?:graph)?|picture|image|credit)s?\s*:|/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\b|"
+    r"(?i:\b(?:photo(?:graph)?|picture|image|credit)s?\s*:)|/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\b|"
     r"\b(?:Getty Images|AP Photo|Image source)\b"
 )
 _LABEL_PREFIX = rx.compile(r"^(?:image|photo|picture|caption|pictured)\s*:\s*", re.I)
