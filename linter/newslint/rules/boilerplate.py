@@ -677,6 +677,10 @@ class PageLabel(Rule):
             if ln.number in chrome or ln.number in repeats or ln.kind in ("table", "code"):
                 continue
             ws = _label_words(ln.text)
+            if ws is None and k == 0 and ln.text.lstrip().startswith("The "):
+                ws = _label_words(ln.text.lstrip()[4:])  # "The Harbour Gazette": a masthead or nothing
+                if ws is None or ws[-1].lower().rsplit("-", 1)[-1] not in self.mastheads:
+                    continue
             if ws is None:
                 continue
             key = " ".join(w.lower() for w in ws)
