@@ -471,7 +471,7 @@ SHIFTED = """| Item | 2023 | 2024 | Change |
 | Revenue | 21.0 | 18.5 | -12% |
 | -12% | 4% | | |
 | Costs | 9.2 | 8.7 | -5% |
-| -5% | 2% | | |
+| Debt | 3.1 | 3.0 | -3% |
 | Profit | 11.8 | 9.8 | -17% |
 | Staff | 410 | 395 | -4% |
 """
@@ -479,7 +479,7 @@ SHIFTED = """| Item | 2023 | 2024 | Change |
 
 def test_shifted_cells_one_finding_per_table():
     (f,) = [f for f in lint(SHIFTED) if f.rule == "NL411"]
-    assert f.line == 4 and [r.line for r in f.related] == [6]
+    assert f.line == 4 and not f.related
 
 
 def test_second_header_row_in_the_body():

@@ -85,7 +85,7 @@ def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
         if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
             continue  # long lines are chrome only when they start like a link or credit line
         bare = bare_line(ln.text)
-        if not bare:
+        if not bare and ln.text.strip() not in ("-", "–", "—"):
             continue
         m = pat.fullmatch(bare)
         if m is None and bare[:1] in "([" and bare[-1:] in ")]":
