@@ -250,3 +250,71 @@ def test_long_chrome_lines_that_open_with_a_three_letter_word_are_found():
         "The budget takes effect in April.\n"
     )
     assert [(f.rule, f.line) for f in lint(text, "a.txt") if f.rule == "NL701"] == [("NL701", 5)]
+
+
+# --- residue classes (NL707-NL711) -------------------------------------------------------------------
+BODY = "The council approved the budget on Tuesday after a debate that ran past midnight, officials said.\n"
+
+
+def test_page_label_above_the_headline_only():
+    assert "NL707" in codes("Politics\n\nCouncil approves the budget for next year\n" + BODY)
+    assert "NL707" in codes("The Harbour Gazette\n\n" + BODY)  # a masthead on the first line
+    # a byline, a date, an editorial heading and a label with no headline after it stay quiet
+    assert "NL707" not in codes("Council approves the budget\nAna Ruiz\n" + BODY)
+    assert "NL707" not in codes("Friday, March 7, 2025\n\nCouncil approves the budget\n" + BODY)
+    assert "NL707" not in codes("Summary\n\nCouncil approves the budget\n" + BODY)
+    assert "NL707" not in codes("Obituaries\n\n" + BODY)
+    assert "NL707" not in codes("Capsule film reviews\n\nCouncil approves the budget\n" + BODY)
+    # below the first body line a short line is a subheading
+    assert "NL707" not in codes(BODY + "\nPolitics\n\nWhat happens next\n" + BODY)
+
+
+def test_glued_widget_text():
+    (f,) = [f for f in lint("Minister defends the budgetpublished at 12:18 GMT\n") if f.rule == "NL708"]
+    assert (f.line, f.column) == (1, 28)
+    assert "NL708" in codes("Back to articlePrint this article\n")
+    assert "NL708" not in codes("The report was republished at 10 sites.\n")
+    assert "NL708" not in codes("The minister defended the budget, published at 12:18 GMT.\n")
+
+
+def test_encoded_residue_and_its_fix():
+    text = BODY + '  • <iframe src="" width="100%" height="290" title="player">\n' + BODY
+    (f,) = [f for f in lint(text) if f.rule == "NL709"]
+    assert f.line == 2 and f.fix is not None and f.fix.safe
+    assert "NL709" in codes("items.[0].image.alt\n" + BODY)
+    assert "NL709" in codes(BODY + "summer fair 300x250 banner.jpg\n")
+    assert "NL709" not in codes("The screen has a resolution of 1920 by 1080 pixels.\n")
+    assert "NL709" not in codes("The file, report.pdf, was sent on Monday.\n")
+
+
+def test_related_links_one_finding_per_block():
+    text = BODY + "Road works: Bypass to close for six weeks from Monday\nSchool meals: Prices rise for the first time since 2019\n"
+    (f,) = [f for f in lint(text) if f.rule == "NL710"]
+    assert f.line == 2 and len(f.related) == 1
+    card = BODY + "\n04:12\n\nCoach reviews the win over the Hawks\n\nWatch the press conference after the match\n"
+    (f,) = [f for f in lint(card) if f.rule == "NL710"]
+    assert (f.line, f.end_line) == (3, 7)
+    # one such line that ends like a sentence, or a speaker's answer, is copy
+    assert "NL710" not in codes(BODY + "Road works: The bypass will close for six weeks from Monday.\n" + BODY)
+    assert "NL710" not in codes(BODY + "FP: How fast has the rescue been so far?\nLee: Faster than the last time.\n")
+
+
+def test_alt_text_next_to_its_caption():
+    assert "NL711" in codes("Crews clear the road near the bridge.\nCrews clear the road near the bridge. Photo: County Fire\n")
+    assert "NL711" in codes("Maria Lopez\nMayor Maria Lopez at the town hall. Photograph: J. Lee/Harbour Press\n")
+    assert "NL711" not in codes("Maria Lopez\nMaria Lopez has run the bakery on Mill Street for twenty years.\n")
+
+
+def test_new_chrome_classes():
+    for line in ("Download", "Transcript", "Next Story", "Back to Home", "Start reading", "(Read more)", "10 min read",
+                 "9 hours ago", "1 Readers' comment", "No comments:", "Report this comment Cancel", "Media caption,",
+                 "NPR logo", "Posted by", "Xinhua/IANS", "Photo by Sam Lee / Unsplash", "Latest news with #Budget",
+                 "-", "and last updated 2021-08-10 10:04:32-04"):
+        assert "NL701" in codes(f"{line}\n{BODY}"), line
+    for line in ("Watch and act", "Live music returns to the park", "Back to school", "Edited by:"):
+        assert "NL701" not in codes(f"{line}\n{BODY}"), line
+
+
+def test_repeated_copyright_notice_is_not_repeated_text():
+    note = "(Copyright 2025 The Agency. All rights reserved. This material may not be published, broadcast or rewritten.)\n"
+    assert "NL705" not in codes(note + BODY + note)

@@ -463,3 +463,44 @@ def test_cells_split_like_markdown_it(line):
     from markdown_it.rules_block.table import escapedSplit
 
     assert split_cells(line) == escapedSplit(line)
+
+
+# --- shifted cells and flattened tables (NL411, NL412) ------------------------------------------------
+SHIFTED = """| Item | 2023 | 2024 | Change |
+|---|---|---|---|
+| Revenue | 21.0 | 18.5 | -12% |
+| -12% | 4% | | |
+| Costs | 9.2 | 8.7 | -5% |
+| Debt | 3.1 | 3.0 | -3% |
+| Profit | 11.8 | 9.8 | -17% |
+| Staff | 410 | 395 | -4% |
+"""
+
+
+def test_shifted_cells_one_finding_per_table():
+    (f,) = [f for f in lint(SHIFTED) if f.rule == "NL411"]
+    assert f.line == 4 and not f.related
+
+
+def test_second_header_row_in_the_body():
+    text = ("| Region | Seats | Created | Cut |\n|---|---|---|---|\n| Total | Created | Eliminated | Change |\n"
+            "| North | 7 | 0 | 1 |\n| South | 11 | 2 | 0 |\n| East | 4 | 1 | 0 |\n| West | 10 | 0 | 2 |\n")
+    assert ("NL411", 3) in codes(text)
+    clean = "| Region | Seats |\n|---|---|\n| North | 7 |\n| South | 11 |\n| East | n/a |\n| West | 10 |\n"
+    assert "NL411" not in [c for c, _ in codes(clean)]
+
+
+def test_flattened_tables_one_finding_each():
+    glued = "Standings:\n\nNoTeamPoints\n1Arsenal89\n2Liverpool84\n3Chelsea79\n\nArsenal won the title.\n"
+    (f,) = [f for f in lint(glued, "x.txt") if f.rule == "NL412"]
+    assert (f.line, f.end_line) == (3, 6)
+    column = "Rank\nClub\nPoints\n1\nArsenal\n89\n2\nLiverpool\n84\n"
+    assert [c for c, _ in codes(column, "x.txt")].count("NL412") == 1
+    prose = "The list:\nApples\nPears\nPlums\nFigs\nDates\nLimes\n"
+    assert "NL412" not in [c for c, _ in codes(prose, "x.txt")]
+
+
+def test_rows_split_by_lone_pipes_are_one_table_finding_not_chrome():
+    text = "Rank\nClub\nPoints\n|\n1\nArsenal\n89\n|\n2\nLiverpool\n84\n|\n3\nChelsea\n79\n|\n"
+    found = Linter(Settings(select=["table", "boilerplate"])).lint(Document(text, "x.txt"))[0]
+    assert [f.rule for f in found] == ["NL412"]

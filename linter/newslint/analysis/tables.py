@@ -47,7 +47,8 @@ __all__ = [
     "BlockKind", "RowRole", "FaultKind", "Cell", "Row", "DataRow", "DelimiterFault", "TableBlock", "Rendered",
     "table_blocks", "read_row", "delimiter_cells", "looks_like_delimiter", "quote_prefix", "code_pipes",
     "delimiter_for", "apply_between", "render_tables", "table_at", "plain_table", "split_cells",
-    "WRONG_DASHES", "JUNCTIONS", "WRONG_SPACES",
+    "WRONG_DASHES", "JUNCTIONS", "WRONG_SPACES", "cell_type", "Misaligned", "misaligned_rows", "FlatTable",
+    "flat_tables",
 ]
 
 # --- characters ----------------------------------------------------------------------------------
@@ -726,4 +727,153 @@ def _fault(header: Row, delim: Row, wrong: tuple[tuple[int, str], ...], n_delim:
         return DelimiterFault(FaultKind.CELL_COUNT, wrong, n_delim, lacks, consistent)
     if wrong:
         return DelimiterFault(FaultKind.CHARACTERS, wrong, n_delim, lacks, True)
+    return None
+
+
+# --- cells that do not line up with their columns --------------------------------------------------
+_FIGURE = rx.compile(
+    r"[-+−–]?\s?[$€£¥]?\s?\d[\d,.\s]*(?:%|\s?(?:[kmbt]n?|bn|mn|k|m|b))?|\d{4}-\d{2}-\d{2}|\(\d[\d,.]*\)", re.I
+)
+_LETTERS = rx.compile(r"[^\W\d_]{2,}")
+
+
+def cell_type(s: str) -> str | None:
+    """``"figure"`` (a number, a share, an amount, a date), ``"label"`` (words) or None (empty,
+    a dash, something else)."""
+    s = s.strip().strip("*_")
+    if not s or s in ("-", "–", "—", "n/a", "N/A", "na", "NA", "–", "?"):
+        return None
+    if _FIGURE.fullmatch(s):
+        return "figure"
+    return "label" if _LETTERS.search(s) else None
+
+
+@dataclass(frozen=True)
+class Misaligned:
+    """A data row whose cells do not match their columns' types."""
+
+    row: Row
+    #: "shifted": figures start in the label column (the row's label cell is missing);
+    #: "labels": words in two or more figure columns (a second header row, or cells out of place)
+    how: str
+    #: the column indexes that disagree
+    columns: tuple[int, ...]
+
+
+def misaligned_rows(block: TableBlock) -> list[Misaligned]:
+    """The data rows of a judged table whose cells disagree with their columns: each column's
+    type is what three quarters (and at least three) of its typed cells are."""
+    if not block.judged:
+        return []
+    text = block.text
+    rows = [d.row for d in block.data if d.role is RowRole.ROW and d.columns == block.columns]
+    if len(rows) < 4:
+        return []
+    n = block.columns
+    types = [[cell_type(text[c.start : c.end]) for c in r.cells[:n]] for r in rows]
+    col: list[str | None] = []
+    for j in range(n):
+        fig = sum(1 for t in types if j < len(t) and t[j] == "figure")
+        lab = sum(1 for t in types if j < len(t) and t[j] == "label")
+        col.append("figure" if fig >= 3 and fig * 4 >= (fig + lab) * 3 else
+                   "label" if lab >= 3 and lab * 4 >= (fig + lab) * 3 else None)
+    if "figure" not in col:
+        return []
+    out = []
+    for r, t in zip(rows, types):
+        bad = tuple(j for j, x in enumerate(t) if x and col[j] and x != col[j])
+        if col[0] == "label" and t and t[0] == "figure" and 0 in bad:
+            out.append(Misaligned(r, "shifted", bad))
+        elif sum(1 for j in bad if col[j] == "figure") >= 2:
+            out.append(Misaligned(r, "labels", bad))
+    return out
+
+
+# --- tables that lost their pipes: glued cells, one cell per line --------------------------------
+#: cells run together with no separator: "1China80,026", "CountryConfirmed"
+_GLUED_CELLS = rx.compile(r"\d[A-Z][A-Za-z]|[a-z]{2}[A-Z][a-z]|[A-Za-z]{2}\d")
+_LONE_PIPE = frozenset(("|", "||", "¦"))
+
+
+@dataclass(frozen=True)
+class FlatTable:
+    """A table that lost its structure: ``lines`` (0-based indexes) and how."""
+
+    lines: tuple[int, ...]
+    #: "glued": each row's cells run together; "split": one cell per line, rows ended by a lone
+    #: pipe; "column": one cell per line, the same pattern of words and figures repeating
+    how: str
+    columns: int = 0
+
+
+def _short_cell(t: str) -> bool:
+    return 0 < len(t) <= 40 and len(t.split()) <= 5 and t[-1:] not in ".?!:;"
+
+
+@per_document
+def flat_tables(doc: "Document") -> tuple[FlatTable, ...]:
+    """Runs of lines that read as a table without its pipes (see :class:`FlatTable`)."""
+    lines = doc.lines
+    out: list[FlatTable] = []
+    n = len(lines)
+    # glued cells: three lines or more in a row, each short, with figures, cells run together
+    i = 0
+    while i < n:
+        j = i
+        while j < n and lines[j].kind == "text" and len(lines[j].text) <= 120 and _GLUED_CELLS.search(lines[j].text) \
+                and len(lines[j].text.split()) <= 8:
+            j += 1
+        if j - i >= 3 and sum(any(c.isdigit() for c in lines[k].text) for k in range(i, j)) * 3 >= (j - i) * 2:
+            out.append(FlatTable(tuple(range(i, j)), "glued"))
+        i = max(j, i + 1)
+    # one cell per line: a run of short lines (blank lines between them allowed)
+    i = 0
+    while i < n:
+        if lines[i].kind in ("code", "table") or not _short_cell(lines[i].text.strip()):
+            i += 1
+            continue
+        run = []
+        j = i
+        while j < n and (lines[j].kind == "blank" or (lines[j].kind not in ("code", "table") and _short_cell(lines[j].text.strip()))):
+            if lines[j].kind != "blank":
+                run.append(j)
+            j += 1
+        found = _cell_run(lines, run)
+        if found is not None:
+            out.append(found)
+        i = j
+    return tuple(sorted(out, key=lambda t: t.lines[0]))
+
+
+def _cell_run(lines: list[Line], run: list[int]) -> FlatTable | None:
+    """A run of short lines read as a flattened table, or None."""
+    if len(run) < 6:
+        return None
+    texts = [lines[k].text.strip() for k in run]
+    pipes = [t in _LONE_PIPE for t in texts]
+    cells = [t for t, p in zip(texts, pipes) if not p]
+    figures = sum(cell_type(t) == "figure" for t in cells)
+    if sum(pipes) >= 2:
+        # rows ended by lone pipes: the rows must have a steady number of cells, with figures
+        sizes, cur = [], 0
+        for p in pipes:
+            if p:
+                sizes.append(cur)
+                cur = 0
+            else:
+                cur += 1
+        sizes = [s for s in sizes if s]
+        if len(sizes) >= 2 and max(sizes) >= 2 and figures >= 2 and max(sizes) - min(sizes) <= 1:
+            return FlatTable(tuple(run), "split", max(sizes))
+        return None
+    if figures < 3:
+        return None
+    kinds = [cell_type(t) or "other" for t in cells]
+    for p in range(2, 7):
+        body = kinds[p:]
+        if len(body) < 2 * p:
+            continue
+        if all(body[k] == body[k + p] for k in range(len(body) - p)) and "figure" in body[:p] and "label" in kinds[:p]:
+            if all(k == "label" for k in kinds[:p]) or kinds[:p] == body[:p]:
+                return FlatTable(tuple(run), "column", p)
     return None

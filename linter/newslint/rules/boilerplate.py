@@ -20,6 +20,15 @@ from .. import rx
 from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
+from ..analysis.tables import flat_tables
+from ..analysis.residue import (
+    FUNCTION_WORDS,
+    content_span,
+    is_date_line,
+    is_name_line,
+    page_layout,
+    words_of,
+)
 from ..document import Document, Line
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Rule, WordList
@@ -67,17 +76,22 @@ def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
     out: dict[int, dict] = {}
     if pat is None:
         return out
+    in_tables = {i + 1 for t in flat_tables(doc) if t.how == "split" for i in t.lines} if "|" in doc.text else set()
     for ln in doc.lines:
+        if ln.number in in_tables:
+            continue  # a lone pipe ending a row of a flattened table: the table rule reports it
         if ln.kind in ("blank", "code", "table") or len(ln.text) > 200:
             continue
         if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
             continue  # long lines are chrome only when they start like a link or credit line
         bare = bare_line(ln.text)
-        if not bare:
+        if not bare and ln.text.strip() not in ("-", "–", "—"):
             continue
         m = pat.fullmatch(bare)
-        if m is None and ln.text.strip() in ("|", "¦", "||"):
-            m = pat.fullmatch(ln.text.strip())
+        if m is None and bare[:1] in "([" and bare[-1:] in ")]":
+            m = pat.fullmatch(bare[1:-1].strip())  # "(Read more)", "[Share]"
+        if m is None and ln.text.strip() in ("|", "¦", "||", "-", "–", "—"):
+            m = pat.fullmatch(ln.text.strip().replace("-", "—"))
         if m is not None:
             out[ln.number] = specs[int(m.lastgroup[1:])]
     return out
@@ -349,6 +363,8 @@ class RepeatedHeadline(Rule):
 
 
 _MIN_WORDS = 8
+#: a copyright or rights notice: the agency's own line, repeated by design, not residue to cut
+_LEGAL_NOTICE = rx.compile(r"\bcopyright\b|\ball rights reserved\b|©")
 
 
 class RepeatedText(Rule):
@@ -391,6 +407,8 @@ class RepeatedText(Rule):
             if raw.count(" ") + 1 < _MIN_WORDS:
                 continue
             key = _cheap_key(raw)
+            if _LEGAL_NOTICE.search(doc.line_of(sp.start).text.lower()):
+                continue  # a copyright line repeats under every picture and at the end by design
             if key not in seen:
                 seen[key] = i
                 continue
@@ -566,4 +584,408 @@ class GluedArticle(Rule):
         return evidence
 
 
-RULES = [PageChrome, CaptionResidue, EngagementBait, RepeatedHeadline, RepeatedText, GluedArticle]
+# --- page labels above the headline ---------------------------------------------------------------
+
+EDITORIAL_LABELS = WordList("headings that introduce the story's own content (Summary, Key points)", entry="phrase")
+MASTHEAD_WORDS = WordList("last words of a publication's name (Times, Post, Publisher)", entry="word")
+_LABEL_MARKS = " \t-–•*·>#"
+
+
+def _label_words(text: str) -> list[str] | None:
+    """The words of a line shaped like a section label or masthead (one to three words, no
+    function word, digit, colon or sentence punctuation), else None."""
+    t = bare_line(text).strip().strip(_LABEL_MARKS)
+    if not t or len(t) > 40 or t[-1] in "?!:;," or ":" in t or any(c.isdigit() for c in t):
+        return None
+    if t.endswith(".") and not t[:-1].replace(" ", "").isalpha():
+        return None
+    ws = words_of(t)
+    if not 1 <= len(ws) <= 3 or any(w.lower().strip(".") in FUNCTION_WORDS for w in ws):
+        return None
+    if len(ws) == 3 and not all(w[0].isupper() for w in ws):
+        return None  # "Capsule movie reviews" is a headline; "South Florida Sun-Sentinel" a masthead
+    return ws
+
+
+class PageLabel(Rule):
+    """A section label, masthead or app banner scraped above the headline: "Politics",
+    "DISASTER MANAGEMENT", "Columns & Blogs", "The Daily Courier". The page puts them above the
+    story; the copy should start with the headline.
+
+    A line is reported when it is one to three words with no function word, digit or colon, sits
+    above the first line of running prose, and a headline (three words or more) still follows
+    it; or when it is the first line and names a publication (its last word in the
+    ``boilerplate.masthead-words`` list). Names alone ("Ana Ruiz", a byline), dates and editorial
+    headings (``boilerplate.editorial-labels``: "Summary", "Analysis") are left alone.
+
+    Bad:
+        Environment
+
+        Floods close the coastal road for a third day
+        The coastal road stayed shut on Thursday after a third night of flooding, the council said.
+    ---
+        The Harbour Gazette
+
+        Fishing fleet stays in port as storm passes
+        The fleet stayed in port on Monday while the storm passed to the north of the bay.
+
+    Good:
+        Floods close the coastal road for a third day
+        Ana Ruiz
+        The coastal road stayed shut on Thursday after a third night of flooding, the council said.
+    ---
+        Summary
+
+        Floods close the coastal road for a third day
+        The coastal road stayed shut on Thursday after a third night of flooding, the council said.
+    """
+
+    code = "NL707"
+    name = "page-label"
+    category = "boilerplate"
+    severity = Severity.warning
+    summary = "A section label, masthead or banner scraped above the headline"
+    fixable = True
+    lists = {
+        "boilerplate.chrome-lines": CHROME_LINES,
+        "boilerplate.editorial-labels": EDITORIAL_LABELS,
+        "boilerplate.masthead-words": MASTHEAD_WORDS,
+    }
+
+    def setup(self, ctx: Context) -> None:
+        self.editorial = frozenset(" ".join(str(x).lower().split()) for x in ctx.list("boilerplate.editorial-labels"))
+        self.mastheads = frozenset(str(x).lower() for x in ctx.list("boilerplate.masthead-words"))
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        head = page_layout(doc).head
+        if not head:
+            return
+        lines = doc.lines
+        chrome = chrome_lines(doc, ctx)
+        repeats = {x.number for pair in repeated_headlines(doc, ctx) for x in pair}
+        # does a headline (three words or more, not a name or a date) follow head line k?
+        later_headline = [False] * len(head)
+        seen = False
+        for k in range(len(head) - 1, -1, -1):
+            later_headline[k] = seen
+            t = lines[head[k]].text
+            if (len(words_of(t)) >= 3 and not is_name_line(t) and not is_date_line(t) and not _CREDIT.search(t)
+                    and lines[head[k]].number not in chrome):
+                seen = True
+        for k, i in enumerate(head[:15]):
+            ln = lines[i]
+            if ln.number in chrome or ln.number in repeats or ln.kind in ("table", "code"):
+                continue
+            ws = _label_words(ln.text)
+            if ws is None and k == 0 and ln.text.lstrip().startswith("The "):
+                ws = _label_words(ln.text.lstrip()[4:])  # "The Harbour Gazette": a masthead or nothing
+                if ws is None or ws[-1].lower().rsplit("-", 1)[-1] not in self.mastheads:
+                    continue
+            if ws is None:
+                continue
+            key = " ".join(w.lower() for w in ws)
+            last = ws[-1].lower().rsplit("-", 1)[-1]
+            if key in self.editorial or is_date_line(ln.text) or (is_name_line(ln.text) and last not in self.mastheads):
+                continue
+            masthead = k == 0 and last in self.mastheads
+            if not (later_headline[k] or masthead):
+                continue
+            s, e = content_span(ln)
+            what = "a masthead" if masthead else "a section label or banner"
+            yield self.finding(s, e, f"Page furniture above the headline ({what}): '{shorten(ln.text.strip(), 40)}'; delete the line",
+                               fix=delete_line_fix(doc, ln, safe=False))
+
+
+# --- widget text glued onto a word -----------------------------------------------------------------
+
+GLUED_WIDGETS = WordList(
+    "widget text fused onto a word with no space (regex matching from the widget text; what)",
+    entry="mapping", keys={"pattern": str, "what": str}, required=("pattern",),
+)
+
+
+class GluedWidget(Rule):
+    """Widget text fused onto the end of a word, with no space: a live-blog entry's time stamp
+    ("...achievementspublished at 12:18 GMT"), "Print this article", "Image source" or "Last
+    Updated" glued to the link before it. The scraper dropped the markup between two page
+    elements; the widget text is residue and the line needs separating. Patterns are in the
+    ``boilerplate.glued-widgets`` list.
+
+    Bad:
+        Minister defends the budgetpublished at 12:18 GMT
+    ---
+        Back to articlePrint this article
+
+    Good:
+        The minister defended the budget, published at 12:18 GMT.
+    ---
+        The report was republished at 10 sites.
+    """
+
+    code = "NL708"
+    name = "glued-widget"
+    category = "boilerplate"
+    severity = Severity.warning
+    summary = "Widget text (a time stamp, 'Print this article') fused onto a word"
+    lists = {"boilerplate.glued-widgets": GLUED_WIDGETS}
+
+    def setup(self, ctx: Context) -> None:
+        self.patterns = compiled_entries(ctx, "boilerplate.glued-widgets")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        done: set[int] = set()
+        for pat, spec in self.patterns:
+            for m in pat.finditer(text):
+                line = doc.line_of(m.start())
+                if line.number in done or line.kind in ("code", "table"):
+                    continue
+                done.add(line.number)
+                _, e = content_span(line)
+                yield self.finding(m.start(), max(e, m.end()),
+                                   f"Widget text glued onto the word before it ({spec.get('what', 'widget text')}): "
+                                   f"'{shorten(text[m.start():e], 40)}'; delete it or split the line")
+
+
+# --- markup, template variables and encoded data -----------------------------------------------
+
+ENCODED_DATA = WordList(
+    "markup, template variables, file names and encoded data (regex; what)",
+    entry="mapping", keys={"pattern": str, "what": str}, required=("pattern",),
+)
+
+
+def _is_encoded(s: str) -> bool:
+    """A long run of base64 characters reads as data when it mixes cases and digits."""
+    return any(c.isdigit() for c in s) and any(c.isupper() for c in s) and any(c.islower() for c in s)
+
+
+class EncodedResidue(Rule):
+    """Markup or data the page never meant to show: an HTML tag ("<iframe src=...>"), a template
+    variable left unfilled ("items.[0].image.alt", "{{ headline }}"), an image file name with its
+    size ("banner 300x200 promo.jpg"), width and height attributes, base64 data, a tracking tag.
+    When the residue is the whole line, the fix deletes the line. Patterns are in the
+    ``boilerplate.encoded-data`` list.
+
+    Bad:
+        <iframe src="" width="100%" height="290" title="embedded audio player">
+    ---
+        items.[0].image.alt
+    ---
+        summer fair 300x250 banner.jpg
+
+    Good:
+        The screen has a resolution of 1920 by 1080 pixels.
+    ---
+        The file, report.pdf, was sent on Monday.
+    """
+
+    code = "NL709"
+    name = "encoded-residue"
+    category = "boilerplate"
+    severity = Severity.warning
+    summary = "Markup, a template variable, a file name or encoded data in the copy"
+    fixable = True
+    lists = {"boilerplate.encoded-data": ENCODED_DATA}
+
+    def setup(self, ctx: Context) -> None:
+        self.patterns = compiled_entries(ctx, "boilerplate.encoded-data")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        if not any(c in text for c in "<{$.=") and "fbpx" not in text:
+            return
+        done: set[int] = set()
+        hits = []
+        for pat, spec in self.patterns:
+            for m in pat.finditer(text):
+                if spec.get("what") == "encoded data" and not m.group(0).startswith("data:") and not _is_encoded(m.group(0)):
+                    continue
+                line = doc.line_of(m.start())
+                if line.number in done or line.kind == "code" or m.end() > line.end:
+                    continue
+                done.add(line.number)
+                hits.append((m, spec, line))
+        for m, spec, line in sorted(hits, key=lambda h: h[0].start()):
+            bare = bare_line(line.text).strip()
+            whole = len(m.group(0).strip()) >= 0.8 * len(bare)
+            fix = delete_line_fix(doc, line, safe=True) if whole else None
+            yield self.finding(m.start(), m.end(), f"Page residue ({spec.get('what', 'markup')}): "
+                                                   f"'{shorten(m.group(0), 40)}'; delete it", fix=fix)
+
+
+# --- related-story links, video cards ------------------------------------------------------------
+
+_DURATION = rx.compile(r"\(?\d{1,2}:\d{2}(?::\d{2})?\)?")
+_PLAYER_LINE = rx.compile(r"(?:watch|listen to|listen|play|see)\s+[A-Za-z0-9‘“\"']", re.I)
+_KICKER_LINK = rx.compile(
+    r"[A-Z0-9][\w’'.&-]*(?:[ ,]+[\w’'.&-]+){0,4}:\s+[A-Z0-9‘'\"“][^\n]*"
+)
+_MORE_END = rx.compile(r"(?:,| and) more\W{0,3}$", re.I)
+
+
+def _related_shape(text: str) -> bool:
+    """A related-story link: "Kicker: Headline words" (four words or more after the colon) that
+    does not end like a sentence or a question."""
+    t = text.strip()
+    if not _KICKER_LINK.fullmatch(t) or t[-1] in ".?!:;,…\"”":
+        return False
+    return len(t.split(":", 1)[1].split()) >= 4
+
+
+def _headline_shape(line: Line) -> bool:
+    """A headline-shaped link: 4-14 words, capital first, no digits, no end punctuation."""
+    if line.kind not in ("text", "heading"):
+        return False
+    t = bare_line(line.text).strip()
+    if not t or t[-1] in ".?!:;,…\"”')" or any(c.isdigit() for c in t):
+        return False
+    if not (t[0].isupper() or t[0] in "‘'\"“" or (t[0].islower() and t[1:2].isupper())):  # "eBay", "mLife"
+        return False
+    return 4 <= len(t.split()) <= 14
+
+
+class RelatedLinks(Rule):
+    """A block of links to other stories scraped with the article: a video card (its running
+    time, its title, a "Watch ..." line), a run of "Topic: Headline" links after the story has
+    started, or four headline-shaped lines in a row with no prose between them. One finding per
+    block, at its first line, with every line of it related.
+
+    Bad:
+        The council approved the budget on Tuesday after a debate that ran past midnight.
+        Road works: Bypass to close for six weeks from Monday
+        School meals: Prices rise for the first time since 2019
+    ---
+        The coach praised the defence after the match on Saturday night at the stadium.
+
+        04:12
+
+        Coach reviews the win over the Hawks
+
+        Watch the press conference after the match
+
+    Good:
+        The council approved the budget on Tuesday after a debate that ran past midnight.
+        Road works: The bypass will close for six weeks from Monday.
+        Opposition members said the savings were not spelled out in enough detail.
+    """
+
+    code = "NL710"
+    name = "related-links"
+    category = "boilerplate"
+    severity = Severity.warning
+    summary = "A block of related-story links or a video card scraped with the article"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        lines = doc.lines
+        body_start = page_layout(doc).body_start
+        nonblank = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
+        used: set[int] = set()
+        blocks: list[tuple[list[int], str]] = []
+        # video cards: a running time alone, then a title, then a "Watch ..." line
+        for k, i in enumerate(nonblank):
+            t = lines[i].text.strip()
+            if len(t) > 10 or not _DURATION.fullmatch(t):
+                continue
+            nxt = nonblank[k + 1 : k + 4]
+            for n, j in enumerate(nxt):
+                tj = lines[j].text.strip()
+                if _PLAYER_LINE.match(tj) and ":" not in tj[:8] and tj[-1:] not in ".?!" and len(tj.split()) <= 20:
+                    block = [i, *nxt[: n + 1]]
+                    blocks.append((block, "a video card (running time, title, 'Watch' line)"))
+                    used.update(block)
+                    break
+        # "Topic: Headline" links after the story has started: two in a row, or one ending "..., more"
+        run: list[int] = []
+        for i in [*nonblank, None]:
+            if i is not None and i > body_start and i not in used and _related_shape(lines[i].text):
+                run.append(i)
+                continue
+            if len(run) >= 2 or (run and _MORE_END.search(lines[run[0]].text.strip())):
+                blocks.append((run, "links to related stories"))
+                used.update(run)
+            run = []
+        # four headline-shaped lines in a row (blank lines between them allowed)
+        run = []
+        for i in [*nonblank, None]:
+            if i is not None and i not in used and _headline_shape(lines[i]):
+                run.append(i)
+                continue
+            if len(run) >= 4 and len({_cheap_key(lines[j].text) for j in run}) == len(run):
+                blocks.append((run, "a run of headlines with no story between them"))
+                used.update(run)
+            run = []
+        for block, what in sorted(blocks):
+            first, last = lines[block[0]], lines[block[-1]]
+            s, _ = content_span(first)
+            _, e = content_span(last)
+            yield self.finding(s, e, f"Page furniture: {what}, {len(block)} lines; delete the block",
+                               related=[Related(*content_span(lines[j]), "part of the block") for j in block[1:]])
+
+
+# --- alt text and image labels ---------------------------------------------------------------------
+
+_CREDIT = rx.compile(
+    r"(?i:\b(?:photo(?:graph)?|picture|image|credit)s?\s*:)|/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\b|"
+    r"\b(?:Getty Images|AP Photo|Image source)\b"
+)
+_LABEL_PREFIX = rx.compile(r"^(?:image|photo|picture|caption|pictured)\s*:\s*", re.I)
+
+
+class AltText(Rule):
+    """An image's alt text or label left above or below its caption: the caption's first words
+    alone on a line next to the full caption ("The bridge at dawn." over "The bridge at dawn.
+    Photo: J. Lee"), or the name of the person pictured alone next to a credited caption. The
+    caption stays; the fix deletes the label line.
+
+    Bad:
+        Crews clear the road near the bridge.
+        Crews clear the road near the bridge. Photo: County Fire Service
+    ---
+        Maria Lopez
+        Mayor Maria Lopez at the town hall on Monday. Photograph: J. Lee/Harbour Press
+
+    Good:
+        Maria Lopez
+        Maria Lopez has run the bakery on Mill Street for twenty years.
+    """
+
+    code = "NL711"
+    name = "alt-text"
+    category = "boilerplate"
+    severity = Severity.warning
+    summary = "An image's alt text or label left next to its caption"
+    fixable = True
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        lines = doc.lines
+        nonblank = [i for i, ln in enumerate(lines) if ln.kind not in ("blank", "code", "table")]
+        for k, i in enumerate(nonblank):
+            ln = lines[i]
+            t = bare_line(ln.text).strip()
+            if not t or len(t) > 200:
+                continue
+            near = [lines[j] for j in nonblank[max(0, k - 2) : k] + nonblank[k + 1 : k + 3]]
+            if not near:
+                continue
+            reason = None
+            if is_name_line(t):
+                if any(t in n.text for n in near) and any(_CREDIT.search(n.text) for n in near):
+                    reason = "the name of the person pictured, next to the credited caption"
+            elif len(t.split()) >= 4:
+                stem = t.rstrip(".").strip()
+                for n in near:
+                    if not (_CREDIT.search(n.text) or _LABEL_PREFIX.match(bare_line(n.text).strip())):
+                        continue
+                    other = _LABEL_PREFIX.sub("", bare_line(n.text).strip())
+                    if other != t and other.startswith(stem) and len(other) > len(stem) + 5 and _cheap_key(other) != _cheap_key(t):
+                        reason = "the caption's words alone, next to the full caption"
+                        break
+            if reason:
+                s, e = content_span(ln)
+                yield self.finding(s, e, f"Image alt text or label ({reason}): '{shorten(t, 40)}'; delete the line",
+                                   fix=delete_line_fix(doc, ln, safe=False))
+
+
+RULES = [PageChrome, CaptionResidue, EngagementBait, RepeatedHeadline, RepeatedText, GluedArticle, PageLabel,
+         GluedWidget, EncodedResidue, RelatedLinks, AltText]

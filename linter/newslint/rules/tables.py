@@ -24,6 +24,8 @@ from ..analysis.tables import (
     TableBlock,
     apply_between,
     delimiter_for,
+    flat_tables,
+    misaligned_rows,
     quote_prefix,
     read_row,
     table_blocks,
@@ -560,5 +562,98 @@ class GluedTables(_TableRule):
                                fix=fix, related=(Related(header.start, header.end, "the second table's header"),))
 
 
+class ShiftedCells(_TableRule):
+    """Cells that do not line up with their columns: a row whose figures start in the label
+    column (its label cell was lost, so every value sits one column or more to the left of its
+    heading), or a row of words in columns of figures (a second header row flattened into the
+    body). Each column's type is what three quarters of its cells are. One finding per table,
+    at its first such row, with the others related.
+
+    Bad:
+        | Item | 2023 | 2024 | Change |
+        |---|---|---|---|
+        | Revenue | 21.0 | 18.5 | -12% |
+        | -12% | 4% | | |
+        | Costs | 9.2 | 8.7 | -5% |
+        | Profit | 11.8 | 9.8 | -17% |
+        | Staff | 410 | 395 | -4% |
+    Good:
+        | Item | 2023 | 2024 | Change |
+        |---|---|---|---|
+        | Revenue | 21.0 | 18.5 | -12% |
+        | Costs | 9.2 | 8.7 | -5% |
+        | Profit | 11.8 | 9.8 | -17% |
+        | Staff | 410 | 395 | -4% |
+    """
+
+    code = "NL411"
+    name = "table-shifted-cells"
+    severity = Severity.warning
+    summary = "Table cells out of line with their columns (a lost label cell, a header row in the body)"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for b in table_blocks(doc):
+            bad = misaligned_rows(b)
+            if not bad:
+                continue
+            first = bad[0]
+            header = doc.text[b.header.cells[0].start : b.header.cells[0].end] if b.header and b.header.cells else "the label column"
+            if first.how == "shifted":
+                what = (f"figures start under '{_short(header, 20)}', the label column: the row lost its label cell and "
+                        "every value sits left of its heading")
+            else:
+                what = "words sit in columns of figures: a second header row, or cells out of place"
+            more = f" ({_plural(len(bad), 'row')} like it in this table)" if len(bad) > 1 else ""
+            yield self.finding(first.row.start, first.row.end, f"Cells out of line with their columns: {what}{more}",
+                               related=[Related(m.row.start, m.row.end, "also out of line") for m in bad[1:]])
+
+
+class FlattenedTable(_TableRule):
+    """A table that lost its pipes in the scrape: each row's cells run together ("1China80,026"),
+    each cell stands on a line of its own with a lone "|" ending each row, or the cells stand
+    one per line in a repeating pattern of words and figures. Readers cannot tell which figure
+    belongs to which heading. One finding per table, over its lines (not one per lone pipe).
+
+    Bad:
+        Rank
+        Club
+        Points
+        1
+        Arsenal
+        89
+        2
+        Liverpool
+        84
+    ---
+        NoTeamPoints
+        1Arsenal89
+        2Liverpool84
+        3Chelsea79
+    Good:
+        The table has three columns: rank, club and points.
+        Arsenal finished first with 89 points.
+    """
+
+    code = "NL412"
+    name = "table-flattened"
+    severity = Severity.warning
+    summary = "A table flattened in the scrape: cells run together or one per line"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        lines = doc.lines
+        for t in flat_tables(doc):
+            first, last = lines[t.lines[0]], lines[t.lines[-1]]
+            if t.how == "glued":
+                what = "each row's cells run together with no separator"
+            elif t.how == "split":
+                what = f"one cell per line, {t.columns} to a row, each row ended by a lone '|'"
+            else:
+                what = f"one cell per line, {t.columns} to a row"
+            yield self.finding(first.start, last.end,
+                               f"A table lost its structure in the scrape ({what}, {_plural(len(t.lines), 'line')}): "
+                               "rebuild it as a table with a header and a separator row",
+                               related=[Related(first.start, first.end, "the table starts here")])
+
+
 RULES = [BadSeparator, MissingSeparator, RowCells, SplitRow, MissingBlankLine, OuterPipes, EmptyHeader, NoBody,
-         UnescapedPipe, GluedTables]
+         UnescapedPipe, GluedTables, ShiftedCells, FlattenedTable]
