@@ -253,20 +253,20 @@ def test_long_chrome_lines_that_open_with_a_three_letter_word_are_found():
 
 
 # --- residue classes (NL707-NL711) -------------------------------------------------------------------
-BODY = "The council approved the budget on Tuesday after a debate that ran past midnight, officials said.\n"
+STORY = "The council approved the budget on Tuesday after a debate that ran past midnight, officials said.\n"
 
 
 def test_page_label_above_the_headline_only():
-    assert "NL707" in codes("Politics\n\nCouncil approves the budget for next year\n" + BODY)
-    assert "NL707" in codes("The Harbour Gazette\n\n" + BODY)  # a masthead on the first line
+    assert "NL707" in codes("Politics\n\nCouncil approves the budget for next year\n" + STORY)
+    assert "NL707" in codes("The Harbour Gazette\n\n" + STORY)  # a masthead on the first line
     # a byline, a date, an editorial heading and a label with no headline after it stay quiet
-    assert "NL707" not in codes("Council approves the budget\nAna Ruiz\n" + BODY)
-    assert "NL707" not in codes("Friday, March 7, 2025\n\nCouncil approves the budget\n" + BODY)
-    assert "NL707" not in codes("Summary\n\nCouncil approves the budget\n" + BODY)
-    assert "NL707" not in codes("Obituaries\n\n" + BODY)
-    assert "NL707" not in codes("Capsule film reviews\n\nCouncil approves the budget\n" + BODY)
+    assert "NL707" not in codes("Council approves the budget\nAna Ruiz\n" + STORY)
+    assert "NL707" not in codes("Friday, March 7, 2025\n\nCouncil approves the budget\n" + STORY)
+    assert "NL707" not in codes("Summary\n\nCouncil approves the budget\n" + STORY)
+    assert "NL707" not in codes("Obituaries\n\n" + STORY)
+    assert "NL707" not in codes("Capsule film reviews\n\nCouncil approves the budget\n" + STORY)
     # below the first body line a short line is a subheading
-    assert "NL707" not in codes(BODY + "\nPolitics\n\nWhat happens next\n" + BODY)
+    assert "NL707" not in codes(STORY + "\nPolitics\n\nWhat happens next\n" + STORY)
 
 
 def test_glued_widget_text():
@@ -278,25 +278,25 @@ def test_glued_widget_text():
 
 
 def test_encoded_residue_and_its_fix():
-    text = BODY + '  • <iframe src="" width="100%" height="290" title="player">\n' + BODY
+    text = STORY + '  • <iframe src="" width="100%" height="290" title="player">\n' + STORY
     (f,) = [f for f in lint(text) if f.rule == "NL709"]
     assert f.line == 2 and f.fix is not None and f.fix.safe
-    assert "NL709" in codes("items.[0].image.alt\n" + BODY)
-    assert "NL709" in codes(BODY + "summer fair 300x250 banner.jpg\n")
+    assert "NL709" in codes("items.[0].image.alt\n" + STORY)
+    assert "NL709" in codes(STORY + "summer fair 300x250 banner.jpg\n")
     assert "NL709" not in codes("The screen has a resolution of 1920 by 1080 pixels.\n")
     assert "NL709" not in codes("The file, report.pdf, was sent on Monday.\n")
 
 
 def test_related_links_one_finding_per_block():
-    text = BODY + "Road works: Bypass to close for six weeks from Monday\nSchool meals: Prices rise for the first time since 2019\n"
+    text = STORY + "Road works: Bypass to close for six weeks from Monday\nSchool meals: Prices rise for the first time since 2019\n"
     (f,) = [f for f in lint(text) if f.rule == "NL710"]
     assert f.line == 2 and len(f.related) == 1
-    card = BODY + "\n04:12\n\nCoach reviews the win over the Hawks\n\nWatch the press conference after the match\n"
+    card = STORY + "\n04:12\n\nCoach reviews the win over the Hawks\n\nWatch the press conference after the match\n"
     (f,) = [f for f in lint(card) if f.rule == "NL710"]
     assert (f.line, f.end_line) == (3, 7)
     # one such line that ends like a sentence, or a speaker's answer, is copy
-    assert "NL710" not in codes(BODY + "Road works: The bypass will close for six weeks from Monday.\n" + BODY)
-    assert "NL710" not in codes(BODY + "FP: How fast has the rescue been so far?\nLee: Faster than the last time.\n")
+    assert "NL710" not in codes(STORY + "Road works: The bypass will close for six weeks from Monday.\n" + STORY)
+    assert "NL710" not in codes(STORY + "FP: How fast has the rescue been so far?\nLee: Faster than the last time.\n")
 
 
 def test_alt_text_next_to_its_caption():
@@ -310,11 +310,11 @@ def test_new_chrome_classes():
                  "9 hours ago", "1 Readers' comment", "No comments:", "Report this comment Cancel", "Media caption,",
                  "NPR logo", "Posted by", "Xinhua/IANS", "Photo by Sam Lee / Unsplash", "Latest news with #Budget",
                  "-", "and last updated 2021-08-10 10:04:32-04"):
-        assert "NL701" in codes(f"{line}\n{BODY}"), line
+        assert "NL701" in codes(f"{line}\n{STORY}"), line
     for line in ("Watch and act", "Live music returns to the park", "Back to school", "Edited by:"):
-        assert "NL701" not in codes(f"{line}\n{BODY}"), line
+        assert "NL701" not in codes(f"{line}\n{STORY}"), line
 
 
 def test_repeated_copyright_notice_is_not_repeated_text():
     note = "(Copyright 2025 The Agency. All rights reserved. This material may not be published, broadcast or rewritten.)\n"
-    assert "NL705" not in codes(note + BODY + note)
+    assert "NL705" not in codes(note + STORY + note)
