@@ -225,8 +225,8 @@ def test_density_reports_density_and_threshold():
     )
     found = [f for f in lint(text) if f.rule == "NL604"]
     assert len(found) == 1
-    assert "per 1,000 words" in found[0].message and "threshold 4" in found[0].message
-    assert len(found[0].related_positions) == 4
+    assert "per 100 words (threshold 2)" in found[0].message and "strongest: stock phrase" in found[0].message
+    assert len(found[0].related_positions) == 3  # the other three pieces of evidence
 
 
 def test_density_stays_quiet_in_long_copy_with_few_phrases():

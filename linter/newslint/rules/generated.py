@@ -11,13 +11,15 @@ template blocks) is worked out here.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
-from ..analysis import per_document
+from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list, run_entries, word_set, word_set_cased
 from ..analysis.lines import bare_line, in_quotes, norm_prose, shorten
+from ..analysis.words import word_table
 from ..document import Document, Line
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Option, Rule, WordList
@@ -46,6 +48,24 @@ TEMPLATE_HEADINGS = WordList(
     entry="mapping",
     keys={"pattern": str, "what": str, "case": bool},
     required=("pattern",),
+)
+GENERATED_FRAMING = WordList(
+    "template openers and closers, generic framing (regex with a gate; what, weight)",
+    entry="mapping",
+    keys={**GATED_KEYS, "what": str, "weight": (int, float)},
+    required=("pattern",),
+)
+EXPLAINER_HEADINGS = WordList(
+    "listicle and explainer headings (regex searched in a heading-like line; what, weight)",
+    entry="mapping",
+    keys={"pattern": str, "what": str, "weight": (int, float), "case": bool},
+    required=("pattern",),
+)
+EXCESS_VOCABULARY = WordList(
+    "words whose excess in LLM-written text is published, with points (words, weight, source)",
+    entry="mapping",
+    keys={"words": list, "weight": (int, float), "source": str},
+    required=("words", "weight"),
 )
 ENGAGEMENT_QUESTIONS = WordList("questions put to the reader (regex at the start of a question)", entry="pattern")
 
@@ -413,52 +433,177 @@ class StockAiPhrase(Rule):
                 yield self.finding(s, e, f"Stock AI phrasing: '{shorten(doc.text[s:e], 60)}'; say what happened instead")
 
 
-class StockPhraseDensity(Rule):
-    """Too many stock phrases for the length of the article: the document reads as generated.
+#: (list, points) of the phrase evidence NL604 weighs besides the lexicon
+_VERDICT_PHRASES = (("ai.stock-phrases", 3.0), ("ai.stock-patterns", 3.0), ("ai.stock-phrases-weak", 1.5), ("ai.stock-patterns-weak", 1.5))
 
-    Counts every stock phrase of the ``ai.stock-*`` lists (strong and weak, outside quotation
-    marks) per 1,000 words and reports the document once, at the first phrase, when the density
-    reaches ``threshold`` and there are at least ``min-phrases``. Clean professional copy in the
-    fixtures has a density of 0 to 1.5; generated copy 4 and up.
+
+@per_config
+def excess_lexicon(ctx: Context) -> dict[str, tuple[float, str]]:
+    """word -> (points, source) from the ``ai.excess-vocabulary`` list (the highest weight wins
+    when a word is listed twice)."""
+    out: dict[str, tuple[float, str]] = {}
+    for entry in ctx.list("ai.excess-vocabulary"):
+        w = float(entry.get("weight", 1))
+        src = str(entry.get("source", ""))
+        for word in entry["words"]:
+            key = str(word).lower().replace("’", "'")
+            if key not in out or out[key][0] < w:
+                out[key] = (w, src)
+    return out
+
+
+class Evidence(NamedTuple):
+    start: int
+    end: int
+    points: float
+    what: str  # "excess word", "stock phrase", "template opener"...
+
+
+_VERDICT_SKIP_KINDS = frozenset(("code", "table", "label"))
+
+
+@per_document
+def generated_evidence(doc: Document, ctx: Context) -> list[Evidence]:
+    """Every piece of evidence that the article was generated, in order: stock phrases (strong and
+    weak), template openers and closers, generic framing, explainer headings and words of the
+    excess-vocabulary lexicon. Quoted speech, code and tables are not read; an excess word counts
+    at most twice (a topic word repeated is not style)."""
+    text = doc.text
+    found: list[Evidence] = []
+    taken: list[tuple[int, int]] = []
+    for name, points in _VERDICT_PHRASES:
+        for m, _ in run_entries(doc, ctx, name):
+            found.append(Evidence(m.start(), m.end(), points, "stock phrase"))
+    for m, spec in run_entries(doc, ctx, "ai.generated-framing"):
+        found.append(Evidence(m.start(), m.end(), float(spec.get("weight", 2)), str(spec.get("what", "generic framing"))))
+    headings = compiled_entries(ctx, "ai.explainer-headings")
+    if headings:
+        for ln in doc.lines:
+            if ln.kind not in ("text", "heading") or len(ln.text) > 90:
+                continue
+            bare = bare_line(ln.text)
+            if not bare or bare[-1] in ".!\"”" or len(bare.split()) > 12:
+                continue
+            for pat, spec in headings:
+                if pat.search(bare):
+                    s = ln.start + ln.text.index(bare[0])
+                    found.append(Evidence(s, s + len(bare), float(spec.get("weight", 2)), str(spec.get("what", "explainer heading"))))
+                    break
+    found.sort(key=lambda e: (e.start, -e.end))
+    out: list[Evidence] = []
+    repeats: dict[str, int] = {}
+    for e in found:
+        if out and e.start < out[-1].end:  # overlapping: keep the weightier
+            if e.points > out[-1].points:
+                out[-1] = e
+            continue
+        if in_quotes(doc, e.start) or doc.line_of(e.start).kind in _VERDICT_SKIP_KINDS:
+            continue
+        key = " ".join(text[e.start : e.end].lower().split())
+        repeats[key] = repeats.get(key, 0) + 1
+        if repeats[key] > 2:  # a phrase repeated is one habit, not many
+            continue
+        out.append(e)
+    taken = [(e.start, e.end) for e in out]
+    lex = excess_lexicon(ctx)
+    if lex:
+        t = word_table(doc)
+        seen: dict[str, int] = {}
+        words = []
+        for i in t.indexes_of(lex):
+            w = t.words[i]
+            s = t.starts[i]
+            if seen.get(w, 0) >= 2 or in_quotes(doc, s) or doc.line_of(s).kind in _VERDICT_SKIP_KINDS:
+                continue
+            j = bisect.bisect_right(taken, (s, len(text) + 1)) - 1
+            if j >= 0 and taken[j][0] <= s < taken[j][1]:
+                continue  # already part of a phrase
+            seen[w] = seen.get(w, 0) + 1
+            words.append(Evidence(s, t.ends[i], lex[w][0], "excess word"))
+        out = sorted(out + words)
+    return out
+
+
+class StockPhraseDensity(Rule):
+    """The article reads as generated: the document-level verdict.
+
+    Weighs every piece of evidence outside quotation marks, code and tables, and reports the
+    document once, at its strongest piece, when the points per 100 words reach ``threshold``
+    (and there are at least ``min-evidence`` pieces of at least two kinds):
+
+    * stock phrases (``ai.stock-*``): 3 points for a strong one, 1.5 for a weak one;
+    * template openers and closers ("In this article, we will", "In conclusion,"), generic
+      framing ("In a world where", "not only ... but also underscores") and explainer headings
+      ("Unpacking the...", "Navigating the...", "...: Why It Matters"): the points each entry of
+      ``ai.generated-framing`` and ``ai.explainer-headings`` gives;
+    * words whose excess in LLM-written text is published (``ai.excess-vocabulary``: "delve",
+      "showcasing", "underscores", "intricate", "meticulous" with ratios of 10 and more in Kobak
+      et al. 2024 and Liang et al. 2024; "pivotal", "realm", "multifaceted" lower), weighted by
+      that excess and by how rarely edited news uses them; each word counts at most twice.
+
+    The professionally edited stories of the development corpus score 0 to 0.3 points per 100
+    words; generated copy 2 and up. Single phrases are NL603's business (info); this rule gives
+    the verdict, its strongest evidence and the score against the threshold, with every piece of
+    evidence as a related location.
 
     Bad:
+        In this article, we delve into the intricate tapestry of the harbour's history. It is a testament to the town's vibrant spirit, and it underscores the multifaceted interplay of trade and faith.
+    ---
         The decision adds a layer of complexity to the talks. It is a testament to the resolve of both sides, and it underscores the complex dynamics of the region. The world watches closely.
 
     Good:
         The decision complicates the talks. Both sides have held firm for months. Diplomats in Geneva expect a further round in May.
+    ---
+        The council's crucial vote on Tuesday was a significant moment for the harbour, which has lost 40 jobs since the ferry stopped calling in 2021.
     """
 
     code = "NL604"
     name = "stock-phrase-density"
     category = "ai-content"
     severity = Severity.warning
-    summary = "Stock AI phrasing far denser than in professional copy"
+    summary = "Reads as generated: stock phrasing, template framing and LLM vocabulary denser than edited copy"
     options = {
-        "threshold": Option(4.0, "stock phrases per 1,000 words at which the document is reported", type=float, min=0.1),
-        "min_phrases": Option(3, "fewest stock phrases that can trigger the report", min=1),
+        "threshold": Option(2.0, "evidence points per 100 words at which the document is reported", type=float, min=0.1),
+        "min_evidence": Option(3, "fewest pieces of evidence that can trigger the report", min=1),
+        "min_words": Option(120, "the score is taken over at least this many words (a short text is not judged on two words)", min=1),
     }
-    lists = _STOCK_DECLARED
+    lists = {
+        **_STOCK_DECLARED,
+        "ai.generated-framing": GENERATED_FRAMING,
+        "ai.explainer-headings": EXPLAINER_HEADINGS,
+        "ai.excess-vocabulary": EXCESS_VOCABULARY,
+    }
 
     def setup(self, ctx: Context) -> None:
         _setup_stock_lists(ctx)
+        gated_list(ctx, "ai.generated-framing")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        hits = stock_hits(doc, ctx)
-        if len(hits) < self.opts["min_phrases"]:
+        ev = generated_evidence(doc, ctx)
+        if len(ev) < self.opts["min_evidence"] or len({e.what for e in ev}) < 2 and ev[0].what == "excess word":
             return
-        words = max(doc.word_count, 1)
-        density = len(hits) * 1000.0 / words
+        words = max(doc.word_count, int(self.opts["min_words"]))
+        total = sum(e.points for e in ev)
+        score = total * 100.0 / words
         threshold = float(self.opts["threshold"])
-        if density < threshold:
+        if score < threshold:
             return
-        s, e, _ = hits[0]
-        listed = ", ".join(f"'{shorten(doc.text[a:b], 40)}'" for a, b, _ in hits[:6]) + (", …" if len(hits) > 6 else "")
+        text = doc.text
+        best = sorted(ev, key=lambda e: (-e.points, e.start))
+        shown = []
+        for e in best[:5]:
+            shown.append(f"{e.what} '{shorten(text[e.start:e.end], 40)}' ({e.points:g})")
+        kinds: dict[str, int] = {}
+        for e in ev:
+            kinds[e.what] = kinds.get(e.what, 0) + 1
+        counted = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        top = best[0]
         yield self.finding(
-            s,
-            e,
-            f"Reads as generated: {len(hits)} stock phrases in {words} words = {density:.1f} per 1,000 words "
-            f"(threshold {threshold:g}): {listed}",
-            related=[Related(a, b, "stock phrase") for a, b, _ in hits],
+            top.start,
+            top.end,
+            f"Reads as generated: score {score:.1f} per 100 words (threshold {threshold:g}) from {len(ev)} pieces of evidence "
+            f"({counted}) in {doc.word_count} words; strongest: " + "; ".join(shown),
+            related=[Related(e.start, e.end, f"{e.what} ({e.points:g})") for e in ev if e is not top],
         )
 
 
