@@ -18,9 +18,9 @@ from typing import Iterator, NamedTuple
 from .. import rx
 from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list, run_entries, word_set, word_set_cased
-from ..analysis.lines import bare_line, in_quotes, norm_prose, shorten
+from ..analysis.lines import bare_line, in_quotes, norm_prose, shorten, speaker_turns
 from ..analysis.words import word_table
-from ..document import Document, Line
+from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Option, Rule, WordList
 
@@ -105,13 +105,6 @@ def _norm_label(label: str) -> str:
     return " ".join(label.replace("*", "").replace("’", "'").lower().split()).strip(" .")
 
 
-def _label_span(doc: Document, line: Line) -> tuple[int, int]:
-    m = _LABEL_AT.match(doc.text, line.start, line.end)
-    if not m:
-        return line.start, line.end
-    return line.start + (len(line.text) - len(line.text.lstrip())), m.end()
-
-
 class _Interview:
     __slots__ = ("first", "interviewer", "guest", "evidence", "score", "counter", "generic")
 
@@ -158,56 +151,123 @@ _BYLINE = rx.compile(
 _BYLINE_GENERIC = frozenset("staff writer writers team desk admin newsroom editorial news ai".split())
 
 
+_OUTLET_LABEL = rx.compile(r"(?:\b(?:News|Times|Post|Daily|Magazine|Media|Journal|Today|Weekly|Digest|Insider|Report)|\.(?:com|news|net|org|info))$", re.I)
+_GENERIC_ROLE_TITLE = rx.compile(
+    r"\b(?:Interview|Conversation|Q&A|Chat)\b[^\n]{0,80}?\b(?:with|featuring)\b[^\n]{0,60}?(?P<role>\b(?:Political |Military |Energy |Financial |Economic |Health |Tech |Industry |Security |Legal |Climate |Market |Geopolitical |Middle East |Foreign Policy )?(?:Expert|Analyst|Specialist|Strategist|Scientist|Economist|Commentator|Insider))\b"
+)
+_INTERVIEW_HEADING = rx.compile(r"\b(?:Q&A|Q & A|Interview|In Conversation|Conversations?)\b", re.I)
+
+
+def _speaker_key(label: str, generic: frozenset[str]) -> tuple[str, str]:
+    """(key, kind) of a speaker label: kind is placeholder, generic (a role, perhaps with the
+    outlet: "Editor, Time.news", "time.news Editor"), outlet (the site's own name) or person
+    (keyed by surname, so "Dr. Sarah Klein" and "Dr. Klein" are one speaker)."""
+    norm = _norm_label(label)
+    if norm.startswith("["):
+        return norm, "placeholder"
+    if norm in generic:
+        return norm, "generic"
+    parts = [p.strip() for p in norm.split(",")]
+    for p in parts:
+        if p in generic:
+            return p, "generic"
+    toks = norm.replace(",", " ").split()
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            if i + n == len(toks) and " ".join(toks[i:]) in generic and i > 0 and re.search(r"\.[a-z]{2,5}$|news|times|post", toks[i - 1]):
+                return " ".join(toks[i:]), "generic"
+    if _OUTLET_LABEL.search(norm):
+        return norm, "outlet"
+    names = [t for t in toks if t not in _TITLES]
+    if names and norm not in _GENERIC_GUESTS:
+        return "person:" + names[-1], "person"
+    return norm, "person"
+
+
 def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> _Interview | None:
     """The Q&A structure of a document and the evidence that it was generated (``roles``: the
     configuration's :func:`_role_pattern`)."""
     lines = doc.lines
-    label_lines = [ln for ln in lines if ln.kind == "label"]
-    if len(label_lines) < 4:
+    turns_at: dict[int, tuple[int, int, str]] = {}
+    for ln_i, ln in enumerate(lines):
+        if ln.kind == "label":
+            lab = doc.label(ln)
+            if lab is not None:
+                a = ln.start + (len(ln.text) - len(ln.text.lstrip())) + ln.text.lstrip().index(lab[0])
+                turns_at[ln_i] = (a, a + len(lab), lab)
+    for t in speaker_turns(doc):
+        turns_at.setdefault(t.line, (t.start, t.end, t.label))
+    if len(turns_at) < 2:
         return None
     generic = word_set(ctx, "ai.generic-interviewer-labels")
-    turns: dict[str, list[Line]] = {}
-    for ln in label_lines:
-        lab = doc.label(ln)
-        if lab is None:
-            continue
-        turns.setdefault(_norm_label(lab), []).append(ln)
-    speakers = [k for k, v in turns.items() if len(v) >= 2]
+    turns: dict[str, list[tuple[int, int, int]]] = {}
+    kinds: dict[str, str] = {}
+    for ln_i in sorted(turns_at):
+        a, b, lab = turns_at[ln_i]
+        while b < len(doc.text) and doc.text[b] in "*:" and b - turns_at[ln_i][1] < 4:
+            b += 1  # the label with its colon
+        lab = lab.strip("*")
+        key, kind = _speaker_key(lab, generic)
+        turns.setdefault(key, []).append((ln_i, a, b))
+        kinds[key] = kind
+    speakers = list(turns)
     if len(speakers) < 2:
         return None
-    iv = _Interview()
-    placeholder = [k for k in speakers if k.startswith("[")]
-    gen = [k for k in speakers if k in generic]
-    interviewer = (placeholder + gen or [None])[0]
-    if interviewer is None:
+    rank = {"placeholder": 0, "generic": 1, "outlet": 2}
+    cands = sorted((k for k in speakers if kinds[k] in rank), key=lambda k: (rank[kinds[k]], turns[k][0][0]))
+    if not cands:
         return None  # a named interviewer: not our business
-    others = sorted((k for k in speakers if k != interviewer), key=lambda k: -len(turns[k]))
-    guest = others[0]
-    iv.interviewer, iv.guest = interviewer, guest
-    iv.first = min(label_lines, key=lambda ln: ln.start)
-    first_label_start = iv.first.start
+    interviewer = cands[0]
+    others = [k for k in speakers if k != interviewer and kinds[k] not in ("generic", "outlet")]
+    if not others:
+        return None
+    # the guest: the other speaker with most turns (the first to speak among equals)
+    guest = sorted(others, key=lambda k: (-len(turns[k]), turns[k][0][0]))[0]
+    if len(turns[interviewer]) + len(turns[guest]) < 2 or len(turns_at) < 4 and len(turns[guest]) < 1:
+        return None
+    iv = _Interview()
+    first_i = min(turns[interviewer][0][0], turns[guest][0][0])
+    iv.first = lines[first_i]
     text = doc.text
-
-    ia, ib = _label_span(doc, turns[interviewer][0])
-    shown = text[ia:ib].rstrip(":*").strip("* ")
-    if interviewer.startswith("["):
+    _, ia, ib = turns[interviewer][0]
+    shown = text[ia:ib].rstrip(":*")
+    kind = kinds[interviewer]
+    if kind == "placeholder":
         iv.evidence.append((ia, ib, f"placeholder interviewer label '{shown}'"))
         iv.score += 3
-    else:
+    elif kind == "generic":
         iv.evidence.append((ia, ib, f"generic interviewer label '{shown}'"))
         iv.score += 2
-    ga, gb = _label_span(doc, turns[guest][0])
-    gshown = text[ga:gb].rstrip(":*").strip("* ")
-    if guest.startswith("["):
+    else:
+        iv.evidence.append((ia, ib, f"the site's own name as interviewer label '{shown}'"))
+        iv.score += 1
+    _, ga, gb = turns[guest][0]
+    gshown = text[ga:gb].rstrip(":*")
+    if kinds[guest] == "placeholder":
         iv.evidence.append((ga, gb, f"placeholder guest label '{gshown}'"))
         iv.score += 3
 
-    # who is the guest? look at the introduction (everything before the first speaker line)
-    intro = doc.prose[:first_label_start]
+    # who is the guest? the introduction: the prose before the guest first speaks (the
+    # interviewer's first question often introduces them)
+    intro_end = lines[turns[guest][0][0]].start
+    intro = doc.prose[:intro_end]
+    # the heading of a generated Q&A: "Interview with Political Analyst Dr. X", "Q&A Interview: ..."
+    for ln in lines[:first_i]:
+        if ln.kind in ("blank", "code", "table") or len(ln.text) > 120 or ln.text.rstrip().endswith("."):
+            continue
+        m = _GENERIC_ROLE_TITLE.search(ln.text)
+        s0 = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+        if m:
+            iv.evidence.append((s0, ln.end, f"the guest titled only '{m.group('role')}' in the heading"))
+            iv.score += 2
+            break
+        if _INTERVIEW_HEADING.search(ln.text) and ln.number >= iv.first.number - 3:
+            iv.evidence.append((s0, ln.end, "interview heading"))
+            break
     affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
-    if not guest.startswith("["):
+    if kinds[guest] != "placeholder":
         name_tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", gshown) if t.lower() not in _TITLES]
-        surname = name_tokens[-1] if name_tokens and guest not in _GENERIC_GUESTS else None
+        surname = name_tokens[-1] if name_tokens and _norm_label(gshown) not in _GENERIC_GUESTS else None
         if surname and len(surname) > 1:
             m = re.search(r"\b" + re.escape(surname) + r"\b", intro, re.I)
             if m is None:
@@ -219,15 +279,15 @@ def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> 
                 s_end = doc.sentences[si].end if si >= 0 else min(len(intro), m.end() + 200)
                 # the full name and its appositive: "Dr. Elena Kovalenko, a geopolitical analyst"
                 a = m.start()
-                back = re.search(r"(?:\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$", intro[max(0, a - 60) : a])
+                back = re.search(r"(?:\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$", intro[max(0, a - 60) : a], re.I)
                 if back:
                     a = max(0, a - 60) + back.start()
                 desc = intro[m.end() : s_end]
                 if not _affiliated(intro[a:s_end], affiliation_words, roles):
-                    app = re.match(r",?\s*((?:an?|the|who is an?)\s[^,.;]{2,80})", desc)
+                    app = re.match(r",?\s*((?:an?|the|who is an?)\s[^,.;]{2,100})", desc)
                     b = m.end() + (app.end() if app else 0)
-                    what = f" as '{shorten(app.group(1), 50)}'" if app else ""
-                    iv.evidence.append((a, b, f"guest introduced only{what}, with no checkable affiliation"))
+                    what = f"guest introduced only as '{shorten(app.group(1), 50)}'" if app else f"guest '{shorten(intro[a:m.end()], 40)}' introduced"
+                    iv.evidence.append((a, b, f"{what}, with no checkable affiliation"))
                     iv.score += 2
         elif not _affiliated(intro, affiliation_words, roles):
             iv.evidence.append((ga, gb, "the guest is never named or affiliated"))
@@ -307,7 +367,10 @@ class FabricatedInterview(Rule):
         iv = analyse_interview(doc, ctx, self.roles)
         if iv is None or iv.score < self.opts["min_score"]:
             return
-        a, b = _label_span(doc, iv.first)
+        a, b = iv.evidence[0][0], iv.evidence[0][1]
+        label_ev = [e for e in iv.evidence if "label" in e[2]]
+        if label_ev:
+            a, b = label_ev[0][0], label_ev[0][1]
         framing = [e[2][len("stock framing ") :] for e in iv.evidence if e[2].startswith("stock framing ")]
         parts = sorted((e[2] for e in iv.evidence if not e[2].startswith("stock framing ")), key=lambda m: "label" not in m)
         if framing:
