@@ -4,17 +4,19 @@
   to ' (same length, same offsets), so patterns need not spell both;
 * :func:`in_quotes`: whether an offset lies inside a quotation, by bisection;
 * :func:`bare_line`: a line without Markdown marks, emphasis and a trailing colon;
-* :func:`shorten`: a snippet for a message.
+* :func:`shorten`: a snippet for a message;
+* :func:`speaker_turns`: lines that open with a speaker label, recurring or not.
 """
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from .. import rx
 from ..document import Document
 from . import per_document
 
-__all__ = ["fold_apostrophes", "norm_prose", "norm_text", "in_quotes", "bare_line", "shorten"]
+__all__ = ["fold_apostrophes", "norm_prose", "norm_text", "in_quotes", "bare_line", "shorten", "Turn", "speaker_turns"]
 
 
 def fold_apostrophes(s: str) -> str:
@@ -60,3 +62,44 @@ _STRIP_MARKS = rx.compile(r"^[\s#>*_•·▪●◦‣-]*|[\s*_:]*$")
 def bare_line(text: str) -> str:
     """A line without Markdown heading/quote/bullet marks, emphasis and a trailing colon."""
     return _STRIP_MARKS.sub("", text)
+
+
+# --- speaker turns -------------------------------------------------------------------------------
+
+#: "Name:", "**Host:**", "[Host's Name]:", "Editor, Outlet:", "outlet.news Editor:" at a line's start
+_SPEAKER = rx.compile(
+    r"[ \t]*(?:\*\*)?(?P<label>\[[^\]\n]{1,40}\]|[A-Za-z][\w.’'&-]*(?:,? [A-Za-z][\w.’'&-]*){0,5})(?:\*\*)?:(?:\*\*)?[ \t]+(?P<rest>\S[^\n]*)"
+)
+_TURN_END = rx.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+class Turn(NamedTuple):
+    """A line that opens with a speaker label: the label's span and text."""
+
+    line: int  # index in doc.lines
+    start: int  # the label's span (without Markdown bold and the colon)
+    end: int
+    label: str
+
+
+@per_document
+def speaker_turns(doc: Document) -> list[Turn]:
+    """Lines that open with a speaker label followed by what the speaker says, whether or not the
+    label recurs (the document's own ``label`` kind needs it to): the label is one to six words,
+    or bracketed, and what follows is a sentence (it ends in . ? ! or is long). A heading with a
+    colon ("Sources Analysis:", "Q&A Interview: The Ceasefire Deal") is not a turn."""
+    out: list[Turn] = []
+    if ":" not in doc.text:
+        return out
+    for i, ln in enumerate(doc.lines):
+        if ln.kind in ("blank", "code", "table") or ":" not in ln.text[:70]:
+            continue
+        m = _SPEAKER.match(ln.text)
+        if not m:
+            continue
+        rest = m.group("rest")
+        if len(rest.split()) < 4 or not (_TURN_END.search(rest) or len(rest) > 80):
+            continue
+        a, b = m.span("label")
+        out.append(Turn(i, ln.start + a, ln.start + b, m.group("label")))
+    return out

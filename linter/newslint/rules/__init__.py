@@ -36,11 +36,12 @@ from . import (
     mechanics,
     readability,
     spelling,
+    spun,
     suppression,
     tables,
 )
 
-MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, boilerplate, consistency, dates, details, suppression)
+MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, spun, boilerplate, consistency, dates, details, suppression)
 
 
 def builtin_rules() -> Iterator[type]:

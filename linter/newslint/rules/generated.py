@@ -11,14 +11,16 @@ template blocks) is worked out here.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
-from ..analysis import per_document
+from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list, run_entries, word_set, word_set_cased
-from ..analysis.lines import bare_line, in_quotes, norm_prose, shorten
-from ..document import Document, Line
+from ..analysis.lines import bare_line, in_quotes, norm_prose, shorten, speaker_turns
+from ..analysis.words import word_table
+from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Option, Rule, WordList
 
@@ -46,6 +48,24 @@ TEMPLATE_HEADINGS = WordList(
     entry="mapping",
     keys={"pattern": str, "what": str, "case": bool},
     required=("pattern",),
+)
+GENERATED_FRAMING = WordList(
+    "template openers and closers, generic framing (regex with a gate; what, weight)",
+    entry="mapping",
+    keys={**GATED_KEYS, "what": str, "weight": (int, float)},
+    required=("pattern",),
+)
+EXPLAINER_HEADINGS = WordList(
+    "listicle and explainer headings (regex searched in a heading-like line; what, weight)",
+    entry="mapping",
+    keys={"pattern": str, "what": str, "weight": (int, float), "case": bool},
+    required=("pattern",),
+)
+EXCESS_VOCABULARY = WordList(
+    "words whose excess in LLM-written text is published, with points (words, weight, source)",
+    entry="mapping",
+    keys={"words": list, "weight": (int, float), "source": str},
+    required=("words", "weight"),
 )
 ENGAGEMENT_QUESTIONS = WordList("questions put to the reader (regex at the start of a question)", entry="pattern")
 
@@ -83,13 +103,6 @@ _GENERIC_GUESTS = frozenset({
 
 def _norm_label(label: str) -> str:
     return " ".join(label.replace("*", "").replace("’", "'").lower().split()).strip(" .")
-
-
-def _label_span(doc: Document, line: Line) -> tuple[int, int]:
-    m = _LABEL_AT.match(doc.text, line.start, line.end)
-    if not m:
-        return line.start, line.end
-    return line.start + (len(line.text) - len(line.text.lstrip())), m.end()
 
 
 class _Interview:
@@ -138,56 +151,123 @@ _BYLINE = rx.compile(
 _BYLINE_GENERIC = frozenset("staff writer writers team desk admin newsroom editorial news ai".split())
 
 
+_OUTLET_LABEL = rx.compile(r"(?:\b(?:News|Times|Post|Daily|Magazine|Media|Journal|Today|Weekly|Digest|Insider|Report)|\.(?:com|news|net|org|info))$", re.I)
+_GENERIC_ROLE_TITLE = rx.compile(
+    r"\b(?:Interview|Conversation|Q&A|Chat)\b[^\n]{0,80}?\b(?:with|featuring)\b[^\n]{0,60}?(?P<role>\b(?:Political |Military |Energy |Financial |Economic |Health |Tech |Industry |Security |Legal |Climate |Market |Geopolitical |Middle East |Foreign Policy )?(?:Expert|Analyst|Specialist|Strategist|Scientist|Economist|Commentator|Insider))\b"
+)
+_INTERVIEW_HEADING = rx.compile(r"\b(?:Q&A|Q & A|Interview|In Conversation|Conversations?)\b", re.I)
+
+
+def _speaker_key(label: str, generic: frozenset[str]) -> tuple[str, str]:
+    """(key, kind) of a speaker label: kind is placeholder, generic (a role, perhaps with the
+    outlet: "Editor, Time.news", "time.news Editor"), outlet (the site's own name) or person
+    (keyed by surname, so "Dr. Sarah Klein" and "Dr. Klein" are one speaker)."""
+    norm = _norm_label(label)
+    if norm.startswith("["):
+        return norm, "placeholder"
+    if norm in generic:
+        return norm, "generic"
+    parts = [p.strip() for p in norm.split(",")]
+    for p in parts:
+        if p in generic:
+            return p, "generic"
+    toks = norm.replace(",", " ").split()
+    for n in (3, 2, 1):
+        for i in range(len(toks) - n + 1):
+            if i + n == len(toks) and " ".join(toks[i:]) in generic and i > 0 and re.search(r"\.[a-z]{2,5}$|news|times|post", toks[i - 1]):
+                return " ".join(toks[i:]), "generic"
+    if _OUTLET_LABEL.search(norm):
+        return norm, "outlet"
+    names = [t for t in toks if t not in _TITLES]
+    if names and norm not in _GENERIC_GUESTS:
+        return "person:" + names[-1], "person"
+    return norm, "person"
+
+
 def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> _Interview | None:
     """The Q&A structure of a document and the evidence that it was generated (``roles``: the
     configuration's :func:`_role_pattern`)."""
     lines = doc.lines
-    label_lines = [ln for ln in lines if ln.kind == "label"]
-    if len(label_lines) < 4:
+    turns_at: dict[int, tuple[int, int, str]] = {}
+    for ln_i, ln in enumerate(lines):
+        if ln.kind == "label":
+            lab = doc.label(ln)
+            if lab is not None:
+                a = ln.start + (len(ln.text) - len(ln.text.lstrip())) + ln.text.lstrip().index(lab[0])
+                turns_at[ln_i] = (a, a + len(lab), lab)
+    for t in speaker_turns(doc):
+        turns_at.setdefault(t.line, (t.start, t.end, t.label))
+    if len(turns_at) < 2:
         return None
     generic = word_set(ctx, "ai.generic-interviewer-labels")
-    turns: dict[str, list[Line]] = {}
-    for ln in label_lines:
-        lab = doc.label(ln)
-        if lab is None:
-            continue
-        turns.setdefault(_norm_label(lab), []).append(ln)
-    speakers = [k for k, v in turns.items() if len(v) >= 2]
+    turns: dict[str, list[tuple[int, int, int]]] = {}
+    kinds: dict[str, str] = {}
+    for ln_i in sorted(turns_at):
+        a, b, lab = turns_at[ln_i]
+        while b < len(doc.text) and doc.text[b] in "*:" and b - turns_at[ln_i][1] < 4:
+            b += 1  # the label with its colon
+        lab = lab.strip("*")
+        key, kind = _speaker_key(lab, generic)
+        turns.setdefault(key, []).append((ln_i, a, b))
+        kinds[key] = kind
+    speakers = list(turns)
     if len(speakers) < 2:
         return None
-    iv = _Interview()
-    placeholder = [k for k in speakers if k.startswith("[")]
-    gen = [k for k in speakers if k in generic]
-    interviewer = (placeholder + gen or [None])[0]
-    if interviewer is None:
+    rank = {"placeholder": 0, "generic": 1, "outlet": 2}
+    cands = sorted((k for k in speakers if kinds[k] in rank), key=lambda k: (rank[kinds[k]], turns[k][0][0]))
+    if not cands:
         return None  # a named interviewer: not our business
-    others = sorted((k for k in speakers if k != interviewer), key=lambda k: -len(turns[k]))
-    guest = others[0]
-    iv.interviewer, iv.guest = interviewer, guest
-    iv.first = min(label_lines, key=lambda ln: ln.start)
-    first_label_start = iv.first.start
+    interviewer = cands[0]
+    others = [k for k in speakers if k != interviewer and kinds[k] not in ("generic", "outlet")]
+    if not others:
+        return None
+    # the guest: the other speaker with most turns (the first to speak among equals)
+    guest = sorted(others, key=lambda k: (-len(turns[k]), turns[k][0][0]))[0]
+    if len(turns[interviewer]) + len(turns[guest]) < 2 or len(turns_at) < 4 and len(turns[guest]) < 1:
+        return None
+    iv = _Interview()
+    first_i = min(turns[interviewer][0][0], turns[guest][0][0])
+    iv.first = lines[first_i]
     text = doc.text
-
-    ia, ib = _label_span(doc, turns[interviewer][0])
-    shown = text[ia:ib].rstrip(":*").strip("* ")
-    if interviewer.startswith("["):
+    _, ia, ib = turns[interviewer][0]
+    shown = text[ia:ib].rstrip(":*")
+    kind = kinds[interviewer]
+    if kind == "placeholder":
         iv.evidence.append((ia, ib, f"placeholder interviewer label '{shown}'"))
         iv.score += 3
-    else:
+    elif kind == "generic":
         iv.evidence.append((ia, ib, f"generic interviewer label '{shown}'"))
         iv.score += 2
-    ga, gb = _label_span(doc, turns[guest][0])
-    gshown = text[ga:gb].rstrip(":*").strip("* ")
-    if guest.startswith("["):
+    else:
+        iv.evidence.append((ia, ib, f"the site's own name as interviewer label '{shown}'"))
+        iv.score += 1
+    _, ga, gb = turns[guest][0]
+    gshown = text[ga:gb].rstrip(":*")
+    if kinds[guest] == "placeholder":
         iv.evidence.append((ga, gb, f"placeholder guest label '{gshown}'"))
         iv.score += 3
 
-    # who is the guest? look at the introduction (everything before the first speaker line)
-    intro = doc.prose[:first_label_start]
+    # who is the guest? the introduction: the prose before the guest first speaks (the
+    # interviewer's first question often introduces them)
+    intro_end = lines[turns[guest][0][0]].start
+    intro = doc.prose[:intro_end]
+    # the heading of a generated Q&A: "Interview with Political Analyst Dr. X", "Q&A Interview: ..."
+    for ln in lines[:first_i]:
+        if ln.kind in ("blank", "code", "table") or len(ln.text) > 120 or ln.text.rstrip().endswith("."):
+            continue
+        m = _GENERIC_ROLE_TITLE.search(ln.text)
+        s0 = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+        if m:
+            iv.evidence.append((s0, ln.end, f"the guest titled only '{m.group('role')}' in the heading"))
+            iv.score += 2
+            break
+        if _INTERVIEW_HEADING.search(ln.text) and ln.number >= iv.first.number - 3:
+            iv.evidence.append((s0, ln.end, "interview heading"))
+            break
     affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
-    if not guest.startswith("["):
+    if kinds[guest] != "placeholder":
         name_tokens = [t for t in re.findall(r"[^\W\d_][\w’'-]*", gshown) if t.lower() not in _TITLES]
-        surname = name_tokens[-1] if name_tokens and guest not in _GENERIC_GUESTS else None
+        surname = name_tokens[-1] if name_tokens and _norm_label(gshown) not in _GENERIC_GUESTS else None
         if surname and len(surname) > 1:
             m = re.search(r"\b" + re.escape(surname) + r"\b", intro, re.I)
             if m is None:
@@ -199,15 +279,15 @@ def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> 
                 s_end = doc.sentences[si].end if si >= 0 else min(len(intro), m.end() + 200)
                 # the full name and its appositive: "Dr. Elena Kovalenko, a geopolitical analyst"
                 a = m.start()
-                back = re.search(r"(?:\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$", intro[max(0, a - 60) : a])
+                back = re.search(r"(?:\b(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w’'-]*\s+){0,3}$", intro[max(0, a - 60) : a], re.I)
                 if back:
                     a = max(0, a - 60) + back.start()
                 desc = intro[m.end() : s_end]
                 if not _affiliated(intro[a:s_end], affiliation_words, roles):
-                    app = re.match(r",?\s*((?:an?|the|who is an?)\s[^,.;]{2,80})", desc)
+                    app = re.match(r",?\s*((?:an?|the|who is an?)\s[^,.;]{2,100})", desc)
                     b = m.end() + (app.end() if app else 0)
-                    what = f" as '{shorten(app.group(1), 50)}'" if app else ""
-                    iv.evidence.append((a, b, f"guest introduced only{what}, with no checkable affiliation"))
+                    what = f"guest introduced only as '{shorten(app.group(1), 50)}'" if app else f"guest '{shorten(intro[a:m.end()], 40)}' introduced"
+                    iv.evidence.append((a, b, f"{what}, with no checkable affiliation"))
                     iv.score += 2
         elif not _affiliated(intro, affiliation_words, roles):
             iv.evidence.append((ga, gb, "the guest is never named or affiliated"))
@@ -287,7 +367,10 @@ class FabricatedInterview(Rule):
         iv = analyse_interview(doc, ctx, self.roles)
         if iv is None or iv.score < self.opts["min_score"]:
             return
-        a, b = _label_span(doc, iv.first)
+        a, b = iv.evidence[0][0], iv.evidence[0][1]
+        label_ev = [e for e in iv.evidence if "label" in e[2]]
+        if label_ev:
+            a, b = label_ev[0][0], label_ev[0][1]
         framing = [e[2][len("stock framing ") :] for e in iv.evidence if e[2].startswith("stock framing ")]
         parts = sorted((e[2] for e in iv.evidence if not e[2].startswith("stock framing ")), key=lambda m: "label" not in m)
         if framing:
@@ -413,52 +496,177 @@ class StockAiPhrase(Rule):
                 yield self.finding(s, e, f"Stock AI phrasing: '{shorten(doc.text[s:e], 60)}'; say what happened instead")
 
 
-class StockPhraseDensity(Rule):
-    """Too many stock phrases for the length of the article: the document reads as generated.
+#: (list, points) of the phrase evidence NL604 weighs besides the lexicon
+_VERDICT_PHRASES = (("ai.stock-phrases", 3.0), ("ai.stock-patterns", 3.0), ("ai.stock-phrases-weak", 1.5), ("ai.stock-patterns-weak", 1.5))
 
-    Counts every stock phrase of the ``ai.stock-*`` lists (strong and weak, outside quotation
-    marks) per 1,000 words and reports the document once, at the first phrase, when the density
-    reaches ``threshold`` and there are at least ``min-phrases``. Clean professional copy in the
-    fixtures has a density of 0 to 1.5; generated copy 4 and up.
+
+@per_config
+def excess_lexicon(ctx: Context) -> dict[str, tuple[float, str]]:
+    """word -> (points, source) from the ``ai.excess-vocabulary`` list (the highest weight wins
+    when a word is listed twice)."""
+    out: dict[str, tuple[float, str]] = {}
+    for entry in ctx.list("ai.excess-vocabulary"):
+        w = float(entry.get("weight", 1))
+        src = str(entry.get("source", ""))
+        for word in entry["words"]:
+            key = str(word).lower().replace("’", "'")
+            if key not in out or out[key][0] < w:
+                out[key] = (w, src)
+    return out
+
+
+class Evidence(NamedTuple):
+    start: int
+    end: int
+    points: float
+    what: str  # "excess word", "stock phrase", "template opener"...
+
+
+_VERDICT_SKIP_KINDS = frozenset(("code", "table", "label"))
+
+
+@per_document
+def generated_evidence(doc: Document, ctx: Context) -> list[Evidence]:
+    """Every piece of evidence that the article was generated, in order: stock phrases (strong and
+    weak), template openers and closers, generic framing, explainer headings and words of the
+    excess-vocabulary lexicon. Quoted speech, code and tables are not read; an excess word counts
+    at most twice (a topic word repeated is not style)."""
+    text = doc.text
+    found: list[Evidence] = []
+    taken: list[tuple[int, int]] = []
+    for name, points in _VERDICT_PHRASES:
+        for m, _ in run_entries(doc, ctx, name):
+            found.append(Evidence(m.start(), m.end(), points, "stock phrase"))
+    for m, spec in run_entries(doc, ctx, "ai.generated-framing"):
+        found.append(Evidence(m.start(), m.end(), float(spec.get("weight", 2)), str(spec.get("what", "generic framing"))))
+    headings = compiled_entries(ctx, "ai.explainer-headings")
+    if headings:
+        for ln in doc.lines:
+            if ln.kind not in ("text", "heading") or len(ln.text) > 90:
+                continue
+            bare = bare_line(ln.text)
+            if not bare or bare[-1] in ".!\"”" or len(bare.split()) > 12:
+                continue
+            for pat, spec in headings:
+                if pat.search(bare):
+                    s = ln.start + ln.text.index(bare[0])
+                    found.append(Evidence(s, s + len(bare), float(spec.get("weight", 2)), str(spec.get("what", "explainer heading"))))
+                    break
+    found.sort(key=lambda e: (e.start, -e.end))
+    out: list[Evidence] = []
+    repeats: dict[str, int] = {}
+    for e in found:
+        if out and e.start < out[-1].end:  # overlapping: keep the weightier
+            if e.points > out[-1].points:
+                out[-1] = e
+            continue
+        if in_quotes(doc, e.start) or doc.line_of(e.start).kind in _VERDICT_SKIP_KINDS:
+            continue
+        key = " ".join(text[e.start : e.end].lower().split())
+        repeats[key] = repeats.get(key, 0) + 1
+        if repeats[key] > 2:  # a phrase repeated is one habit, not many
+            continue
+        out.append(e)
+    taken = [(e.start, e.end) for e in out]
+    lex = excess_lexicon(ctx)
+    if lex:
+        t = word_table(doc)
+        seen: dict[str, int] = {}
+        words = []
+        for i in t.indexes_of(lex):
+            w = t.words[i]
+            s = t.starts[i]
+            if seen.get(w, 0) >= 2 or in_quotes(doc, s) or doc.line_of(s).kind in _VERDICT_SKIP_KINDS:
+                continue
+            j = bisect.bisect_right(taken, (s, len(text) + 1)) - 1
+            if j >= 0 and taken[j][0] <= s < taken[j][1]:
+                continue  # already part of a phrase
+            seen[w] = seen.get(w, 0) + 1
+            words.append(Evidence(s, t.ends[i], lex[w][0], "excess word"))
+        out = sorted(out + words)
+    return out
+
+
+class StockPhraseDensity(Rule):
+    """The article reads as generated: the document-level verdict.
+
+    Weighs every piece of evidence outside quotation marks, code and tables, and reports the
+    document once, at its strongest piece, when the points per 100 words reach ``threshold``
+    (and there are at least ``min-evidence`` pieces of at least two kinds):
+
+    * stock phrases (``ai.stock-*``): 3 points for a strong one, 1.5 for a weak one;
+    * template openers and closers ("In this article, we will", "In conclusion,"), generic
+      framing ("In a world where", "not only ... but also underscores") and explainer headings
+      ("Unpacking the...", "Navigating the...", "...: Why It Matters"): the points each entry of
+      ``ai.generated-framing`` and ``ai.explainer-headings`` gives;
+    * words whose excess in LLM-written text is published (``ai.excess-vocabulary``: "delve",
+      "showcasing", "underscores", "intricate", "meticulous" with ratios of 10 and more in Kobak
+      et al. 2024 and Liang et al. 2024; "pivotal", "realm", "multifaceted" lower), weighted by
+      that excess and by how rarely edited news uses them; each word counts at most twice.
+
+    The professionally edited stories of the development corpus score 0 to 0.3 points per 100
+    words; generated copy 2 and up. Single phrases are NL603's business (info); this rule gives
+    the verdict, its strongest evidence and the score against the threshold, with every piece of
+    evidence as a related location.
 
     Bad:
+        In this article, we delve into the intricate tapestry of the harbour's history. It is a testament to the town's vibrant spirit, and it underscores the multifaceted interplay of trade and faith.
+    ---
         The decision adds a layer of complexity to the talks. It is a testament to the resolve of both sides, and it underscores the complex dynamics of the region. The world watches closely.
 
     Good:
         The decision complicates the talks. Both sides have held firm for months. Diplomats in Geneva expect a further round in May.
+    ---
+        The council's crucial vote on Tuesday was a significant moment for the harbour, which has lost 40 jobs since the ferry stopped calling in 2021.
     """
 
     code = "NL604"
     name = "stock-phrase-density"
     category = "ai-content"
     severity = Severity.warning
-    summary = "Stock AI phrasing far denser than in professional copy"
+    summary = "Reads as generated: stock phrasing, template framing and LLM vocabulary denser than edited copy"
     options = {
-        "threshold": Option(4.0, "stock phrases per 1,000 words at which the document is reported", type=float, min=0.1),
-        "min_phrases": Option(3, "fewest stock phrases that can trigger the report", min=1),
+        "threshold": Option(2.0, "evidence points per 100 words at which the document is reported", type=float, min=0.1),
+        "min_evidence": Option(3, "fewest pieces of evidence that can trigger the report", min=1),
+        "min_words": Option(120, "the score is taken over at least this many words (a short text is not judged on two words)", min=1),
     }
-    lists = _STOCK_DECLARED
+    lists = {
+        **_STOCK_DECLARED,
+        "ai.generated-framing": GENERATED_FRAMING,
+        "ai.explainer-headings": EXPLAINER_HEADINGS,
+        "ai.excess-vocabulary": EXCESS_VOCABULARY,
+    }
 
     def setup(self, ctx: Context) -> None:
         _setup_stock_lists(ctx)
+        gated_list(ctx, "ai.generated-framing")
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        hits = stock_hits(doc, ctx)
-        if len(hits) < self.opts["min_phrases"]:
+        ev = generated_evidence(doc, ctx)
+        if len(ev) < self.opts["min_evidence"] or len({e.what for e in ev}) < 2 and ev[0].what == "excess word":
             return
-        words = max(doc.word_count, 1)
-        density = len(hits) * 1000.0 / words
+        words = max(doc.word_count, int(self.opts["min_words"]))
+        total = sum(e.points for e in ev)
+        score = total * 100.0 / words
         threshold = float(self.opts["threshold"])
-        if density < threshold:
+        if score < threshold:
             return
-        s, e, _ = hits[0]
-        listed = ", ".join(f"'{shorten(doc.text[a:b], 40)}'" for a, b, _ in hits[:6]) + (", …" if len(hits) > 6 else "")
+        text = doc.text
+        best = sorted(ev, key=lambda e: (-e.points, e.start))
+        shown = []
+        for e in best[:5]:
+            shown.append(f"{e.what} '{shorten(text[e.start:e.end], 40)}' ({e.points:g})")
+        kinds: dict[str, int] = {}
+        for e in ev:
+            kinds[e.what] = kinds.get(e.what, 0) + 1
+        counted = ", ".join(f"{n} {k}{'s' if n > 1 else ''}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        top = best[0]
         yield self.finding(
-            s,
-            e,
-            f"Reads as generated: {len(hits)} stock phrases in {words} words = {density:.1f} per 1,000 words "
-            f"(threshold {threshold:g}): {listed}",
-            related=[Related(a, b, "stock phrase") for a, b, _ in hits],
+            top.start,
+            top.end,
+            f"Reads as generated: score {score:.1f} per 100 words (threshold {threshold:g}) from {len(ev)} pieces of evidence "
+            f"({counted}) in {doc.word_count} words; strongest: " + "; ".join(shown),
+            related=[Related(e.start, e.end, f"{e.what} ({e.points:g})") for e in ev if e is not top],
         )
 
 
