@@ -428,7 +428,7 @@ def test_verdict_names_strongest_evidence_and_needs_more_than_words():
 def test_interview_with_labels_that_do_not_recur():
     text = (
         "Interview with Political Analyst Dr. Ana Ruiz on the Budget\n"
-        "news.site Editor: Thank you for joining us today, Dr. Ana Ruiz. Can you shed light on the budget?\n"
+        "news.site Editor: We are glad to have you here, Dr. Ana Ruiz. Can you shed light on the budget?\n"
         "Dr. Ana Ruiz: Thank you for having me. The budget marks a significant turn for the country.\n"
     )
     found = [f for f in lint(text) if f.rule == "NL601"]

@@ -3,8 +3,7 @@
 Content farms pass wire copy through a synonym spinner so that it no longer matches its source:
 "artificial intelligence" comes out as "counterfeit consciousness", "under sanctions" as "less
 than sanction", "backed by" as "backed through". Some publish the spinner's input unresolved,
-with its alternatives still in braces or slashes ("{rose|climbed|jumped}", "escalating/have
-surged/continue to climb").
+with its alternatives still in braces or slashes ("{rose|climbed|jumped}", "fell/dropped/slid").
 
 The substitutions are data (``ai.spinner-substitutions`` in ``rules/ai-content.yaml``): each
 entry is the spun wording and the phrase it replaced; a contributor adds pairs there.
@@ -38,8 +37,7 @@ _SLASHES = rx.compile(r"(?<![\w/.:])" + _ONE + r"(?:/" + _ALT + r")+/" + _ONE + 
 class UnspunSpintax(Rule):
     """Spinner input published unresolved: alternatives in braces ("{rose|climbed|jumped}"),
     or two or more groups of three or more alternatives joined by slashes in one article
-    ("tensions are escalating/have surged/continue to climb as the conflict/proxy war/struggle
-    ..."). One slash group alone ("and/or/but") is left alone; URLs and dates never match.
+    ("prices fell/dropped/slid as the strike/walkout/stoppage ..."). One slash group alone ("and/or/but") is left alone; URLs and dates never match.
 
     Bad:
         Prices {rose|climbed|jumped} sharply on Monday.
