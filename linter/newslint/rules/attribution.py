@@ -19,9 +19,16 @@ from ..finding import Finding, Related, Severity
 from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
+from ..analysis.sources import names_source, singular, verb_forms
 from ..analysis.keywords import add_keywords, hits_of, word_hits
 from ..analysis.words import lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
+
+
+def _alt_ws(words) -> str:
+    """As :func:`_alt`, with any whitespace (a line break of a hard-wrapped paragraph too)
+    between the words of a phrase."""
+    return "|".join(sorted((r"\s+".join(map(re.escape, str(w).split())) for w in words), key=lambda w: (-len(w), w)))
 
 
 def _alt(words) -> str:
@@ -45,6 +52,8 @@ _CREDIT_LABELS = "attribution.credit-labels"
 _ORIGINAL_POINTERS = "attribution.original-pointers"
 _INSTITUTIONAL = "attribution.institutional-modifiers"
 _PUBLIC_FIGURE_WORDS = "attribution.public-figure-words"
+_RELATIONAL = "attribution.relational-collectives"
+_INSTITUTIONAL_ROLES = "attribution.institutional-collectives"
 
 _LISTS = {
     _REPORT_ADJECTIVES: WordList("words before 'reports' that leave them unnamed (various, recent)", entry="phrase"),
@@ -61,7 +70,20 @@ _LISTS = {
     _ORIGINAL_POINTERS: WordList("phrases that send readers to the original (original articles from)", entry="phrase"),
     _INSTITUTIONAL: WordList("modifiers that tie officials to an institution (state, police)", entry="word"),
     _PUBLIC_FIGURE_WORDS: WordList("words of figures that are public record (shares, index)", entry="phrase"),
+    _RELATIONAL: WordList("collectives defined by whom they oppose or back, so 'X's critics' names none of them", entry="word"),
+    _INSTITUTIONAL_ROLES: WordList(
+        "collectives that speak for an institution, so an earlier mention or a modifier ('state officials') identifies them",
+        entry="word",
+    ),
 }
+
+
+# words that may stand between a collective and its verb: "analysts have long warned", "investors
+# are increasingly worried", "economists continue to expect"
+_AUXILIARIES = (
+    "have|has|had|are|were|is|was|will|would|could|may|might|also|now|still|increasingly|long|widely|generally|"
+    "largely|repeatedly|already|too|all|both|privately|publicly|continue\\s+to|continued\\s+to|began\\s+to|begin\\s+to"
+)
 
 
 def _declare(*names: str) -> dict[str, WordList]:
@@ -288,20 +310,27 @@ _CREDITED = rx.compile(
     r"\baccording\s+to\s+(?:the\s+)?[A-Z]"
     r"|\b(?:a\s+(?:review|report|study|survey|statement)\s+(?:by|from)\s+(?:the\s+)?[A-Z])"
     r"|(?:\b(?:[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Aa]uthorities|[Hh]e|[Ss]he)|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?|\b[A-Z][\w.’'-]*[A-Za-z])"
-    r"\s+(?:said|says|told|tells|stated|confirmed|announced|added|wrote|reported)\b"
+    r"\s+(?:said|says|say|told|tells|stated|confirmed|announced|added|wrote|reported)\b"
     r"|\b(?:said|told|added)\s+(?:the\s+)?[A-Z][\w’'-]+"
 )
 
 
-def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match) -> bool:
+_UNNAMED_OPENERS = _COMMON_OPENERS | {
+    "sources", "analysts", "experts", "officials", "critics", "observers", "diplomats", "insiders", "reports", "it",
+    "some", "many",
+}
+
+
+def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match | None, vague: frozenset[str] = frozenset()) -> bool:
     """The sentence credits its claim to a named source outside the vague phrase itself
-    ("He was reportedly seen there, police said"; "Police said it was believed ...")."""
-    text = prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
+    ("He was reportedly seen there, police said"; "Police said it was believed ...").
+    ``vague``: more nouns that name nobody when they open the sentence ("Strategists say")."""
+    text = prose[s:e] if m is None else prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
     for c in _CREDITED.finditer(text):
         words = c.group().split()
-        word = words[0]
+        word = words[0].lower()
         # a capitalised word opening the sentence is no name ("Sources said", "Analysts told")
-        if c.start() == 0 and len(words) == 2 and word.lower() in _COMMON_OPENERS | {"sources", "analysts", "experts", "officials", "critics", "observers", "diplomats", "insiders", "reports", "it", "some", "many"}:
+        if c.start() == 0 and len(words) == 2 and (word in _UNNAMED_OPENERS or word in vague):
             continue
         return True
     return False
@@ -351,6 +380,8 @@ class VagueAttribution(Rule):
             _VAGUE_SUBJECTS,
             _VAGUE_SUBJECT_VERBS,
             _INSTITUTIONAL,
+            _RELATIONAL,
+            _INSTITUTIONAL_ROLES,
         ),
         PROPER_NAMES: PROPER_NAMES_LIST,
     }
@@ -363,14 +394,17 @@ class VagueAttribution(Rule):
             re.I,
         )
         self.collectives = rx.compile(
-            rf"\b(?P<noun>{_alt(L(_COLLECTIVES))})\s+(?:(?:have|had|are|were|also|now)\s+)?(?:{_alt(L(_COLLECTIVE_VERBS))})\b",
+            rf"\b(?P<noun>{_alt(L(_COLLECTIVES))})\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}(?:{_alt_ws(verb_forms(L(_COLLECTIVE_VERBS)))})\b",
             re.I,
         )
+        self.vague_nouns = frozenset(str(x).lower() for x in L(_COLLECTIVES))
+        self.relational = frozenset(str(x).lower() for x in L(_RELATIONAL))
+        self.institutional_roles = frozenset(str(x).lower() for x in L(_INSTITUTIONAL_ROLES))
         self.passive = rx.compile(
             rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L(_PASSIVE_VERBS))})\b", re.I
         )
         self.vague_subject = rx.compile(
-            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L(_VAGUE_SUBJECTS))})\s+(?:people\s+)?(?:{_alt(L(_VAGUE_SUBJECT_VERBS))})\b",
+            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L(_VAGUE_SUBJECTS))})\s+(?:people\s+)?(?:(?:also|still|now|even|privately)\s+)?(?:{_alt_ws(L(_VAGUE_SUBJECT_VERBS))})\b",
             re.I | re.M,
         )
         self.according = rx.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I)
@@ -418,15 +452,29 @@ class VagueAttribution(Rule):
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
         proper = self.proper
         for m in hits(p.collectives, 'collectives'):
-            if not ok(m.start(), m.end()) or _preceded_by_name(prose, m.start(), proper):
+            noun = m.group("noun").lower()
+            if not ok(m.start(), m.end()):
+                continue
+            # "Pentagon officials" have an owner; "the president's critics" are only defined by
+            # whom they criticise
+            if noun not in self.relational and _preceded_by_name(prose, m.start(), proper):
                 continue
             i, s, e = _sentence(doc, m.start())
-            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m) or _credited_elsewhere(prose, s, e, m):
+            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m):
                 continue
-            if m.group("noun").lower() == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
+            if _credited_elsewhere(prose, s, e, m, self.vague_nouns):
+                continue
+            if noun == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
                 continue  # "some 300 people say they were never paid": a counted group, not a vague source
-            anaphoric = m.group("noun").lower() in ("officials", "diplomats", "people")
-            if (anaphoric and self._introduced_before(doc, prose, i)) or self._institutional(prose, s, e, m):
+            institutional = noun in self.institutional_roles
+            # "sources" and "insiders" are unnamed by calling: an institution named before does
+            # not identify them
+            anaphoric = institutional and noun not in ("sources", "insiders")
+            if anaphoric and (self._introduced_before(doc, prose, i) or self._owned_before(doc, prose, i, noun)):
+                continue
+            if institutional and self._institutional(prose, s, e, m):
+                continue
+            if self._member_named_next(doc, prose, i, noun):
                 continue
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(
@@ -438,6 +486,10 @@ class VagueAttribution(Rule):
             i, s, e = _sentence(doc, m.start())
             if _has_attribution(prose[s:e]) or _credited_elsewhere(prose, s, e, m):
                 continue
+            if i > 0 and doc.paragraph_index(doc.sentences[i - 1].start) == doc.paragraph_index(s):
+                prev = doc.sentences[i - 1]
+                if _credited_elsewhere(prose, prev.start, prev.end, None, self.vague_nouns):
+                    continue  # "Troopers say the crash happened at 7 p.m. A van reportedly ran a light."
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), "'reportedly': reported by whom? Name the source")
 
@@ -461,6 +513,27 @@ class VagueAttribution(Rule):
             if _INSTITUTION.search(chunk) or _INSTITUTION_LOWER.search(chunk) or _has_attribution(chunk):
                 return True
         return False
+
+    def _owned_before(self, doc: Document, prose: str, i: int, noun: str) -> bool:
+        """An earlier sentence gives the same collective an owner ("County officials declared
+        ..."; later "Officials say ..." means them)."""
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+        end = doc.sentences[i].start if i >= 0 else 0
+        for m in pattern.finditer(prose, 0, end):
+            if _preceded_by_name(prose, m.start(), self.proper):
+                return True
+        return False
+
+    @staticmethod
+    def _member_named_next(doc: Document, prose: str, i: int, noun: str) -> bool:
+        """The next sentence names one of them: "Analysts expect a cut. Jane Ford, an analyst at
+        Arden, said ..."."""
+        if i < 0 or i + 1 >= len(doc.sentences):
+            return False
+        nxt = doc.sentences[i + 1]
+        text = prose[nxt.start : nxt.end]
+        one = singular(noun)
+        return bool(re.search(rf"\b{re.escape(one)}", text, re.I)) and names_source(text)
 
     @staticmethod
     def _named_nearby(doc: Document, prose: str, i: int, m: re.Match) -> bool:
@@ -581,6 +654,8 @@ class AnonymousSource(Rule):
                     continue  # "a source at the ministry", "one of the officials" are not this pattern
                 if m.group("role").lower().startswith("spokes") and any(w.lower() in inst for w in mods):
                     continue  # "a government spokesman": the institution speaks, on the record
+                if any(_names_body(w) for w in mods):
+                    continue  # "a Pentagon official", "a Number 10 source": tied to a named body
             if doc.in_quotation(m.start()) or _is_title(doc, m.start()):
                 continue
             i, s, e = _sentence(doc, m.start())
@@ -591,6 +666,17 @@ class AnonymousSource(Rule):
                 m.end(),
                 f"'{m.group()}' is an anonymous source: name them, or say why they cannot be named",
             )
+
+
+# nationalities and country codes, which place a source but do not name its body ("a South
+# Korean lawmaker", "a US diplomat")
+_DEMONYM = rx.compile(r"[A-Z]{2,3}|[A-Z][a-z]*(?:an|ese|ish|ch|i)|Greek|Thai|Swiss|Czech|Western|Eastern|Northern|Southern|North|South|East|West")
+
+
+def _names_body(word: str) -> bool:
+    """A capitalised modifier of a role that names a body ("Pentagon", "Treasury", "Tory",
+    "Number 10"), not a nationality."""
+    return word[:1].isupper() and not _DEMONYM.fullmatch(word.strip("’'")) and word not in _CALENDAR_WORDS
 
 
 _SPEECH = rx.compile(
@@ -676,7 +762,28 @@ class UnattributedQuotation(Rule):
             para = doc.paragraphs[pi] if pi >= 0 else None
             if para is not None and _SPEECH_Q.search(prose, para.start, para.end):
                 continue
+            if _named_intro(prose, line.start, q.start) or _title_case(inner):
+                continue
             yield self.finding(q.start, q.end, "A full-sentence quotation with no speaker: say who said it")
+
+
+# a speaker introduced by name before a colon on the quotation's line: "Coach Ana Silva: “...”"
+_NAMED_INTRO = rx.compile(r"(?:\b[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+\s*:\s*$")
+# words a title leaves in lower case ("The Best Little Town in the West")
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by from with as into over per vs".split())
+
+
+def _named_intro(prose: str, line_start: int, quote_start: int) -> bool:
+    """The quotation's line opens with a named speaker and a colon just before it."""
+    return bool(_NAMED_INTRO.search(prose, max(line_start, quote_start - 80), quote_start))
+
+
+def _title_case(inner: str) -> bool:
+    """A quoted name or title ("The Biggest Market in the North"): every word but the small
+    ones capitalised. Such a quotation is a name something is given, not a sentence someone said."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
 
 
 def _matches_at(pattern: re.Pattern, prose: str, offsets: list[int], start: int, end: int) -> bool:
@@ -948,7 +1055,13 @@ class ConflictingCredits(Rule):
         if not any(w in low for w in ("credit", "source", "courtesy", "via", "originally")):
             return
         credits = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in credit_lines]
-        pointers = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in p.pointer.finditer(text)]
+        # a pointer names an outlet ("reporting by Reuters"); "court reporting by regional papers"
+        # names none
+        pointers = [
+            (m.start("who"), m.end("who"), _outlets(m.group("who")))
+            for m in p.pointer.finditer(text)
+            if re.search(r"[A-Z]", m.group("who"))
+        ]
         others = credits[1:] + pointers
         first_start, first_end, first = credits[0]
         for start, end, outlets in others:
