@@ -19,7 +19,7 @@ from ..finding import Finding, Related, Severity
 from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
-from ..analysis.sources import names_source, singular, verb_forms
+from ..analysis.sources import names_document, names_source, singular, verb_forms
 from ..analysis.keywords import add_keywords, hits_of, word_hits
 from ..analysis.words import lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
@@ -407,6 +407,12 @@ class VagueAttribution(Rule):
             rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L(_VAGUE_SUBJECTS))})\s+(?:people\s+)?(?:(?:also|still|now|even|privately)\s+)?(?:{_alt_ws(L(_VAGUE_SUBJECT_VERBS))})\b",
             re.I | re.M,
         )
+        # the claim first, then its unnamed reports: "..., say reports", "..., claim media reports"
+        self.reports_after = rx.compile(
+            rf"\b(?:say|says|said|suggest|suggests|claim|claims|indicate|indicates|show|shows)\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b"
+            r"(?!\s+(?:by|from|of|in|on)\s+(?:the\s+)?[A-Z])",
+            re.I,
+        )
         self.according = rx.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I)
         self.reportedly = rx.compile(r"\breportedly\b", re.I)
         self.families = _families(ctx)
@@ -436,6 +442,10 @@ class VagueAttribution(Rule):
 
         for m in hits(p.reports, 'reports'):
             if ok(m.start(), m.end()) and not _preceded_by_name(prose, m.start(), self.proper):
+                seen.add(m.start()); spans.append((m.start(), m.end()))
+                yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
+        for m in hits(p.reports_after, 'reports'):
+            if ok(m.start(), m.end()) and not _credited_elsewhere(prose, *_sentence(doc, m.start())[1:], m):
                 seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
         for m in hits(p.according, 'according'):
@@ -1079,3 +1089,267 @@ class ConflictingCredits(Rule):
 
 
 RULES = [VagueAttribution, AnonymousSource, ConflictingCredits, UnattributedQuotation, UnsourcedFigure]
+
+
+# --- NL506: claims whose source is hidden -------------------------------------------------------
+_AGENTLESS_PARTICIPLES = "attribution.agentless-participles"
+_REACTION_VERBS = "attribution.reaction-verbs"
+_REACTION_NOUNS = "attribution.reaction-nouns"
+_REACTION_DEGREES = "attribution.reaction-degrees"
+_RESEARCH_NOUNS = "attribution.research-nouns"
+_RESEARCH_VERBS = "attribution.research-verbs"
+_VAGUE_HEADS = "attribution.vague-source-heads"
+_HYPE_WORDS = "attribution.hype-words"
+
+_LISTS.update({
+    _AGENTLESS_PARTICIPLES: WordList(
+        "participles of a characterisation with nobody behind it ('is widely seen as', 'is being described as')", entry="phrase"
+    ),
+    _REACTION_VERBS: WordList("verbs that assert a reaction (sparked, drawn), as lemmas", entry="phrase"),
+    _REACTION_NOUNS: WordList("the reactions asserted (debate, attention, backlash)", entry="word"),
+    _REACTION_DEGREES: WordList("words that size a reaction nobody is shown having (considerable, widespread)", entry="word"),
+    _RESEARCH_NOUNS: WordList("nouns of research that must be named (study, research, trends)", entry="word"),
+    _RESEARCH_VERBS: WordList("what research is said to do (find, show, suggest), as lemmas", entry="phrase"),
+    _VAGUE_HEADS: WordList("heads of a source phrase that name nobody ('according to industry trends', 'citing media')", entry="word"),
+    _HYPE_WORDS: WordList("adjectives that sell a figure (astounding, whopping)", entry="word"),
+})
+
+# determiners that point back to something already named: "the study", "this research"
+_ANAPHORIC = frozenset("the this that these those its his her their our your such same".split())
+_ANAPHORIC_RE = rx.compile(r"(?:\b(?:the|this|that|these|those|its|his|her|their|our|your|such|same)|’s|'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_AGENT_NAMED = rx.compile(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+# a number as a figure: 67%, $2.1 billion, 30 per cent, 4,000
+_A_FIGURE = r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)|\d[\d,.]*\s+(?:million|billion|trillion)\b|\d[\d,.]*)"
+# a clause of a filing or contract pasted as prose: a defined term in parentheses ("(the “Merger Agreement”)")
+_DEFINED_TERM = rx.compile(r"\((?:the\s+|each\s+a\s+|collectively\s+)?[“\"][A-Z][^”\"\n]{0,40}[”\"]\)")
+_CUE_NEAR = rx.compile(r"\b(?:according to|said|says|stated|filed|filing|filings|statement|release|document|documents|agreement reads|reads)\b", re.I)
+
+
+class UnsourcedClaim(Rule):
+    """A claim whose source the copy hides or never had: a characterisation with nobody behind it
+    ("is widely seen as", "is being described as", "has long been celebrated as"), a reaction
+    nobody is shown having ("has sparked considerable debate", "drawing attention from investors
+    worldwide"), research that is never named ("Research found", "Studies show", "Past trends
+    suggest", "a study claimed", "published in a peer-reviewed journal"), a source phrase that names
+    nobody ("according to industry trends", "citing foreign media"), a figure sold with a
+    superlative ("an astounding 67%") or projected by nobody ("projected to reach 30% by 2025"),
+    and text pasted from a filing or contract (defined terms in parentheses) with no source.
+
+    A named origin in the sentence (or, for research and reactions, the next) settles it: "a study
+    by the University of Leeds", "published in Nature", "widely seen as a snub by diplomats in
+    Paris", "The study, led by Ana Silva, ..." in the next sentence. "The research also found"
+    refers back to research already named, and is not reported.
+
+    Bad:
+        The decision, widely seen as a turning point for the club, was announced on Friday.
+        ---
+        Research found that two in three shoppers compare prices online.
+        ---
+        The proposal has sparked considerable debate in the region.
+        ---
+        According to industry trends, demand for heat pumps will double.
+        ---
+        Turnout reached an astounding 81% in the northern districts.
+    Good:
+        The decision, seen by the board as a turning point, was announced on Friday, chair Ana Silva said.
+        ---
+        Research by the University of Leeds found that two in three shoppers compare prices online.
+        ---
+        The proposal has sparked debate, with mayor Tom Reyes calling it rushed.
+        ---
+        According to the Heat Pump Association, demand will double.
+        ---
+        The research also found that most shoppers compare prices online.
+    """
+
+    code = "NL506"
+    name = "unsourced-claim"
+    category = "attribution"
+    severity = Severity.warning
+    summary = "A claim whose source is hidden: agentless, an unnamed study, a reaction nobody had"
+    lists = {
+        **_declare(
+            _AGENTLESS_PARTICIPLES, _REACTION_VERBS, _REACTION_NOUNS, _REACTION_DEGREES, _RESEARCH_NOUNS,
+            _RESEARCH_VERBS, _VAGUE_HEADS, _HYPE_WORDS, _COLLECTIVES, _INSTITUTIONAL,
+        ),
+    }
+
+    def setup(self, ctx: Context) -> None:
+        L = ctx.list
+        parts = _alt_ws(L(_AGENTLESS_PARTICIPLES))
+        self.agentless = rx.compile(
+            rf"\b(?:(?:is|are|was|were|be|been|being|has\s+been|have\s+been|had\s+been)\s+(?:(?:widely|generally|largely|long|often|increasingly|now|already|being|also)\s+){{0,2}}(?:{parts})"
+            rf"|widely\s+(?:{parts}))\b",
+            re.I,
+        )
+        nouns = _alt(L(_REACTION_NOUNS))
+        collectives = _alt(L(_COLLECTIVES))
+        self.reaction = rx.compile(
+            rf"\b(?:{_alt_ws(verb_forms(L(_REACTION_VERBS)))})\s+(?:(?:a|an|the)\s+)?"
+            rf"(?:(?P<degree>{_alt(L(_REACTION_DEGREES))})\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+)?(?:{nouns})\b"
+            rf"|(?:{nouns})\s+(?:from|among|of)\s+(?:(?:many|some|several|numerous|curious|eager|global|international|local|foreign)\s+)*(?:{collectives})\b)",
+            re.I,
+        )
+        self.captivated = rx.compile(rf"\b(?:captivated|intrigued|fascinated|baffled|stunned|puzzled)\s+(?:(?:many|some|curious)\s+)?(?:{collectives})\b", re.I)
+        rnouns = _alt(L(_RESEARCH_NOUNS))
+        rverbs = _alt_ws(verb_forms(L(_RESEARCH_VERBS)))
+        self.research = rx.compile(
+            rf"(?<![\w’'-])(?P<subj>(?:(?:a|an|one|new|recent|some|several|many|numerous|multiple|past|previous|earlier|current|"
+            rf"further|other|more|independent|scientific|academic|industry|market|emerging|growing|extensive|latest|various|"
+            rf"behavioral|behavioural|historical|global|international|medical|clinical|\w+-based)\s+){{0,3}}(?:{rnouns}))"
+            rf"(?:\s+(?:on|of|into|about|in|from|among|involving|across|with|for|conducted|carried|published)\s+(?:[^.;:!?\n]|\n(?![ \t]*\n)){{0,120}}?)?"
+            rf"\s+(?:(?:have|has|had|also|consistently|repeatedly|now|already|even|clearly|often)\s+){{0,2}}(?P<verb>{rverbs})\b",
+            re.I,
+        )
+        heads = _alt(L(_VAGUE_HEADS))
+        self.vague_source = rx.compile(
+            rf"\b(?P<lead>[Aa]ccording\s+to|[Cc]iting|[Cc]ited\s+by)\s+(?P<np>(?:(?!(?:the|this|that|these|those|its|his|her|their|our)\b)[a-z][\w-]*\s+){{0,3}}?)(?P<head>{heads})\b(?!\s+reports?\b)",
+        )
+        self.journal = rx.compile(r"\b(?:in|by)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?journals?\b(?!\s*,?\s*(?:the\s+)?[A-Z])", re.I)
+        self.hype = rx.compile(rf"\b(?:an?\s+)?(?:{_alt(L(_HYPE_WORDS))})\s+(?P<fig>{_A_FIGURE})", re.I)
+        self.projection = rx.compile(
+            rf"\b(?:projected|forecast|predicted|expected|estimated|set|poised|tipped)\s+to\s+(?:reach|hit|grow|rise|exceed|top|climb|surpass|"
+            rf"fall|double|triple|increase|decline|drop|soar|balloon|jump)\s+(?:to\s+|by\s+)?(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|up\s+to)\s+)?"
+            rf"(?P<fig>{_A_FIGURE})",
+            re.I,
+        )
+        self.institutional = frozenset(str(x).lower() for x in L(_INSTITUTIONAL))
+        self.keys = {
+            "agentless": frozenset(w.split()[0].lower() for w in L(_AGENTLESS_PARTICIPLES)) | {"widely"},
+            "reaction": frozenset(f.split()[0].lower() for f in verb_forms(L(_REACTION_VERBS))),
+            "captivated": frozenset("captivated intrigued fascinated baffled stunned puzzled".split()),
+            "research": frozenset(str(x).lower() for x in L(_RESEARCH_NOUNS)),
+            "vague_source": frozenset({"according", "citing", "cited"}),
+            "journal": frozenset({"journal", "journals"}),
+            "hype": frozenset(str(x).lower() for x in L(_HYPE_WORDS)),
+            "projection": frozenset("projected forecast predicted expected estimated set poised tipped".split()),
+        }
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        vocab = word_table(doc).vocabulary
+        prose = doc.prose
+        taken: list[tuple[int, int]] = []
+
+        def claim(m_start: int, m_end: int) -> bool:
+            """A place worth reporting: prose of a sentence (not a title, code or quotation) not
+            already reported."""
+            if any(a < m_end and m_start < b for a, b in taken):
+                return False
+            line = doc.line_of(m_start)
+            if line.kind in ("code", "table", "heading") or doc.in_quotation(m_start) or _is_title(doc, m_start):
+                return False
+            taken.append((m_start, m_end))
+            return True
+
+        def sentence(offset: int) -> tuple[int, int, int]:
+            return _sentence(doc, offset)
+
+        def neighbour(i: int, step: int) -> str:
+            j = i + step
+            if i < 0 or j < 0 or j >= len(doc.sentences):
+                return ""
+            return prose[doc.sentences[j].start : doc.sentences[j].end]
+
+        def credited(i: int, s: int, e: int, m: re.Match) -> bool:
+            blank = prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
+            return names_source(blank) or _credited_elsewhere(prose, s, e, m)
+
+        keys = self.keys
+        if vocab & keys["agentless"]:
+            for m in self.agentless.finditer(prose):
+                i, s, e = sentence(m.start())
+                if _AGENT_NAMED.search(prose, m.end(), e) or credited(i, s, e, m):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': by whom? Name who sees it so, or say it in the copy's own voice with evidence")
+        if vocab & keys["reaction"] or vocab & keys["captivated"]:
+            found = list(self.reaction.finditer(prose)) if vocab & keys["reaction"] else []
+            if vocab & keys["captivated"]:
+                found += self.captivated.finditer(prose)
+            for m in sorted(found, key=lambda m: m.start()):
+                i, s, e = sentence(m.start())
+                if credited(i, s, e, m) or names_source(neighbour(i, 1)):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': whose reaction? Name or quote someone who reacted, or cut it")
+        if vocab & keys["research"]:
+            for m in self.research.finditer(prose):
+                if _ANAPHORIC_RE.search(prose, max(0, m.start() - 40), m.start()):
+                    continue  # "the study found": research named before
+                before = re.findall(r"[\w-]+", prose[max(0, m.start() - 25) : m.start()])
+                if before and before[-1].lower() in self.institutional:
+                    continue  # "a police report said": a document of a named kind of body
+                i, s, e = sentence(m.start())
+                text = prose[s:e]
+                if names_document(text) or names_document(neighbour(i, 1)) or credited(i, s, e, m):
+                    continue
+                if claim(m.start(), m.end()):
+                    subj = _squash(m.group("subj"))
+                    said = subj if m.end("subj") == m.start("verb") else f"{subj} … {_squash(prose[m.start('verb') - 1 : m.end()]).strip()}"
+                    if m.end("subj") < m.start("verb") and len(_squash(m.group())) <= 60:
+                        said = _squash(m.group())
+                    yield self.finding(m.start(), m.end(), f"'{said}': which research? Name the study, its authors or where it was published")
+        if vocab & keys["vague_source"]:
+            for m in self.vague_source.finditer(prose):
+                i, s, e = sentence(m.start())
+                if names_document(prose[m.start() : e]) or re.search(r"[A-Z]", m.group("np")):
+                    continue
+                if any(w in self.institutional for w in m.group("np").lower().split()):
+                    continue  # "according to a council report": a document of a named kind of body
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}' names no source: say which report, body or person")
+        if vocab & keys["journal"]:
+            for m in self.journal.finditer(prose):
+                i, s, e = sentence(m.start())
+                if names_document(prose[s:e]) and re.search(r"\bjournal\s+[A-Z]|\bin\s+(?:the\s+)?[A-Z]", prose[s:e]):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': which journal? Name it (and the paper)")
+        if vocab & keys["hype"] and _DIGIT.search(prose):
+            for m in self.hype.finditer(prose):
+                i, s, e = sentence(m.start())
+                if credited(i, s, e, m) or names_source(neighbour(i, 1)) or _SOURCE_CUE.search(prose, s, e):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': a figure sold as extraordinary with no source: say where it comes from")
+        if vocab & keys["projection"] and _DIGIT.search(prose):
+            for m in self.projection.finditer(prose):
+                i, s, e = sentence(m.start())
+                if credited(i, s, e, m) or names_source(neighbour(i, -1)) or names_source(neighbour(i, 1)):
+                    continue
+                if re.search(r"\baccording to\b|\bforecasts?\s+(?:by|from)\b", prose[s:e], re.I):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': projected by whom? Name the forecaster")
+        if "(" in prose:
+            yield from self._pasted_filing(doc, prose, claim)
+
+    def _pasted_filing(self, doc: Document, prose: str, claim) -> Iterator[Finding]:
+        """A paragraph with three or more defined terms ("(the “Merger Agreement”)") and no source."""
+        by_para: dict[int, list[re.Match]] = {}
+        for m in _DEFINED_TERM.finditer(prose):
+            by_para.setdefault(doc.paragraph_index(m.start()), []).append(m)
+        for pi, ms in by_para.items():
+            if pi < 0 or len(ms) < 3:
+                continue
+            para = doc.paragraphs[pi]
+            text = prose[para.start : para.end]
+            blank = _DEFINED_TERM.sub(lambda x: " " * len(x.group()), text)
+            prev = prose[doc.paragraphs[pi - 1].start : doc.paragraphs[pi - 1].end] if pi > 0 else ""
+            if _CUE_NEAR.search(blank) or _CUE_NEAR.search(prev[-200:]):
+                continue
+            first = doc.sentences[doc.sentence_index(para.start)] if doc.sentence_index(para.start) >= 0 else para
+            if claim(first.start, first.end):
+                yield self.finding(
+                    first.start,
+                    first.end,
+                    "Legal text with defined terms pasted as the copy's own words: quote it and name the filing or contract it comes from",
+                    related=[Related(m.start(), m.end(), "defined term") for m in ms[1:3]],
+                )
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+RULES.append(UnsourcedClaim)
