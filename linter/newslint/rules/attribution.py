@@ -247,6 +247,10 @@ def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
     return -1, line.start, line.end
 
 
+# a line that ends on a word no title ends with: the sentence goes on on the next line
+_OPEN_END = rx.compile(r"\b(?:of|the|a|an|and|or|to|in|for|with|that|which|who|by|from|on|at|as|is|are|was|were|has|have|had|its|their|his|her|but|than)$", re.I)
+
+
 def _is_title(doc: Document, offset: int) -> bool:
     """Headlines and section titles are not claims. A line is read by its prose, so markup at
     its end (an HTML comment, a tag, a footnote reference) does not hide a sentence's full stop."""
@@ -255,7 +259,12 @@ def _is_title(doc: Document, offset: int) -> bool:
         return True
     if line.kind != "text":
         return False
+    pi = doc.paragraph_index(offset)
+    if pi >= 0 and doc.paragraphs[pi].first_line != doc.paragraphs[pi].last_line:
+        return False  # a line of a hard-wrapped paragraph: a claim may go on to the next line
     s = doc.prose[line.start : line.end].strip()
+    if _OPEN_END.search(s):
+        return False  # "... the prospect of": a line broken mid-sentence, not a title
     if s.endswith("]"):
         s = _FOOTNOTE_REFS_END.sub("", s)
     return len(s) < 120 and not _HEADLINE_END.search(s)
@@ -1122,6 +1131,7 @@ _AGENT_NAMED = rx.compile(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 _A_FIGURE = r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)|\d[\d,.]*\s+(?:million|billion|trillion)\b|\d[\d,.]*)"
 # a clause of a filing or contract pasted as prose: a defined term in parentheses ("(the “Merger Agreement”)")
 _DEFINED_TERM = rx.compile(r"\((?:the\s+|each\s+a\s+|collectively\s+)?[“\"][A-Z][^”\"\n]{0,40}[”\"]\)")
+_BLANK_LINE = rx.compile(r"\n[ \t]*\n")
 _CUE_NEAR = rx.compile(r"\b(?:according to|said|says|stated|filed|filing|filings|statement|release|document|documents|agreement reads|reads)\b", re.I)
 
 
@@ -1326,19 +1336,28 @@ class UnsourcedClaim(Rule):
 
     def _pasted_filing(self, doc: Document, prose: str, claim) -> Iterator[Finding]:
         """A paragraph with three or more defined terms ("(the “Merger Agreement”)") and no source."""
-        by_para: dict[int, list[re.Match]] = {}
+        # clusters of defined terms, each within 300 characters of the last and no blank line
+        # between (a hard-wrapped clause may be cut into several paragraphs)
+        clusters: list[list[re.Match]] = []
         for m in _DEFINED_TERM.finditer(prose):
-            by_para.setdefault(doc.paragraph_index(m.start()), []).append(m)
-        for pi, ms in by_para.items():
-            if pi < 0 or len(ms) < 3:
+            if clusters and m.start() - clusters[-1][-1].end() < 300 and not _BLANK_LINE.search(prose, clusters[-1][-1].end(), m.start()):
+                clusters[-1].append(m)
+            else:
+                clusters.append([m])
+        for ms in clusters:
+            if len(ms) < 3:
                 continue
-            para = doc.paragraphs[pi]
-            text = prose[para.start : para.end]
+            pi = doc.paragraph_index(ms[0].start())
+            if pi < 0:
+                continue
+            start, end = doc.paragraphs[pi].start, ms[-1].end()
+            text = prose[start:end]
             blank = _DEFINED_TERM.sub(lambda x: " " * len(x.group()), text)
-            prev = prose[doc.paragraphs[pi - 1].start : doc.paragraphs[pi - 1].end] if pi > 0 else ""
-            if _CUE_NEAR.search(blank) or _CUE_NEAR.search(prev[-200:]):
+            prev = prose[max(0, start - 200) : start]
+            if _CUE_NEAR.search(blank) or _CUE_NEAR.search(prev):
                 continue
-            first = doc.sentences[doc.sentence_index(para.start)] if doc.sentence_index(para.start) >= 0 else para
+            si = doc.sentence_index(start)
+            first = doc.sentences[si] if si >= 0 else doc.paragraphs[pi]
             if claim(first.start, first.end):
                 yield self.finding(
                     first.start,
