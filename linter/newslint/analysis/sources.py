@@ -16,7 +16,7 @@ from typing import Iterable
 
 from .. import rx
 
-__all__ = ["verb_forms", "noun_forms", "singular", "common_plural", "names_source", "names_document", "capitalised_names", "CALENDAR"]
+__all__ = ["verb_forms", "noun_forms", "singular", "common_plural", "common_word", "names_source", "names_document", "capitalised_names", "CALENDAR"]
 
 CALENDAR = frozenset(
     "January February March April May June July August September October November December "
@@ -193,3 +193,17 @@ def singular(noun: str) -> str:
         return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
     lemmas = lemminflect.getLemma(noun, upos="NOUN")
     return lemmas[0] if lemmas else noun
+
+
+def common_word(word: str) -> bool:
+    """A word the dictionary knows as a common noun or adjective ("Market", "Military"): at the head
+    of a sentence, its capital names nobody. Acronyms and words it lacks ("Pentagon" is known;
+    "NIS", "Seoul" are not) are left as possible names."""
+    if not word.isalpha() or word.isupper():
+        return False
+    try:
+        import lemminflect
+    except ImportError:  # pragma: no cover
+        return False
+    low = word.lower()
+    return any(lemminflect.getLemma(low, upos=pos, lemmatize_oov=False) for pos in ("NOUN", "ADJ"))
