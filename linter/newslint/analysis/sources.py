@@ -11,10 +11,14 @@ inflects the first word of each entry (lemminflect, offline) so that a pack adds
 """
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from typing import Iterable
 
 from .. import rx
+from ..lexicon import cache_dir
 
 __all__ = ["verb_forms", "noun_forms", "singular", "common_plural", "common_word", "names_source", "names_document", "capitalised_names", "CALENDAR"]
 
@@ -123,14 +127,24 @@ def common_plural(word: str) -> bool:
     """A plural common noun of the dictionary ("Strategists", "Troopers"): capitalised at the head of
     a sentence, it names nobody ("Reuters" is no plural the dictionary knows)."""
     low = word.lower()
-    if not low.endswith("s"):
+    if not low.endswith("s") or not low.isalpha():
         return False
+    nouns = _inflections()
+    if nouns is None:  # pragma: no cover
+        return False
+    for cand in {low[:-1], low[:-2], low[:-3] + "y"}:
+        if low in nouns(cand, upos="NOUN").get("NNS", ()):
+            return True
+    return False
+
+
+def _inflections():
+    """lemminflect's inflection look-up (imported on first use: it costs a quarter second)."""
     try:
         import lemminflect
     except ImportError:  # pragma: no cover
-        return False
-    lemmas = lemminflect.getLemma(low, upos="NOUN", lemmatize_oov=False)
-    return bool(lemmas) and lemmas[0] != low
+        return None
+    return lemminflect.getAllInflections
 
 
 # --- inflection ------------------------------------------------------------------------------
@@ -160,6 +174,32 @@ def _lemma_forms(lemma: str, upos: str) -> set[str]:
 
 
 def verb_forms(entries: Iterable[str]) -> list[str]:
+    """:func:`inflect_verbs`, kept in the user cache directory (keyed by the entries and the
+    lemminflect version): a warm start does not load the inflection tables."""
+    entries = [str(e) for e in entries]
+    try:
+        from importlib.metadata import version
+
+        key = hashlib.sha1(("\n".join(entries) + version("lemminflect")).encode()).hexdigest()[:20]
+        path = cache_dir() / f"verb-forms-{key}.json"
+    except Exception:  # no metadata or cache directory: work it out each time
+        return inflect_verbs(entries)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    forms = inflect_verbs(entries)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(forms), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return forms
+
+
+def inflect_verbs(entries: Iterable[str]) -> list[str]:
     """Every entry with its first word in each verb form: "point to" -> "points to", "pointed to",
     "pointing to"; "remain optimistic" -> "remains optimistic", ... Entries are lemmas; a form
     given in a list is kept as it is."""
@@ -187,23 +227,21 @@ def noun_forms(entries: Iterable[str]) -> list[str]:
 
 def singular(noun: str) -> str:
     """The singular of a plural noun ("analysts" -> "analyst", "authorities" -> "authority")."""
-    try:
-        import lemminflect
-    except ImportError:  # pragma: no cover
-        return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1] if noun.endswith("s") else noun
-    lemmas = lemminflect.getLemma(noun, upos="NOUN")
-    return lemmas[0] if lemmas else noun
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
 
 
 def common_word(word: str) -> bool:
     """A word the dictionary knows as a common noun or adjective ("Market", "Military"): at the head
-    of a sentence, its capital names nobody. Acronyms and words it lacks ("Pentagon" is known;
-    "NIS", "Seoul" are not) are left as possible names."""
+    of a sentence, its capital names nobody. Acronyms and words it lacks ("Seoul", "NIS") are left as
+    possible names."""
     if not word.isalpha() or word.isupper():
         return False
-    try:
-        import lemminflect
-    except ImportError:  # pragma: no cover
+    look = _inflections()
+    if look is None:  # pragma: no cover
         return False
     low = word.lower()
-    return any(lemminflect.getLemma(low, upos=pos, lemmatize_oov=False) for pos in ("NOUN", "ADJ"))
+    return bool(look(low, upos="NOUN") or look(low, upos="ADJ"))

@@ -1242,7 +1242,7 @@ class UnsourcedClaim(Rule):
             re.I,
         )
         self.institutional = frozenset(str(x).lower() for x in L(_INSTITUTIONAL))
-        self.keys = {
+        self.keys = keys = {
             "agentless": frozenset(w.split()[0].lower() for w in L(_AGENTLESS_PARTICIPLES)) | {"widely"},
             "reaction": frozenset(f.split()[0].lower() for f in verb_forms(L(_REACTION_VERBS))),
             "captivated": frozenset("captivated intrigued fascinated baffled stunned puzzled".split()),
@@ -1252,6 +1252,8 @@ class UnsourcedClaim(Rule):
             "hype": frozenset(str(x).lower() for x in L(_HYPE_WORDS)),
             "projection": frozenset("projected forecast predicted expected estimated set poised tipped".split()),
         }
+        for family, words in keys.items():
+            keys[family] = add_keywords(words)
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         vocab = word_table(doc).vocabulary
@@ -1284,16 +1286,16 @@ class UnsourcedClaim(Rule):
 
         keys = self.keys
         if vocab & keys["agentless"]:
-            for m in self.agentless.finditer(prose):
+            for m in _near(doc, self.agentless, keys["agentless"], 40, 60):
                 i, s, e = sentence(m.start())
                 if _AGENT_NAMED.search(prose, m.end(), e) or credited(i, s, e, m):
                     continue
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': by whom? Name who sees it so, or say it in the copy's own voice with evidence")
         if vocab & keys["reaction"] or vocab & keys["captivated"]:
-            found = list(self.reaction.finditer(prose)) if vocab & keys["reaction"] else []
+            found = list(_near(doc, self.reaction, keys["reaction"], 30, 160)) if vocab & keys["reaction"] else []
             if vocab & keys["captivated"]:
-                found += self.captivated.finditer(prose)
+                found += _near(doc, self.captivated, keys["captivated"], 10, 80)
             for m in sorted(found, key=lambda m: m.start()):
                 i, s, e = sentence(m.start())
                 if credited(i, s, e, m) or names_source(neighbour(i, 1)):
@@ -1301,7 +1303,7 @@ class UnsourcedClaim(Rule):
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': whose reaction? Name or quote someone who reacted, or cut it")
         if vocab & keys["research"]:
-            for m in self.research.finditer(prose):
+            for m in _near(doc, self.research, keys["research"], 70, 220):
                 if _ANAPHORIC_RE.search(prose, max(0, m.start() - 40), m.start()):
                     continue  # "the study found": research named before
                 before = re.findall(r"[\w-]+", prose[max(0, m.start() - 25) : m.start()])
@@ -1318,7 +1320,7 @@ class UnsourcedClaim(Rule):
                         said = _squash(m.group())
                     yield self.finding(m.start(), m.end(), f"'{said}': which research? Name the study, its authors or where it was published")
         if vocab & keys["vague_source"]:
-            for m in self.vague_source.finditer(prose):
+            for m in _near(doc, self.vague_source, keys["vague_source"], 10, 90):
                 i, s, e = sentence(m.start())
                 if names_document(prose[m.start() : e]) or re.search(r"[A-Z]", m.group("np")):
                     continue
@@ -1327,21 +1329,21 @@ class UnsourcedClaim(Rule):
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}' names no source: say which report, body or person")
         if vocab & keys["journal"]:
-            for m in self.journal.finditer(prose):
+            for m in _near(doc, self.journal, keys["journal"], 60, 20):
                 i, s, e = sentence(m.start())
                 if names_document(prose[s:e]) and re.search(r"\bjournal\s+[A-Z]|\bin\s+(?:the\s+)?[A-Z]", prose[s:e]):
                     continue
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': which journal? Name it (and the paper)")
         if vocab & keys["hype"] and _DIGIT.search(prose):
-            for m in self.hype.finditer(prose):
+            for m in _near(doc, self.hype, keys["hype"], 20, 40):
                 i, s, e = sentence(m.start())
                 if credited(i, s, e, m) or names_source(neighbour(i, 1)) or _SOURCE_CUE.search(prose, s, e):
                     continue
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': a figure sold as extraordinary with no source: say where it comes from")
         if vocab & keys["projection"] and _DIGIT.search(prose):
-            for m in self.projection.finditer(prose):
+            for m in _near(doc, self.projection, keys["projection"], 20, 80):
                 i, s, e = sentence(m.start())
                 if credited(i, s, e, m) or names_source(neighbour(i, -1)) or names_source(neighbour(i, 1)):
                     continue
@@ -1383,6 +1385,28 @@ class UnsourcedClaim(Rule):
                     "Legal text with defined terms pasted as the copy's own words: quote it and name the filing or contract it comes from",
                     related=[Related(m.start(), m.end(), "defined term") for m in ms[1:3]],
                 )
+
+
+def _near(doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int) -> list[re.Match]:
+    """The pattern's matches around the words ``keys`` (from ``before`` characters before each to
+    ``after`` after it), as ``finditer`` over the text finds them where every match holds a key."""
+    t = word_table(doc)
+    idx = hits_of(doc, keys)  # registered in setup: a look-up in the shared keyword index
+    prose = doc.prose
+    found: list[re.Match] = []
+    end = 0
+    windows: list[list[int]] = []
+    for i in idx:
+        lo, hi = max(0, t.starts[i] - before), t.ends[i] + after
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for m in pattern.finditer(prose, max(lo, end), hi):
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def _squash(text: str) -> str:
