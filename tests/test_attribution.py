@@ -328,3 +328,118 @@ def test_rules_read_only_the_lists_they_declare():
         ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
         rule.setup(ctx)
         list(rule.check(doc, ctx))
+
+
+# --- sourcing on real-copy classes (issue 15) -------------------------------------------------
+from newslint.analysis.sources import common_plural, names_document, names_source, verb_forms  # noqa: E402
+
+HIDDEN = [
+    # vague collectives, any form of a stance verb
+    ("Market analysts cautioned that the rally could fade.", "NL501", "analysts cautioned"),
+    ("Investors remain optimistic about a deal.", "NL501", "Investors remain optimistic"),
+    ("Economists point to weak factory orders.", "NL501", "Economists point to"),
+    ("Several local investors have noted a slowdown in funding.", "NL501", "investors have noted"),
+    ("The mayor's critics have questioned the cost of the scheme.", "NL501", "critics have questioned"),
+    ("The mood soured, with military analysts expressing concern.", "NL501", "analysts expressing"),
+    ("In this reading, some understand the rule to mean the opposite.", "NL501", "some understand"),
+    ("Coastal towns flooded again, and some say the barrier was never finished.", "NL501", "some say"),
+    ("The virus has reached 40 countries, say reports.", "NL501", "say reports"),
+    # agentless
+    ("The ruling, widely seen as a defeat for the government, was handed down on Friday.", "NL506", "widely seen as"),
+    ("The bridge is being described as the most daring in Europe.", "NL506", "is being described as"),
+    ("The chef has long been celebrated as the city's finest.", "NL506", "has long been celebrated as"),
+    # reactions nobody had
+    ("The plan has sparked considerable debate in the valley.", "NL506", "sparked considerable debate"),
+    ("The token is drawing attention from investors worldwide.", "NL506", "drawing attention from investors"),
+    ("The fossil has captivated researchers.", "NL506", "captivated researchers"),
+    # second-hand sourcing
+    ("Prices will rise again, citing foreign media accounts.", "NL506", "citing foreign media"),
+    ("According to industry trends, sales will double.", "NL506", "According to industry trends"),
+    ("Research found that half of buyers compare prices.", "NL506", "Research found"),
+    ("A recent study claimed the drug halves the risk.", "NL506", "A recent study claimed"),
+    ("Past trends suggest a link between turnout and age.", "NL506", "Past trends suggest"),
+    ("The results appeared in a peer-reviewed journal last month.", "NL506", "in a peer-reviewed journal"),
+    # figures
+    ("Turnout reached an astounding 81% this year.", "NL506", "an astounding 81%"),
+    ("Online sales took 23% of the market, a share projected to reach 30% by 2026.", "NL506", "projected to reach 30%"),
+]
+
+
+@pytest.mark.parametrize("text,code,phrase", HIDDEN)
+def test_hidden_sources_found(text, code, phrase):
+    found = [f for f in lint(text) if f.rule == code]
+    assert found, text
+    assert any(f.text == phrase for f in found), [f.text for f in found]
+
+
+SOURCED = [
+    "Analysts at Arden Capital cautioned that the rally could fade.",
+    "Investors including the pension fund Norsk remained optimistic about a deal.",
+    "Strategists expect a cut. Ana Silva, a strategist at Arden, said the bank would move in June.",
+    "The ruling, seen by diplomats in Paris as a defeat, was handed down on Friday, the court said.",
+    "The plan has sparked considerable debate, mayor Tom Reyes told the council.",
+    "Research by the University of Leeds found that half of buyers compare prices.",
+    "A study published in Nature found the drug halves the risk.",
+    "The study also found that older buyers compare prices less.",
+    "According to a council report, sales will double.",
+    "Sales will double by 2030, according to the Retail Association, which projected a rise to 30% by 2026.",
+    "County officials closed the road on Monday. Officials said it would reopen on Friday.",
+    "Troopers say the crash happened at 7 p.m. A van reportedly ran a red light.",
+    "Blues coach Sam Reid: “We had the better of the first half and we let it slip in the second.”",
+    "The town calls itself “The Biggest Little Harbour on the Coast” on its signs.",
+    "The council met on Tuesday.\n“We will not close the library while I am the mayor of this town.”\nMayor Jane Doe made the pledge to a packed chamber.",
+    "A Number 10 source said the vote would go ahead.",
+    "Source: Harbour Gazette\n\nThe fine was cut on appeal, which worried court reporting by regional papers.",
+    "Data on Thursday showed jobless claims fell last week.",
+]
+
+
+@pytest.mark.parametrize("text", SOURCED)
+def test_named_sources_stay_quiet(text):
+    assert lint(text) == [], text
+
+
+def _wrap(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n\n".join("\n".join(textwrap.wrap(p, width)) for p in text.split("\n\n"))
+
+
+@pytest.mark.parametrize("text,code,phrase", HIDDEN)
+@pytest.mark.parametrize("width", [24, 40])
+def test_hard_wrapped_claims_keep_their_verdict(text, code, phrase, width):
+    wrapped = _wrap(text, width)
+    assert "\n" in wrapped or len(text) <= width
+    assert any(f.rule == code for f in lint(wrapped)), wrapped
+
+
+@pytest.mark.parametrize("text", [t for t in SOURCED if "\n" not in t and "“" not in t])
+def test_hard_wrapped_sourced_claims_stay_quiet(text):
+    assert lint(_wrap(text, 30)) == [], text
+
+
+def test_verb_forms_come_from_the_lemmas():
+    forms = set(verb_forms(["point to", "caution", "see"]))
+    assert {"points to", "pointed to", "pointing to", "cautions", "cautioned", "cautioning", "saw", "seen"} <= forms
+    assert "seed" not in forms and "sayed" not in set(verb_forms(["say"]))
+
+
+def test_source_evidence():
+    assert names_source("Growth will slow, said Jane Ford.")
+    assert names_source("Prices rose, according to the Health Ministry.")
+    assert not names_source("Strategists say investors are weighing Joe Biden's chances.")
+    assert names_document("A Pew survey found most adults agree.")
+    assert names_document("The paper was published in Nature.")
+    assert not names_document("Research on California wildfire evacuees revealed a pattern.")
+    assert common_plural("Strategists") and not common_plural("Reuters")
+
+
+def test_pasted_filing_text_is_reported_once_with_its_terms():
+    text = (
+        "On May 2, Alder Corp. (the “Parent”) signed an agreement (the “Merger Agreement”) with Birch Inc. "
+        "(“Birch”) and Cedar LLC (“Cedar”), under which Birch will merge into Cedar.\n"
+    )
+    found = [f for f in lint(text) if f.rule == "NL506"]
+    assert len(found) == 1 and len(found[0].related) == 2
+    quoted = "The company said in a filing: " + text
+    assert [f for f in lint(quoted) if f.rule == "NL506"] == []

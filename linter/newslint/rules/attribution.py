@@ -19,9 +19,16 @@ from ..finding import Finding, Related, Severity
 from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
+from ..analysis.sources import common_word, names_document, names_source, singular, verb_forms
 from ..analysis.keywords import add_keywords, hits_of, word_hits
 from ..analysis.words import lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
+
+
+def _alt_ws(words) -> str:
+    """As :func:`_alt`, with any whitespace (a line break of a hard-wrapped paragraph too)
+    between the words of a phrase."""
+    return "|".join(sorted((r"\s+".join(map(re.escape, str(w).split())) for w in words), key=lambda w: (-len(w), w)))
 
 
 def _alt(words) -> str:
@@ -45,6 +52,8 @@ _CREDIT_LABELS = "attribution.credit-labels"
 _ORIGINAL_POINTERS = "attribution.original-pointers"
 _INSTITUTIONAL = "attribution.institutional-modifiers"
 _PUBLIC_FIGURE_WORDS = "attribution.public-figure-words"
+_RELATIONAL = "attribution.relational-collectives"
+_INSTITUTIONAL_ROLES = "attribution.institutional-collectives"
 
 _LISTS = {
     _REPORT_ADJECTIVES: WordList("words before 'reports' that leave them unnamed (various, recent)", entry="phrase"),
@@ -61,7 +70,20 @@ _LISTS = {
     _ORIGINAL_POINTERS: WordList("phrases that send readers to the original (original articles from)", entry="phrase"),
     _INSTITUTIONAL: WordList("modifiers that tie officials to an institution (state, police)", entry="word"),
     _PUBLIC_FIGURE_WORDS: WordList("words of figures that are public record (shares, index)", entry="phrase"),
+    _RELATIONAL: WordList("collectives defined by whom they oppose or back, so 'X's critics' names none of them", entry="word"),
+    _INSTITUTIONAL_ROLES: WordList(
+        "collectives that speak for an institution, so an earlier mention or a modifier ('state officials') identifies them",
+        entry="word",
+    ),
 }
+
+
+# words that may stand between a collective and its verb: "analysts have long warned", "investors
+# are increasingly worried", "economists continue to expect"
+_AUXILIARIES = (
+    "have|has|had|are|were|is|was|will|would|could|may|might|also|now|still|increasingly|long|widely|generally|"
+    "largely|repeatedly|already|too|all|both|privately|publicly|continue\\s+to|continued\\s+to|began\\s+to|begin\\s+to"
+)
 
 
 def _declare(*names: str) -> dict[str, WordList]:
@@ -225,6 +247,10 @@ def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
     return -1, line.start, line.end
 
 
+# a line that ends on a word no title ends with: the sentence goes on on the next line
+_OPEN_END = rx.compile(r"\b(?:of|the|a|an|and|or|to|in|for|with|that|which|who|by|from|on|at|as|is|are|was|were|has|have|had|its|their|his|her|but|than)$", re.I)
+
+
 def _is_title(doc: Document, offset: int) -> bool:
     """Headlines and section titles are not claims. A line is read by its prose, so markup at
     its end (an HTML comment, a tag, a footnote reference) does not hide a sentence's full stop."""
@@ -233,10 +259,23 @@ def _is_title(doc: Document, offset: int) -> bool:
         return True
     if line.kind != "text":
         return False
+    pi = doc.paragraph_index(offset)
+    if pi >= 0 and doc.paragraphs[pi].first_line != doc.paragraphs[pi].last_line:
+        return False  # a line of a hard-wrapped paragraph: a claim may go on to the next line
     s = doc.prose[line.start : line.end].strip()
+    if _OPEN_END.search(s):
+        return False  # "... the prospect of": a line broken mid-sentence, not a title
     if s.endswith("]"):
         s = _FOOTNOTE_REFS_END.sub("", s)
     return len(s) < 120 and not _HEADLINE_END.search(s)
+
+
+def _opening_common_words(text: str, start: int) -> bool:
+    """The one or two words before ``start`` open a sentence and are common words capitalised
+    only for that ("Market analysts", "Military experts")."""
+    before = text[max(0, start - 40) : start]
+    m = re.search(r"(?:^|[.!?]\s+|\n)((?:[A-Za-z]+\s+){1,2})$", before)
+    return bool(m) and all(common_word(w) for w in m.group(1).split())
 
 
 def _preceded_by_name(text: str, start: int, proper: frozenset = frozenset()) -> bool:
@@ -288,20 +327,27 @@ _CREDITED = rx.compile(
     r"\baccording\s+to\s+(?:the\s+)?[A-Z]"
     r"|\b(?:a\s+(?:review|report|study|survey|statement)\s+(?:by|from)\s+(?:the\s+)?[A-Z])"
     r"|(?:\b(?:[Pp]olice|[Pp]rosecutors|[Ii]nvestigators|[Aa]uthorities|[Hh]e|[Ss]he)|\b[Tt]he\s+[\w-]+(?:\s+[\w-]+)?|\b[A-Z][\w.’'-]*[A-Za-z])"
-    r"\s+(?:said|says|told|tells|stated|confirmed|announced|added|wrote|reported)\b"
+    r"\s+(?:said|says|say|told|tells|stated|confirmed|announced|added|wrote|reported)\b"
     r"|\b(?:said|told|added)\s+(?:the\s+)?[A-Z][\w’'-]+"
 )
 
 
-def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match) -> bool:
+_UNNAMED_OPENERS = _COMMON_OPENERS | {
+    "sources", "analysts", "experts", "officials", "critics", "observers", "diplomats", "insiders", "reports", "it",
+    "some", "many",
+}
+
+
+def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match | None, vague: frozenset[str] = frozenset()) -> bool:
     """The sentence credits its claim to a named source outside the vague phrase itself
-    ("He was reportedly seen there, police said"; "Police said it was believed ...")."""
-    text = prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
+    ("He was reportedly seen there, police said"; "Police said it was believed ...").
+    ``vague``: more nouns that name nobody when they open the sentence ("Strategists say")."""
+    text = prose[s:e] if m is None else prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
     for c in _CREDITED.finditer(text):
         words = c.group().split()
-        word = words[0]
+        word = words[0].lower()
         # a capitalised word opening the sentence is no name ("Sources said", "Analysts told")
-        if c.start() == 0 and len(words) == 2 and word.lower() in _COMMON_OPENERS | {"sources", "analysts", "experts", "officials", "critics", "observers", "diplomats", "insiders", "reports", "it", "some", "many"}:
+        if c.start() == 0 and len(words) == 2 and (word in _UNNAMED_OPENERS or word in vague):
             continue
         return True
     return False
@@ -351,6 +397,8 @@ class VagueAttribution(Rule):
             _VAGUE_SUBJECTS,
             _VAGUE_SUBJECT_VERBS,
             _INSTITUTIONAL,
+            _RELATIONAL,
+            _INSTITUTIONAL_ROLES,
         ),
         PROPER_NAMES: PROPER_NAMES_LIST,
     }
@@ -363,15 +411,24 @@ class VagueAttribution(Rule):
             re.I,
         )
         self.collectives = rx.compile(
-            rf"\b(?P<noun>{_alt(L(_COLLECTIVES))})\s+(?:(?:have|had|are|were|also|now)\s+)?(?:{_alt(L(_COLLECTIVE_VERBS))})\b",
+            rf"\b(?P<noun>{_alt(L(_COLLECTIVES))})\s+(?:(?:{_AUXILIARIES})\s+){{0,3}}(?:{_alt_ws(verb_forms(L(_COLLECTIVE_VERBS)))})\b",
             re.I,
         )
+        self.vague_nouns = frozenset(str(x).lower() for x in L(_COLLECTIVES))
+        self.relational = frozenset(str(x).lower() for x in L(_RELATIONAL))
+        self.institutional_roles = frozenset(str(x).lower() for x in L(_INSTITUTIONAL_ROLES))
         self.passive = rx.compile(
             rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:{_alt(L(_PASSIVE_VERBS))})\b", re.I
         )
         self.vague_subject = rx.compile(
-            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n))(?:{_alt(L(_VAGUE_SUBJECTS))})\s+(?:people\s+)?(?:{_alt(L(_VAGUE_SUBJECT_VERBS))})\b",
+            rf"(?:^|(?<=[.;:,!?]\s)|(?<=\n)|(?<=[,;]\sand\s)|(?<=[,;]\sbut\s)|(?<=[,;]\swhile\s))(?:{_alt(L(_VAGUE_SUBJECTS))})\s+(?:(?:people|[a-z]+s)\s+)?(?:(?:also|still|now|even|privately)\s+)?(?:{_alt_ws(L(_VAGUE_SUBJECT_VERBS))})\b",
             re.I | re.M,
+        )
+        # the claim first, then its unnamed reports: "..., say reports", "..., claim media reports"
+        self.reports_after = rx.compile(
+            rf"\b(?:say|says|said|suggest|suggests|claim|claims|indicate|indicates|show|shows)\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b"
+            r"(?!\s+(?:by|from|of|in|on)\s+(?:the\s+)?(?-i:[A-Z]))",
+            re.I,
         )
         self.according = rx.compile(rf"\baccording\s+to\s+(?:(?:{adj})\s+)?(?:news\s+|media\s+|press\s+)?reports\b", re.I)
         self.reportedly = rx.compile(r"\breportedly\b", re.I)
@@ -404,6 +461,10 @@ class VagueAttribution(Rule):
             if ok(m.start(), m.end()) and not _preceded_by_name(prose, m.start(), self.proper):
                 seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
+        for m in hits(p.reports_after, 'reports'):
+            if ok(m.start(), m.end()) and not _credited_elsewhere(prose, *_sentence(doc, m.start())[1:], m):
+                seen.add(m.start()); spans.append((m.start(), m.end()))
+                yield self.finding(m.start(), m.end(), f"'{m.group()}': which reports? Name the report or its source, or cut the claim")
         for m in hits(p.according, 'according'):
             if ok(m.start(), m.end()):
                 seen.add(m.start()); spans.append((m.start(), m.end()))
@@ -418,15 +479,30 @@ class VagueAttribution(Rule):
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
         proper = self.proper
         for m in hits(p.collectives, 'collectives'):
-            if not ok(m.start(), m.end()) or _preceded_by_name(prose, m.start(), proper):
+            noun = m.group("noun").lower()
+            if not ok(m.start(), m.end()):
                 continue
+            # "Pentagon officials" have an owner; "the president's critics" are only defined by
+            # whom they criticise
+            if noun not in self.relational and _preceded_by_name(prose, m.start(), proper):
+                if noun in self.institutional_roles or not _opening_common_words(prose, m.start()):
+                    continue  # "Pentagon officials"; but "Market analysts" opens a sentence with a common word
             i, s, e = _sentence(doc, m.start())
-            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m) or _credited_elsewhere(prose, s, e, m):
+            if _NAMED_LIST.search(prose, s, e) or self._named_nearby(doc, prose, i, m):
                 continue
-            if m.group("noun").lower() == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
+            if _credited_elsewhere(prose, s, e, m, self.vague_nouns):
+                continue
+            if noun == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
                 continue  # "some 300 people say they were never paid": a counted group, not a vague source
-            anaphoric = m.group("noun").lower() in ("officials", "diplomats", "people")
-            if (anaphoric and self._introduced_before(doc, prose, i)) or self._institutional(prose, s, e, m):
+            institutional = noun in self.institutional_roles
+            # "sources" and "insiders" are unnamed by calling: an institution named before does
+            # not identify them
+            anaphoric = institutional and noun not in ("sources", "insiders")
+            if anaphoric and (self._introduced_before(doc, prose, i) or self._owned_before(doc, prose, i, noun)):
+                continue
+            if institutional and self._institutional(prose, s, e, m):
+                continue
+            if self._member_named_next(doc, prose, i, noun):
                 continue
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(
@@ -438,6 +514,10 @@ class VagueAttribution(Rule):
             i, s, e = _sentence(doc, m.start())
             if _has_attribution(prose[s:e]) or _credited_elsewhere(prose, s, e, m):
                 continue
+            if i > 0 and doc.paragraph_index(doc.sentences[i - 1].start) == doc.paragraph_index(s):
+                prev = doc.sentences[i - 1]
+                if _credited_elsewhere(prose, prev.start, prev.end, None, self.vague_nouns):
+                    continue  # "Troopers say the crash happened at 7 p.m. A van reportedly ran a light."
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(m.start(), m.end(), "'reportedly': reported by whom? Name the source")
 
@@ -461,6 +541,27 @@ class VagueAttribution(Rule):
             if _INSTITUTION.search(chunk) or _INSTITUTION_LOWER.search(chunk) or _has_attribution(chunk):
                 return True
         return False
+
+    def _owned_before(self, doc: Document, prose: str, i: int, noun: str) -> bool:
+        """An earlier sentence gives the same collective an owner ("County officials declared
+        ..."; later "Officials say ..." means them)."""
+        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+        end = doc.sentences[i].start if i >= 0 else 0
+        for m in pattern.finditer(prose, 0, end):
+            if _preceded_by_name(prose, m.start(), self.proper):
+                return True
+        return False
+
+    @staticmethod
+    def _member_named_next(doc: Document, prose: str, i: int, noun: str) -> bool:
+        """The next sentence names one of them: "Analysts expect a cut. Jane Ford, an analyst at
+        Arden, said ..."."""
+        if i < 0 or i + 1 >= len(doc.sentences):
+            return False
+        nxt = doc.sentences[i + 1]
+        text = prose[nxt.start : nxt.end]
+        one = singular(noun)
+        return bool(re.search(rf"\b{re.escape(one)}", text, re.I)) and names_source(text)
 
     @staticmethod
     def _named_nearby(doc: Document, prose: str, i: int, m: re.Match) -> bool:
@@ -581,6 +682,8 @@ class AnonymousSource(Rule):
                     continue  # "a source at the ministry", "one of the officials" are not this pattern
                 if m.group("role").lower().startswith("spokes") and any(w.lower() in inst for w in mods):
                     continue  # "a government spokesman": the institution speaks, on the record
+                if any(_names_body(w) for w in mods):
+                    continue  # "a Pentagon official", "a Number 10 source": tied to a named body
             if doc.in_quotation(m.start()) or _is_title(doc, m.start()):
                 continue
             i, s, e = _sentence(doc, m.start())
@@ -601,6 +704,17 @@ def _whole_words(text: str, lo: int, hi: int) -> tuple[int, int]:
     while 0 < hi < len(text) and text[hi - 1].isalnum() and text[hi].isalnum():
         hi += 1
     return lo, min(hi, len(text))
+
+
+# nationalities and country codes, which place a source but do not name its body ("a South
+# Korean lawmaker", "a US diplomat")
+_DEMONYM = rx.compile(r"[A-Z]{2,3}|[A-Z][a-z]*(?:an|ese|ish|ch|i)|Greek|Thai|Swiss|Czech|Western|Eastern|Northern|Southern|North|South|East|West")
+
+
+def _names_body(word: str) -> bool:
+    """A capitalised modifier of a role that names a body ("Pentagon", "Treasury", "Tory",
+    "Number 10"), not a nationality."""
+    return word[:1].isupper() and not _DEMONYM.fullmatch(word.strip("’'")) and word not in _CALENDAR_WORDS
 
 
 _SPEECH = rx.compile(
@@ -686,7 +800,35 @@ class UnattributedQuotation(Rule):
             para = doc.paragraphs[pi] if pi >= 0 else None
             if para is not None and _SPEECH_Q.search(prose, para.start, para.end):
                 continue
+            if _named_intro(prose, line.start, q.start) or _title_case(inner):
+                continue
+            k = max(i, j) + 1
+            if k < len(sentences) and _NAMED_OPENING.match(prose, sentences[k].start, sentences[k].end):
+                continue  # the speaker is named as the next sentence opens: "Mayor Ana Silva made the pledge ..."
             yield self.finding(q.start, q.end, "A full-sentence quotation with no speaker: say who said it")
+
+
+# a speaker introduced by name before a colon on the quotation's line: "Coach Ana Silva: “...”"
+_NAMED_INTRO = rx.compile(r"(?:\b[A-Z][\w’'.-]+\s+){1,4}[A-Z][\w’'-]+\s*:\s*$")
+# words a title leaves in lower case ("The Best Little Town in the West")
+_TITLE_SMALL = frozenset("a an the and or but nor of in on at to for by from with as into over per vs".split())
+
+
+# a sentence that opens with a person's name, after a title or a dash of a credit line
+_NAMED_OPENING = rx.compile(r"\s*(?:[—–-]\s*)?(?!(?:The|A|An|This|That|These|Those|In|On|At|But|And|For|If|When|While|After|Before)\b)(?:[A-Z][\w.’'-]+\s+){0,3}?[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+\b(?!\s+(?:[A-Z]|of\b))")
+
+
+def _named_intro(prose: str, line_start: int, quote_start: int) -> bool:
+    """The quotation's line opens with a named speaker and a colon just before it."""
+    return bool(_NAMED_INTRO.search(prose, max(line_start, quote_start - 80), quote_start))
+
+
+def _title_case(inner: str) -> bool:
+    """A quoted name or title ("The Biggest Market in the North"): every word but the small
+    ones capitalised. Such a quotation is a name something is given, not a sentence someone said."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(big) >= 3 and all(w[0].isupper() for w in big)
 
 
 def _matches_at(pattern: re.Pattern, prose: str, offsets: list[int], start: int, end: int) -> bool:
@@ -958,7 +1100,13 @@ class ConflictingCredits(Rule):
         if not any(w in low for w in ("credit", "source", "courtesy", "via", "originally")):
             return
         credits = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in credit_lines]
-        pointers = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in p.pointer.finditer(text)]
+        # a pointer names an outlet ("reporting by Reuters"); "court reporting by regional papers"
+        # names none
+        pointers = [
+            (m.start("who"), m.end("who"), _outlets(m.group("who")))
+            for m in p.pointer.finditer(text)
+            if re.search(r"[A-Z]", m.group("who"))
+        ]
         others = credits[1:] + pointers
         first_start, first_end, first = credits[0]
         for start, end, outlets in others:
@@ -976,3 +1124,303 @@ class ConflictingCredits(Rule):
 
 
 RULES = [VagueAttribution, AnonymousSource, ConflictingCredits, UnattributedQuotation, UnsourcedFigure]
+
+
+# --- NL506: claims whose source is hidden -------------------------------------------------------
+_AGENTLESS_PARTICIPLES = "attribution.agentless-participles"
+_REACTION_VERBS = "attribution.reaction-verbs"
+_REACTION_NOUNS = "attribution.reaction-nouns"
+_REACTION_DEGREES = "attribution.reaction-degrees"
+_RESEARCH_NOUNS = "attribution.research-nouns"
+_RESEARCH_VERBS = "attribution.research-verbs"
+_VAGUE_HEADS = "attribution.vague-source-heads"
+_HYPE_WORDS = "attribution.hype-words"
+
+_LISTS.update({
+    _AGENTLESS_PARTICIPLES: WordList(
+        "participles of a characterisation with nobody behind it ('is widely seen as', 'is being described as')", entry="phrase"
+    ),
+    _REACTION_VERBS: WordList("verbs that assert a reaction (sparked, drawn), as lemmas", entry="phrase"),
+    _REACTION_NOUNS: WordList("the reactions asserted (debate, attention, backlash)", entry="word"),
+    _REACTION_DEGREES: WordList("words that size a reaction nobody is shown having (considerable, widespread)", entry="word"),
+    _RESEARCH_NOUNS: WordList("nouns of research that must be named (study, research, trends)", entry="word"),
+    _RESEARCH_VERBS: WordList("what research is said to do (find, show, suggest), as lemmas", entry="phrase"),
+    _VAGUE_HEADS: WordList("heads of a source phrase that name nobody ('according to industry trends', 'citing media')", entry="word"),
+    _HYPE_WORDS: WordList("adjectives that sell a figure (astounding, whopping)", entry="word"),
+})
+
+# modifiers that place a source without naming its kind of body: "citing foreign media"
+_PLACE_ONLY = frozenset({"foreign", "local", "regional", "international", "western"})
+# determiners that point back to something already named: "the study", "this research"
+_ANAPHORIC = frozenset("the this that these those its his her their our your such same".split())
+_ANAPHORIC_RE = rx.compile(r"(?:\b(?:the|this|that|these|those|its|his|her|their|our|your|such|same)|’s|'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_AGENT_NAMED = rx.compile(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
+# a number as a figure: 67%, $2.1 billion, 30 per cent, 4,000
+_A_FIGURE = r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)|\d[\d,.]*\s+(?:million|billion|trillion)\b|\d[\d,.]*)"
+# a clause of a filing or contract pasted as prose: a defined term in parentheses ("(the “Merger Agreement”)")
+_DEFINED_TERM = rx.compile(r"\((?:the\s+|each\s+a\s+|collectively\s+)?[“\"][A-Z][^”\"\n]{0,40}[”\"]\)")
+_BLANK_LINE = rx.compile(r"\n[ \t]*\n")
+_CUE_NEAR = rx.compile(r"\b(?:according to|said|says|stated|filed|filing|filings|statement|release|document|documents|agreement reads|reads)\b", re.I)
+
+
+class UnsourcedClaim(Rule):
+    """A claim whose source the copy hides or never had: a characterisation with nobody behind it
+    ("is widely seen as", "is being described as", "has long been celebrated as"), a reaction
+    nobody is shown having ("has sparked considerable debate", "drawing attention from investors
+    worldwide"), research that is never named ("Research found", "Studies show", "Past trends
+    suggest", "a study claimed", "published in a peer-reviewed journal"), a source phrase that names
+    nobody ("according to industry trends", "citing foreign media"), a figure sold with a
+    superlative ("an astounding 67%") or projected by nobody ("projected to reach 30% by 2025"),
+    and text pasted from a filing or contract (defined terms in parentheses) with no source.
+
+    A named origin in the sentence (or, for research and reactions, the next) settles it: "a study
+    by the University of Leeds", "published in Nature", "widely seen as a snub by diplomats in
+    Paris", "The study, led by Ana Silva, ..." in the next sentence. "The research also found"
+    refers back to research already named, and is not reported.
+
+    Bad:
+        The decision, widely seen as a turning point for the club, was announced on Friday.
+        ---
+        Research found that two in three shoppers compare prices online.
+        ---
+        The proposal has sparked considerable debate in the region.
+        ---
+        According to industry trends, demand for heat pumps will double.
+        ---
+        Turnout reached an astounding 81% in the northern districts.
+    Good:
+        The decision, seen by the board as a turning point, was announced on Friday, chair Ana Silva said.
+        ---
+        Research by the University of Leeds found that two in three shoppers compare prices online.
+        ---
+        The proposal has sparked debate, with mayor Tom Reyes calling it rushed.
+        ---
+        According to the Heat Pump Association, demand will double.
+        ---
+        The research also found that most shoppers compare prices online.
+    """
+
+    code = "NL506"
+    name = "unsourced-claim"
+    category = "attribution"
+    severity = Severity.warning
+    summary = "A claim whose source is hidden: agentless, an unnamed study, a reaction nobody had"
+    lists = {
+        **_declare(
+            _AGENTLESS_PARTICIPLES, _REACTION_VERBS, _REACTION_NOUNS, _REACTION_DEGREES, _RESEARCH_NOUNS,
+            _RESEARCH_VERBS, _VAGUE_HEADS, _HYPE_WORDS, _COLLECTIVES, _INSTITUTIONAL,
+        ),
+    }
+
+    def setup(self, ctx: Context) -> None:
+        L = ctx.list
+        parts = _alt_ws(L(_AGENTLESS_PARTICIPLES))
+        self.agentless = rx.compile(
+            rf"\b(?:(?:is|are|was|were|be|been|being|(?:has|have|had)\s+(?:(?:long|widely|often|always|generally|also)\s+)?been)\s+(?:(?:widely|generally|largely|long|often|increasingly|now|already|being|also)\s+){{0,2}}(?:{parts})"
+            rf"|widely\s+(?:{parts}))\b",
+            re.I,
+        )
+        nouns = _alt(L(_REACTION_NOUNS))
+        collectives = _alt(L(_COLLECTIVES))
+        self.reaction = rx.compile(
+            rf"\b(?:{_alt_ws(verb_forms(L(_REACTION_VERBS)))})\s+(?:(?:a|an|the)\s+)?"
+            rf"(?:(?P<degree>{_alt(L(_REACTION_DEGREES))})\s+(?:and\s+\w+\s+)?(?:[\w-]+\s+)?(?:{nouns})\b"
+            rf"|(?:{nouns})\s+(?:from|among|of)\s+(?:(?:many|some|several|numerous|curious|eager|global|international|local|foreign)\s+)*(?:{collectives})\b)",
+            re.I,
+        )
+        self.captivated = rx.compile(rf"\b(?:captivated|intrigued|fascinated|baffled|stunned|puzzled)\s+(?:(?:many|some|curious)\s+)?(?:{collectives})\b", re.I)
+        rnouns = _alt(L(_RESEARCH_NOUNS))
+        rverbs = _alt_ws(verb_forms(L(_RESEARCH_VERBS)))
+        self.research = rx.compile(
+            rf"(?<![\w’'-])(?P<subj>(?:(?:a|an|one|new|recent|some|several|many|numerous|multiple|past|previous|earlier|current|"
+            rf"further|other|more|independent|scientific|academic|industry|market|emerging|growing|extensive|latest|various|"
+            rf"behavioral|behavioural|historical|global|international|medical|clinical|\w+-based)\s+){{0,3}}(?:{rnouns}))"
+            rf"(?:\s+(?:on|of|into|about|in|from|among|involving|across|with|for|conducted|carried|published)\s+(?:[^.;:!?\n]|\n(?![ \t]*\n)){{0,120}}?)?"
+            rf"\s+(?:(?:have|has|had|also|consistently|repeatedly|now|already|even|clearly|often)\s+){{0,2}}(?P<verb>{rverbs})\b",
+            re.I,
+        )
+        heads = _alt(L(_VAGUE_HEADS))
+        self.vague_source = rx.compile(
+            rf"\b(?P<lead>[Aa]ccording\s+to|[Cc]iting|[Cc]ited\s+by)\s+(?P<np>(?:(?!(?:the|this|that|these|those|its|his|her|their|our)\b)[a-z][\w-]*\s+){{0,3}}?)(?P<head>{heads})\b(?!\s+reports?\b)",
+        )
+        self.journal = rx.compile(r"\b(?:in|by)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?journals?\b(?!\s*,?\s*(?:the\s+)?(?-i:[A-Z]))", re.I)
+        self.hype = rx.compile(rf"\b(?:an?\s+)?(?:{_alt(L(_HYPE_WORDS))})\s+(?P<fig>{_A_FIGURE})", re.I)
+        self.projection = rx.compile(
+            rf"\b(?:projected|forecast|predicted|expected|estimated|set|poised|tipped)\s+to\s+(?:reach|hit|grow|rise|exceed|top|climb|surpass|"
+            rf"fall|double|triple|increase|decline|drop|soar|balloon|jump)\s+(?:to\s+|by\s+)?(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|up\s+to)\s+)?"
+            rf"(?P<fig>{_A_FIGURE})",
+            re.I,
+        )
+        self.institutional = frozenset(str(x).lower() for x in L(_INSTITUTIONAL))
+        self.keys = keys = {
+            "agentless": frozenset(w.split()[0].lower() for w in L(_AGENTLESS_PARTICIPLES)) | {"widely"},
+            "reaction": frozenset(f.split()[0].lower() for f in verb_forms(L(_REACTION_VERBS))),
+            "captivated": frozenset("captivated intrigued fascinated baffled stunned puzzled".split()),
+            "research": frozenset(str(x).lower() for x in L(_RESEARCH_NOUNS)),
+            "vague_source": frozenset({"according", "citing", "cited"}),
+            "journal": frozenset({"journal", "journals"}),
+            "hype": frozenset(str(x).lower() for x in L(_HYPE_WORDS)),
+            "projection": frozenset("projected forecast predicted expected estimated set poised tipped".split()),
+        }
+        for family, words in keys.items():
+            keys[family] = add_keywords(words)
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        vocab = word_table(doc).vocabulary
+        prose = doc.prose
+        taken: list[tuple[int, int]] = []
+
+        def claim(m_start: int, m_end: int) -> bool:
+            """A place worth reporting: prose of a sentence (not a title, code or quotation) not
+            already reported."""
+            if any(a < m_end and m_start < b for a, b in taken):
+                return False
+            line = doc.line_of(m_start)
+            if line.kind in ("code", "table", "heading") or doc.in_quotation(m_start) or _is_title(doc, m_start):
+                return False
+            taken.append((m_start, m_end))
+            return True
+
+        def sentence(offset: int) -> tuple[int, int, int]:
+            return _sentence(doc, offset)
+
+        def neighbour(i: int, step: int) -> str:
+            j = i + step
+            if i < 0 or j < 0 or j >= len(doc.sentences):
+                return ""
+            return prose[doc.sentences[j].start : doc.sentences[j].end]
+
+        def credited(i: int, s: int, e: int, m: re.Match) -> bool:
+            blank = prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
+            return names_source(blank) or _credited_elsewhere(prose, s, e, m)
+
+        keys = self.keys
+        if vocab & keys["agentless"]:
+            for m in _near(doc, self.agentless, keys["agentless"], 40, 60):
+                i, s, e = sentence(m.start())
+                if _AGENT_NAMED.search(prose, m.end(), e) or credited(i, s, e, m):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': by whom? Name who sees it so, or say it in the copy's own voice with evidence")
+        if vocab & keys["reaction"] or vocab & keys["captivated"]:
+            found = list(_near(doc, self.reaction, keys["reaction"], 30, 160)) if vocab & keys["reaction"] else []
+            if vocab & keys["captivated"]:
+                found += _near(doc, self.captivated, keys["captivated"], 10, 80)
+            for m in sorted(found, key=lambda m: m.start()):
+                i, s, e = sentence(m.start())
+                if credited(i, s, e, m) or names_source(neighbour(i, 1)):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': whose reaction? Name or quote someone who reacted, or cut it")
+        if vocab & keys["research"]:
+            for m in _near(doc, self.research, keys["research"], 70, 220):
+                if _ANAPHORIC_RE.search(prose, max(0, m.start() - 40), m.start()):
+                    continue  # "the study found": research named before
+                before = re.findall(r"[\w-]+", prose[max(0, m.start() - 25) : m.start()])
+                if before and before[-1].lower() in self.institutional:
+                    continue  # "a police report said": a document of a named kind of body
+                i, s, e = sentence(m.start())
+                text = prose[s:e]
+                if names_document(text) or names_document(neighbour(i, 1)) or credited(i, s, e, m):
+                    continue
+                if claim(m.start(), m.end()):
+                    subj = _squash(m.group("subj"))
+                    said = subj if m.end("subj") == m.start("verb") else f"{subj} … {_squash(prose[m.start('verb') - 1 : m.end()]).strip()}"
+                    if m.end("subj") < m.start("verb") and len(_squash(m.group())) <= 60:
+                        said = _squash(m.group())
+                    yield self.finding(m.start(), m.end(), f"'{said}': which research? Name the study, its authors or where it was published")
+        if vocab & keys["vague_source"]:
+            for m in _near(doc, self.vague_source, keys["vague_source"], 10, 90):
+                i, s, e = sentence(m.start())
+                if names_document(prose[m.start() : e]) or re.search(r"[A-Z]", m.group("np")):
+                    continue
+                if any(w in self.institutional and w not in _PLACE_ONLY for w in m.group("np").lower().split()):
+                    continue  # "according to a council report": a document of a named kind of body
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}' names no source: say which report, body or person")
+        if vocab & keys["journal"]:
+            for m in _near(doc, self.journal, keys["journal"], 60, 20):
+                i, s, e = sentence(m.start())
+                if names_document(prose[s:e]) and re.search(r"\bjournal\s+[A-Z]|\bin\s+(?:the\s+)?[A-Z]", prose[s:e]):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': which journal? Name it (and the paper)")
+        if vocab & keys["hype"] and _DIGIT.search(prose):
+            for m in _near(doc, self.hype, keys["hype"], 20, 40):
+                i, s, e = sentence(m.start())
+                if credited(i, s, e, m) or names_source(neighbour(i, 1)) or _SOURCE_CUE.search(prose, s, e):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': a figure sold as extraordinary with no source: say where it comes from")
+        if vocab & keys["projection"] and _DIGIT.search(prose):
+            for m in _near(doc, self.projection, keys["projection"], 20, 80):
+                i, s, e = sentence(m.start())
+                if credited(i, s, e, m) or names_source(neighbour(i, -1)) or names_source(neighbour(i, 1)):
+                    continue
+                if re.search(r"\baccording to\b|\bforecasts?\s+(?:by|from)\b", prose[s:e], re.I):
+                    continue
+                if claim(m.start(), m.end()):
+                    yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': projected by whom? Name the forecaster")
+        if "(" in prose:
+            yield from self._pasted_filing(doc, prose, claim)
+
+    def _pasted_filing(self, doc: Document, prose: str, claim) -> Iterator[Finding]:
+        """A paragraph with three or more defined terms ("(the “Merger Agreement”)") and no source."""
+        # clusters of defined terms, each within 300 characters of the last and no blank line
+        # between (a hard-wrapped clause may be cut into several paragraphs)
+        clusters: list[list[re.Match]] = []
+        for m in _DEFINED_TERM.finditer(prose):
+            if clusters and m.start() - clusters[-1][-1].end() < 300 and not _BLANK_LINE.search(prose, clusters[-1][-1].end(), m.start()):
+                clusters[-1].append(m)
+            else:
+                clusters.append([m])
+        for ms in clusters:
+            if len(ms) < 3:
+                continue
+            pi = doc.paragraph_index(ms[0].start())
+            if pi < 0:
+                continue
+            start, end = doc.paragraphs[pi].start, ms[-1].end()
+            text = prose[start:end]
+            blank = _DEFINED_TERM.sub(lambda x: " " * len(x.group()), text)
+            prev = prose[max(0, start - 200) : start]
+            if _CUE_NEAR.search(blank) or _CUE_NEAR.search(prev):
+                continue
+            si = doc.sentence_index(start)
+            first = doc.sentences[si] if si >= 0 else doc.paragraphs[pi]
+            if claim(first.start, first.end):
+                yield self.finding(
+                    first.start,
+                    first.end,
+                    "Legal text with defined terms pasted as the copy's own words: quote it and name the filing or contract it comes from",
+                    related=[Related(m.start(), m.end(), "defined term") for m in ms[1:3]],
+                )
+
+
+def _near(doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int) -> list[re.Match]:
+    """The pattern's matches around the words ``keys`` (from ``before`` characters before each to
+    ``after`` after it), as ``finditer`` over the text finds them where every match holds a key."""
+    t = word_table(doc)
+    idx = hits_of(doc, keys)  # registered in setup: a look-up in the shared keyword index
+    prose = doc.prose
+    found: list[re.Match] = []
+    end = 0
+    windows: list[list[int]] = []
+    for i in idx:
+        lo, hi = max(0, t.starts[i] - before), t.ends[i] + after
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        for m in pattern.finditer(prose, max(lo, end), hi):
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+RULES.append(UnsourcedClaim)
