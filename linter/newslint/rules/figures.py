@@ -40,8 +40,11 @@ def _q(doc: Document, q: Quantity) -> str:
     return doc.text[q.start:q.end]
 
 
-def _fmt(x: float) -> str:
-    return fmt_amount(x)
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+
+
+def _fmt(x: float, unit: str = "") -> str:
+    return _SIGNS.get(unit, "") + fmt_amount(x)
 
 
 # --- NL810: one labelled item, two values ---------------------------------------------------------
@@ -165,4 +168,354 @@ class LabelledValueConflict(Rule):
                 )
 
 
-RULES = [LabelledValueConflict]
+# --- NL811: parts in one sentence against the whole stated in another ------------------------------
+_DECOMPOSE = rx.compile(
+    r"\b(?:involv(?:es|ed|ing|e)|includ(?:es|ed|ing|e)|consist(?:s|ed|ing)? of|compris(?:es|ed|ing|e)|made up of|"
+    r"split|divided|breaks? down|broken down|composed of|in the form of)\b",
+    re.I,
+)
+_PART_KIND = rx.compile(r"\s+(?:in|of|from|at|for)\s+\S")  # "$4 billion in cash", "2,800 in Millbrook"
+_PART_PLACE = rx.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|of|from|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?=\s*(?:[,.;)]|\band\b|\bwere\b|\bwas\b|\bhad\b|\bhave\b|\Z))"
+)
+_NOT_PARTS = rx.compile(
+    r"\b(?i:also|another|additional|more|further|other|others|remaining|rest|extra|respectively|each|per|"
+    r"up from|down from|compared|versus|while|whereas|than|previous|earlier|last|before|after|since|"
+    r"rose|fell|increased|decreased|grew|dropped|jumped|climbed|declined|average|median)\b"
+)
+_TIME_FRAME = rx.compile(
+    r"\b(?i:by|as of|until|since|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|(?:19|20)\d\d|last|this|next|mid|early|late|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bso far\b|\bto date\b|\b(?i:initially)\b|\bat first\b|"
+    r"\b(?i:later)\b|\b(?i:now)\b|\beventually\b|\bplans? to\b|\bexpected to\b|\b(?:could|will|may|might|would)\b"
+)
+
+
+def _frame(prose: str, s: int, e: int) -> frozenset[str]:
+    return frozenset(" ".join(m.group().lower().split()) for m in _TIME_FRAME.finditer(prose, s, e))
+
+
+class PartsAgainstWhole(Rule):
+    """Parts listed in one sentence that add up to more than the whole stated in a neighbouring
+    sentence: "About 3,500 residents were ordered to leave" and then "2,800 residents of
+    Millbrook and 1,900 in Oak Hollow were told to go" (4,700); "buying the firm for $16
+    billion" and then "the deal involves $12 billion in shares, $4 billion in cash and $3
+    billion in stock units" ($19 billion). The parts are a run of figures of one kind joined by
+    "and", each qualified ("in cash", "of Millbrook") or introduced by a word that splits a
+    whole ("includes", "consists of"); the whole is the only figure of that kind in its
+    sentence, in the same paragraph or within two sentences, and not a lower bound ("at least").
+    Sentences that add to a figure ("another", "also", "more"), compare ("up from") or set a
+    time of their own ("by Friday", "so far") are left alone.
+
+    Bad:
+        About 3,500 residents were ordered to leave their homes. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
+        ---
+        The city agreed to buy the stadium for $80 million. The deal involves $50 million in cash and $40 million in bonds.
+    Good:
+        About 3,500 residents were ordered to leave their homes. Officials said 2,100 residents of Millbrook and 1,300 in Oak Hollow were told to go.
+        ---
+        The city agreed to buy the stadium for $80 million. The deal involves $50 million in cash and $30 million in bonds.
+        ---
+        About 3,500 residents were ordered to leave on Monday. By Friday, 2,800 residents of Millbrook and 1,900 in Oak Hollow had been told to go.
+        ---
+        At least 3,500 residents were ordered to leave. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
+    """
+
+    code = "NL811"
+    name = "parts-against-whole"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "Parts listed in one sentence that add up to more than the whole stated in another"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        sents = doc.sentences
+        if len(sents) < 2 or " and " not in prose:
+            return
+        classes = count_classes(ctx)
+        figs: dict[int, list[Quantity]] = {}
+
+        def figures(i: int) -> list[Quantity]:
+            if i not in figs:
+                sp = sents[i]
+                figs[i] = [q for q in extract_between(doc, sp.start, sp.end, classes) if not q.vague and q.unit != "%"]
+            return figs[i]
+
+        for i, sp in enumerate(sents):
+            if "and" not in prose[sp.start:sp.end] or prose.count(" and ", sp.start, sp.end) == 0:
+                continue
+            qs = figures(i)
+            if len(qs) < 2:
+                continue
+            parts = self._parts(prose, sp.start, sp.end, qs)
+            if not parts:
+                continue
+            para = doc.paragraph_index(sp.start)
+            for j in range(max(0, i - 2), min(len(sents), i + 3)):
+                if j == i:
+                    continue
+                if doc.paragraph_index(sents[j].start) != para and abs(j - i) > 1:
+                    continue
+                w = self._whole(figures(j), parts)
+                if w is None:
+                    continue
+                if _frame(prose, sp.start, sp.end) != _frame(prose, sents[j].start, sents[j].end):
+                    continue
+                if self._qualified_by_part(prose, sents[j], w, parts, sp):
+                    continue
+                low = sum(p.low for p in parts)
+                if low <= w.high * 1.0001:
+                    continue
+                listed = " + ".join(doc.text[p.num_start:p.num_end] for p in parts)
+                yield self.finding(
+                    parts[0].start,
+                    parts[-1].end,
+                    f"{listed} = {_fmt(low, w.unit)}, more than the {_q(doc, w)} "
+                    f"stated as the whole: the parts cannot exceed it",
+                    related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
+                )
+                break
+
+    @staticmethod
+    def _parts(prose: str, s: int, e: int, qs: list[Quantity]) -> list[Quantity]:
+        """The run of parts in a sentence: two or more figures of one unit, the last joined by
+        "and", each qualified or split from a whole; [] when there is none."""
+        if _NOT_PARTS.search(prose, s, e):
+            return []
+        run: list[Quantity] = []
+        for q in qs:
+            if q.total or q.increment or q.previous or q.low == 0 or q.high == INF:
+                return []
+            if run:
+                gap = prose[run[-1].end:q.start]
+                if q.unit != run[0].unit or len(gap) > 60 or ";" in gap or ":" in gap or not ("," in gap or " and " in gap or gap.startswith(" and")):
+                    return []  # one run per sentence, or none
+                if q.noun and run[0].noun and q.cls != run[0].cls:
+                    return []
+            run.append(q)
+        if len(run) < 2 or " and " not in prose[run[-2].end:run[-1].start + 1] and not prose[run[-2].end:run[-1].start].rstrip().endswith("and"):
+            return []
+        if not run[0].unit and not run[0].noun:
+            return []  # a count must say what it counts
+        split = _DECOMPOSE.search(prose, s, run[0].start)
+        if not split and not all(_PART_KIND.match(prose, q.end) for q in run):
+            return []
+        return run
+
+    @staticmethod
+    def _whole(qs: list[Quantity], parts: list[Quantity]) -> Quantity | None:
+        unit, cls = parts[0].unit, parts[0].cls
+        same = [q for q in qs if q.unit == unit and (unit or q.cls == cls)]
+        if len(same) != 1:
+            return None
+        w = same[0]
+        if w.total is False and (w.increment or w.previous) or w.high == INF or w.low == 0 and w.hedge:
+            return None
+        if w.value <= max(p.value for p in parts):
+            return None  # not a whole of these parts
+        return w
+
+    @staticmethod
+    def _qualified_by_part(prose: str, wsent, w: Quantity, parts: list[Quantity], psent) -> bool:
+        """The whole names a place or party that one of the parts is qualified by ("2,800
+        residents of Millbrook"): the whole counts a part, not the sum."""
+        wnames = entities(prose[wsent.start:wsent.end])
+        for p in parts:
+            m = _PART_PLACE.match(prose, p.end)
+            if m and m.group(1) in wnames:
+                return True
+        return False
+
+
+# --- NL812: one outcome counted twice; a figure that "grew" to less ----------------------------------
+_OUTCOME_FORMS = {
+    "destroy": "destroyed destroying", "damage": "damaged damaging", "kill": "killed killing",
+    "injure": "injured injuring wounded wounding hurt", "burn": "burned burnt burning scorched charred",
+    "evacuate": "evacuated evacuating", "displace": "displaced displacing", "arrest": "arrested arresting",
+    "rescue": "rescued rescuing", "flood": "flooded flooding", "hospitalise": "hospitalised hospitalized",
+    "charge": "charged charging", "infect": "infected infecting", "flatten": "flattened flattening",
+    "level": "levelled leveled levelling leveling", "sicken": "sickened sickening",
+}
+_OUTCOME = {f: lemma for lemma, forms in _OUTCOME_FORMS.items() for f in forms.split()}
+_OUTCOME_ALT = "|".join(sorted(_OUTCOME, key=len, reverse=True))
+_ACTIVE = rx.compile(rf"\b({_OUTCOME_ALT})\s+\Z")
+_PASSIVE = rx.compile(rf"\s+(?:(?:were|was|are|is|have been|has been|had been|being)\s+)?(?:[a-z]+ly\s+)?({_OUTCOME_ALT})\b")
+# another occasion or a part: a sentence with one of these tells of something else
+_OTHER_OCCASION = rx.compile(
+    r"\b(?i:similar|previous|previously|last|another|earlier|other|second|first|third|including|among them|of which|"
+    r"of whom|alone|each|per|average|also|more|additional|further|compared|than|since|record|worst|ago|year|years|"
+    r"month|months|decade|history|historic|respectively)\b|\b(?:19|20)\d\d\b"
+)
+_WHERE = rx.compile(r"\b(?:in|at|near|across|outside|throughout|around)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_GREW_TO = rx.compile(
+    r"\b(?:has|have)\s+(?:now\s+|since\s+)?(?P<v>grown|risen|climbed|increased|swelled|expanded|jumped|soared|spread)\s+to\s+"
+    r"|\b(?:has|have)\s+(?:now\s+|since\s+)?(?P<d>fallen|dropped|shrunk|shrunk|declined|decreased|eased|slipped)\s+to\s+"
+)
+_FROM_TO = rx.compile(
+    r"\b(?P<v>rose|risen|grew|grown|climbed|increased|jumped|soared|swelled)\s+(?:by\s+[^,.;]{1,20}?\s+)?from\s+"
+    r"|\b(?P<d>fell|fallen|dropped|shrank|shrunk|declined|decreased|slipped|eased)\s+(?:by\s+[^,.;]{1,20}?\s+)?from\s+"
+)
+_WHEN = rx.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
+    r"\b(?i:had|initially|at first|originally|overnight|yesterday|today|tonight|morning|afternoon|evening|night|"
+    r"week|weekend|hours?|days?|earlier|later|then|before|after|by|when|once|until|since|so far|as of|last|previous)\b"
+)
+_FROM_TO_FIGS = rx.compile(
+    r"(?P<c1>[$€£])?(?P<a>\d[\d,]*(?:\.\d+)?)(?P<p1>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+    r"(?:\s?(?P<s1>thousand|million|billion|bn|m|k)\b)?(?:\s+[a-z]+){0,2}?\s+to\s+"
+    r"(?P<c2>[$€£])?(?P<b>\d[\d,]*(?:\.\d+)?)(?P<p2>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+    r"(?:\s?(?P<s2>thousand|million|billion|bn|m|k)\b)?(?![\d.,]\d)"
+)
+_SCALE_OF = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number|table|chart|list|degrees?|"
+                         r"minus|below zero)\b|−|[-–]\d")
+_RANKING = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number|table|chart|list|points?|degrees?|per ?cent|percent)\b|%|−|-\d")
+
+
+class FigureRestated(Rule):
+    """One outcome counted twice with different figures: "the fire destroyed 120 homes" and,
+    later, "85 homes were destroyed" (the same verb and the same counted thing, in two
+    sentences that name no other occasion, place, time or part); and a figure said to have
+    grown to less than the article gave before ("burned 14,200 acres" and then "has grown to
+    9,800 acres"), or to have risen from a larger figure to a smaller one ("rose from 420 to
+    380"). Figures of different times ("by Friday", "so far", "had"), places ("in Millbrook")
+    or occasions ("a similar fire in 2019", "another") are not compared.
+
+    Bad:
+        The fire destroyed 120 homes, officials said. Inspectors confirmed that 85 homes were destroyed.
+        ---
+        The Ridge fire has burned 14,200 acres. Crews said the fire has grown to 9,800 acres.
+        ---
+        Membership rose from 420 to 380 members this year.
+    Good:
+        The fire destroyed 120 homes, officials said. In Millbrook alone, 85 homes were destroyed.
+        ---
+        The fire destroyed 120 homes, officials said. A similar fire in 2019 destroyed 85 homes.
+        ---
+        The Ridge fire had burned 9,800 acres by Monday. Crews said the fire has grown to 14,200 acres.
+        ---
+        Membership rose from 380 to 420 members this year.
+    """
+
+    code = "NL812"
+    name = "figure-restated"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "One outcome given two different figures, or a figure that grew to less than it was"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        low = None
+        if not (_GREW_TO.search(prose) or _FROM_TO.search(prose)):
+            low = prose.lower()
+            if not any(f in low for f in ("destroy", "damag", "kill", "injur", "wound", "burn", "evacuat", "displac",
+                                          "arrest", "rescu", "flood", "hospital", "charg", "infect", "flatten",
+                                          "level", "sicken", "hurt", "scorch", "charred")):
+                return
+        classes = count_classes(ctx)
+        yield from self._from_to(doc, prose, classes)
+        yield from self._grew_to(doc, prose, classes)
+        yield from self._twice(doc, prose, classes)
+
+    def _from_to(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
+        for m in _FROM_TO.finditer(prose):
+            r = _FROM_TO_FIGS.match(prose, m.end())
+            if not r:
+                continue
+            s, e = sentence_span(doc, m.start())
+            if _RANK_WORDS.search(prose, s, e) or (r.group("c1") or "") != (r.group("c2") or "") or bool(r.group("p1")) != bool(r.group("p2")):
+                continue
+            s2 = r.group("s2")
+            s1 = r.group("s1") or s2
+            x = float(r.group("a").replace(",", "")) * _SCALE_OF.get((s1 or "").lower(), 1)
+            y = float(r.group("b").replace(",", "")) * _SCALE_OF.get((s2 or "").lower(), 1)
+            up = bool(m.group("v"))
+            if (up and y < x) or (not up and y > x):
+                verb = m.group("v") or m.group("d")
+                yield self.finding(
+                    m.start(),
+                    r.end(),
+                    f"'{verb}' from {r.group('a')} to {r.group('b')}: the figures say it {'fell' if up else 'rose'}; "
+                    f"one of them or the verb is wrong",
+                    related=[Related(r.start("b"), r.end("b"), "the figure it reached")],
+                )
+
+    def _grew_to(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
+        for m in _GREW_TO.finditer(prose):
+            s, e = sentence_span(doc, m.start())
+            if _WHEN.search(prose, s, e) or _RANKING.search(prose, s, e):
+                continue
+            qs = extract_between(doc, m.end(), min(e, m.end() + 60), classes)
+            if not qs or qs[0].start != m.end() or not qs[0].noun and not qs[0].unit:
+                continue
+            q = qs[0]
+            up = bool(m.group("v"))
+            for p in extract_between(doc, 0, s, classes):
+                if p.unit != q.unit or p.noun != q.noun or p.vague or q.vague:
+                    continue
+                ps, pe = sentence_span(doc, p.start)
+                if _WHEN.search(prose, ps, pe) or _OTHER_OCCASION.search(prose, ps, pe) or _RANKING.search(prose, ps, pe):
+                    continue
+                if up and p.low > q.high * 1.0001 or not up and p.high < q.low * 0.9999:
+                    verb = m.group("v") or m.group("d")
+                    yield self.finding(
+                        q.start,
+                        q.end,
+                        f"'{verb} to {_q(doc, q)}', but the article gave {_q(doc, p)} before: "
+                        f"a figure that {'grew' if up else 'fell'} cannot end {'below' if up else 'above'} where it was",
+                        related=[Related(p.start, p.end, f"the figure before: {_q(doc, p)}")],
+                    )
+                    break
+
+    def _twice(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
+        stated: dict[tuple[str, str], list[Quantity]] = {}
+        low = prose.lower()
+        # figures next to an outcome verb: "destroyed 120 homes", "85 homes were destroyed"
+        for sp in doc.sentences:
+            seg = low[sp.start:sp.end]
+            if not any(f in seg for f in ("destroy", "damag", "kill", "injur", "wound", "burn", "evacuat", "displac",
+                                          "arrest", "rescu", "flood", "hospital", "charg", "infect", "flatten",
+                                          "level", "sicken", "hurt", "scorch", "charred")):
+                continue
+            for q in extract_between(doc, sp.start, sp.end, classes):
+                if not q.noun or q.vague or q.unit or q.increment or q.previous:
+                    continue
+                a = _ACTIVE.search(prose, max(sp.start, q.start - 20), q.start)
+                v = a.group(1) if a else None
+                if v is None:
+                    pm = _PASSIVE.match(prose, q.end)
+                    v = pm.group(1) if pm else None
+                if v is None:
+                    continue
+                stated.setdefault((_OUTCOME[v], q.cls), []).append(q)
+        for (lemma, cls), qs in stated.items():
+            if len(qs) < 2:
+                continue
+            first = qs[0]
+            fs = sentence_span(doc, first.start)
+            if _OTHER_OCCASION.search(prose, *fs) or _TIME_FRAME.search(prose, *fs):
+                continue
+            fplaces = {m.group(1) for m in _WHERE.finditer(prose, *fs)}
+            for q in qs[1:]:
+                qspan = sentence_span(doc, q.start)
+                if qspan == fs or _OTHER_OCCASION.search(prose, *qspan) or _TIME_FRAME.search(prose, *qspan):
+                    continue
+                if {m.group(1) for m in _WHERE.finditer(prose, *qspan)} != fplaces:
+                    continue
+                if not (q.high < first.low * 0.9999 or q.low > first.high * 1.0001):
+                    continue
+                yield self.finding(
+                    q.start,
+                    q.end,
+                    f"'{_q(doc, q)}' here, but '{_q(doc, first)}' earlier for the same outcome: "
+                    f"one count is wrong, or one of them needs its own time or place",
+                    related=[Related(first.start, first.end, f"the same count: {_q(doc, first)}")],
+                )
+                break
+
+
+RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated]
