@@ -518,4 +518,96 @@ class FigureRestated(Rule):
                 break
 
 
-RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated]
+# --- NL813: counts implied by words ---------------------------------------------------------------
+_WORD_NUMBERS = {k: int(v) for k, v in NUMBER_WORDS.items()}
+_NUM_ALT = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_BODY_WORDS = rx.compile(rf"\b(?P<n>(?i:{_NUM_ALT}))[- ](?:member|seat|judge|justice|person)\b")
+_VOTE_TALLY = rx.compile(
+    r"\b(?:(?:voted|vote of|by a vote of|passed|approved|rejected|defeated|backed|adopted|ruled)\s+(?:it\s+)?"
+    r"(?P<a>\d{1,2})\s*(?:-|–|to)\s*(?P<b>\d{1,2})\b"
+    r"|(?:a|an|the)\s+(?P<a2>\d{1,2})\s*[-–]\s*(?P<b2>\d{1,2})\s+(?:vote|decision|ruling|majority))"
+)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|del|la|le)){0,3}"
+_COUNTED_LIST = rx.compile(
+    rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er)\s+(?P<n>{_NUM_ALT}|\d{{1,2}})\s+"
+    r"(?:[a-z]+(?:-[a-z]+)?\s+)?(?P<noun>[a-z]+s)\s*(?:,|:|\(|—|–|\s-)\s*"
+    rf"(?P<list>{_NAME}(?:,\s+{_NAME}){{0,12}},?\s+and\s+{_NAME})"
+    r"(?=\s*(?:[.;:)—–]|,\s+(?:[a-z]|\Z)|,\s*$|\s+(?:were|are|was|is|have|had|will|who|all|each)\b))",
+    re.M,
+)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+class ImpliedCount(Rule):
+    """A count that words imply and the text then breaks: a vote with more votes than the body
+    has members ("the nine-member council voted 7-3": ten votes), or a number of named things
+    that its list does not have ("the three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam
+    Ode": four names). (Bodies given in figures, "the 45-member council", are NL804's.)
+
+    Bad:
+        The nine-member council voted 7-3 to approve the levy.
+        ---
+        The three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.
+    Good:
+        The nine-member council voted 6-3 to approve the levy.
+        ---
+        The four candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.
+        ---
+        The three candidates, Ana Ruiz, a lawyer, Tom Berg and Lee Chan, debated on Tuesday.
+    """
+
+    code = "NL813"
+    name = "implied-count"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "A count that words imply and the text breaks: a vote larger than its body, a list of N"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if ("member" in prose or "seat" in prose or "judge" in prose or "justice" in prose or "person" in prose) and _BODY_WORDS.search(prose):
+            yield from self._votes(doc, prose)
+        if " and " in prose:
+            yield from self._lists(doc, prose)
+
+    def _votes(self, doc: Document, prose: str) -> Iterator[Finding]:
+        for m in _VOTE_TALLY.finditer(prose):
+            a = int(m.group("a") or m.group("a2"))
+            b = int(m.group("b") or m.group("b2"))
+            pi = doc.paragraph_index(m.start())
+            lo, hi = (doc.paragraphs[pi].start, doc.paragraphs[pi].end) if pi >= 0 else sentence_span(doc, m.start())
+            s, e = sentence_span(doc, m.start())
+            body = None
+            for bm in _BODY_WORDS.finditer(prose, lo, hi):
+                body = bm
+                if s <= bm.start() < e:
+                    break
+            if body is None:
+                continue
+            n = _number(body.group("n"))
+            if a + b > n:
+                ta, tb = ("a", "b") if m.group("a") else ("a2", "b2")
+                yield self.finding(
+                    m.start(ta),
+                    m.end(tb),
+                    f"{a} + {b} = {a + b} votes, more than the {n} members of the {body.group()} body",
+                    related=[Related(body.start(), body.end(), f"the body has {n} members")],
+                )
+
+    def _lists(self, doc: Document, prose: str) -> Iterator[Finding]:
+        for m in _COUNTED_LIST.finditer(prose):
+            n = _number(m.group("n"))
+            items = re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("list"))
+            if len(items) == n or n < 2:
+                continue
+            yield self.finding(
+                m.start("n"),
+                m.end("noun"),
+                f"'{m.group('n')} {m.group('noun')}', but {len(items)} are named: {', '.join(items)}",
+                related=[Related(m.start("list"), m.end("list"), f"{len(items)} names")],
+            )
+
+
+RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated, ImpliedCount]
