@@ -132,7 +132,7 @@ class LabelledValueConflict(Rule):
         return all(lines[i - 1].kind == "blank" for i in range(last + 1, line))
 
     def _prose_against_rows(self, doc: Document, rows, by_label) -> Iterator[Finding]:
-        single = {k: v[0] for k, v in by_label.items() if len(v) == 1 and len(v[0].values) >= 2 and len(k) >= 3}
+        single = {k: v for k, v in by_label.items() if any(len(r.values) >= 2 for r in v) and len(k) >= 3}
         if not single:
             return
         prose = doc.prose
@@ -148,13 +148,15 @@ class LabelledValueConflict(Rule):
             seen.add((s, e))
             if {x.group() for x in pattern.finditer(prose, s, e)} != {m.group()}:
                 continue  # the sentence names two rows' labels
-            row = single[m.group()]
             figs = [q for q in extract_between(doc, s, e) if not q.vague and q.unit != "%" and q.low != INF]
-            if len(figs) != len(row.values):
-                continue
+            fitting = [r for r in single[m.group()] if len(r.values) == len(figs)]
+            if len(fitting) != 1 or len(figs) < 2:
+                continue  # no row, or two rows, with as many figures as the sentence
+            row = fitting[0]
             pairs = list(zip(figs, row.values))
-            if not any(q.value == v and v >= 100 for q, (v, _, _) in pairs):
-                continue  # no figure in common: the sentence may be about other things
+            same = sum(q.value == v for q, (v, _, _) in pairs)
+            if not (any(q.value == v and v >= 100 for q, (v, _, _) in pairs) or same >= 2 and len(pairs) >= 3):
+                continue  # too little in common: the sentence may be about other things
             row_vals = {v for v, _, _ in row.values}
             for q, (v, a, b) in pairs:
                 if q.value == v or q.value in row_vals or q.hedge and q.low <= v <= q.high:
@@ -272,8 +274,8 @@ class PartsAgainstWhole(Rule):
                 yield self.finding(
                     parts[0].start,
                     parts[-1].end,
-                    f"{listed} = {_fmt(low, w.unit)}, more than the {_q(doc, w)} "
-                    f"stated as the whole: the parts cannot exceed it",
+                    f"{listed} = {_fmt(low, w.unit)}, more than the whole given nearby ('{_q(doc, w)}'): "
+                    f"the parts cannot exceed it",
                     related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
                 )
                 break
@@ -285,6 +287,9 @@ class PartsAgainstWhole(Rule):
         if _NOT_PARTS.search(prose, s, e):
             return []
         run: list[Quantity] = []
+        money = next((q.unit for q in qs if q.unit), "")
+        if money:  # "£30 million for six cranes": the counts inside money parts are not parts
+            qs = [q for q in qs if q.unit == money]
         for q in qs:
             if q.total or q.increment or q.previous or q.low == 0 or q.high == INF:
                 return []
@@ -372,7 +377,6 @@ _FROM_TO_FIGS = rx.compile(
 _SCALE_OF = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number|table|chart|list|degrees?|"
                          r"minus|below zero)\b|−|[-–]\d")
-_RANKING = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number|table|chart|list|points?|degrees?|per ?cent|percent)\b|%|−|-\d")
 
 
 class FigureRestated(Rule):
@@ -447,7 +451,7 @@ class FigureRestated(Rule):
     def _grew_to(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
         for m in _GREW_TO.finditer(prose):
             s, e = sentence_span(doc, m.start())
-            if _WHEN.search(prose, s, e) or _RANKING.search(prose, s, e):
+            if _WHEN.search(prose, s, e) or _RANK_WORDS.search(prose, s, e):
                 continue
             qs = extract_between(doc, m.end(), min(e, m.end() + 60), classes)
             if not qs or qs[0].start != m.end() or not qs[0].noun and not qs[0].unit:
@@ -458,7 +462,7 @@ class FigureRestated(Rule):
                 if p.unit != q.unit or p.noun != q.noun or p.vague or q.vague:
                     continue
                 ps, pe = sentence_span(doc, p.start)
-                if _WHEN.search(prose, ps, pe) or _OTHER_OCCASION.search(prose, ps, pe) or _RANKING.search(prose, ps, pe):
+                if _WHEN.search(prose, ps, pe) or _OTHER_OCCASION.search(prose, ps, pe) or _RANK_WORDS.search(prose, ps, pe):
                     continue
                 if up and p.low > q.high * 1.0001 or not up and p.high < q.low * 0.9999:
                     verb = m.group("v") or m.group("d")
@@ -530,11 +534,15 @@ _VOTE_TALLY = rx.compile(
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|del|la|le)){0,3}"
 _COUNTED_LIST = rx.compile(
     rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er)\s+(?P<n>{_NUM_ALT}|\d{{1,2}})\s+"
-    r"(?:[a-z]+(?:-[a-z]+)?\s+)?(?P<noun>[a-z]+s)\s*(?:,|:|\(|—|–|\s-)\s*"
+    r"(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?P<noun>[a-z]+s)\s*(?:,|:|\(|—|–|\s-)\s*"
     rf"(?P<list>{_NAME}(?:,\s+{_NAME}){{0,12}},?\s+and\s+{_NAME})"
     r"(?=\s*(?:[.;:)—–]|,\s+(?:[a-z]|\Z)|,\s*$|\s+(?:were|are|was|is|have|had|will|who|all|each)\b))",
     re.M,
 )
+
+
+_OBJECT_OF = rx.compile(r"\b(?:for|of|in|on|to|from|with|by|at)\s+\Z")
+_BODY_DIGITS = rx.compile(r"(?<![\d,.])(?P<n>\d{1,3})-(?:member|seat|judge|justice|person)\b")
 
 
 def _number(word: str) -> int:
@@ -567,7 +575,7 @@ class ImpliedCount(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if ("member" in prose or "seat" in prose or "judge" in prose or "justice" in prose or "person" in prose) and _BODY_WORDS.search(prose):
+        if "member" in prose or "seat" in prose or "judge" in prose or "justice" in prose or "person" in prose:
             yield from self._votes(doc, prose)
         if " and " in prose:
             yield from self._lists(doc, prose)
@@ -580,7 +588,9 @@ class ImpliedCount(Rule):
             lo, hi = (doc.paragraphs[pi].start, doc.paragraphs[pi].end) if pi >= 0 else sentence_span(doc, m.start())
             s, e = sentence_span(doc, m.start())
             body = None
-            for bm in _BODY_WORDS.finditer(prose, lo, hi):
+            # bodies in figures with "voted 7-3" are NL804's; "a 10-4 vote" is this rule's
+            for bm in _BODY_WORDS.finditer(prose, lo, hi) if m.group("a") else sorted(
+                    [*_BODY_WORDS.finditer(prose, lo, hi), *_BODY_DIGITS.finditer(prose, lo, hi)], key=lambda x: x.start()):
                 body = bm
                 if s <= bm.start() < e:
                     break
@@ -592,12 +602,14 @@ class ImpliedCount(Rule):
                 yield self.finding(
                     m.start(ta),
                     m.end(tb),
-                    f"{a} + {b} = {a + b} votes, more than the {n} members of the {body.group()} body",
+                    f"{a} + {b} = {a + b} votes, more than the {n} members of the {body.group()} body voting",
                     related=[Related(body.start(), body.end(), f"the body has {n} members")],
                 )
 
     def _lists(self, doc: Document, prose: str) -> Iterator[Finding]:
         for m in _COUNTED_LIST.finditer(prose):
+            if _OBJECT_OF.search(prose, max(0, m.start() - 6), m.start()):
+                continue  # "the five candidates for the two seats, A, B and C": the list is not the seats'
             n = _number(m.group("n"))
             items = re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("list"))
             if len(items) == n or n < 2:
