@@ -11,7 +11,7 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 
-CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809"]
+CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809", "NL810", "NL811", "NL812", "NL813"]
 LINTER = Linter(Settings(select=CODES))
 
 

@@ -155,7 +155,7 @@ class LabelledValueConflict(Rule):
             row = fitting[0]
             pairs = list(zip(figs, row.values))
             same = sum(q.value == v for q, (v, _, _) in pairs)
-            if not (any(q.value == v and v >= 100 for q, (v, _, _) in pairs) or same >= 2 and len(pairs) >= 3):
+            if not (any(q.value == v and v >= 10 for q, (v, _, _) in pairs) or same >= 2 and len(pairs) >= 3):
                 continue  # too little in common: the sentence may be about other things
             row_vals = {v for v, _, _ in row.values}
             for q, (v, a, b) in pairs:
@@ -274,7 +274,8 @@ class PartsAgainstWhole(Rule):
                 yield self.finding(
                     parts[0].start,
                     parts[-1].end,
-                    f"{listed} = {_fmt(low, w.unit)}, more than the whole given nearby ('{_q(doc, w)}'): "
+                    f"{listed} = {_fmt(low, w.unit)}, more than the whole given nearby "
+                    f"('{doc.text[w.num_start:w.num_end] if w.unit else _q(doc, w)}'): "
                     f"the parts cannot exceed it",
                     related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
                 )
@@ -454,12 +455,12 @@ class FigureRestated(Rule):
             if _WHEN.search(prose, s, e) or _RANK_WORDS.search(prose, s, e):
                 continue
             qs = extract_between(doc, m.end(), min(e, m.end() + 60), classes)
-            if not qs or qs[0].start != m.end() or not qs[0].noun and not qs[0].unit:
+            if not qs or qs[0].start != m.end() or not qs[0].noun:
                 continue
             q = qs[0]
             up = bool(m.group("v"))
             for p in extract_between(doc, 0, s, classes):
-                if p.unit != q.unit or p.noun != q.noun or p.vague or q.vague:
+                if p.unit != q.unit or not q.noun or p.noun != q.noun or p.vague or q.vague:
                     continue
                 ps, pe = sentence_span(doc, p.start)
                 if _WHEN.search(prose, ps, pe) or _OTHER_OCCASION.search(prose, ps, pe) or _RANK_WORDS.search(prose, ps, pe):
@@ -533,7 +534,7 @@ _VOTE_TALLY = rx.compile(
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|del|la|le)){0,3}"
 _COUNTED_LIST = rx.compile(
-    rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er)\s+(?P<n>{_NUM_ALT}|\d{{1,2}})\s+"
+    rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|\w+['’]s)\s+(?P<n>{_NUM_ALT}|\d{{1,2}})\s+"
     r"(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?P<noun>[a-z]+s)\s*(?:,|:|\(|—|–|\s-)\s*"
     rf"(?P<list>{_NAME}(?:,\s+{_NAME}){{0,12}},?\s+and\s+{_NAME})"
     r"(?=\s*(?:[.;:)—–]|,\s+(?:[a-z]|\Z)|,\s*$|\s+(?:were|are|was|is|have|had|will|who|all|each)\b))",
