@@ -499,6 +499,7 @@ _ROW_LINE = rx.compile(
     r"(?P<vals>\d[\d,. \t%-]*)[ \t]*\Z"
 )
 _YEARLIKE = rx.compile(r"(?:18|19|20)\d\d\Z")
+_ANY_DIGIT = rx.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -531,7 +532,7 @@ def labelled_rows(doc: Document) -> list[LabelledRow]:
     out: list[LabelledRow] = []
     for line in doc.lines:
         s = line.text
-        if line.kind == "blank" or len(s) > 100 or not any(c.isdigit() for c in s):
+        if len(s) > 100 or line.kind == "blank" or not _ANY_DIGIT.search(s):
             continue
         if line.kind == "table":
             label = None

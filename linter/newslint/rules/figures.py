@@ -20,8 +20,10 @@ import re
 from typing import Iterator
 
 from .. import rx
+from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import (
     COUNT_CLASSES,
+    candidates_between,
     INF,
     NUMBER_WORDS,
     Quantity,
@@ -31,6 +33,7 @@ from ..analysis.quantities import (
     labelled_rows,
 )
 from ..analysis.statements import entities, sentence_span
+from ..analysis.words import word_table
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Rule
@@ -246,7 +249,7 @@ class PartsAgainstWhole(Rule):
             return figs[i]
 
         for i, sp in enumerate(sents):
-            if "and" not in prose[sp.start:sp.end] or prose.count(" and ", sp.start, sp.end) == 0:
+            if prose.count(" and ", sp.start, sp.end) == 0 or candidates_between(doc, sp.start, sp.end) < 2:
                 continue
             qs = figures(i)
             if len(qs) < 2:
@@ -346,6 +349,9 @@ _OUTCOME_FORMS = {
 }
 _OUTCOME = {f: lemma for lemma, forms in _OUTCOME_FORMS.items() for f in forms.split()}
 _OUTCOME_ALT = "|".join(sorted(_OUTCOME, key=len, reverse=True))
+_OUTCOME_KEYS = add_keywords(_OUTCOME)
+_GROW_KEYS = add_keywords("grown risen climbed increased swelled expanded jumped soared spread fallen dropped shrunk declined decreased eased slipped".split())
+_FROM_KEYS = add_keywords("rose risen grew grown climbed increased jumped soared swelled fell fallen dropped shrank shrunk declined decreased slipped eased".split())
 _ACTIVE = rx.compile(rf"\b({_OUTCOME_ALT})\s+\Z")
 _PASSIVE = rx.compile(rf"\s+(?:(?:were|was|are|is|have been|has been|had been|being)\s+)?(?:[a-z]+ly\s+)?({_OUTCOME_ALT})\b")
 # another occasion or a part: a sentence with one of these tells of something else
@@ -413,21 +419,25 @@ class FigureRestated(Rule):
     lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        outcomes = hits_of(doc, _OUTCOME_KEYS)
+        grows = hits_of(doc, _GROW_KEYS)
+        froms = hits_of(doc, _FROM_KEYS)
+        if not (outcomes or grows or froms):
+            return
         prose = doc.prose
-        low = None
-        if not (_GREW_TO.search(prose) or _FROM_TO.search(prose)):
-            low = prose.lower()
-            if not any(f in low for f in ("destroy", "damag", "kill", "injur", "wound", "burn", "evacuat", "displac",
-                                          "arrest", "rescu", "flood", "hospital", "charg", "infect", "flatten",
-                                          "level", "sicken", "hurt", "scorch", "charred")):
-                return
+        t = word_table(doc)
         classes = count_classes(ctx)
-        yield from self._from_to(doc, prose, classes)
-        yield from self._grew_to(doc, prose, classes)
-        yield from self._twice(doc, prose, classes)
+        if froms:
+            yield from self._from_to(doc, prose, [m for i in froms for m in [_FROM_TO.match(prose, t.starts[i])] if m])
+        if grows:
+            yield from self._grew_to(doc, prose, classes, [
+                m for i in grows for m in [_GREW_TO.search(prose, max(0, t.starts[i] - 16), t.ends[i] + 6)] if m])
+        if outcomes:
+            spans = sorted({sentence_span(doc, t.starts[i]) for i in outcomes})
+            yield from self._twice(doc, prose, classes, spans)
 
-    def _from_to(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
-        for m in _FROM_TO.finditer(prose):
+    def _from_to(self, doc: Document, prose: str, matches: list[re.Match]) -> Iterator[Finding]:
+        for m in matches:
             r = _FROM_TO_FIGS.match(prose, m.end())
             if not r:
                 continue
@@ -449,8 +459,12 @@ class FigureRestated(Rule):
                     related=[Related(r.start("b"), r.end("b"), "the figure it reached")],
                 )
 
-    def _grew_to(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
-        for m in _GREW_TO.finditer(prose):
+    def _grew_to(self, doc: Document, prose: str, classes, matches: list[re.Match]) -> Iterator[Finding]:
+        done: set[int] = set()
+        for m in matches:
+            if m.start() in done:
+                continue
+            done.add(m.start())
             s, e = sentence_span(doc, m.start())
             if _WHEN.search(prose, s, e) or _RANK_WORDS.search(prose, s, e):
                 continue
@@ -476,20 +490,16 @@ class FigureRestated(Rule):
                     )
                     break
 
-    def _twice(self, doc: Document, prose: str, classes) -> Iterator[Finding]:
+    def _twice(self, doc: Document, prose: str, classes, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         stated: dict[tuple[str, str], list[Quantity]] = {}
-        low = prose.lower()
         # figures next to an outcome verb: "destroyed 120 homes", "85 homes were destroyed"
-        for sp in doc.sentences:
-            seg = low[sp.start:sp.end]
-            if not any(f in seg for f in ("destroy", "damag", "kill", "injur", "wound", "burn", "evacuat", "displac",
-                                          "arrest", "rescu", "flood", "hospital", "charg", "infect", "flatten",
-                                          "level", "sicken", "hurt", "scorch", "charred")):
+        for ss, se in spans:
+            if candidates_between(doc, ss, se) < 1:
                 continue
-            for q in extract_between(doc, sp.start, sp.end, classes):
+            for q in extract_between(doc, ss, se, classes):
                 if not q.noun or q.vague or q.unit or q.increment or q.previous:
                     continue
-                a = _ACTIVE.search(prose, max(sp.start, q.start - 20), q.start)
+                a = _ACTIVE.search(prose, max(ss, q.start - 20), q.start)
                 v = a.group(1) if a else None
                 if v is None:
                     pm = _PASSIVE.match(prose, q.end)
@@ -526,7 +536,8 @@ class FigureRestated(Rule):
 # --- NL813: counts implied by words ---------------------------------------------------------------
 _WORD_NUMBERS = {k: int(v) for k, v in NUMBER_WORDS.items()}
 _NUM_ALT = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-_BODY_WORDS = rx.compile(rf"\b(?P<n>(?i:{_NUM_ALT}))[- ](?:member|seat|judge|justice|person)\b")
+_BODY_WORDS = rx.compile(rf"\b(?P<n>(?i:{_NUM_ALT}))-(?:member|seat|judge|justice|person)\b")
+_COUNT_KEYS = add_keywords(k for k in _WORD_NUMBERS if "-" not in k and k != "one")
 _VOTE_TALLY = rx.compile(
     r"\b(?:(?:voted|vote of|by a vote of|passed|approved|rejected|defeated|backed|adopted|ruled)\s+(?:it\s+)?"
     r"(?P<a>\d{1,2})\s*(?:-|–|to)\s*(?P<b>\d{1,2})\b"
@@ -576,10 +587,11 @@ class ImpliedCount(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if "member" in prose or "seat" in prose or "judge" in prose or "justice" in prose or "person" in prose:
+        if "-member" in prose or "-seat" in prose or "-judge" in prose or "-justice" in prose or "-person" in prose:
             yield from self._votes(doc, prose)
-        if " and " in prose:
-            yield from self._lists(doc, prose)
+        counts = hits_of(doc, _COUNT_KEYS)
+        if counts:
+            yield from self._lists(doc, prose, counts)
 
     def _votes(self, doc: Document, prose: str) -> Iterator[Finding]:
         for m in _VOTE_TALLY.finditer(prose):
@@ -607,8 +619,12 @@ class ImpliedCount(Rule):
                     related=[Related(body.start(), body.end(), f"the body has {n} members")],
                 )
 
-    def _lists(self, doc: Document, prose: str) -> Iterator[Finding]:
-        for m in _COUNTED_LIST.finditer(prose):
+    def _lists(self, doc: Document, prose: str, counts: list[int]) -> Iterator[Finding]:
+        t = word_table(doc)
+        for i in counts:
+            m = _COUNTED_LIST.match(prose, t.starts[i - 1]) if i else None
+            if not m:
+                continue
             if _OBJECT_OF.search(prose, max(0, m.start() - 6), m.start()):
                 continue  # "the five candidates for the two seats, A, B and C": the list is not the seats'
             n = _number(m.group("n"))
