@@ -11,7 +11,7 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 
-CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809"]
+CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809", "NL810", "NL811", "NL812", "NL813"]
 LINTER = Linter(Settings(select=CODES))
 
 
@@ -158,6 +158,62 @@ CASES = {
          "General Secretary Xi Jinping chaired the meeting. President Xi Jinping later met the envoy.",
          "Deputy Minister Andrey Rudenko spoke. Deputy Foreign Minister Andrey Rudenko said talks would go on.",
          "Texas Governor Greg Abbott signed the bill. Republican Governor Greg Abbott said it would pass."],
+    ),
+    "NL810": (
+        ["Peru has reported 9,870 cases and 250 deaths.\n\nChile 12,408 361\nPeru 9,870 205\nBolivia 4,122 98",
+         "| Club | Played | Points |\n|---|---|---|\n| Harriers | 14 | 31 |\n| Fenton | 13 | 25 |\n\nFenton have 13 games played and 28 points.",
+         "Votes so far:\n- Kingsmead: 212\n- Fenton: 188\n- Ashby: 140\n- Kingsmead: 230",
+         "China reported 80,026 cases and 2,192 deaths.\n\nNoCountryCasesDeaths\n1China80,0262,912\n2Korea4,21222\n3Italy1,69434"],
+        ["Peru has reported 9,870 cases and 205 deaths.\n\nChile 12,408 361\nPeru 9,870 205\nBolivia 4,122 98",
+         # two labels in one sentence: its figures are not one row's
+         "Chile has 12,408 cases, and Peru 205 deaths.\n\nChile 12,408 361\nPeru 9,870 205\nBolivia 4,122 98",
+         # nothing in common with the row
+         "Peru has reported 870 new cases and 25 deaths.\n\nChile 12,408 361\nPeru 9,870 205\nBolivia 4,122 98",
+         # a running series of one label, and a label in two lists
+         "Page 1\nPage 2\nPage 3\nPage 4",
+         "Gold:\n- Norway: 6\n- Sweden: 4\n- Finland: 3\n\nThe silver medals went elsewhere.\n\nSilver:\n- Norway: 2\n- Sweden: 5\n- Finland: 1",
+         "Results for 2024:\n- Norway 2024\n- Sweden 2023\n- Norway 2022\n- Finland 2021"],
+    ),
+    "NL811": (
+        ["About 3,500 residents were ordered to leave. Deputies said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.",
+         "The firm is buying the rival for $16 billion in cash and stock. The deal involves $12 billion in shares, $4 billion in cash and $3 billion in stock units.",
+         "The city agreed a £35 million contract for cranes. The contract includes £30 million for six cranes and £9 million for their installation."],
+        ["About 3,500 residents were ordered to leave. Deputies said 2,000 residents of Millbrook and 1,500 in Oak Hollow were told to go.",
+         "About 3,500 residents of Millbrook were ordered to leave. Deputies said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.",
+         "About 3,500 residents were ordered to leave. Another 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.",
+         "About 3,500 residents were ordered to leave on Monday. By Friday, 2,800 residents of Millbrook and 1,900 in Oak Hollow had gone.",
+         "More than 3,500 residents were ordered to leave. Deputies said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.",
+         "Revenue was $5 billion. The firm spent $3 billion on wages and $4 billion on parts.",
+         "The company reported revenue of $5 billion. Net profit was $1 billion in 2024 and $2 billion in 2023."],
+    ),
+    "NL812": (
+        ["The fire destroyed 120 homes, officials said. Inspectors said 85 homes were destroyed.",
+         "The Ridge fire has burned 14,200 acres. Crews said the fire has grown to 9,800 acres.",
+         "Ridership rose from 310,000 daily trips to 290,000 daily trips.",
+         "Pay rose from 3.1 per cent to 2.6 per cent.",
+         "Operating profit fell from £41 million to £46 million."],
+        ["The fire destroyed 120 homes, officials said. In Millbrook alone, 85 homes were destroyed.",
+         "The fire destroyed 120 homes, officials said. A similar fire in 2019 destroyed 85 homes.",
+         "The fire destroyed 120 homes in Millbrook. Across the county, 185 homes were destroyed.",
+         "The fire had burned 9,800 acres by Monday. Crews said the fire has grown to 14,200 acres.",
+         "The fire has burned 14,200 acres. Crews said the fire has grown to 19,800 acres.",
+         "The team climbed from 12th to 3rd. The team rose from No. 12 to No. 3 in the rankings.",
+         "Temperatures fell from 4 to -3 degrees overnight.",
+         "Ridership rose from 290,000 daily trips to 310,000 daily trips.",
+         "Police killed 2 suspects, officials said. Police killed 3 suspects in a raid last year."],
+    ),
+    "NL813": (
+        ["The nine-member council voted 7-3 to approve the levy.",
+         "The 12-member panel backed the plan by a 10-4 vote.",
+         "The three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.",
+         "The council's four committees, Finance, Operations and Safety, meet monthly."],
+        ["The nine-member council voted 6-3 to approve the levy.",
+         "The nine-member council voted 5-3, with one member absent.",
+         "The four candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.",
+         "The three candidates, Ana Ruiz, a lawyer, Tom Berg and Lee Chan, debated on Tuesday.",
+         "The five candidates for the two open seats, Ana Ruiz, Tom Berg and Lee Chan, spoke first.",
+         "Its three titles, the Courier, the Gazette and the Post, share a plant.",
+         "The nine-member team won 7-3 on Sunday."],
     ),
     "NL809": (
         ["Voters queued for hours in Sunday's election. Turnout in the September 20, 2025 election was 61 percent, officials said.",

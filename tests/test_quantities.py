@@ -185,3 +185,21 @@ def test_scales_between_holds_every_scale_extracted():
         assert scales <= scales_between(Document(text, "a.txt"), a, b), repr(text)
 
     superset()
+
+
+def test_labelled_rows_read_lists_pipe_tables_and_flattened_rows():
+    from newslint.analysis.quantities import labelled_rows
+
+    text = ("Intro line with 3 figures and more words than a row.\n\n- Norway: 6\n\n| Country | Cases | Deaths |\n"
+            "|---|---|---|\n| Peru | 9,870 | 205 |\n\n1China80,0262,912\n2South Korea4,21222\nUpdated 2024\n")
+    rows = labelled_rows(Document(text))
+    got = [(r.line, r.label, [v for v, _, _ in r.values], r.table) for r in rows]
+    assert got == [
+        (3, "Norway", [6.0], False),
+        (7, "Peru", [9870.0, 205.0], True),
+        (9, "China", [80026.0, 2912.0], False),
+        (10, "South Korea", [4212.0, 22.0], False),
+    ]
+    china = rows[2]
+    assert text[china.label_start:china.label_end] == "China"
+    assert [text[s:e] for _, s, e in china.values] == ["80,026", "2,912"]

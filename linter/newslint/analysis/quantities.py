@@ -486,3 +486,84 @@ def fmt_amount(x: float) -> str:
     if x >= 1e6 and x % 1e4 == 0:
         return f"{x / 1e6:,.2f}".rstrip("0").rstrip(".") + " million"
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}"
+
+
+# --- labelled rows: "Norway: 6", "| China | 80,026 | 2,912 |", "1China80,0262,912" -------------------
+#: one figure of a row's cells: thousands separators bind ("80,0262,912" reads 80,026 and 2,912)
+_CELL_NUMBER = rx.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+#: a plain data line: an optional bullet or row number, a label of up to five words, an optional
+#: separator, then figures only (cells run together when a table was flattened)
+_ROW_LINE = rx.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?(?:\d{1,3}[.)]?[ \t]*)?"
+    r"(?P<label>[A-Z][A-Za-z'’.&]*(?:[ \t]+[A-Za-z][A-Za-z'’.&]*){0,4})[ \t]*[:\t–—-]?[ \t]*"
+    r"(?P<vals>\d[\d,. \t%-]*)[ \t]*\Z"
+)
+_YEARLIKE = rx.compile(r"(?:18|19|20)\d\d\Z")
+_ANY_DIGIT = rx.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class LabelledRow:
+    """A line that gives a label and its figures only: a list entry ("Norway: 6"), a pipe-table
+    row, or a table flattened into run-together cells."""
+
+    line: int  # 1-based
+    label: str
+    label_start: int
+    label_end: int
+    values: tuple[tuple[float, int, int], ...]  # (value, start, end) in the text, in order
+    table: bool  # a pipe-table row
+
+
+def _row_values(text: str, a: int, b: int) -> list[tuple[float, int, int]] | None:
+    out = []
+    for m in _CELL_NUMBER.finditer(text, a, b):
+        g = m.group()
+        if _YEARLIKE.match(g):
+            return None  # a year in the row: a date, not a figure of the label
+        out.append((float(g.replace(",", "")), m.start(), m.end()))
+    return out
+
+
+@per_document
+def labelled_rows(doc: Document) -> list[LabelledRow]:
+    """The article's labelled rows, in order (see :class:`LabelledRow`)."""
+    text = doc.text
+    out: list[LabelledRow] = []
+    for line in doc.lines:
+        s = line.text
+        if len(s) > 100 or line.kind == "blank" or not _ANY_DIGIT.search(s):
+            continue
+        if line.kind == "table":
+            label = None
+            values: list[tuple[float, int, int]] = []
+            pos = line.start
+            ok = True
+            for cell in s.split("|"):
+                c = cell.strip()
+                a = pos + len(cell) - len(cell.lstrip())
+                pos += len(cell) + 1
+                if not c or set(c) <= set("-: "):
+                    continue
+                if _CELL_NUMBER.fullmatch(c.rstrip("%").lstrip("$€£")):
+                    vals = _row_values(text, a, a + len(c))
+                    if vals is None:
+                        ok = False
+                        break
+                    values += vals
+                elif label is None and c[0].isupper():
+                    label = (c, a, a + len(c))
+                else:
+                    ok = False  # a second text cell: not a label and its figures
+                    break
+            if ok and label and values:
+                out.append(LabelledRow(line.number, label[0], label[1], label[2], tuple(values), True))
+            continue
+        m = _ROW_LINE.match(s)
+        if not m:
+            continue
+        vals = _row_values(text, line.start + m.start("vals"), line.start + m.end("vals"))
+        if vals:
+            out.append(LabelledRow(line.number, m.group("label").strip(), line.start + m.start("label"),
+                                   line.start + m.end("label"), tuple(vals), False))
+    return out

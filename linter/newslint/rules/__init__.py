@@ -11,8 +11,8 @@ NL4xx   table        Markdown pipe tables that do not render
 NL5xx   attribution  unattributed claims, anonymous sources
 NL6xx   ai-content   generated interviews, chatbot artefacts, stock phrasing
 NL7xx   boilerplate  page chrome, repeated and glued-on copy
-NL8xx   consistency  figures (consistency), dates and ages (dates), quotations
-                    and titles (details) that contradict
+NL8xx   consistency  figures (consistency, figures), dates and ages (dates),
+                    quotations and titles (details) that contradict
 NL9xx   (engine)     suppression comments
 LT.*    grammar      LanguageTool matches (optional backend)
 ======  ===========  ==================================================
@@ -31,6 +31,7 @@ from . import (
     consistency,
     dates,
     details,
+    figures,
     generated,
     grammar,
     mechanics,
@@ -41,7 +42,10 @@ from . import (
     tables,
 )
 
-MODULES = (spelling, case, mechanics, readability, grammar, tables, attribution, generated, spun, boilerplate, consistency, dates, details, suppression)
+MODULES = (
+    spelling, case, mechanics, readability, grammar, tables, attribution, generated, spun, boilerplate,
+    consistency, dates, details, figures, suppression,
+)
 
 
 def builtin_rules() -> Iterator[type]:

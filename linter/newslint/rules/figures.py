@@ -1,0 +1,642 @@
+"""Figures an article gives twice that cannot both be true (NL810-NL813), the fourth module of the
+consistency family beside ``consistency``, ``dates`` and ``details``.
+
+* NL810: one labelled item with two values: a list entry or table row against the prose
+  ("China ... 2,192 deaths" and the row "China 80,026 2,912"), or two entries of one list.
+* NL811: parts in one sentence that add up to more than the whole stated in a neighbouring one
+  ("About 3,500 residents were ordered to leave" and "2,800 in X and 1,900 in Y").
+* NL812: one outcome counted twice ("destroyed 120 homes" and "85 homes were destroyed"), and a
+  figure said to have grown to less than it was ("14,200 acres" then "has grown to 9,800 acres").
+* NL813: counts that words imply: a vote larger than the body ("the nine-member council voted
+  7-3"), a number of things that its list does not have ("the three candidates, A, B, C and D").
+
+Each finding names both places (``related``) and says why they cannot both hold. Precision comes
+first: statements qualified by a time of their own, by "also", "another" or a place that the
+other lacks are left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import rx
+from ..analysis.keywords import add_keywords, hits_of
+from ..analysis.quantities import (
+    COUNT_CLASSES,
+    candidates_between,
+    INF,
+    NUMBER_WORDS,
+    Quantity,
+    count_classes,
+    extract_between,
+    fmt_amount,
+    labelled_rows,
+)
+from ..analysis.statements import entities, sentence_span
+from ..analysis.words import word_table
+from ..document import Document
+from ..finding import Finding, Related, Severity
+from ..rule import Context, Rule
+
+
+def _q(doc: Document, q: Quantity) -> str:
+    return doc.text[q.start:q.end]
+
+
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+
+
+def _fmt(x: float, unit: str = "") -> str:
+    return _SIGNS.get(unit, "") + fmt_amount(x)
+
+
+# --- NL810: one labelled item, two values ---------------------------------------------------------
+class LabelledValueConflict(Rule):
+    """One labelled item given two different values: a sentence that restates a row of a list or
+    table ("China has reported 80,026 cases and 2,192 deaths" against the row "China 80,026
+    2,912"), or one list that gives its entry twice ("Norway: 6" and, lower down, "Norway: 2").
+    The sentence must name that one label only, give as many figures as the row, in the same
+    order, and agree with it on at least one of them (so that the row and the sentence are
+    about the same things); the figure that then differs is reported, with the row related.
+
+    Bad:
+        Chile has reported 12,408 cases and 316 deaths.
+
+        Chile 12,408 361
+        Peru 9,870 205
+        Bolivia 4,122 98
+        ---
+        Medals so far:
+        - Norway: 6
+        - Sweden: 4
+        - Finland: 3
+        - Norway: 2
+    Good:
+        Chile has reported 12,408 cases and 361 deaths.
+
+        Chile 12,408 361
+        Peru 9,870 205
+        Bolivia 4,122 98
+        ---
+        Chile has reported 12,408 cases, and Peru 205 deaths.
+
+        Chile 12,408 361
+        Peru 9,870 205
+        Bolivia 4,122 98
+    """
+
+    code = "NL810"
+    name = "labelled-value-conflict"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "One labelled item (a list entry or table row) given two different values"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        rows = labelled_rows(doc)
+        if not rows:
+            return
+        by_label: dict[str, list] = {}
+        for r in rows:
+            by_label.setdefault(r.label, []).append(r)
+        yield from self._twice_in_a_list(doc, rows, by_label)
+        yield from self._prose_against_rows(doc, rows, by_label)
+
+    def _twice_in_a_list(self, doc: Document, rows, by_label) -> Iterator[Finding]:
+        """One list (rows on consecutive lines, blank lines allowed) giving an entry twice."""
+        blocks: list[list] = []
+        for r in rows:
+            if blocks and self._continues(doc, blocks[-1][-1].line, r.line):
+                blocks[-1].append(r)
+            else:
+                blocks.append([r])
+        for block in blocks:
+            labels = [r.label for r in block]
+            if len(set(labels)) < 3:
+                continue  # not a list of several items
+            for label in set(labels):
+                same = [r for r in block if r.label == label]
+                if len(same) != 2:
+                    continue  # three or more: a running series ("Page 1", "Page 2"...)
+                a, b = same
+                if len(a.values) != len(b.values) or [v for v, _, _ in a.values] == [v for v, _, _ in b.values]:
+                    continue
+                va = ", ".join(doc.text[s:e] for _, s, e in a.values)
+                vb = ", ".join(doc.text[s:e] for _, s, e in b.values)
+                yield self.finding(
+                    b.label_start,
+                    b.values[-1][2],
+                    f"'{label}' is listed twice with different figures: {vb} here, {va} on line {a.line}; one entry is wrong",
+                    related=[Related(a.label_start, a.values[-1][2], f"the same entry: {va}")],
+                )
+
+    @staticmethod
+    def _continues(doc: Document, last: int, line: int) -> bool:
+        lines = doc.lines
+        return all(lines[i - 1].kind == "blank" for i in range(last + 1, line))
+
+    def _prose_against_rows(self, doc: Document, rows, by_label) -> Iterator[Finding]:
+        single = {k: v for k, v in by_label.items() if any(len(r.values) >= 2 for r in v) and len(k) >= 3}
+        if not single:
+            return
+        prose = doc.prose
+        row_lines = {r.line for r in rows}
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(single, key=len, reverse=True)) + r")\b")
+        seen: set[tuple[int, int]] = set()
+        for m in pattern.finditer(prose):
+            if doc.line_of(m.start()).number in row_lines:
+                continue
+            s, e = sentence_span(doc, m.start())
+            if (s, e) in seen:
+                continue
+            seen.add((s, e))
+            if {x.group() for x in pattern.finditer(prose, s, e)} != {m.group()}:
+                continue  # the sentence names two rows' labels
+            figs = [q for q in extract_between(doc, s, e) if not q.vague and q.unit != "%" and q.low != INF]
+            fitting = [r for r in single[m.group()] if len(r.values) == len(figs)]
+            if len(fitting) != 1 or len(figs) < 2:
+                continue  # no row, or two rows, with as many figures as the sentence
+            row = fitting[0]
+            pairs = list(zip(figs, row.values))
+            same = sum(q.value == v for q, (v, _, _) in pairs)
+            if not (any(q.value == v and v >= 10 for q, (v, _, _) in pairs) or same >= 2 and len(pairs) >= 3):
+                continue  # too little in common: the sentence may be about other things
+            row_vals = {v for v, _, _ in row.values}
+            for q, (v, a, b) in pairs:
+                if q.value == v or q.value in row_vals or q.hedge and q.low <= v <= q.high:
+                    continue
+                yield self.finding(
+                    q.num_start,
+                    q.num_end,
+                    f"'{doc.text[q.num_start:q.num_end]}' for {m.group()} here, but its row on line {row.line} gives "
+                    f"{doc.text[a:b]}; one of the two is wrong",
+                    related=[Related(a, b, f"the row for {m.group()}: {doc.text[a:b]}")],
+                )
+
+
+# --- NL811: parts in one sentence against the whole stated in another ------------------------------
+_DECOMPOSE = rx.compile(
+    r"\b(?:involv(?:es|ed|ing|e)|includ(?:es|ed|ing|e)|consist(?:s|ed|ing)? of|compris(?:es|ed|ing|e)|made up of|"
+    r"split|divided|breaks? down|broken down|composed of|in the form of)\b",
+    re.I,
+)
+_PART_KIND = rx.compile(r"\s+(?:in|of|from|at|for)\s+\S")  # "$4 billion in cash", "2,800 in Millbrook"
+_PART_PLACE = rx.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:in|of|from|at)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?=\s*(?:[,.;)]|\band\b|\bwere\b|\bwas\b|\bhad\b|\bhave\b|\Z))"
+)
+_NOT_PARTS = rx.compile(
+    r"\b(?i:also|another|additional|more|further|other|others|remaining|rest|extra|respectively|each|per|"
+    r"up from|down from|compared|versus|while|whereas|than|previous|earlier|last|before|after|since|"
+    r"rose|fell|increased|decreased|grew|dropped|jumped|climbed|declined|average|median)\b"
+)
+_TIME_FRAME = rx.compile(
+    r"\b(?i:by|as of|until|since|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|(?:19|20)\d\d|last|this|next|mid|early|late|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bso far\b|\bto date\b|\b(?i:initially)\b|\bat first\b|"
+    r"\b(?i:later)\b|\b(?i:now)\b|\beventually\b|\bplans? to\b|\bexpected to\b|\b(?:could|will|may|might|would)\b"
+)
+
+
+def _frame(prose: str, s: int, e: int) -> frozenset[str]:
+    return frozenset(" ".join(m.group().lower().split()) for m in _TIME_FRAME.finditer(prose, s, e))
+
+
+class PartsAgainstWhole(Rule):
+    """Parts listed in one sentence that add up to more than the whole stated in a neighbouring
+    sentence: "About 3,500 residents were ordered to leave" and then "2,800 residents of
+    Millbrook and 1,900 in Oak Hollow were told to go" (4,700); "buying the firm for $16
+    billion" and then "the deal involves $12 billion in shares, $4 billion in cash and $3
+    billion in stock units" ($19 billion). The parts are a run of figures of one kind joined by
+    "and", each qualified ("in cash", "of Millbrook") or introduced by a word that splits a
+    whole ("includes", "consists of"); the whole is the only figure of that kind in its
+    sentence, in the same paragraph or within two sentences, and not a lower bound ("at least").
+    Sentences that add to a figure ("another", "also", "more"), compare ("up from") or set a
+    time of their own ("by Friday", "so far") are left alone.
+
+    Bad:
+        About 3,500 residents were ordered to leave their homes. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
+        ---
+        The city agreed to buy the stadium for $80 million. The deal involves $50 million in cash and $40 million in bonds.
+    Good:
+        About 3,500 residents were ordered to leave their homes. Officials said 2,100 residents of Millbrook and 1,300 in Oak Hollow were told to go.
+        ---
+        The city agreed to buy the stadium for $80 million. The deal involves $50 million in cash and $30 million in bonds.
+        ---
+        About 3,500 residents were ordered to leave on Monday. By Friday, 2,800 residents of Millbrook and 1,900 in Oak Hollow had been told to go.
+        ---
+        At least 3,500 residents were ordered to leave. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
+    """
+
+    code = "NL811"
+    name = "parts-against-whole"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "Parts listed in one sentence that add up to more than the whole stated in another"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        sents = doc.sentences
+        if len(sents) < 2 or " and " not in prose:
+            return
+        classes = count_classes(ctx)
+        figs: dict[int, list[Quantity]] = {}
+
+        def figures(i: int) -> list[Quantity]:
+            if i not in figs:
+                sp = sents[i]
+                figs[i] = [q for q in extract_between(doc, sp.start, sp.end, classes) if not q.vague and q.unit != "%"]
+            return figs[i]
+
+        for i, sp in enumerate(sents):
+            if prose.count(" and ", sp.start, sp.end) == 0 or candidates_between(doc, sp.start, sp.end) < 2:
+                continue
+            qs = figures(i)
+            if len(qs) < 2:
+                continue
+            parts = self._parts(prose, sp.start, sp.end, qs)
+            if not parts:
+                continue
+            para = doc.paragraph_index(sp.start)
+            for j in range(max(0, i - 2), min(len(sents), i + 3)):
+                if j == i:
+                    continue
+                if doc.paragraph_index(sents[j].start) != para and abs(j - i) > 1:
+                    continue
+                w = self._whole(figures(j), parts)
+                if w is None:
+                    continue
+                if _frame(prose, sp.start, sp.end) != _frame(prose, sents[j].start, sents[j].end):
+                    continue
+                if self._qualified_by_part(prose, sents[j], w, parts, sp):
+                    continue
+                low = sum(p.low for p in parts)
+                if low <= w.high * 1.0001:
+                    continue
+                listed = " + ".join(doc.text[p.num_start:p.num_end] for p in parts)
+                yield self.finding(
+                    parts[0].start,
+                    parts[-1].end,
+                    f"{listed} = {_fmt(low, w.unit)}, more than the whole given nearby "
+                    f"('{doc.text[w.num_start:w.num_end] if w.unit else _q(doc, w)}'): "
+                    f"the parts cannot exceed it",
+                    related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
+                )
+                break
+
+    @staticmethod
+    def _parts(prose: str, s: int, e: int, qs: list[Quantity]) -> list[Quantity]:
+        """The run of parts in a sentence: two or more figures of one unit, the last joined by
+        "and", each qualified or split from a whole; [] when there is none."""
+        if _NOT_PARTS.search(prose, s, e):
+            return []
+        run: list[Quantity] = []
+        money = next((q.unit for q in qs if q.unit), "")
+        if money:  # "£30 million for six cranes": the counts inside money parts are not parts
+            qs = [q for q in qs if q.unit == money]
+        for q in qs:
+            if q.total or q.increment or q.previous or q.low == 0 or q.high == INF:
+                return []
+            if run:
+                gap = prose[run[-1].end:q.start]
+                if q.unit != run[0].unit or len(gap) > 60 or ";" in gap or ":" in gap or not ("," in gap or " and " in gap or gap.startswith(" and")):
+                    return []  # one run per sentence, or none
+                if q.noun and run[0].noun and q.cls != run[0].cls:
+                    return []
+            run.append(q)
+        if len(run) < 2 or " and " not in prose[run[-2].end:run[-1].start + 1] and not prose[run[-2].end:run[-1].start].rstrip().endswith("and"):
+            return []
+        if not run[0].unit and not run[0].noun:
+            return []  # a count must say what it counts
+        split = _DECOMPOSE.search(prose, s, run[0].start)
+        if not split and not all(_PART_KIND.match(prose, q.end) for q in run):
+            return []
+        return run
+
+    @staticmethod
+    def _whole(qs: list[Quantity], parts: list[Quantity]) -> Quantity | None:
+        unit, cls = parts[0].unit, parts[0].cls
+        same = [q for q in qs if q.unit == unit and (unit or q.cls == cls)]
+        if len(same) != 1:
+            return None
+        w = same[0]
+        if w.total is False and (w.increment or w.previous) or w.high == INF or w.low == 0 and w.hedge:
+            return None
+        if w.value <= max(p.value for p in parts):
+            return None  # not a whole of these parts
+        return w
+
+    @staticmethod
+    def _qualified_by_part(prose: str, wsent, w: Quantity, parts: list[Quantity], psent) -> bool:
+        """The whole names a place or party that one of the parts is qualified by ("2,800
+        residents of Millbrook"): the whole counts a part, not the sum."""
+        wnames = entities(prose[wsent.start:wsent.end])
+        for p in parts:
+            m = _PART_PLACE.match(prose, p.end)
+            if m and m.group(1) in wnames:
+                return True
+        return False
+
+
+# --- NL812: one outcome counted twice; a figure that "grew" to less ----------------------------------
+_OUTCOME_FORMS = {
+    "destroy": "destroyed destroying", "damage": "damaged damaging", "kill": "killed killing",
+    "injure": "injured injuring wounded wounding hurt", "burn": "burned burnt burning scorched charred",
+    "evacuate": "evacuated evacuating", "displace": "displaced displacing", "arrest": "arrested arresting",
+    "rescue": "rescued rescuing", "flood": "flooded flooding", "hospitalise": "hospitalised hospitalized",
+    "charge": "charged charging", "infect": "infected infecting", "flatten": "flattened flattening",
+    "level": "levelled leveled levelling leveling", "sicken": "sickened sickening",
+}
+_OUTCOME = {f: lemma for lemma, forms in _OUTCOME_FORMS.items() for f in forms.split()}
+_OUTCOME_ALT = "|".join(sorted(_OUTCOME, key=len, reverse=True))
+_OUTCOME_KEYS = add_keywords(_OUTCOME)
+_GROW_KEYS = add_keywords("grown risen climbed increased swelled expanded jumped soared spread fallen dropped shrunk declined decreased eased slipped".split())
+_FROM_KEYS = add_keywords("rose risen grew grown climbed increased jumped soared swelled fell fallen dropped shrank shrunk declined decreased slipped eased".split())
+_ACTIVE = rx.compile(rf"\b({_OUTCOME_ALT})\s+\Z")
+_PASSIVE = rx.compile(rf"\s+(?:(?:were|was|are|is|have been|has been|had been|being)\s+)?(?:[a-z]+ly\s+)?({_OUTCOME_ALT})\b")
+# another occasion or a part: a sentence with one of these tells of something else
+_OTHER_OCCASION = rx.compile(
+    r"\b(?i:similar|previous|previously|last|another|earlier|other|second|first|third|including|among them|of which|"
+    r"of whom|alone|each|per|average|also|more|additional|further|compared|than|since|record|worst|ago|year|years|"
+    r"month|months|decade|history|historic|respectively)\b|\b(?:19|20)\d\d\b"
+)
+_WHERE = rx.compile(r"\b(?:in|at|near|across|outside|throughout|around)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_GREW_TO = rx.compile(
+    r"\b(?:has|have)\s+(?:now\s+|since\s+)?(?P<v>grown|risen|climbed|increased|swelled|expanded|jumped|soared|spread)\s+to\s+"
+    r"|\b(?:has|have)\s+(?:now\s+|since\s+)?(?P<d>fallen|dropped|shrunk|shrunk|declined|decreased|eased|slipped)\s+to\s+"
+)
+_FROM_TO = rx.compile(
+    r"\b(?P<v>rose|risen|grew|grown|climbed|increased|jumped|soared|swelled)\s+(?:by\s+[^,.;]{1,20}?\s+)?from\s+"
+    r"|\b(?P<d>fell|fallen|dropped|shrank|shrunk|declined|decreased|slipped|eased)\s+(?:by\s+[^,.;]{1,20}?\s+)?from\s+"
+)
+_WHEN = rx.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
+    r"\b(?i:had|initially|at first|originally|overnight|yesterday|today|tonight|morning|afternoon|evening|night|"
+    r"week|weekend|hours?|days?|earlier|later|then|before|after|by|when|once|until|since|so far|as of|last|previous)\b"
+)
+_FROM_TO_FIGS = rx.compile(
+    r"(?P<c1>[$€£])?(?P<a>\d[\d,]*(?:\.\d+)?)(?P<p1>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+    r"(?:\s?(?P<s1>thousand|million|billion|bn|m|k)\b)?(?:\s+[a-z]+){0,2}?\s+to\s+"
+    r"(?P<c2>[$€£])?(?P<b>\d[\d,]*(?:\.\d+)?)(?P<p2>\s?%|\s?per\s?cent\b|\s?percent\b)?"
+    r"(?:\s?(?P<s2>thousand|million|billion|bn|m|k)\b)?(?![\d.,]\d)"
+)
+_SCALE_OF = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number|table|chart|list|degrees?|"
+                         r"minus|below zero)\b|−|[-–]\d")
+
+
+class FigureRestated(Rule):
+    """One outcome counted twice with different figures: "the fire destroyed 120 homes" and,
+    later, "85 homes were destroyed" (the same verb and the same counted thing, in two
+    sentences that name no other occasion, place, time or part); and a figure said to have
+    grown to less than the article gave before ("burned 14,200 acres" and then "has grown to
+    9,800 acres"), or to have risen from a larger figure to a smaller one ("rose from 420 to
+    380"). Figures of different times ("by Friday", "so far", "had"), places ("in Millbrook")
+    or occasions ("a similar fire in 2019", "another") are not compared.
+
+    Bad:
+        The fire destroyed 120 homes, officials said. Inspectors confirmed that 85 homes were destroyed.
+        ---
+        The Ridge fire has burned 14,200 acres. Crews said the fire has grown to 9,800 acres.
+        ---
+        Membership rose from 420 to 380 members this year.
+    Good:
+        The fire destroyed 120 homes, officials said. In Millbrook alone, 85 homes were destroyed.
+        ---
+        The fire destroyed 120 homes, officials said. A similar fire in 2019 destroyed 85 homes.
+        ---
+        The Ridge fire had burned 9,800 acres by Monday. Crews said the fire has grown to 14,200 acres.
+        ---
+        Membership rose from 380 to 420 members this year.
+    """
+
+    code = "NL812"
+    name = "figure-restated"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "One outcome given two different figures, or a figure that grew to less than it was"
+    lists = {"consistency.count-classes": COUNT_CLASSES}
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        outcomes = hits_of(doc, _OUTCOME_KEYS)
+        grows = hits_of(doc, _GROW_KEYS)
+        froms = hits_of(doc, _FROM_KEYS)
+        if not (outcomes or grows or froms):
+            return
+        prose = doc.prose
+        t = word_table(doc)
+        classes = count_classes(ctx)
+        if froms:
+            yield from self._from_to(doc, prose, [m for i in froms for m in [_FROM_TO.match(prose, t.starts[i])] if m])
+        if grows:
+            yield from self._grew_to(doc, prose, classes, [
+                m for i in grows for m in [_GREW_TO.search(prose, max(0, t.starts[i] - 16), t.ends[i] + 6)] if m])
+        if outcomes:
+            spans = sorted({sentence_span(doc, t.starts[i]) for i in outcomes})
+            yield from self._twice(doc, prose, classes, spans)
+
+    def _from_to(self, doc: Document, prose: str, matches: list[re.Match]) -> Iterator[Finding]:
+        for m in matches:
+            r = _FROM_TO_FIGS.match(prose, m.end())
+            if not r:
+                continue
+            s, e = sentence_span(doc, m.start())
+            if _RANK_WORDS.search(prose, s, e) or (r.group("c1") or "") != (r.group("c2") or "") or bool(r.group("p1")) != bool(r.group("p2")):
+                continue
+            s2 = r.group("s2")
+            s1 = r.group("s1") or s2
+            x = float(r.group("a").replace(",", "")) * _SCALE_OF.get((s1 or "").lower(), 1)
+            y = float(r.group("b").replace(",", "")) * _SCALE_OF.get((s2 or "").lower(), 1)
+            up = bool(m.group("v"))
+            if (up and y < x) or (not up and y > x):
+                verb = m.group("v") or m.group("d")
+                yield self.finding(
+                    m.start(),
+                    r.end(),
+                    f"'{verb}' from {r.group('a')} to {r.group('b')}: the figures say it {'fell' if up else 'rose'}; "
+                    f"one of them or the verb is wrong",
+                    related=[Related(r.start("b"), r.end("b"), "the figure it reached")],
+                )
+
+    def _grew_to(self, doc: Document, prose: str, classes, matches: list[re.Match]) -> Iterator[Finding]:
+        done: set[int] = set()
+        for m in matches:
+            if m.start() in done:
+                continue
+            done.add(m.start())
+            s, e = sentence_span(doc, m.start())
+            if _WHEN.search(prose, s, e) or _RANK_WORDS.search(prose, s, e):
+                continue
+            qs = extract_between(doc, m.end(), min(e, m.end() + 60), classes)
+            if not qs or qs[0].start != m.end() or not qs[0].noun:
+                continue
+            q = qs[0]
+            up = bool(m.group("v"))
+            for p in extract_between(doc, 0, s, classes):
+                if p.unit != q.unit or not q.noun or p.noun != q.noun or p.vague or q.vague:
+                    continue
+                ps, pe = sentence_span(doc, p.start)
+                if _WHEN.search(prose, ps, pe) or _OTHER_OCCASION.search(prose, ps, pe) or _RANK_WORDS.search(prose, ps, pe):
+                    continue
+                if up and p.low > q.high * 1.0001 or not up and p.high < q.low * 0.9999:
+                    verb = m.group("v") or m.group("d")
+                    yield self.finding(
+                        q.start,
+                        q.end,
+                        f"'{verb} to {_q(doc, q)}', but the article gave {_q(doc, p)} before: "
+                        f"a figure that {'grew' if up else 'fell'} cannot end {'below' if up else 'above'} where it was",
+                        related=[Related(p.start, p.end, f"the figure before: {_q(doc, p)}")],
+                    )
+                    break
+
+    def _twice(self, doc: Document, prose: str, classes, spans: list[tuple[int, int]]) -> Iterator[Finding]:
+        stated: dict[tuple[str, str], list[Quantity]] = {}
+        # figures next to an outcome verb: "destroyed 120 homes", "85 homes were destroyed"
+        for ss, se in spans:
+            if candidates_between(doc, ss, se) < 1:
+                continue
+            for q in extract_between(doc, ss, se, classes):
+                if not q.noun or q.vague or q.unit or q.increment or q.previous:
+                    continue
+                a = _ACTIVE.search(prose, max(ss, q.start - 20), q.start)
+                v = a.group(1) if a else None
+                if v is None:
+                    pm = _PASSIVE.match(prose, q.end)
+                    v = pm.group(1) if pm else None
+                if v is None:
+                    continue
+                stated.setdefault((_OUTCOME[v], q.cls), []).append(q)
+        for (lemma, cls), qs in stated.items():
+            if len(qs) < 2:
+                continue
+            first = qs[0]
+            fs = sentence_span(doc, first.start)
+            if _OTHER_OCCASION.search(prose, *fs) or _TIME_FRAME.search(prose, *fs):
+                continue
+            fplaces = {m.group(1) for m in _WHERE.finditer(prose, *fs)}
+            for q in qs[1:]:
+                qspan = sentence_span(doc, q.start)
+                if qspan == fs or _OTHER_OCCASION.search(prose, *qspan) or _TIME_FRAME.search(prose, *qspan):
+                    continue
+                if {m.group(1) for m in _WHERE.finditer(prose, *qspan)} != fplaces:
+                    continue
+                if not (q.high < first.low * 0.9999 or q.low > first.high * 1.0001):
+                    continue
+                yield self.finding(
+                    q.start,
+                    q.end,
+                    f"'{_q(doc, q)}' here, but '{_q(doc, first)}' earlier for the same outcome: "
+                    f"one count is wrong, or one of them needs its own time or place",
+                    related=[Related(first.start, first.end, f"the same count: {_q(doc, first)}")],
+                )
+                break
+
+
+# --- NL813: counts implied by words ---------------------------------------------------------------
+_WORD_NUMBERS = {k: int(v) for k, v in NUMBER_WORDS.items()}
+_NUM_ALT = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_BODY_WORDS = rx.compile(rf"\b(?P<n>(?i:{_NUM_ALT}))-(?:member|seat|judge|justice|person)\b")
+_COUNT_KEYS = add_keywords(k for k in _WORD_NUMBERS if "-" not in k and k != "one")
+_VOTE_TALLY = rx.compile(
+    r"\b(?:(?:voted|vote of|by a vote of|passed|approved|rejected|defeated|backed|adopted|ruled)\s+(?:it\s+)?"
+    r"(?P<a>\d{1,2})\s*(?:-|–|to)\s*(?P<b>\d{1,2})\b"
+    r"|(?:a|an|the)\s+(?P<a2>\d{1,2})\s*[-–]\s*(?P<b2>\d{1,2})\s+(?:vote|decision|ruling|majority))"
+)
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|del|la|le)){0,3}"
+_COUNTED_LIST = rx.compile(
+    rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|\w+['’]s)\s+(?P<n>{_NUM_ALT}|\d{{1,2}})\s+"
+    r"(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?P<noun>[a-z]+s)\s*(?:,|:|\(|—|–|\s-)\s*"
+    rf"(?P<list>{_NAME}(?:,\s+{_NAME}){{0,12}},?\s+and\s+{_NAME})"
+    r"(?=\s*(?:[.;:)—–]|,\s+(?:[a-z]|\Z)|,\s*$|\s+(?:were|are|was|is|have|had|will|who|all|each)\b))",
+    re.M,
+)
+
+
+_OBJECT_OF = rx.compile(r"\b(?:for|of|in|on|to|from|with|by|at)\s+\Z")
+_BODY_DIGITS = rx.compile(r"(?<![\d,.])(?P<n>\d{1,3})-(?:member|seat|judge|justice|person)\b")
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+
+
+class ImpliedCount(Rule):
+    """A count that words imply and the text then breaks: a vote with more votes than the body
+    has members ("the nine-member council voted 7-3": ten votes), or a number of named things
+    that its list does not have ("the three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam
+    Ode": four names). (Bodies given in figures, "the 45-member council", are NL804's.)
+
+    Bad:
+        The nine-member council voted 7-3 to approve the levy.
+        ---
+        The three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.
+    Good:
+        The nine-member council voted 6-3 to approve the levy.
+        ---
+        The four candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.
+        ---
+        The three candidates, Ana Ruiz, a lawyer, Tom Berg and Lee Chan, debated on Tuesday.
+    """
+
+    code = "NL813"
+    name = "implied-count"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "A count that words imply and the text breaks: a vote larger than its body, a list of N"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if "-member" in prose or "-seat" in prose or "-judge" in prose or "-justice" in prose or "-person" in prose:
+            yield from self._votes(doc, prose)
+        counts = hits_of(doc, _COUNT_KEYS)
+        if counts:
+            yield from self._lists(doc, prose, counts)
+
+    def _votes(self, doc: Document, prose: str) -> Iterator[Finding]:
+        for m in _VOTE_TALLY.finditer(prose):
+            a = int(m.group("a") or m.group("a2"))
+            b = int(m.group("b") or m.group("b2"))
+            pi = doc.paragraph_index(m.start())
+            lo, hi = (doc.paragraphs[pi].start, doc.paragraphs[pi].end) if pi >= 0 else sentence_span(doc, m.start())
+            s, e = sentence_span(doc, m.start())
+            body = None
+            # bodies in figures with "voted 7-3" are NL804's; "a 10-4 vote" is this rule's
+            for bm in _BODY_WORDS.finditer(prose, lo, hi) if m.group("a") else sorted(
+                    [*_BODY_WORDS.finditer(prose, lo, hi), *_BODY_DIGITS.finditer(prose, lo, hi)], key=lambda x: x.start()):
+                body = bm
+                if s <= bm.start() < e:
+                    break
+            if body is None:
+                continue
+            n = _number(body.group("n"))
+            if a + b > n:
+                ta, tb = ("a", "b") if m.group("a") else ("a2", "b2")
+                yield self.finding(
+                    m.start(ta),
+                    m.end(tb),
+                    f"{a} + {b} = {a + b} votes, more than the {n} members of the {body.group()} body voting",
+                    related=[Related(body.start(), body.end(), f"the body has {n} members")],
+                )
+
+    def _lists(self, doc: Document, prose: str, counts: list[int]) -> Iterator[Finding]:
+        t = word_table(doc)
+        for i in counts:
+            m = _COUNTED_LIST.match(prose, t.starts[i - 1]) if i else None
+            if not m:
+                continue
+            if _OBJECT_OF.search(prose, max(0, m.start() - 6), m.start()):
+                continue  # "the five candidates for the two seats, A, B and C": the list is not the seats'
+            n = _number(m.group("n"))
+            items = re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("list"))
+            if len(items) == n or n < 2:
+                continue
+            yield self.finding(
+                m.start("n"),
+                m.end("noun"),
+                f"'{m.group('n')} {m.group('noun')}', but {len(items)} are named: {', '.join(items)}",
+                related=[Related(m.start("list"), m.end("list"), f"{len(items)} names")],
+            )
+
+
+RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated, ImpliedCount]
