@@ -18,7 +18,6 @@ import re
 from typing import Iterable
 
 from .. import rx
-from ..lexicon import cache_dir
 
 __all__ = ["verb_forms", "noun_forms", "singular", "common_plural", "common_word", "names_source", "names_document", "capitalised_names", "CALENDAR"]
 
@@ -174,29 +173,31 @@ def _lemma_forms(lemma: str, upos: str) -> set[str]:
 
 
 def verb_forms(entries: Iterable[str]) -> list[str]:
-    """:func:`inflect_verbs`, kept in the user cache directory (keyed by the entries and the
-    lemminflect version): a warm start does not load the inflection tables."""
-    entries = [str(e) for e in entries]
-    try:
-        from importlib.metadata import version
+    """:func:`inflect_verbs`, kept in newslint's cache directory (keyed by the entries and the
+    versions that shape results, lemminflect's among them): a warm start does not load the
+    inflection tables."""
+    from .. import dirs
 
-        key = hashlib.sha1(("\n".join(entries) + version("lemminflect")).encode()).hexdigest()[:20]
-        path = cache_dir() / f"verb-forms-{key}.json"
-    except Exception:  # no metadata or cache directory: work it out each time
+    entries = [str(e) for e in entries]
+    folder = dirs.private_dir("verb-forms")
+    if folder is None:  # no usable cache directory: work it out each time
         return inflect_verbs(entries)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+    key = hashlib.sha256(("\n".join(entries) + "\n" + dirs.versions()).encode()).hexdigest()[:20]
+    path = os.path.join(folder, f"{key}.json")
+    body = dirs.sealed_body(dirs.read_own(path))
+    if body is not None:
+        try:
+            return json.loads(body)
+        except ValueError:
+            pass
     forms = inflect_verbs(entries)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(forms), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    if dirs.write_private(path, dirs.seal(json.dumps(forms).encode("utf-8"))):
+        dirs.evict(folder, ".json", KEEP_VERB_FORMS)
     return forms
+
+
+#: verb-form tables kept (one per configuration's lists and versions)
+KEEP_VERB_FORMS = 16
 
 
 def inflect_verbs(entries: Iterable[str]) -> list[str]:
