@@ -102,6 +102,7 @@ class Linter:
                     f"internal error in rule {rule.code} ({rule.name}): {type(e).__name__}: {e} "
                     f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report it"
                 )
+        findings = doc.guard(findings)  # nothing reported or fixed in front matter, templates, embeds
         findings = self._subcode_settings(doc, findings)
         findings = self._suppress(doc, findings, rules)
         findings = _dedupe(findings)
