@@ -25,7 +25,7 @@ from typing import Any, Iterable, NamedTuple
 
 from . import rx
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
 # --- non-prose spans -----------------------------------------------------------------------
 _FENCE = rx.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)

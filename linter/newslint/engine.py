@@ -29,6 +29,7 @@ class FileResult:
     stats: dict[str, Any] = field(default_factory=dict)
     #: set on a results-cache miss: the key to store the result under, in the reporting process
     cache_key: str | None = None
+    fixed: int = 0  # findings --fix fixed in this file
 
 
 class Linter:

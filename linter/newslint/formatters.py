@@ -79,6 +79,8 @@ class TextFormatter(Formatter):
         tail = f"; {fixable} fixable with --fix" if fixable else ""
         hidden = summary.get("baseline_hidden", 0)
         tail += f"; {hidden} hidden by the baseline" if hidden else ""
+        if "fixed" in summary:
+            tail += f"; {summary['fixed']} fixed, {summary['remaining']} remaining"
         if total:
             self.out.write(f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}{tail}.\n")
         elif not self.quiet:
