@@ -210,7 +210,7 @@ def _report(args, fmt, session, first, baseline, writing, out) -> int:
             formatter.file(_error_result(path, err))
     paths = (path for path, err in discover(args.paths) if not err)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    want_lines = fmt == "text" or baseline is not None or writing is not None
+    want_lines = fmt in ("text", "sarif") or baseline is not None or writing is not None
     for result, lines, diff in run(session, paths, jobs, want_lines):
         if result.note and not result.error:
             print(f"newslint: note: {result.note}", file=sys.stderr)
