@@ -345,15 +345,38 @@ class Document:
             if inside(f.start) or (f.end > f.start and inside(f.end - 1)):
                 continue
             if f.fix is not None and f.fix.safe and any(touches(e.start, e.end) for e in f.fix.edits):
-                from .finding import Fix
+                import dataclasses
 
-                f.fix = Fix(f.fix.edits, safe=False)
+                f.fix = dataclasses.replace(f.fix, safe=False)
             out.append(f)
         return out
 
     @cached_property
     def prose(self) -> str:
-        """``text`` with non-prose blanked to spaces (newlines kept): same length, same offsets."""
+        """``text`` with non-prose blanked to spaces: same length, same offsets. Newlines are kept,
+        except soft line breaks inside a paragraph of text, which read as the spaces they are
+        (a sentence or a phrase wrapped over two lines is found as on one)."""
+        return self._soften(self._masked())
+
+    def _soften(self, prose: str) -> str:
+        joins = [
+            (self.lines[p.first_line - 1].end, self.lines[p.last_line - 1].start)
+            for p in self.paragraphs
+            if p.last_line > p.first_line and p.kind == "text"
+        ]
+        if not joins:
+            return prose
+        chars = None
+        for a, b in joins:
+            for i in self.line_starts[bisect.bisect_right(self.line_starts, a) : bisect.bisect_right(self.line_starts, b)]:
+                if chars is None:
+                    chars = list(prose)
+                chars[i - 1] = " "
+                if i >= 2 and chars[i - 2] == "\r":
+                    chars[i - 2] = " "
+        return prose if chars is None else "".join(chars)
+
+    def _masked(self) -> str:
         if not self.nonprose_spans:
             return self.text
         parts = []
@@ -538,6 +561,7 @@ class Document:
         lines = self.lines
         n = len(lines)
         plain = not self.markdown
+        width = self._wrap_width() if plain else 0
         spans: list[tuple[int, int]] = []  # (first, last) line index of each paragraph
         first = -1  # first line of the paragraph being read, -1 between paragraphs
         field_first: set[int] = set()
@@ -547,6 +571,7 @@ class Document:
             for f in fm.fields:
                 field_first.add(bisect.bisect_right(self.line_starts, f.start) - 1)
                 field_last.add(bisect.bisect_right(self.line_starts, max(f.end - 1, f.start)) - 1)
+        wrapped_in = False  # the line before was hard-wrapped into this one
         for i, line in enumerate(lines):
             kind = line.kind
             if i in field_first and first >= 0:
@@ -556,12 +581,17 @@ class Document:
                 if first >= 0:
                     spans.append((first, i - 1))
                     first = -1
+                wrapped_in = False
                 continue
-            if first >= 0 and (kind not in ("text", "quote") or lines[i - 1].kind != kind):
+            forced = bool(width) and i + 1 < n and kind in ("text", "label") and _wrapped_into(line.text, lines[i + 1], width)
+            if first >= 0 and not wrapped_in and (kind not in ("text", "quote") or lines[i - 1].kind != kind):
                 spans.append((first, i - 1))
                 first = -1
             if first < 0:
                 first = i
+            wrapped_in = forced  # hard-wrapped text: the next line continues this one, whatever it ends with
+            if forced:
+                continue
             if i in field_last or kind in ("heading", "table", "label", "list") or (
                 plain
                 and (_ends_sentence(line.text) or _looks_like_title(line.text, lines[i + 1].text if i + 1 < n else ""))
@@ -571,6 +601,22 @@ class Document:
         if first >= 0:
             spans.append((first, n - 1))
         return [Paragraph(lines[a].start, lines[b].end, lines[a].number, lines[b].number, lines[a].kind) for a, b in spans]
+
+    def _wrap_width(self) -> int:
+        """The column plain text is hard-wrapped at (wire copy, e-mail, hand-wrapped files), or 0
+        when it is not: no text line is longer than 100 characters and at least three lines
+        (and a quarter of them) come within 12 characters of the longest."""
+        lengths = [len(ln.text.rstrip()) for ln in self.lines if ln.kind == "text"]
+        if len(lengths) < 3:
+            return 0
+        short = [x for x in lengths if x <= 100]
+        if not short or (len(lengths) - len(short)) * 10 > len(lengths):
+            return 0  # long lines: one paragraph per line, not hard-wrapped
+        width = max(short)
+        if width < 40:
+            return 0
+        full = sum(1 for x in lengths if x >= width - 12)
+        return width if full >= 3 and full * 4 >= len(lengths) else 0
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing offset, or -1."""
@@ -723,6 +769,15 @@ def _looks_like_title(line: str, next_line: str) -> bool:
         return True
     nxt = next_line.lstrip()
     return not nxt or not nxt[0].islower()
+
+
+def _wrapped_into(line: str, nxt: Line, width: int) -> bool:
+    """In text hard-wrapped at ``width``, the break after ``line`` was forced: the next line's
+    first word would not have fitted on it, so the two belong to one paragraph."""
+    if nxt.kind != "text":
+        return False
+    word = nxt.text.split(None, 1)
+    return bool(word) and len(line.rstrip()) + 1 + len(word[0]) > width
 
 
 def _inside(spans: list[Span], offset: int) -> bool:

@@ -233,6 +233,9 @@ def _is_title(doc: Document, offset: int) -> bool:
         return True
     if line.kind != "text":
         return False
+    p = doc.paragraph_index(offset)
+    if p >= 0 and doc.paragraphs[p].first_line != doc.paragraphs[p].last_line:
+        return False  # a wrapped paragraph: a title is one line
     s = doc.prose[line.start : line.end].strip()
     if s.endswith("]"):
         s = _FOOTNOTE_REFS_END.sub("", s)
