@@ -126,7 +126,8 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
         table = data.get("tool", {}).get("newslint")
         if table is None and path.name == "pyproject.toml":
             return None
-        return table if table is not None else data
+        prefix = "tool.newslint" if table is not None else ""
+        return _TomlTable(table if table is not None else data, _toml_key_lines(raw.decode("utf-8"), prefix))
     from .packs import PackError, load_yaml
 
     try:
@@ -140,6 +141,40 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys")
     return data
+
+
+class _TomlTable(dict):
+    """A TOML table that knows the line of each of its keys (for errors)."""
+
+    def __init__(self, data: dict, lines: dict[str, int]):
+        super().__init__(data)
+        self.lines = lines
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(str(key), 1)
+
+
+_TOML_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_TOML_KEY = re.compile(r"^\s*(\"[^\"]+\"|'[^']+'|[A-Za-z0-9_.-]+)\s*=")
+
+
+def _toml_key_lines(text: str, prefix: str) -> dict[str, int]:
+    """Line numbers of the keys of the table ``prefix`` (its sub-tables: the header's line)."""
+    out: dict[str, int] = {}
+    table = ""
+    for n, line in enumerate(text.splitlines(), 1):
+        h = _TOML_HEADER.match(line)
+        if h and not _TOML_KEY.match(line):
+            table = ".".join(part.strip().strip("\"'") for part in h.group(1).split("."))
+            if prefix and table.startswith(prefix + "."):
+                out.setdefault(table[len(prefix) + 1 :].split(".")[0], n)
+            elif not prefix and table:
+                out.setdefault(table.split(".")[0], n)
+            continue
+        k = _TOML_KEY.match(line)
+        if k and table == prefix:
+            out.setdefault(k.group(1).strip("\"'").split(".")[0], n)
+    return out
 
 
 def configs_in(d: Path) -> list[Path]:

@@ -38,6 +38,7 @@ _EMAIL = rx.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TLD = rx.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)\b(?:/[^\s<>\"“”]*)?", re.I)
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _LINK_TARGET = rx.compile(r"\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_FOOTNOTE_REF = rx.compile(r"\[\^[^\]\s]{1,40}\](?!:)")
 _TRAILING_URL_PUNCT = ".,;:!?'’\""
 
 # --- line kinds ----------------------------------------------------------------------------
@@ -251,6 +252,8 @@ class Document:
             spans += [Span(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
         if "](" in text:
             spans += [Span(m.start(1), m.end(1)) for m in _LINK_TARGET.finditer(text)]
+        if self.markdown and "[^" in text:  # footnote references ("[^1]"), not their definitions
+            spans += [Span(m.start(), m.end()) for m in _FOOTNOTE_REF.finditer(text)]
         found = []
         if "://" in text or "www." in text or "WWW." in text:
             found += [(m.start(), m.end()) for m in _URL.finditer(text)]
@@ -362,7 +365,7 @@ class Document:
         joins = [
             (self.lines[p.first_line - 1].end, self.lines[p.last_line - 1].start)
             for p in self.paragraphs
-            if p.last_line > p.first_line and p.kind == "text"
+            if p.last_line > p.first_line and p.kind in ("text", "label")
         ]
         if not joins:
             return prose
@@ -618,6 +621,19 @@ class Document:
         full = sum(1 for x in lengths if x >= width - 12)
         return width if full >= 3 and full * 4 >= len(lengths) else 0
 
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``offset``, or of the whole paragraph when the line is
+        part of a paragraph of text wrapped over several lines (what a pattern that must not
+        cross a line break may scan: soft breaks are spaces in ``prose``)."""
+        i = self.paragraph_index(offset)
+        if i >= 0:
+            p = self.paragraphs[i]
+            if p.last_line > p.first_line and p.kind in ("text", "label"):
+                return p.start, p.end
+        line = bisect.bisect_right(self.line_starts, offset)
+        starts = self.line_starts
+        return starts[line - 1], (starts[line] - 1 if line < len(starts) else len(self.text))
+
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing offset, or -1."""
         starts = self._para_starts
@@ -777,7 +793,10 @@ def _wrapped_into(line: str, nxt: Line, width: int) -> bool:
     if nxt.kind != "text":
         return False
     word = nxt.text.split(None, 1)
-    return bool(word) and len(line.rstrip()) + 1 + len(word[0]) > width
+    n = len(line.rstrip())
+    if n >= width * 0.8 and not _ends_sentence(line):
+        return True  # ragged hand wrapping: a long line that stops mid-sentence runs on
+    return bool(word) and n + 1 + len(word[0]) > width
 
 
 def _inside(spans: list[Span], offset: int) -> bool:

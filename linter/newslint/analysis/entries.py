@@ -286,10 +286,14 @@ class _GateLines:
         line_starts = doc.line_starts
         n_lines = len(line_starts)
         text_len = len(doc.text)
+        text, prose = doc.text, doc.prose
+        joined = len(doc.paragraphs) < len(doc.lines) and prose.count("\n") < text.count("\n")
         for i in t.indexes_of(wanted):
             p = starts[i]
             ln = bisect.bisect_right(line_starts, p)  # the number of the line (1-based)
             line = (line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len)
+            if joined and (line[0] > 0 and text[line[0] - 1] == "\n" and prose[line[0] - 1] == " " or prose[line[1] : line[1] + 1] == " "):
+                line = doc.line_bounds(p)  # a line of a wrapped paragraph: the paragraph
             got = found[words[i]]
             if not got or got[-1] != line:
                 got.append(line)
