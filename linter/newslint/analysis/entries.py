@@ -205,6 +205,7 @@ class GatedList:
             return
         vocab = word_table(doc).vocabulary
         lines = None
+        soft = None  # whether soft line breaks were read as spaces in the prose
         for e in self.wanted(vocab, doc.text):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
             if e.gate and not e.contains and not e.on_text:
@@ -218,6 +219,10 @@ class GatedList:
                         ranges = lines.of(doc, ctx, keys[0])
                     else:
                         ranges = sorted({r for k in keys for r in lines.of(doc, ctx, k)})
+                if soft is None:
+                    soft = doc.prose.count("\n") < doc.text.count("\n")
+                if soft:  # a line of a wrapped paragraph: the phrase may run on into the next line
+                    ranges = list(dict.fromkeys(doc.line_bounds(a) for a, _ in ranges))
                 for a, b in ranges:
                     for m in e.rx.finditer(hay, a, b):
                         if m.end() > m.start():
@@ -286,14 +291,10 @@ class _GateLines:
         line_starts = doc.line_starts
         n_lines = len(line_starts)
         text_len = len(doc.text)
-        text, prose = doc.text, doc.prose
-        joined = len(doc.paragraphs) < len(doc.lines) and prose.count("\n") < text.count("\n")
         for i in t.indexes_of(wanted):
             p = starts[i]
             ln = bisect.bisect_right(line_starts, p)  # the number of the line (1-based)
             line = (line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len)
-            if joined and (line[0] > 0 and text[line[0] - 1] == "\n" and prose[line[0] - 1] == " " or prose[line[1] : line[1] + 1] == " "):
-                line = doc.line_bounds(p)  # a line of a wrapped paragraph: the paragraph
             got = found[words[i]]
             if not got or got[-1] != line:
                 got.append(line)
