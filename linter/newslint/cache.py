@@ -49,7 +49,7 @@ def config_fingerprint(linter: Linter) -> str:
     h.update(os.environ.get("NEWSLINT_LANGUAGETOOL_URL", "").encode())  # the grammar rule's server
     s = linter.settings
     h.update(repr((sorted(r.code for r in linter.rules), s.per_file_ignores, sorted(s.accept), s.rules, s.severity,
-                   s.languagetool, s.root)).encode())
+                   s.languagetool, s.root, s.prose_fields, [p.pattern for p in s.ignore_patterns])).encode())
     for r in linter.rules:
         h.update(repr(sorted(r.opts.items())).encode())
         h.update(str(r.effective_severity).encode())

@@ -23,7 +23,26 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # exit 2 with a one-line message, no traceback
         self.print_usage(sys.stderr)
-        raise UsageError(message)
+        raise UsageError(message + self._did_you_mean(message))
+
+    def _did_you_mean(self, message: str) -> str:
+        """' (did you mean --fix?)' for a misspelt option."""
+        import difflib
+        import re
+
+        m = re.search(r"unrecognized arguments?: (.*)", message)
+        if not m:
+            return ""
+        known = [o for a in self._actions for o in a.option_strings if o.startswith("--")]
+        hints = []
+        for arg in m.group(1).split():
+            if not arg.startswith("-"):
+                continue
+            opt = arg.split("=", 1)[0]
+            close = difflib.get_close_matches(opt, known, n=1, cutoff=0.6)
+            if close:
+                hints.append(f"{opt} -> {close[0]}" if len(m.group(1).split()) > 1 else close[0])
+        return f" (did you mean {', '.join(hints)}?)" if hints else ""
 
 
 def _csv(value: str) -> list[str]:
@@ -43,9 +62,12 @@ def lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
     p.add_argument("--ignore", type=_csv, help="rules to leave out")
     p.add_argument("--config", help="configuration file to use for every path (no discovery)")
+    p.add_argument("--isolated", action="store_true", help="read no configuration file (defaults and command-line options only)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    p.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
+    p.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing; exit 1 if a file would change")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings reach fail-on (2 still means an input or configuration error)")
+    p.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--statistics", action="store_true", help="count findings per rule and show per-article metrics")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: number of cores)")
     p.add_argument("--quiet", "-q", action="store_true", help="only the finding lines, no source or summary when clean")
@@ -135,7 +157,10 @@ def lint_main(argv: list[str]) -> int:
         diff=args.diff,
         stdin_filename=args.stdin_filename,
         cache=not args.no_cache,
+        isolated=args.isolated,
     )
+    if args.isolated and args.config:
+        raise UsageError("--isolated and --config exclude each other")
     if "-" in args.paths:
         ov.stdin_text = sys.stdin.read()
     session = Session(ov)
@@ -156,8 +181,28 @@ def lint_main(argv: list[str]) -> int:
             return 2
     writing = Baseline(args.write_baseline) if args.write_baseline else None
 
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     out = sys.stdout
+    if args.output_file:
+        try:
+            out = open(args.output_file, "w", encoding="utf-8", newline="\n")
+        except OSError as e:
+            print(f"newslint: error: cannot write {args.output_file}: {e.strerror or e}", file=sys.stderr)
+            return 2
+    try:
+        return _report(args, fmt, session, first, baseline, writing, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _report(args, fmt, session, first, baseline, writing, out) -> int:
+    from .formatters import make_formatter
+    from .runner import discover, run
+    from .totals import Totals
+
+    color = args.color == "always" or (
+        args.color == "auto" and out is sys.stdout and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    )
     formatter = make_formatter(fmt, out, color=color, quiet=args.quiet, rules=first.registry.rules)
     formatter.start()
 
@@ -171,7 +216,7 @@ def lint_main(argv: list[str]) -> int:
             formatter.file(_error_result(path, err))
     paths = (path for path, err in discover(args.paths) if not err)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    want_lines = fmt == "text" or baseline is not None or writing is not None
+    want_lines = fmt in ("text", "sarif") or baseline is not None or writing is not None
     for result, lines, diff in run(session, paths, jobs, want_lines):
         if result.note and not result.error:
             print(f"newslint: note: {result.note}", file=sys.stderr)
@@ -187,6 +232,8 @@ def lint_main(argv: list[str]) -> int:
             totals.hidden += baseline.filter(result, lines)
         if diff is not None:
             out.write(diff)
+            totals.changed += bool(diff) and args.diff
+        totals.fixed += result.fixed
         formatter.file(result, lines)
         fail_on = session.linter_for(result.path if result.path != "-" else args.stdin_filename).settings.fail_on if not result.error else None
         totals.add(result, fail_on)
@@ -198,9 +245,18 @@ def lint_main(argv: list[str]) -> int:
             return 2
         print(f"newslint: wrote {sum(sum(c.values()) for c in writing.counts.values())} findings to {args.write_baseline}", file=sys.stderr)
         return 2 if totals.errors else 0
-    formatter.end(totals.summary(fixing=args.fix or args.diff))
+    summary = totals.summary(fixing=args.fix or args.diff)
+    if args.fix:
+        summary["fixed"] = totals.fixed
+        summary["remaining"] = summary["findings"]
+    formatter.end(summary)
+    if args.fix and (fmt != "text" or out is not sys.stdout):
+        print(f"newslint: {totals.fixed} fixed, {summary['findings']} remaining", file=sys.stderr)
     out.flush()
-    return totals.exit_code()
+    if args.diff:  # a gate: 1 when a file would change (as Ruff's --diff)
+        return 2 if totals.errors else (1 if totals.changed else 0)
+    code = totals.exit_code()
+    return 0 if args.exit_zero and code == 1 else code
 
 
 def _error_result(path: str, err: str):

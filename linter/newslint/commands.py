@@ -14,13 +14,13 @@ def run(name: str, argv: Sequence[str]) -> int:
 
 
 def _registry(config: str | None, packs: list[str] | None = None):
-    from .config import ConfigError, find_config, parse_settings, read_config_file
+    from .config import ConfigError, find_config, load_settings
     from .packs import PackError
     from .registry import RegistryError, build_registry
 
     try:
         path = config or (str(find_config(".")) if find_config(".") else None)
-        settings = parse_settings(read_config_file(path) or {}, path) if path else None
+        settings = load_settings(path) if path else None
         return build_registry((settings.packs if settings else []) + (packs or []))
     except (ConfigError, PackError, RegistryError) as e:
         raise UsageError(str(e)) from None

@@ -18,7 +18,16 @@ packs             extra YAML rule packs (paths relative to the config file)
 accept            words and names that are correct: a list, or a path to a file (one a line)
 rules             ``{rule-name-or-code: {option: value}}``: per-rule options
 languagetool      ``{url: "http://localhost:8081", language: "en-US"}``: grammar backend
+prose-fields      front-matter fields linted as prose (default: title, subtitle, description,
+                  summary, excerpt, caption, alt); every other field is data, never linted
+ignore-patterns   regular expressions for house syntax that is never prose (masked, never fixed)
+extend            another configuration file (relative to this one) whose settings this one
+                  starts from: its keys override, ``accept`` and ``packs`` add up, and the
+                  tables (``per-file-ignores``, ``severity``, ``rules``) merge key by key
 ================  ==========================================================================
+
+Two configuration files in one folder (``.newslint.yaml`` beside a ``pyproject.toml`` with a
+``[tool.newslint]`` table) are an error: neither silently wins. ``--isolated`` reads none.
 """
 from __future__ import annotations
 
@@ -46,6 +55,9 @@ KEYS = (
     "accept",
     "rules",
     "languagetool",
+    "prose-fields",
+    "ignore-patterns",
+    "extend",
 )
 LANGUAGETOOL_KEYS = ("url", "language", "timeout")
 
@@ -76,7 +88,16 @@ class Settings:
     packs: list[str] = field(default_factory=list)
     accept: frozenset[str] = frozenset()
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    extend: str | None = None  # the file this one extends (resolved against its folder)
     languagetool: dict[str, Any] = field(default_factory=dict)
+    prose_fields: list[str] | None = None  # None: the document's default prose fields
+    ignore_patterns: list[Any] = field(default_factory=list)  # compiled patterns
+    #: (key, selector) -> where it was set ("file:line" or "--ignore (command line)"), for errors
+    blame: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: the keys set by the file(s), for ``extend``
+    set_keys: set[str] = field(default_factory=set)
+    #: the configuration files read, nearest first (a file and the ones it extends)
+    sources: list[str] = field(default_factory=list)
 
 
 # --- reading files ---------------------------------------------------------------------------
@@ -105,7 +126,8 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
         table = data.get("tool", {}).get("newslint")
         if table is None and path.name == "pyproject.toml":
             return None
-        return table if table is not None else data
+        prefix = "tool.newslint" if table is not None else ""
+        return _TomlTable(table if table is not None else data, _toml_key_lines(raw.decode("utf-8"), prefix))
     from .packs import PackError, load_yaml
 
     try:
@@ -121,23 +143,116 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     return data
 
 
+class _TomlTable(dict):
+    """A TOML table that knows the line of each of its keys (for errors)."""
+
+    def __init__(self, data: dict, lines: dict[str, int]):
+        super().__init__(data)
+        self.lines = lines
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(str(key), 1)
+
+
+_TOML_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+_TOML_KEY = re.compile(r"^\s*(\"[^\"]+\"|'[^']+'|[A-Za-z0-9_.-]+)\s*=")
+
+
+def _toml_key_lines(text: str, prefix: str) -> dict[str, int]:
+    """Line numbers of the keys of the table ``prefix`` (its sub-tables: the header's line)."""
+    out: dict[str, int] = {}
+    table = ""
+    for n, line in enumerate(text.splitlines(), 1):
+        h = _TOML_HEADER.match(line)
+        if h and not _TOML_KEY.match(line):
+            table = ".".join(part.strip().strip("\"'") for part in h.group(1).split("."))
+            if prefix and table.startswith(prefix + "."):
+                out.setdefault(table[len(prefix) + 1 :].split(".")[0], n)
+            elif not prefix and table:
+                out.setdefault(table.split(".")[0], n)
+            continue
+        k = _TOML_KEY.match(line)
+        if k and table == prefix:
+            out.setdefault(k.group(1).strip("\"'").split(".")[0], n)
+    return out
+
+
+def configs_in(d: Path) -> list[Path]:
+    """The configuration files in one folder (a pyproject.toml only with a [tool.newslint] table)."""
+    out = []
+    for name in CONFIG_NAMES:
+        candidate = d / name
+        if candidate.is_file():
+            if name == "pyproject.toml":
+                try:
+                    if read_config_file(candidate) is None:
+                        continue
+                except ConfigError:
+                    pass  # report the broken file rather than skip it
+            out.append(candidate)
+    return out
+
+
 def find_config(start: str | Path) -> Path | None:
-    """The nearest config file at or above ``start`` (a file or directory)."""
+    """The nearest config file at or above ``start`` (a file or directory). Two in one folder
+    are an error: neither may silently win (and hide the other's typos)."""
     here = Path(start).resolve()
     if not here.is_dir():
         here = here.parent
     for d in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            candidate = d / name
-            if candidate.is_file():
-                if name == "pyproject.toml":
-                    try:
-                        if read_config_file(candidate) is None:
-                            continue
-                    except ConfigError:
-                        return candidate  # report the broken file rather than skip it
-                return candidate
+        found = configs_in(d)
+        if len(found) > 1:
+            raise ConfigError(
+                f"{d}: two configuration files compete in one folder ({', '.join(p.name for p in found)}); "
+                "keep one (the other can 'extend' it from elsewhere)"
+            )
+        if found:
+            return found[0]
     return None
+
+
+def load_settings(path: str | Path, _chain: tuple[str, ...] = ()) -> Settings:
+    """Read and validate one configuration file, following its ``extend`` chain."""
+    path = str(path)
+    real = os.path.realpath(path)
+    if real in _chain:
+        raise ConfigError(f"{path}: 'extend' goes round in a circle ({' -> '.join(_chain + (real,))})")
+    data = read_config_file(path) or {}
+    s = parse_settings(data, path)
+    if s.extend:
+        parent_path = s.extend
+        if not os.path.isfile(parent_path):
+            raise ConfigError(f"{_where(path, data, _key_of(data, 'extend'))}: 'extend': no such file {parent_path}")
+        parent = load_settings(parent_path, _chain + (real,))
+        if read_config_file(parent_path) is None:
+            raise ConfigError(f"{_where(path, data, _key_of(data, 'extend'))}: 'extend': {parent_path} has no [tool.newslint] table")
+        s = merge_settings(parent, s)
+    return s
+
+
+def _key_of(data: Mapping, key: str) -> str:
+    for k in data:
+        if str(k).replace("_", "-") == key:
+            return k
+    return key
+
+
+def merge_settings(parent: Settings, child: Settings) -> Settings:
+    """``child`` on top of ``parent``: what the child sets wins; ``accept`` and ``packs`` add up;
+    the tables merge key by key; errors are still blamed on the file that set the value."""
+    out = Settings(path=child.path, root=child.root)
+    for f in ("select", "extend_select", "ignore", "exclude", "fail_on", "languagetool", "prose_fields", "ignore_patterns"):
+        key = f.replace("_", "-")
+        setattr(out, f, getattr(child if key in child.set_keys else parent, f))
+    out.per_file_ignores = {**parent.per_file_ignores, **child.per_file_ignores}
+    out.severity = {**parent.severity, **child.severity}
+    out.rules = {**parent.rules, **child.rules}
+    out.accept = parent.accept | child.accept
+    out.packs = list(dict.fromkeys(parent.packs + child.packs))
+    out.blame = {**parent.blame, **child.blame}
+    out.set_keys = parent.set_keys | child.set_keys
+    out.sources = child.sources + parent.sources
+    return out
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -159,13 +274,33 @@ def _str_list(value: Any, where: str, key: str) -> list[str]:
 def parse_settings(data: Mapping[str, Any], path: str | None = None, root: str | None = None) -> Settings:
     """Validate a raw config table. Unknown keys and bad values are errors naming the key."""
     s = Settings(path=path, root=root or (str(Path(path).parent) if path else "."))
+    if path:
+        s.sources = [path]
     for raw_key, value in data.items():
         key = str(raw_key).replace("_", "-")
         where = _where(path, data, raw_key)
         if key not in KEYS:
             raise ConfigError(f"{where}: unknown key '{raw_key}'{closest(key, KEYS)}")
+        s.set_keys.add(key)
         if key in ("select", "extend-select", "ignore", "exclude"):
             setattr(s, key.replace("-", "_"), _str_list(value, where, key))
+            if key != "exclude":
+                for sel in getattr(s, key.replace("-", "_")):
+                    s.blame[(key, sel)] = where
+        elif key == "extend":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where}: 'extend' must be the path of another configuration file")
+            s.extend = str(Path(s.root) / value)
+        elif key == "prose-fields":
+            s.prose_fields = _str_list(value, where, key)
+        elif key == "ignore-patterns":
+            pats = []
+            for i, pat in enumerate(_str_list(value, where, key)):
+                try:
+                    pats.append(re.compile(pat, re.M))
+                except re.error as e:
+                    raise ConfigError(f"{where}: 'ignore-patterns' pattern {i + 1} ({pat!r}) does not compile: {e}") from None
+            s.ignore_patterns = pats
         elif key == "per-file-ignores":
             if not isinstance(value, Mapping):
                 raise ConfigError(f"{where}: 'per-file-ignores' must map globs to lists of rules")

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from functools import cached_property
 from typing import Any, Iterable, NamedTuple
 
 from . import rx
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
 # --- non-prose spans -----------------------------------------------------------------------
 _FENCE = rx.compile(r"^[ \t]{0,3}(`{3,}|~{3,})[^\n]*$", re.M)
@@ -37,6 +38,7 @@ _EMAIL = rx.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _TLD = rx.compile(r"\.(?:com|org|net|gov|edu|int|io|co|uk|kr|ru|ua|de|fr|info|news|tv)\b(?:/[^\s<>\"“”]*)?", re.I)
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 _LINK_TARGET = rx.compile(r"\]\(([^()\s]*(?:\([^()\s]*\))?[^()\s]*)(?:\s+\"[^\"]*\")?\)")
+_FOOTNOTE_REF = rx.compile(r"\[\^[^\]\s]{1,40}\](?!:)")
 _TRAILING_URL_PUNCT = ".,;:!?'’\""
 
 # --- line kinds ----------------------------------------------------------------------------
@@ -117,12 +119,24 @@ class Quotation(NamedTuple):
 class Document:
     """An article: decoded text plus lazily computed positions and structure."""
 
-    def __init__(self, text: str, path: str = "<text>", *, markdown: bool | None = None):
+    def __init__(
+        self,
+        text: str,
+        path: str = "<text>",
+        *,
+        markdown: bool | None = None,
+        prose_fields: Iterable[str] | None = None,
+        ignore_patterns: Iterable[Any] = (),
+    ):
         if text.startswith("\ufeff"):
             text = text[1:]
         self.text = text
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
+        #: front-matter fields read as prose (the configuration's ``prose-fields``)
+        self.prose_fields = DEFAULT_PROSE_FIELDS if prose_fields is None else frozenset(prose_fields)
+        #: compiled house patterns that are never prose (the configuration's ``ignore-patterns``)
+        self.ignore_patterns = tuple(ignore_patterns)
         #: per-document analyses (``newslint.analysis.per_document``), keyed by their function
         self.analyses: dict[Any, Any] = {}
         #: per-article metrics rules report (readability scores); shown by --statistics and JSON
@@ -233,11 +247,13 @@ class Document:
         """Everything rules about wording must not look at, sorted and non-overlapping."""
         text = self.text
         spans = list(self.code_spans)
+        spans += self.protected_spans
         if "<" in text:
             spans += [Span(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
-            spans += [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
         if "](" in text:
             spans += [Span(m.start(1), m.end(1)) for m in _LINK_TARGET.finditer(text)]
+        if self.markdown and "[^" in text:  # footnote references ("[^1]"), not their definitions
+            spans += [Span(m.start(), m.end()) for m in _FOOTNOTE_REF.finditer(text)]
         found = []
         if "://" in text or "www." in text or "WWW." in text:
             found += [(m.start(), m.end()) for m in _URL.finditer(text)]
@@ -258,8 +274,112 @@ class Document:
         return _merge(spans)
 
     @cached_property
+    def front_matter(self) -> FrontMatter | None:
+        """Markdown front matter (YAML ``---``, TOML ``+++``, JSON), or None."""
+        if not self.markdown or self.text[:1] not in ("-", "+", "{"):
+            return None
+        return parse_front_matter(self.text, self.prose_fields)
+
+    @cached_property
+    def template_spans(self) -> list[Span]:
+        """Template, component and embed syntax (Hugo shortcodes, Liquid and Jinja tags, HTML and
+        JSX tags with their attributes, the bodies of script, style, code-like shortcodes and
+        embeds, MDX import/export lines) and matches of the configured ``ignore-patterns``."""
+        text = self.text
+        spans: list[Span] = []
+        if "{" in text or "<" in text:
+            blocks = [Span(m.start(), m.end()) for m in _TEMPLATE_BLOCKS.finditer(text)]
+            spans += blocks
+            for m in _TEMPLATE_TAGS.finditer(text):
+                if "\n\n" in m.group() and m.group()[:1] == "{":
+                    continue  # an unclosed brace pair reaching over a paragraph: not a tag
+                spans.append(Span(m.start(), m.end()))
+        if self.path.lower().endswith(".mdx"):
+            spans += [Span(m.start(), m.end()) for m in _MDX_LINE.finditer(text)]
+        for pattern in self.ignore_patterns:
+            spans += [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+        fm = self.front_matter
+        if fm is not None:  # what lies in the front matter is the front matter's business
+            spans = [sp for sp in spans if sp.start >= fm.span.end]
+        return _merge(spans)
+
+    @cached_property
+    def protected_spans(self) -> list[Span]:
+        """Where no finding is reported and no fix may write: the template spans and the front
+        matter outside its prose fields. Sorted and non-overlapping."""
+        spans = list(self.template_spans)
+        fm = self.front_matter
+        if fm is not None:
+            last = fm.span.start
+            for f in fm.fields:
+                spans.append(Span(last, f.start))
+                last = f.end
+            spans.append(Span(last, fm.span.end))
+        return _merge(spans)
+
+    def guard(self, findings: list[Any]) -> list[Any]:
+        """Drop the findings that start or end inside a protected span; make a fix that would
+        write inside one (or anywhere in the front matter) unsafe, so --fix leaves it alone."""
+        spans = self.protected_spans
+        if not spans:
+            return findings
+        starts = [s.start for s in spans]
+        fm = self.front_matter
+        fm_end = fm.span.end if fm is not None else -1
+
+        def inside(off: int) -> bool:
+            i = bisect.bisect_right(starts, off) - 1
+            return i >= 0 and off < spans[i].end
+
+        def touches(a: int, b: int) -> bool:
+            if a < fm_end:
+                return True
+            b = max(b, a + 1)
+            i = max(bisect.bisect_right(starts, a) - 1, 0)
+            for sp in spans[i:]:
+                if sp.start >= b:
+                    break
+                if a < sp.end:
+                    return True
+            return False
+
+        out = []
+        for f in findings:
+            if inside(f.start) or (f.end > f.start and inside(f.end - 1)):
+                continue
+            if f.fix is not None and f.fix.safe and any(touches(e.start, e.end) for e in f.fix.edits):
+                import dataclasses
+
+                f.fix = dataclasses.replace(f.fix, safe=False)
+            out.append(f)
+        return out
+
+    @cached_property
     def prose(self) -> str:
-        """``text`` with non-prose blanked to spaces (newlines kept): same length, same offsets."""
+        """``text`` with non-prose blanked to spaces: same length, same offsets. Newlines are kept,
+        except soft line breaks inside a paragraph of text, which read as the spaces they are
+        (a sentence or a phrase wrapped over two lines is found as on one)."""
+        return self._soften(self._masked())
+
+    def _soften(self, prose: str) -> str:
+        joins = [
+            (self.lines[p.first_line - 1].end, self.lines[p.last_line - 1].start)
+            for p in self.paragraphs
+            if p.last_line > p.first_line and p.kind in ("text", "label")
+        ]
+        if not joins:
+            return prose
+        chars = None
+        for a, b in joins:
+            for i in self.line_starts[bisect.bisect_right(self.line_starts, a) : bisect.bisect_right(self.line_starts, b)]:
+                if chars is None:
+                    chars = list(prose)
+                chars[i - 1] = " "
+                if i >= 2 and chars[i - 2] == "\r":
+                    chars[i - 2] = " "
+        return prose if chars is None else "".join(chars)
+
+    def _masked(self) -> str:
         if not self.nonprose_spans:
             return self.text
         parts = []
@@ -297,6 +417,7 @@ class Document:
                 a = bisect.bisect_right(starts, s.start) - 1
                 b = bisect.bisect_right(starts, max(s.end - 1, s.start)) - 1
                 fenced_lines.update(range(a, b + 1))
+        fenced_lines |= self._masked_lines()
         out: list[Line] = []
         table_rows = self._pipe_block_lines()
         labels = self._speaker_labels()
@@ -325,6 +446,51 @@ class Document:
                 kind = "text"
             out.append(Line(i + 1, start, end, s, kind))
         return out
+
+    def _masked_lines(self) -> set[int]:
+        """0-based indexes of non-blank lines whose every visible character is protected (front
+        matter outside its prose fields, a shortcode or an embed on a line of its own): read
+        as code, so they neither join nor split paragraphs of prose."""
+        spans = self.protected_spans
+        if not spans:
+            return set()
+        text = self.text
+        starts = self.line_starts
+        out: set[int] = set()
+        for sp in spans:
+            a = bisect.bisect_right(starts, sp.start) - 1
+            b = bisect.bisect_right(starts, max(sp.end - 1, sp.start)) - 1
+            for i in range(a, b + 1):
+                ls = starts[i]
+                le = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
+                body = text[ls:le]
+                if not body.strip():
+                    continue
+                first = ls + len(body) - len(body.lstrip())
+                last = ls + len(body.rstrip())
+                if sp.start <= first and last <= sp.end:
+                    out.add(i)
+                elif i not in out and self._covered(first, last):
+                    out.add(i)
+        return out
+
+    def _covered(self, a: int, b: int) -> bool:
+        """Every non-space character of text[a:b] lies in a protected span."""
+        spans = self.protected_spans
+        i = max(bisect.bisect_right([s.start for s in spans], a) - 1, 0)
+        pos = a
+        text = self.text
+        for sp in spans[i:]:
+            if sp.start >= b:
+                break
+            if sp.end <= pos:
+                continue
+            if sp.start > pos and text[pos : sp.start].strip():
+                return False
+            pos = max(pos, sp.end)
+            if pos >= b:
+                return True
+        return not text[pos:b].strip()
 
     def _speaker_labels(self) -> set[int]:
         """0-based indexes of speaker-label lines ("Senior Editor: ...", "Q: ...").
@@ -398,21 +564,38 @@ class Document:
         lines = self.lines
         n = len(lines)
         plain = not self.markdown
+        width = self._wrap_width() if plain else 0
         spans: list[tuple[int, int]] = []  # (first, last) line index of each paragraph
         first = -1  # first line of the paragraph being read, -1 between paragraphs
+        field_first: set[int] = set()
+        field_last: set[int] = set()
+        fm = self.front_matter
+        if fm is not None:  # each prose field of the front matter is a paragraph of its own
+            for f in fm.fields:
+                field_first.add(bisect.bisect_right(self.line_starts, f.start) - 1)
+                field_last.add(bisect.bisect_right(self.line_starts, max(f.end - 1, f.start)) - 1)
+        wrapped_in = False  # the line before was hard-wrapped into this one
         for i, line in enumerate(lines):
             kind = line.kind
+            if i in field_first and first >= 0:
+                spans.append((first, i - 1))
+                first = -1
             if kind == "blank" or kind == "code":
                 if first >= 0:
                     spans.append((first, i - 1))
                     first = -1
+                wrapped_in = False
                 continue
-            if first >= 0 and (kind not in ("text", "quote") or lines[i - 1].kind != kind):
+            forced = bool(width) and i + 1 < n and kind in ("text", "label") and _wrapped_into(line.text, lines[i + 1], width)
+            if first >= 0 and not wrapped_in and (kind not in ("text", "quote") or lines[i - 1].kind != kind):
                 spans.append((first, i - 1))
                 first = -1
             if first < 0:
                 first = i
-            if kind in ("heading", "table", "label", "list") or (
+            wrapped_in = forced  # hard-wrapped text: the next line continues this one, whatever it ends with
+            if forced:
+                continue
+            if i in field_last or kind in ("heading", "table", "label", "list") or (
                 plain
                 and (_ends_sentence(line.text) or _looks_like_title(line.text, lines[i + 1].text if i + 1 < n else ""))
             ):  # in plain-text copy, one paragraph per line unless soft-wrapped
@@ -421,6 +604,35 @@ class Document:
         if first >= 0:
             spans.append((first, n - 1))
         return [Paragraph(lines[a].start, lines[b].end, lines[a].number, lines[b].number, lines[a].kind) for a, b in spans]
+
+    def _wrap_width(self) -> int:
+        """The column plain text is hard-wrapped at (wire copy, e-mail, hand-wrapped files), or 0
+        when it is not: no text line is longer than 100 characters and at least three lines
+        (and a quarter of them) come within 12 characters of the longest."""
+        lengths = [len(ln.text.rstrip()) for ln in self.lines if ln.kind == "text"]
+        if len(lengths) < 3:
+            return 0
+        short = [x for x in lengths if x <= 100]
+        if not short or (len(lengths) - len(short)) * 10 > len(lengths):
+            return 0  # long lines: one paragraph per line, not hard-wrapped
+        width = max(short)
+        if width < 40:
+            return 0
+        full = sum(1 for x in lengths if x >= width - 12)
+        return width if full >= 3 and full * 4 >= len(lengths) else 0
+
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``offset``, or of the whole paragraph when the line is
+        part of a paragraph of text wrapped over several lines (what a pattern that must not
+        cross a line break may scan: soft breaks are spaces in ``prose``)."""
+        i = self.paragraph_index(offset)
+        if i >= 0:
+            p = self.paragraphs[i]
+            if p.last_line > p.first_line and p.kind in ("text", "label"):
+                return p.start, p.end
+        line = bisect.bisect_right(self.line_starts, offset)
+        starts = self.line_starts
+        return starts[line - 1], (starts[line] - 1 if line < len(starts) else len(self.text))
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing offset, or -1."""
@@ -575,6 +787,18 @@ def _looks_like_title(line: str, next_line: str) -> bool:
     return not nxt or not nxt[0].islower()
 
 
+def _wrapped_into(line: str, nxt: Line, width: int) -> bool:
+    """In text hard-wrapped at ``width``, the break after ``line`` was forced: the next line's
+    first word would not have fitted on it, so the two belong to one paragraph."""
+    if nxt.kind != "text":
+        return False
+    word = nxt.text.split(None, 1)
+    n = len(line.rstrip())
+    if n >= width * 0.8 and not _ends_sentence(line):
+        return True  # ragged hand wrapping: a long line that stops mid-sentence runs on
+    return bool(word) and n + 1 + len(word[0]) > width
+
+
 def _inside(spans: list[Span], offset: int) -> bool:
     return any(s.start <= offset < s.end for s in spans)
 
@@ -590,4 +814,156 @@ def _merge(spans: list[Span]) -> list[Span]:
                 out[-1] = Span(out[-1].start, s.end)
         else:
             out.append(s)
+    return out
+
+
+# --- front matter and templates -----------------------------------------------------------
+#: front-matter fields that hold prose (linted at their positions); every other field is data
+DEFAULT_PROSE_FIELDS = frozenset({"title", "subtitle", "description", "summary", "excerpt", "caption", "alt"})
+_FM_OPEN = rx.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n")
+_FM_CLOSE = {"---": rx.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.M), "+++": rx.compile(r"^\+\+\+[ \t]*(?:\r?\n|\Z)", re.M)}
+_TOML_STRING = rx.compile(r"""^[ \t]*(?P<key>[A-Za-z0-9_-]+|"[^"\n]*")[ \t]*=[ \t]*(?P<q>\"\"\"|'''|"|')""", re.M)
+_JSON_STRING = rx.compile(r'"(?P<key>(?:[^"\\\n]|\\.)*)"\s*:\s*(?P<value>"(?:[^"\\\n]|\\.)*")')
+#: template, component and embed syntax: never prose, never fixed (the bodies of code-like
+#: shortcodes and tags included)
+_TEMPLATE_BLOCKS = rx.compile(
+    r"\{\{[<%]-?\s*(?P<sc>highlight|code|raw|chart|mermaid|katex|math|tweet|instagram|gist)\b.*?[%>]\}\}"
+    r".*?\{\{[<%]-?\s*/\s*(?P=sc)\s*-?[%>]\}\}"
+    r"|\{%-?\s*(?P<lq>raw|highlight|comment|capture|javascript|filter|macro|call)\b.*?%\}.*?\{%-?\s*end(?P=lq)\s*-?%\}"
+    r"|<(?P<tag>script|style|pre|code|svg|math|iframe|noscript|template|object|video|audio|figure)\b[^>]*>.*?</(?P=tag)\s*>"
+    r"|<blockquote\b[^>]*\bclass\s*=\s*[\"'][^\"']*(?:tweet|instagram|tiktok|embed|reddit|facebook)[^\"']*[\"'][^>]*>.*?</blockquote\s*>",
+    re.S | re.I,
+)
+_TEMPLATE_TAGS = rx.compile(
+    r"\{\{[<%].*?[%>]\}\}"  # Hugo shortcodes
+    r"|\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}"  # Liquid and Jinja tags, output and comments
+    r"|\{:[^}\n]*\}"  # kramdown attribute lists
+    r"|</?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}\"']|\"[^\"]*\"|'[^'\n]*'|\{[^{}]*\})*)?/?>",  # HTML and JSX tags, attributes and all
+    re.S,
+)
+_MDX_LINE = rx.compile(r"^(?:import|export)\s[^\n]*$", re.M)
+
+
+class FrontMatter(NamedTuple):
+    """The front matter block (delimiters included), its format and the spans of the values of
+    its prose fields (quotes excluded), sorted."""
+
+    span: Span
+    format: str  # yaml | toml | json
+    fields: tuple[Span, ...]
+    error: str | None = None
+
+
+def parse_front_matter(text: str, prose_fields: frozenset[str] = DEFAULT_PROSE_FIELDS) -> FrontMatter | None:
+    """The front matter at the start of ``text`` (YAML ``---``, TOML ``+++`` or a JSON object),
+    parsed with a real parser; None when there is none. Only string values of the prose fields
+    (at any depth, in lists too) become ``fields``, at their exact offsets."""
+    m = _FM_OPEN.match(text)
+    if m:
+        fence = text[:3]
+        c = _FM_CLOSE[fence].search(text, m.end())
+        if not c:
+            return None
+        body_start, body_end = m.end(), c.start()
+        span = Span(0, c.end() - (1 if c.group().endswith("\n") else 0))
+        body = text[body_start:body_end]
+        try:
+            if fence == "---":
+                fields = _yaml_fields(body, prose_fields)
+                fmt = "yaml"
+            else:
+                fields = _toml_fields(body, prose_fields)
+                fmt = "toml"
+        except Exception as e:  # a broken block is still data: masked, not linted
+            return FrontMatter(span, "yaml" if fence == "---" else "toml", (), f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+        return FrontMatter(span, fmt, tuple(Span(a + body_start, b + body_start) for a, b in fields if b > a))
+    if text[:1] == "{":
+        import json
+
+        try:
+            obj, end = json.JSONDecoder().raw_decode(text)
+        except ValueError:
+            return None
+        if not isinstance(obj, dict) or text[end : end + 1] not in ("", "\n", "\r"):
+            return None
+        fields = []
+        for sm in _JSON_STRING.finditer(text, 0, end):
+            try:
+                key = json.loads('"' + sm.group("key") + '"')
+                value = json.loads(sm.group("value"))
+            except ValueError:
+                continue
+            a, b = sm.start("value") + 1, sm.end("value") - 1
+            if key in prose_fields and text[a:b] == value:
+                fields.append(Span(a, b))
+        return FrontMatter(Span(0, end), "json", tuple(fields))
+    return None
+
+
+def _yaml_fields(body: str, prose_fields: frozenset[str]) -> list[tuple[int, int]]:
+    import yaml
+
+    root = yaml.compose(body, Loader=yaml.SafeLoader)
+    out: list[tuple[int, int]] = []
+
+    def strings(node: Any) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag != "tag:yaml.org,2002:str":
+                return
+            a, b = node.start_mark.index, node.end_mark.index
+            if node.style in ('"', "'"):
+                a, b = a + 1, b - 1
+                if "\n" in body[a:b] or body[a:b] != node.value:
+                    return  # escapes or folding: the source is not the value; leave it alone
+            elif node.style in ("|", ">"):
+                nl = body.find("\n", a)
+                if nl < 0:
+                    return
+                a = nl + 1
+                while b > a and body[b - 1] in " \t\r\n":
+                    b -= 1
+            out.append((a, b))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                strings(item)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                strings(v)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and str(k.value) in prose_fields and not isinstance(v, yaml.MappingNode):
+                    strings(v)
+                else:
+                    walk(v)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+
+    walk(root)
+    return sorted(out)
+
+
+def _toml_fields(body: str, prose_fields: frozenset[str]) -> list[tuple[int, int]]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    tomllib.loads(body)  # a real parse: a broken block raises and stays masked
+    out: list[tuple[int, int]] = []
+    for m in _TOML_STRING.finditer(body):
+        key = m.group("key").strip('"')
+        if key not in prose_fields:
+            continue
+        q = m.group("q")
+        a = m.end()
+        b = body.find(q, a + (1 if len(q) == 3 and body[a : a + 1] == "\n" else 0))
+        if b < 0:
+            continue
+        if len(q) == 3 and body[a : a + 1] == "\n":
+            a += 1
+        if q == '"' and "\\" in body[a:b]:
+            continue  # escapes: the source is not the value
+        out.append((a, b))
     return out

@@ -29,6 +29,7 @@ class FileResult:
     stats: dict[str, Any] = field(default_factory=dict)
     #: set on a results-cache miss: the key to store the result under, in the reporting process
     cache_key: str | None = None
+    fixed: int = 0  # findings --fix fixed in this file
 
 
 class Linter:
@@ -102,6 +103,7 @@ class Linter:
                     f"internal error in rule {rule.code} ({rule.name}): {type(e).__name__}: {e} "
                     f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report it"
                 )
+        findings = doc.guard(findings)  # nothing reported or fixed in front matter, templates, embeds
         findings = self._subcode_settings(doc, findings)
         findings = self._suppress(doc, findings, rules)
         findings = _dedupe(findings)

@@ -79,6 +79,8 @@ class TextFormatter(Formatter):
         tail = f"; {fixable} fixable with --fix" if fixable else ""
         hidden = summary.get("baseline_hidden", 0)
         tail += f"; {hidden} hidden by the baseline" if hidden else ""
+        if "fixed" in summary:
+            tail += f"; {summary['fixed']} fixed, {summary['remaining']} remaining"
         if total:
             self.out.write(f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}{tail}.\n")
         elif not self.quiet:
@@ -170,26 +172,38 @@ class SarifFormatter(Formatter):
     however many files and findings the run has."""
 
     LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
+    #: GitHub code scanning accepts at most this many results per run
+    MAX_RESULTS = 25_000
+    HELP_URI = "https://pypi.org/project/newslint/#rules"
 
-    def __init__(self, out: IO[str], *, rules: Iterable[type] = (), **kw: Any):
+    def __init__(self, out: IO[str], *, rules: Iterable[type] = (), root: str | None = None, **kw: Any):
         super().__init__(out, **kw)
         self.rules = list(rules)
         self.seen_codes: set[str] = set()
         self.count = 0
+        self.dropped = 0  # results over MAX_RESULTS, left out
         self.spill: IO[str] | None = None  # the results so far, one JSON object a line
         self.invocation_notes: list[dict] = []
+        #: artifact URIs are relative to this folder (the repository root), with uriBaseId
+        self.root = os.path.abspath(root) if root else repository_root(os.getcwd())
 
     def file(self, result: FileResult, lines: list[str] | None = None) -> None:
-        uri = _uri(result.path)
+        loc = _artifact(result.path, self.root)
         if result.error:
             self.invocation_notes.append(
-                {"level": "error", "message": {"text": result.error}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]}
+                {"level": "error", "message": {"text": result.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]}
             )
+        seen: dict[str, int] = {}
         for f in result.findings:
+            if self.count >= self.MAX_RESULTS:
+                self.dropped += 1
+                continue
             if self.spill is None:
                 self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="newslint-sarif-")
             self.seen_codes.add(f.rule)
-            self.spill.write(json.dumps(_sarif_result(f, uri), ensure_ascii=False) + "\n")
+            res = _sarif_result(f, loc)
+            res["partialFingerprints"] = {"newslint/v2": _fingerprint(f, lines, seen)}
+            self.spill.write(json.dumps(res, ensure_ascii=False) + "\n")
             self.count += 1
 
     def end(self, summary: dict[str, Any]) -> None:
@@ -205,6 +219,8 @@ class SarifFormatter(Formatter):
                         "name": r.name,
                         "shortDescription": {"text": r.summary or r.name},
                         "fullDescription": {"text": (r.describe().split("\n\n")[0] or r.name)[:1000]},
+                        "help": _rule_help(r),
+                        "helpUri": self.HELP_URI,
                         "defaultConfiguration": {"level": self.LEVEL[r.severity]},
                         "properties": {"category": r.category, "tags": [r.category]},
                     }
@@ -218,11 +234,27 @@ class SarifFormatter(Formatter):
                     "rules": rules,
                 }
             },
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": _file_uri(self.root) + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": [_RESULTS] if self.count else [],
         }
-        if self.invocation_notes:
-            run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": self.invocation_notes}]
+        notes = list(self.invocation_notes)
+        if self.dropped:
+            notes.append(
+                {
+                    "level": "warning",
+                    "message": {
+                        "text": f"{self.count + self.dropped} results; only the first {self.MAX_RESULTS:,} are in this log "
+                        "(GitHub code scanning's limit per run): lint fewer files per run, or raise --fail-on"
+                    },
+                }
+            )
+        if notes:
+            run["invocations"] = [
+                {"executionSuccessful": not self.invocation_notes, "toolExecutionNotifications": notes}
+            ]
+            if self.dropped:
+                run["properties"] = {"resultsCapped": True, "resultsTotal": self.count + self.dropped}
         doc = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -255,6 +287,62 @@ class SarifFormatter(Formatter):
 _RESULTS = "\u0000newslint-results"  # stands in for the results while the log around them is laid out
 
 
+def repository_root(start: str) -> str:
+    """The nearest folder at or above ``start`` with a ``.git`` (the repository root), else ``start``."""
+    here = os.path.abspath(start)
+    d = here
+    while True:
+        if os.path.exists(os.path.join(d, ".git")):
+            return d
+        parent = os.path.dirname(d)
+        if parent == d:
+            return here
+        d = parent
+
+
+def _file_uri(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).as_uri()
+
+
+def _artifact(path: str, root: str) -> dict:
+    """An artifactLocation: relative to the repository root (uriBaseId %SRCROOT%) when the file
+    lies under it, else an absolute file URI; standard input keeps its shown name."""
+    if path in ("-", "<stdin>"):
+        return {"uri": _uri(path)}
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full, root) if full.startswith(root.rstrip(os.sep) + os.sep) else None
+    if rel is None:
+        return {"uri": _file_uri(full)}
+    return {"uri": _uri(rel), "uriBaseId": "%SRCROOT%"}
+
+
+def _fingerprint(f: Finding, lines: list[str] | None, seen: dict[str, int]) -> str:
+    """Stable across edits elsewhere in the file (no line numbers: the rule, the matched text
+    and the content of its line), distinct for distinct findings (a second identical finding on
+    an identical line gets the next occurrence number)."""
+    import hashlib
+
+    context = ""
+    if lines is not None and 0 < f.line <= len(lines):
+        context = " ".join(lines[f.line - 1].split())
+    key = hashlib.sha256("\0".join((f.rule, f.text, context)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    n = seen.get(key, 0) + 1
+    seen[key] = n
+    return f"{key}:{n}"
+
+
+def _rule_help(r: Any) -> dict:
+    """The rule's whole description, as text and as Markdown (its examples in code blocks)."""
+    text = r.describe().strip() or r.name
+    md = [f"**{r.code} {r.name}** ({r.category})", ""]
+    for line in text.split("\n"):
+        md.append(line)
+    md += ["", f"Run `newslint explain {r.code}` for its options and word lists."]
+    return {"text": text[:4000], "markdown": "\n".join(md)[:8000]}
+
+
 def _uri(path: str) -> str:
     p = path.replace(os.sep, "/")
     if p.startswith("./"):
@@ -268,7 +356,7 @@ def _region(line: int, col: int, end_line: int, end_col: int) -> dict:
     return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": max(end_col, 1)}
 
 
-def _sarif_result(f: Finding, uri: str) -> dict:
+def _sarif_result(f: Finding, loc: dict) -> dict:
     res: dict[str, Any] = {
         "ruleId": f.rule,
         "level": SarifFormatter.LEVEL[f.severity],
@@ -276,18 +364,17 @@ def _sarif_result(f: Finding, uri: str) -> dict:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": uri},
+                    "artifactLocation": loc,
                     "region": _region(f.line, f.column, f.end_line, f.end_column),
                 }
             }
         ],
-        "partialFingerprints": {"newslint/v1": f"{f.rule}:{f.text}"},
     }
     if f.related_positions:
         res["relatedLocations"] = [
             {
                 "id": i,
-                "physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(a, b, c, d)},
+                "physicalLocation": {"artifactLocation": loc, "region": _region(a, b, c, d)},
                 "message": {"text": m or "related"},
             }
             for i, (a, b, c, d, m) in enumerate(f.related_positions)

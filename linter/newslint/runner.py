@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .config import ConfigError, Settings, find_config, parse_settings, read_config_file
+from .config import ConfigError, Settings, find_config, load_settings
 from .document import Document
 from .engine import FileResult, Linter
 from .finding import Edit, Finding
 from .packs import PackError
 from .registry import RegistryError
 
-LINT_SUFFIXES = (".txt", ".md", ".markdown")
+LINT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx")
 SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".newslint_cache"}
 MAX_FIX_PASSES = 10
 
@@ -43,6 +43,7 @@ class Overrides:
     stdin_text: str | None = None  # for "-"
     stdin_filename: str | None = None
     cache: bool = False  # the content-hash results cache (the CLI turns it on unless --no-cache)
+    isolated: bool = False  # --isolated: read no configuration file at all
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,16 +67,19 @@ class Session:
         ov = self.ov
         cfg_path = self.config_key(path)
         if cfg_path:
-            data = read_config_file(cfg_path)
-            s = parse_settings(data or {}, cfg_path)
+            s = load_settings(cfg_path)
         else:
             s = Settings()
+        cli = "<command line>"
         if ov.select:
             s.select = list(ov.select)
+            s.blame.update({("select", x): f"{cli} --select" for x in ov.select})
         if ov.extend_select:
             s.extend_select = s.extend_select + list(ov.extend_select)
+            s.blame.update({("extend-select", x): f"{cli} --extend-select" for x in ov.extend_select})
         if ov.ignore:
             s.ignore = s.ignore + list(ov.ignore)
+            s.blame.update({("ignore", x): f"{cli} --ignore" for x in ov.ignore})
         if ov.fail_on:
             from .config import _severity
 
@@ -88,6 +92,8 @@ class Session:
         """The configuration file governing ``path`` (looked up once per directory)."""
         if self.ov.config:
             return self.ov.config
+        if self.ov.isolated:
+            return None
         where = os.path.dirname(os.path.abspath(path)) if path and path != "-" else os.getcwd()
         if where not in self._config_for_dir:
             found = find_config(where if os.path.isdir(where) else os.getcwd())
@@ -195,10 +201,13 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
     doc, error, note = read_document(shown, data, ov.encoding if path != "-" else "utf-8")
     if doc is None:
         return FileResult(shown, error=error, note=note), None, None
+    configure(doc, linter.settings)
     findings, errors = linter.lint(doc)
     diff = None
     if ov.fix or ov.diff:
+        before = len(findings)
         fixed_text, findings, errors2 = fix_document(linter, doc, findings)
+        fixed_count = _count_fixed(doc.text, fixed_text, before, findings)
         errors += errors2
         if fixed_text != doc.text:
             if ov.diff:
@@ -214,8 +223,10 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
                     write_atomic(path, data, fixed_text, ov.encoding)
                 except OSError as e:
                     errors.append(f"cannot write the fixed file: {e.strerror or e}")
-                doc = Document(fixed_text, shown)
+                doc = configure(Document(fixed_text, shown), linter.settings)
     result = FileResult(shown, findings=findings, stats=dict(doc.stats))
+    if (ov.fix or ov.diff) and doc is not None:
+        result.fixed = locals().get("fixed_count", 0)
     if errors:
         result.error = f"{shown}: " + "; ".join(errors)
     else:
@@ -224,6 +235,13 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
 
 
 # --- fixing ----------------------------------------------------------------------------------
+def _count_fixed(old: str, new: str, before: int, remaining: list[Finding]) -> int:
+    """How many findings the fixes removed (at least one when the text changed)."""
+    if old == new:
+        return 0
+    return max(before - len(remaining), 1)
+
+
 def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
     edits = [e for f in findings if f.fix is not None and f.fix.safe for e in f.fix.edits]
     return edits
@@ -255,8 +273,20 @@ def fix_document(linter: Linter, doc: Document, findings: list[Finding]) -> tupl
         if new == text:
             break
         text = new
-        findings, errors = linter.lint(Document(text, doc.path, markdown=doc.markdown))
+        findings, errors = linter.lint(
+            Document(text, doc.path, markdown=doc.markdown, prose_fields=doc.prose_fields, ignore_patterns=doc.ignore_patterns)
+        )
     return text, findings, errors
+
+
+def configure(doc: Document, settings: Settings) -> Document:
+    """Give a fresh document its configuration's prose fields and house patterns (before any of
+    its structure is computed)."""
+    if settings.prose_fields is not None:
+        doc.prose_fields = frozenset(settings.prose_fields)
+    if settings.ignore_patterns:
+        doc.ignore_patterns = tuple(settings.ignore_patterns)
+    return doc
 
 
 def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:

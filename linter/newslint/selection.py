@@ -20,7 +20,9 @@ def select_rules(settings: Settings, rules: Iterable[type[Rule]], find) -> list[
     rules = list(rules)
     where = s.path or "<command line>"
     for key in ("select", "extend_select", "ignore"):
-        check_selectors(getattr(s, key), rules, where, key.replace("_", "-"))
+        name = key.replace("_", "-")
+        for sel in getattr(s, key):  # each blamed on where it was set: a file's line, or the command line
+            check_selectors([sel], rules, s.blame.get((name, sel), where), name)
     for glob, sels in s.per_file_ignores.items():
         check_selectors(sels, rules, where, f"per-file-ignores.{glob}")
     check_selectors(s.severity, rules, where, "severity")

@@ -19,6 +19,8 @@ class Totals:
     hidden: int = 0  # findings hidden by a baseline
     failed: bool = False  # a finding at or above its file's fail-on severity
     fixable: int = 0
+    fixed: int = 0  # findings --fix fixed
+    changed: int = 0  # files --diff would change
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
     rule_info: dict[str, tuple[str, str]] = field(default_factory=dict)

@@ -205,6 +205,7 @@ class GatedList:
             return
         vocab = word_table(doc).vocabulary
         lines = None
+        soft = None  # whether soft line breaks were read as spaces in the prose
         for e in self.wanted(vocab, doc.text):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
             if e.gate and not e.contains and not e.on_text:
@@ -218,6 +219,10 @@ class GatedList:
                         ranges = lines.of(doc, ctx, keys[0])
                     else:
                         ranges = sorted({r for k in keys for r in lines.of(doc, ctx, k)})
+                if soft is None:
+                    soft = doc.prose.count("\n") < doc.text.count("\n")
+                if soft:  # a line of a wrapped paragraph: the phrase may run on into the next line
+                    ranges = list(dict.fromkeys(doc.line_bounds(a) for a, _ in ranges))
                 for a, b in ranges:
                     for m in e.rx.finditer(hay, a, b):
                         if m.end() > m.start():

@@ -85,7 +85,7 @@ class PhraseMatcher:
                 k = len(key)
                 for sid in owners:
                     found.setdefault(sid, []).append((i, k, key))
-            text, starts, ends = doc.text, t.starts, t.ends
+            text, starts, ends = doc.prose, t.starts, t.ends  # soft line breaks are spaces there
             for sid, cands in found.items():
                 cands.sort(key=lambda c: (c[0], -c[1]))
                 kept = []
@@ -121,7 +121,8 @@ def phrase_matcher(ctx: Context) -> PhraseMatcher:
 
 
 def _adjacent(text: str, starts: list[int], ends: list[int], i: int, k: int) -> bool:
-    """Tokens of one phrase are separated only by spaces, hyphens or dashes within one line."""
+    """Tokens of one phrase are separated only by spaces, hyphens or dashes within one line (a
+    soft break inside a paragraph is a space in the prose)."""
     for j in range(i, i + k - 1):
         gap = text[ends[j] : starts[j + 1]]
         if len(gap) > 3 or gap.strip(" -\u00a0") != "" or "\n" in gap:

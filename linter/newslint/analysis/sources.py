@@ -187,7 +187,7 @@ def verb_forms(entries: Iterable[str]) -> list[str]:
     body = dirs.sealed_body(dirs.read_own(path))
     if body is not None:
         try:
-            return json.loads(body)
+            return json.loads(bytes(body))
         except ValueError:
             pass
     forms = inflect_verbs(entries)
