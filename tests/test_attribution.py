@@ -443,3 +443,11 @@ def test_pasted_filing_text_is_reported_once_with_its_terms():
     assert len(found) == 1 and len(found[0].related) == 2
     quoted = "The company said in a filing: " + text
     assert [f for f in lint(quoted) if f.rule == "NL506"] == []
+
+
+def test_a_collective_as_the_yardstick_of_a_comparison_is_not_a_source():
+    from newslint.engine import lint_text
+
+    quiet = "The bank cut rates two months earlier than most forecasters expected.\n"
+    assert "NL501" not in [f.rule for f in lint_text(quiet)]
+    assert "NL501" in [f.rule for f in lint_text("Forecasters expected the bank to cut rates in the spring.\n")]

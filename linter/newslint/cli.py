@@ -133,11 +133,9 @@ def run() -> None:
 def lint_main(argv: list[str]) -> int:
     from .baseline import Baseline, BaselineError
     from .config import ConfigError
-    from .formatters import make_formatter
     from .packs import PackError
     from .registry import RegistryError
-    from .runner import Overrides, Session, discover, run
-    from .totals import Totals
+    from .runner import Overrides, Session
 
     args = lint_parser().parse_args(argv)
     if not args.paths:

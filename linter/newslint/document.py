@@ -250,6 +250,8 @@ class Document:
         spans += self.protected_spans
         if "<" in text:
             spans += [Span(m.start(), m.end()) for m in _HTML_COMMENT.finditer(text)]
+            if not self.markdown:  # a tag in plain text: kept out of prose, left to report as residue
+                spans += [Span(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
         if "](" in text:
             spans += [Span(m.start(1), m.end(1)) for m in _LINK_TARGET.finditer(text)]
         if self.markdown and "[^" in text:  # footnote references ("[^1]"), not their definitions
@@ -284,10 +286,14 @@ class Document:
     def template_spans(self) -> list[Span]:
         """Template, component and embed syntax (Hugo shortcodes, Liquid and Jinja tags, HTML and
         JSX tags with their attributes, the bodies of script, style, code-like shortcodes and
-        embeds, MDX import/export lines) and matches of the configured ``ignore-patterns``."""
+        embeds, MDX import/export lines) and matches of the configured ``ignore-patterns``.
+
+        Only Markdown has template syntax: in plain-text copy a tag or a ``{{variable}}`` is
+        residue of a scrape or an unfilled template, which the boilerplate and generated-copy
+        rules report."""
         text = self.text
         spans: list[Span] = []
-        if "{" in text or "<" in text:
+        if self.markdown and ("{" in text or "<" in text):
             blocks = [Span(m.start(), m.end()) for m in _TEMPLATE_BLOCKS.finditer(text)]
             spans += blocks
             for m in _TEMPLATE_TAGS.finditer(text):

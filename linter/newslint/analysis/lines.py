@@ -101,5 +101,8 @@ def speaker_turns(doc: Document) -> list[Turn]:
         if len(rest.split()) < 4 or not (_TURN_END.search(rest) or len(rest) > 80):
             continue
         a, b = m.span("label")
-        out.append(Turn(i, ln.start + a, ln.start + b, m.group("label")))
+        label = m.group("label")
+        if label.startswith("[^") or doc.prose[ln.start + a : ln.start + b] != label:
+            continue  # a footnote definition, or a key of the front matter: not a speaker
+        out.append(Turn(i, ln.start + a, ln.start + b, label))
     return out

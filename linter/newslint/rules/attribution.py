@@ -494,6 +494,8 @@ class VagueAttribution(Rule):
                 continue
             if noun == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
                 continue  # "some 300 people say they were never paid": a counted group, not a vague source
+            if _COMPARISON_BEFORE.search(prose, max(s, m.start() - 24), m.start()):
+                continue  # "earlier than most forecasters expected": a benchmark, not a claim made
             institutional = noun in self.institutional_roles
             # "sources" and "insiders" are unnamed by calling: an institution named before does
             # not identify them
@@ -694,6 +696,10 @@ class AnonymousSource(Rule):
                 m.end(),
                 f"'{m.group()}' is an anonymous source: name them, or say why they cannot be named",
             )
+
+
+# a comparison whose yardstick is the collective's expectation: "than (most) economists expected"
+_COMPARISON_BEFORE = rx.compile(r"\bthan\s+(?:(?:most|many|some|the|other)\s+)?\Z", re.I)
 
 
 def _whole_words(text: str, lo: int, hi: int) -> tuple[int, int]:
