@@ -196,3 +196,15 @@ def test_markdown_indented_code_is_masked_but_not_list_continuations():
     assert typos == [12]  # the list item's continuation, not the code block
     # plain text has no indented code blocks
     assert all(ln.kind != "code" for ln in Document(md, "a.txt").lines)
+
+
+def test_plain_text_of_unknown_wrapping_softens_only_clauses_that_run_on():
+    from newslint.engine import lint_text
+
+    # a clause broken over two lines reads as one sentence
+    assert "NL501" in [f.rule for f in lint_text("Experts say the talks\nhave stalled.\n")]
+    # a label and its value, or a label line after a title, keep their line break
+    d = Document("Model:\ngpt-4\n", "a.txt")
+    assert d.prose == d.text
+    d = Document("An Interview on the Harbour Plan\nnews desk Editor: Welcome to the programme.\n", "a.txt")
+    assert d.prose == d.text

@@ -376,8 +376,11 @@ class Document:
         if not joins:
             return prose
         chars = None
+        sure = self.markdown or self._wrap_width() > 0
         for a, b in joins:
             for i in self.line_starts[bisect.bisect_right(self.line_starts, a) : bisect.bisect_right(self.line_starts, b)]:
+                if not sure and not _runs_on(self.text, i):
+                    continue  # plain text not known to be wrapped: only a clause that plainly runs on
                 if chars is None:
                     chars = list(prose)
                 chars[i - 1] = " "
@@ -791,6 +794,18 @@ def _looks_like_title(line: str, next_line: str) -> bool:
         return True
     nxt = next_line.lstrip()
     return not nxt or not nxt[0].islower()
+
+
+#: the start of a line that opens with a label ("Editor: ...", "Model:"), not a clause running on
+_LABEL_START = re.compile(r"[^\W\d][\w.’' -]{0,40}:(?:\s|$)")
+
+
+def _runs_on(text: str, start: int) -> bool:
+    """In plain text of unknown wrapping, the line starting at ``start`` continues the clause of
+    the line before: it opens in lower case and is not a label, and the line before does not end
+    with a colon."""
+    before = text[max(0, start - 3) : start - 1].rstrip("\r")
+    return bool(text[start : start + 1].islower()) and not before.endswith(":") and not _LABEL_START.match(text, start)
 
 
 def _wrapped_into(line: str, nxt: Line, width: int) -> bool:

@@ -102,7 +102,8 @@ def speaker_turns(doc: Document) -> list[Turn]:
             continue
         a, b = m.span("label")
         label = m.group("label")
-        if label.startswith("[^") or doc.prose[ln.start + a : ln.start + b] != label:
+        fm = doc.front_matter
+        if label.startswith("[^") or (fm is not None and ln.start < fm.span.end):
             continue  # a footnote definition, or a key of the front matter: not a speaker
         out.append(Turn(i, ln.start + a, ln.start + b, label))
     return out
