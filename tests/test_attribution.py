@@ -240,6 +240,7 @@ def test_anonymous_source_is_reported_whole_when_an_earlier_window_cuts_it():
     assert "a top official says" in found and "a top official say" not in found
 
 
+@pytest.mark.slow
 def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
     """NL502 searches only the windows holding a role word followed by a verb (or "also"): the
     findings are those of searching every role's window."""
@@ -274,6 +275,7 @@ def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
     same()
 
 
+@pytest.mark.slow
 def test_no_estimate_word_before_a_figure_rules_out_nl505():
     """NL505 (report: estimates) stops early when no estimate word ("up to") stands before a
     figure: then _ESTIMATED, which it needs before a figure it reports, finds none."""

@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given, strategies as st
 
 from newslint.document import Document
@@ -94,6 +95,7 @@ def test_quotations_pair_and_unclosed_is_reported():
     assert ("“yes”", True) in closed and ('"no"', True) in closed
 
 
+@pytest.mark.slow
 def test_ends_sentence_agrees_with_its_pattern():
     from hypothesis import given, settings, strategies as st
 
@@ -109,6 +111,7 @@ def test_ends_sentence_agrees_with_its_pattern():
     same()
 
 
+@pytest.mark.slow
 def test_sentence_boundary_pattern_agrees_with_its_plain_form():
     """The boundary pattern starts with a character class so that re can scan for it in C;
     it must find exactly what the plain alternation finds."""
@@ -163,6 +166,7 @@ def _sentences_paragraph_by_paragraph(doc):
     return out
 
 
+@pytest.mark.slow
 def test_sentences_from_one_scan_agree_with_a_scan_per_paragraph():
     from hypothesis import given, settings, strategies as st
 

@@ -327,6 +327,7 @@ def _lines_of_word(doc, word):
     return out
 
 
+@pytest.mark.slow
 def test_word_lines_agree_with_the_word_table():
     from hypothesis import given, settings, strategies as st
 
