@@ -68,6 +68,12 @@ def lower_prose(doc: Document) -> str:
     return doc.prose.lower()
 
 
+@per_document
+def lower_text(doc: Document) -> str:
+    """``doc.text.lower()``, computed once (for substring gates; offsets may differ)."""
+    return doc.text.lower()
+
+
 # every byte but an ASCII letter becomes a space
 _ASCII_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256))
 

@@ -21,6 +21,7 @@ from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
+from ..analysis.words import lower_text
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -700,7 +701,7 @@ class PageLabel(Rule):
 
 GLUED_WIDGETS = WordList(
     "widget text fused onto a word with no space (regex matching from the widget text; what)",
-    entry="mapping", keys={"pattern": str, "what": str}, required=("pattern",),
+    entry="mapping", keys={"pattern": str, "what": str, "contains": list}, required=("pattern",),
 )
 
 
@@ -735,7 +736,7 @@ class GluedWidget(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
         done: set[int] = set()
-        for pat, spec in self.patterns:
+        for pat, spec in _gated(self.patterns, doc):
             for m in pat.finditer(text):
                 line = doc.line_of(m.start())
                 if line.number in done or line.kind in ("code", "table"):
@@ -751,13 +752,22 @@ class GluedWidget(Rule):
 
 ENCODED_DATA = WordList(
     "markup, template variables, file names and encoded data (regex; what)",
-    entry="mapping", keys={"pattern": str, "what": str}, required=("pattern",),
+    entry="mapping", keys={"pattern": str, "what": str, "contains": list}, required=("pattern",),
 )
 
 
 def _is_encoded(s: str) -> bool:
     """A long run of base64 characters reads as data when it mixes cases and digits."""
     return any(c.isdigit() for c in s) and any(c.isupper() for c in s) and any(c.islower() for c in s)
+
+
+def _gated(patterns: list, doc: Document) -> Iterator:
+    """The (pattern, entry) pairs worth running on an article: an entry's ``contains`` lists
+    substrings (lower case), one of which the article must hold."""
+    low = lower_text(doc)
+    for pat, spec in patterns:
+        if "contains" not in spec or any(str(c) in low for c in spec["contains"]):
+            yield pat, spec
 
 
 class EncodedResidue(Rule):
@@ -793,11 +803,9 @@ class EncodedResidue(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        if not any(c in text for c in "<{$.=") and "fbpx" not in text:
-            return
         done: set[int] = set()
         hits = []
-        for pat, spec in self.patterns:
+        for pat, spec in _gated(self.patterns, doc):
             for m in pat.finditer(text):
                 if spec.get("what") == "encoded data" and not m.group(0).startswith("data:") and not _is_encoded(m.group(0)):
                     continue
@@ -930,6 +938,8 @@ _CREDIT = rx.compile(
     r"\b(?:Getty Images|AP Photo|Image source)\b"
 )
 _LABEL_PREFIX = rx.compile(r"^(?:image|photo|picture|caption|pictured)\s*:\s*", re.I)
+# a line that may open with such a label once its markup is stripped
+_LABEL_ANYWHERE = rx.compile(r"^\W*(?:image|photo|picture|caption|pictured)\s*:", re.I | re.M)
 
 
 class AltText(Rule):
@@ -958,26 +968,31 @@ class AltText(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if not (_CREDIT.search(doc.text) or _LABEL_ANYWHERE.search(doc.text)):
+            return  # no line credits or labels a picture: nothing can sit next to one
         lines = doc.lines
         nonblank = [i for i, ln in enumerate(lines) if ln.kind not in ("blank", "code", "table")]
+        bare = {i: bare_line(lines[i].text).strip() for i in nonblank}
+        # the lines that credit or label a picture: every finding sits next to one
+        captions = {i for i in nonblank if _CREDIT.search(lines[i].text) or _LABEL_PREFIX.match(bare[i])}
+        if not captions:
+            return
         for k, i in enumerate(nonblank):
-            ln = lines[i]
-            t = bare_line(ln.text).strip()
-            if not t or len(t) > 200:
-                continue
-            near = [lines[j] for j in nonblank[max(0, k - 2) : k] + nonblank[k + 1 : k + 3]]
+            near = [j for j in nonblank[max(0, k - 2) : k] + nonblank[k + 1 : k + 3] if j in captions]
             if not near:
+                continue
+            ln = lines[i]
+            t = bare[i]
+            if not t or len(t) > 200:
                 continue
             reason = None
             if is_name_line(t):
-                if any(t in n.text for n in near) and any(_CREDIT.search(n.text) for n in near):
+                if any(t in lines[j].text for j in near) and any(_CREDIT.search(lines[j].text) for j in near):
                     reason = "the name of the person pictured, next to the credited caption"
             elif len(t.split()) >= 4:
                 stem = t.rstrip(".").strip()
-                for n in near:
-                    if not (_CREDIT.search(n.text) or _LABEL_PREFIX.match(bare_line(n.text).strip())):
-                        continue
-                    other = _LABEL_PREFIX.sub("", bare_line(n.text).strip())
+                for j in near:
+                    other = _LABEL_PREFIX.sub("", bare[j])
                     if other != t and other.startswith(stem) and len(other) > len(stem) + 5 and _cheap_key(other) != _cheap_key(t):
                         reason = "the caption's words alone, next to the full caption"
                         break
