@@ -218,3 +218,23 @@ def test_rules_read_only_the_lists_they_declare():
         ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
         rule.setup(ctx)
         list(rule.check(doc, ctx))
+
+
+@pytest.mark.parametrize("text", [
+    # a byline under a dateline paragraph
+    "Rescuers searched the rubble on Sunday.\nby Staff Writers\nDhaka (AFP) May 2, 2019\n",
+    # a scraped template identifier and an image file name
+    "Senate passes the bill\n\nitems.[0].image.alt\nThe vote was 69 to 30.\n",
+    "The mayor spoke last.\nharbour lights 300x200 promo.jpg\n",
+    # a hard-wrapped sentence: the line above did not end
+    "The council met on Tuesday evening and voted to close the pool, which has\nbeen shut since the storm. It will reopen in May.\n",
+    "Posted at 7:04 AM, Aug 10, 2021\nand last updated 2021-08-10 10:04:32-04\n",
+    # a title with its own question mark
+    "She starred in Whose Turn Is It Anyway? and later joined a touring company.\n",
+])
+def test_lowercase_sentence_start_ignores_fragments_wraps_and_titles(text):
+    assert texts(lint(text), "NL203") == []
+
+
+def test_lowercase_sentence_start_still_reports_a_sentence_after_a_question():
+    assert texts(lint("Will it pass? nobody in the chamber could say for sure.\n"), "NL203") == ["nobody"]

@@ -436,3 +436,14 @@ def test_rules_read_only_the_lists_they_declare():
         ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
         rule.setup(ctx)
         list(rule.check(doc, ctx))
+
+
+def test_doubled_word_skips_a_lower_case_word_before_its_capitalised_twin():
+    assert not [f for f in lint("Visitors to the new New York museum queued.\n", select=["NL223"])]
+    assert [f.text for f in lint("The the museum opened.\n", select=["NL223"])] == ["The the"]
+
+
+def test_a_quotation_closed_after_a_digit_is_closed():
+    text = 'He cited "the fastest growth in the G7" and five cuts to rates.\n'
+    assert hits(text, "NL224") == []
+    assert hits('The 6\'2" forward scored.\n', "NL224") == []

@@ -394,6 +394,27 @@ def _skip_opening_word(prose: str, i: int) -> bool:
 _KIND = attrgetter("kind")
 # the first characters of a sentence that may start in lower case (see _first_letter)
 _MAY_OPEN_LOWER = frozenset(_OPENERS + "abcdefghijklmnopqrstuvwxyz")
+# what a line that ends a sentence ends with (else the next line of the paragraph continues it)
+_LINE_ENDS = frozenset(".?!:;…\"”’')]*_|")
+_SENTENCE_ENDS = frozenset(".?!…\"”’')]")
+
+
+def _not_a_sentence(prose: str, i: int, start: int, end: int, ln) -> bool:
+    """A fragment that is no sentence, so its case tells nothing: a byline (by Staff Writers),
+    a scraped identifier (items.[0].image.alt), or a short line without final punctuation (a
+    caption credit, a file name, a label, a time stamp)."""
+    m = _WORD.match(prose, i)
+    if m is None:
+        return True
+    after = prose[m.end() : m.end() + 2]
+    if after[:1] in "[(" and after[:1] != "" or (after[:1] == "." and after[1:2].strip() and after[1:2] not in ".…"):
+        return True  # glued to code-like punctuation: items.[0], config.json
+    body = prose[start:end].rstrip()
+    if body and body[-1] in _SENTENCE_ENDS:
+        return False
+    if end < ln.end and prose[end:ln.end].strip():
+        return False  # the sentence goes on past a break we cannot see: judge it
+    return m.group().lower() == "by" or len(_WORD.findall(prose, start, end)) < 6
 
 
 class LowercaseSentenceStart(Rule):
@@ -448,6 +469,8 @@ class LowercaseSentenceStart(Rule):
                 continue  # a partial quotation may start in lower case
             if _skip_opening_word(prose, i):
                 continue
+            if _not_a_sentence(prose, i, s.start, s.end, ln):
+                continue
             if not self._after_sentence_end(doc, prose, s.start, ln):
                 continue
             reported.add(i)
@@ -465,9 +488,26 @@ class LowercaseSentenceStart(Rule):
                 return False  # code, a URL or a tag right before: not a sentence start we can judge
             j -= 1
         if j < ln.start:
-            # paragraph start: the previous line must have ended (a soft-wrapped line continues)
-            return True
+            # line start: the previous line of the paragraph must have ended a sentence (a
+            # hard-wrapped line continues the sentence of the line above)
+            if ln.number < 2:
+                return True
+            prev = doc.lines[ln.number - 2]
+            if prev.kind == "blank":
+                return True
+            tail = prose[prev.start : prev.end].rstrip()
+            if not tail or tail[-1] in _LINE_ENDS or prev.kind == "heading":
+                return True
+            words = _WORD.findall(tail)
+            # a headline in title case above the paragraph ended; a wrapped sentence did not
+            return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
         ch = prose[j]
+        if ch in "?!":
+            # a title with its own question mark (Whose Life Is It Anyway? and she...), or a name
+            # with an exclamation mark (Yahoo!): the capitalised word before it is part of it
+            w = re.search(r"([^\W\d_]+)[?!]$", prose[max(ln.start, j - 30) : j + 1])
+            if w and w.group(1)[:1].isupper() and j - len(w.group(1)) > ln.start:
+                return False
         if ch in "\"”’')]":
             # a quotation or bracket closed by ? or !: "Why now?" she asked.
             k = j

@@ -324,7 +324,11 @@ def _quote_role(text: str, i: int, lo: int, hi: int) -> str | None:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     if ch == '"' and before.isdigit() and not after.isalpha():
-        return None  # inch mark or seconds: 5'11", 12"
+        k = i - 1
+        while k > lo and (text[k - 1].isdigit() or text[k - 1] in "'.,/"):
+            k -= 1
+        if not (k > lo and text[k - 1].isalpha()):
+            return None  # inch mark or seconds: 5'11", 12" (but "the G7" closes a quotation)
     opens = before in _OPEN_BEFORE or before in "“\"" and i - 1 >= lo
     closes = after in _CLOSE_AFTER or after in "”\""
     if opens and not after.isspace() and not closes:

@@ -1,10 +1,14 @@
 """Rule family: spelling (NL1xx).
 
 NL101 (known misspellings with one correction) is a YAML pack: ``rules/typos.yaml``.
-This module holds the dictionary check against :mod:`newslint.lexicon`.
+This module holds the dictionary checks: the lexicon (:mod:`newslint.lexicon`) says whether a word
+is spelled right, the word frequencies (:mod:`newslint.analysis.dictionary`) how often it is
+written. Only lower-case words are ever judged: a capitalised word, an acronym or an ALL-CAPS word
+is a name, and names are never "corrected".
 """
 from __future__ import annotations
 
+import math
 from itertools import compress, count
 from typing import Iterator
 
@@ -12,14 +16,20 @@ from .. import rx
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Severity
+from ..analysis import dictionary
 from ..analysis.words import ascii_words, lower_ascii_words, word_table
-from ..rule import Context, Option, Rule
+from ..rule import Context, Option, Rule, WordList
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
 _LOWER_WORD = rx.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
 # lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
 _PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
+#: the list of words every spelling rule accepts (newsroom jargon: lede, graf, hed, dek, TK...)
+JARGON = "spelling.accept"
+JARGON_LIST = WordList("a lower-case word that is right though dictionaries lack it (newsroom jargon: lede, hed, dek)")
+# a word cut off by an ellipsis ("the nucle…", a teaser) is truncated, not misspelled
+_ELLIPSIS_AFTER = ("…", "...", " …", " ...")
 
 
 def is_learned_name(doc: Document, word: str) -> bool:
@@ -44,14 +54,18 @@ def is_learned_name(doc: Document, word: str) -> bool:
 
 class PossibleTypo(Rule):
     """A lower-case word that is not in the English lexicon (en-US and en-GB) but is one edit
-    (a letter dropped, added, changed, or two letters swapped) from a common word is probably a
-    typo for that word. The lexicon comes from the pyspellchecker package, offline.
+    (a letter dropped, added, changed, or two letters swapped) from a word that is written
+    hundreds of times more often is probably a typo for that word. The lexicon comes from the
+    pyspellchecker package and the frequencies from the wordfreq package, both offline. A word
+    the lexicon lacks but that is common in its own right (tech, influencer, admin) is not
+    reported: its neighbour must be far more frequent than the word itself.
 
     Capitalised words are names and are never checked; a lower-case word whose capitalised form
     appears in the article is taken for a name too. Words with digits, hyphens or apostrophes,
-    URLs, e-mail addresses, hashtags, handles, code and ALL-CAPS words are skipped. Words listed
-    in the configuration's ``accept`` are correct. The suggestion is never applied automatically:
-    only the known-misspelling pack (NL101) has safe fixes.
+    URLs, e-mail addresses, hashtags, handles, code, ALL-CAPS words and words cut off by an
+    ellipsis are skipped. Newsroom jargon (``spelling.accept`` in ``rules/typos.yaml``: lede,
+    graf, hed, dek, TK) and the configuration's ``accept`` are correct. The suggestion is never
+    applied automatically: only the known-misspelling pack (NL101) has safe fixes.
 
     Bad:
         The minister said the talks had been productve and would resume next week.
@@ -61,6 +75,8 @@ class PossibleTypo(Rule):
         The minister said the talks had been productive and would resume next week.
         ---
         The analysis was published on the Kovalenko Institute's website.
+        ---
+        Tech shares led the rally; the lede of the story named the chip maker.
     """
 
     code = "NL102"
@@ -76,9 +92,17 @@ class PossibleTypo(Rule):
             type=float,
             min=1.0,
         ),
+        "gap": Option(
+            2.5,
+            "report only when the suggestion's Zipf frequency exceeds the word's by this much (2.5: ~300 times as frequent)",
+            type=float,
+            min=0.0,
+        ),
     }
+    lists = {JARGON: JARGON_LIST}
 
     def setup(self, ctx: Context) -> None:
+        self.jargon = frozenset(str(w).lower() for w in ctx.list(JARGON))
         # words that a selected substitution rule of this category (the known-typo pack, NL101)
         # already corrects: reported there, with a fix, and not twice
         self.corrected = frozenset(
@@ -96,7 +120,7 @@ class PossibleTypo(Rule):
         # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
         # case and a whole word-table token, so the candidates are the article's lower-case
         # ASCII runs the lexicon does not know; only those tokens are looked at below
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES)
+        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES, self.jargon)
         if not maybe:
             return
         t = word_table(doc)
@@ -113,10 +137,11 @@ class PossibleTypo(Rule):
         accept = ctx.accept
         min_len = self.opts["min-length"]
         dominance = self.opts["dominance"]
+        gap = self.opts["gap"]
         verdicts = {}
         for w in unknown:
             if 3 <= len(w) <= 30 and w not in accept and not lexicon.known(w) and not is_learned_name(doc, w):
-                v = self._judge(w, min_len, dominance)
+                v = self._judge(w, min_len, dominance, gap)
                 if v is not None:
                     verdicts[w] = v
         if not verdicts:
@@ -131,6 +156,8 @@ class PossibleTypo(Rule):
             end = m.end()
             if prose.startswith(" [sic]", end) or prose.startswith("[sic]", end):
                 continue
+            if prose.startswith(_ELLIPSIS_AFTER, end):
+                continue  # cut off by an ellipsis (a teaser): truncated, not misspelled
             yield self.finding(
                 m.start(),
                 end,
@@ -139,20 +166,36 @@ class PossibleTypo(Rule):
             )
 
     @staticmethod
-    def _judge(w: str, min_len: int, dominance: float) -> tuple | None:
-        cands = lexicon.suggestions(w)
+    def _judge(w: str, min_len: int, dominance: float, gap: float) -> tuple | None:
+        if not dictionary.available():
+            return _judge_by_lexicon(w, min_len, dominance)
+        # a suggestion must be spelled right (in the lexicon), not merely frequent on the web
+        cands = [(c, z) for c, z in dictionary.neighbours(w) if lexicon.known(c)]
         if not cands:
             return None
-        best, freq = cands[0]
-        if len(w) < min_len:
-            # short words: only near the very frequent ones ("teh", "adn", "fo")
-            if freq < 1_000_000:
-                return None
-        if len(cands) > 1 and freq < dominance * cands[1][1]:
-            return None
-        if freq < 5 * lexicon.COMMON_FREQ:
-            return None
+        best, zb = cands[0]
+        if len(w) < min_len and zb < 6.0:
+            return None  # short words: only near the very frequent ones ("teh", "adn", "fo")
+        if zb < 3.5 or zb - dictionary.zipf(w) < gap:
+            return None  # the word is common in its own right (tech, influencer): not a slip
+        if len(cands) > 1 and zb - cands[1][1] < math.log10(dominance):
+            return None  # two plausible corrections: no verdict
         return (best,)
+
+
+def _judge_by_lexicon(w: str, min_len: int, dominance: float) -> tuple | None:
+    """The verdict without word frequencies: the lexicon's common words one edit away."""
+    cands = lexicon.suggestions(w)
+    if not cands:
+        return None
+    best, freq = cands[0]
+    if len(w) < min_len and freq < 1_000_000:
+        return None
+    if len(cands) > 1 and freq < dominance * cands[1][1]:
+        return None
+    if freq < 5 * lexicon.COMMON_FREQ:
+        return None
+    return (best,)
 
 
 RULES = [PossibleTypo]
