@@ -1308,6 +1308,8 @@ class StrayMarks(Rule):
 _DOUBLED_FUNCTION = rx.compile(
     r"\b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|their|its|our|my|your))\b"
     r"|\b(?P<aux>(?P<a>was|were|will|would|has|have|is|are)[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
+    # "that" repeated after an aside: "said that, given the risks, that"
+    r"|\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
 )
 
 
@@ -1319,8 +1321,12 @@ class DoubledFunctionWord(Rule):
         The meeting went ahead in the his absence.
         ---
         The company had quietly had changed its policy.
+        ---
+        He argued that, given the cost of the scheme, that it should be dropped.
     Good:
         The meeting went ahead in his absence; she had really had enough.
+        ---
+        He argued that, given the cost, it should be dropped; that, and that alone, was the point.
     """
 
     code = "NL236"
@@ -1332,7 +1338,9 @@ class DoubledFunctionWord(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from _pattern_findings(
             self, doc, _DOUBLED_FUNCTION,
-            lambda m: f"'{m.group()}': a determiner too many" if m.lastgroup == "det" else f"'{m.group()}': the auxiliary is doubled",
+            lambda m: {"det": f"'{m.group()}': a determiner too many", "aux": f"'{m.group()}': the auxiliary is doubled"}.get(
+                m.lastgroup, "'that' is repeated after the aside: drop one"
+            ),
         )
 
 

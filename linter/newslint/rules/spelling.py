@@ -15,7 +15,7 @@ from typing import Iterator
 from .. import rx
 from .. import lexicon
 from ..document import Document
-from ..finding import Finding, Severity
+from ..finding import Finding, Related, Severity
 from ..analysis import dictionary
 from ..analysis.words import ascii_words, lower_ascii_words, word_table
 from ..rule import Context, Option, Rule, WordList
@@ -198,4 +198,96 @@ def _judge_by_lexicon(w: str, min_len: int, dominance: float) -> tuple | None:
     return (best,)
 
 
-RULES = [PossibleTypo]
+
+# --- one name, two spellings -----------------------------------------------------------------------
+_CAP_NAME = rx.compile(r"(?<![\w@#/.'’&+-])[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
+
+
+def _near(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance (with adjacent swaps) between a and b is at most limit."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev2 = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= limit
+
+
+class NameSpelledTwoWays(Rule):
+    """A rare name (a person, a place) written once in a spelling that differs by a letter or
+    two from the spelling the article uses elsewhere: one of them is a typo (Kowalczyk three
+    times, Kowalcyzk once). Only names the dictionary does not know and that are rare in
+    English text are compared (Stevens and Stephens are different people); a plural or
+    possessive, and the doubled-letter and transliteration variants NL206 reports, are not.
+    The finding is on the minority spelling, with the majority one as suggestion and related
+    location; it is never fixed automatically.
+
+    Bad:
+        Villagers in Pemberdale said the river rose overnight. Pemberdale has flooded before.
+        The road to Pembredale was closed.
+    Good:
+        Villagers in Pemberdale said the river rose overnight. Pemberdale has flooded before.
+        Nearby Pemberton was spared.
+    """
+
+    code = "NL106"
+    name = "name-spelled-two-ways"
+    category = "spelling"
+    severity = Severity.warning
+    summary = "A rare name spelled two ways in one article, one of them once"
+    options = {
+        "max-frequency": Option(2.5, "compare only names rarer than this Zipf frequency in English text", type=float, min=0.0),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        caps = [w for w in ascii_words(doc) if len(w) >= 6 and w[0].isupper() and w[1:].islower()]
+        if len(caps) < 2:
+            return
+        ceiling = self.opts["max-frequency"]
+        rare = [w for w in caps if w not in ctx.accept and not lexicon.known(w) and dictionary.zipf(w.lower()) < ceiling]
+        if len(rare) < 2:
+            return
+        prose = doc.prose
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for m in _CAP_NAME.finditer(prose):
+            if m.group() in rare:
+                spans.setdefault(m.group(), []).append(m.span())
+        names = sorted(spans, key=lambda w: (-len(spans[w]), prose.find(w)))
+        for minor in names:
+            if len(spans[minor]) != 1:
+                continue
+            for major in names:
+                if major == minor or len(spans[major]) < 2 or major[:2] != minor[:2]:
+                    continue
+                lo, hi = sorted((major, minor), key=len)
+                if hi.startswith(lo) or _doubled_twin(major, minor):
+                    continue  # a plural or possessive; a doubled letter (NL206)
+                if _near(major.lower(), minor.lower(), 2 if len(minor) >= 8 else 1):
+                    s, e = spans[minor][0]
+                    ms, me = spans[major][0]
+                    yield self.finding(
+                        s, e,
+                        f"'{minor}' is spelled '{major}' elsewhere in this article ({len(spans[major])} times): one of them is a typo",
+                        suggestions=[major],
+                        related=[Related(ms, me, f"'{major}' is used here")],
+                    )
+                    break
+
+
+def _doubled_twin(a: str, b: str) -> bool:
+    lo, hi = sorted((a, b), key=len)
+    if len(hi) != len(lo) + 1:
+        return False
+    return any(hi[i] == hi[i - 1] and hi[:i] + hi[i + 1 :] == lo for i in range(1, len(hi)))
+
+
+RULES = [PossibleTypo, NameSpelledTwoWays]
