@@ -833,4 +833,65 @@ class NameSpellingVariants(Rule):
                     )
 
 
-RULES = [ProperNounLowercase, TitleLowercase, LowercaseSentenceStart, LowercaseAnswer, SpeakerLabelCase, NameSpellingVariants]
+
+# --- one name, two casings ------------------------------------------------------------------------
+_MIXED_TOKEN = rx.compile(r"(?<![\w@#/.'’&+-])[A-Za-z][A-Za-z]{2,}(?![\w@#/&+-]|\.[A-Za-z])")
+
+
+class NameCaseVariants(Rule):
+    """A name written with two casings in one article: a brand or acronym with its inner
+    capitals in most places and without them in one (WhatsApp and Whatsapp, YouTube and
+    Youtube, PayPal and Paypal). All-capital forms are a style (labels, datelines). The minority casing is reported, with the majority one as
+    suggestion; on a tie, the casing with more capitals (the brand's own) wins. Words of the
+    dictionary are left alone (US/Us, WHO/Who, AIDS/Aids), and so are lines in capitals.
+
+    Bad:
+        Users of WhatsApp reported outages. WhatsApp said it was working on a fix, and Whatsapp
+        later restored service.
+    Good:
+        Users of WhatsApp reported outages; the WHO said who was affected was unclear.
+    """
+
+    code = "NL207"
+    name = "name-case-variants"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A name cased two ways in one article (WhatsApp and Whatsapp)"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        # inner capitals, not all capitals: DEANNE CRISWELL in a transcript label, WASHINGTON in
+        # a dateline and a headline in capitals are styles, not another spelling
+        forms = [w for w in ascii_words(doc) if len(w) >= 3 and not w.isupper() and any(c.isupper() for c in w[1:])]
+        if not forms:
+            return
+        lows = {w.lower() for w in forms}
+        twins = [w for w in ascii_words(doc) if w[:1].isupper() and not w.isupper() and w.lower() in lows]
+        by_low: dict[str, set[str]] = defaultdict(set)
+        for w in twins:
+            by_low[w.lower()].add(w)
+        prose = doc.prose
+        for low, ws in by_low.items():
+            if len(ws) < 2 or lexicon.known(low):
+                continue
+            spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for m in _MIXED_TOKEN.finditer(prose):
+                if m.group() in ws:
+                    ln = doc.line_of(m.start())
+                    letters = [c for c in ln.text if c.isalpha()]
+                    if ln.kind in ("table", "code") or (letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)):
+                        continue  # a line in capitals says nothing about a name's casing
+                    spans[m.group()].append(m.span())
+            if len(spans) < 2:
+                continue
+            major = max(spans, key=lambda w: (len(spans[w]), sum(c.isupper() for c in w)))
+            ms, me = spans[major][0]
+            for w, sp in spans.items():
+                if w == major:
+                    continue
+                for s, e in sp:
+                    yield self.finding(
+                        s, e, f"'{w}' is written '{major}' elsewhere in this article",
+                        suggestions=[major], related=[Related(ms, me, f"'{major}' is used here")],
+                    )
+
+RULES = [ProperNounLowercase, TitleLowercase, LowercaseSentenceStart, LowercaseAnswer, SpeakerLabelCase, NameSpellingVariants, NameCaseVariants]

@@ -1344,6 +1344,32 @@ class DoubledFunctionWord(Rule):
         )
 
 
+
+# --- a dropped word in "as many as" ------------------------------------------------------------------
+_AS_MANY_AS = rx.compile(r"\b(?:[Bb]y|[Uu]p to|[Ff]rom) as (?=[$£€]?\d)")
+
+
+class DroppedQuantifier(Rule):
+    """'as many as' or 'as much as' with its middle word dropped by an edit: "trailed by as 16
+    points", "up to as 40%". (A name such as "known as 7-Eleven" is not after by/up to/from.)
+
+    Bad:
+        The visitors trailed by as 16 points at half-time.
+    Good:
+        The visitors trailed by as many as 16 points at half-time.
+    """
+
+    code = "NL237"
+    name = "dropped-quantifier"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "'by as 16': 'as many as' or 'as much as' lost a word"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if " as " not in doc.text:
+            return
+        yield from _pattern_findings(self, doc, _AS_MANY_AS, "A word is missing: 'as many as' or 'as much as'")
+
 RULES: list = [
     MissingSpaceAfterPunctuation,
     DoubledSpace,
@@ -1361,4 +1387,5 @@ RULES: list = [
     BrokenEmphasis,
     StrayMarks,
     DoubledFunctionWord,
+    DroppedQuantifier,
 ]
