@@ -211,3 +211,39 @@ def test_common_words_the_lexicon_lacks_and_newsroom_jargon_are_accepted(text):
 def test_possible_typo_needs_a_far_more_frequent_neighbour():
     fs = [f for f in lint("The scrne was cleared by troopers before dawn.\n") if f.rule == "NL102"]
     assert [f.text for f in fs] == ["scrne"] and list(fs[0].suggestions) == ["scene"] and fs[0].fix is None
+
+
+# --- property: no safe fix touches a name, an acronym or an ALL-CAPS word -------------------------
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from newslint.engine import default_linter  # noqa: E402
+from newslint.runner import safe_edits  # noqa: E402
+
+_PACK = load_pack(os.path.join(ROOT, "rules", "typos.yaml"))
+# wrong forms of the known-typo pack whose correction is a plain word (not Tuesday, February:
+# a capitalised correction is a calendar word, not a name, and is fixed in its capitalised form)
+_WRONG = sorted(" ".join(k) for r in _PACK.rules if r.code == "NL101" for k, v in r.table.items()
+                if len(k) == 1 and not v[0][:1].isupper())
+_CAPITALISED = st.one_of(
+    st.sampled_from(_WRONG).map(lambda w: w[:1].upper() + w[1:]),  # Teh, Adn, Wiht: surnames
+    st.sampled_from(_WRONG).map(str.upper),  # LTE-like acronyms: TEH, ADN
+    st.from_regex(r"[A-Z][a-z]{1,9}", fullmatch=True),
+    st.from_regex(r"[A-Z]{2,6}", fullmatch=True),
+    st.from_regex(r"[A-Z][a-z]+[A-Z][a-z]+", fullmatch=True),  # inner capitals: McDonnell
+)
+_FRAMES = ["{} said on Tuesday that the talks had failed.", "The report by {} was published.",
+           "Officials met {} Hong Piow in the capital.", "Shares of {} fell 3% after the results.",
+           "\"We will appeal,\" {} told reporters.", "{}\n\nThe court heard the case on Monday."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_CAPITALISED, st.sampled_from(_FRAMES))
+def test_no_safe_fix_changes_a_capitalised_token(token, frame):
+    text = frame.format(token) + "\n"
+    start = text.index(token)
+    end = start + len(token)
+    findings, errors = default_linter().lint(Document(text, "p.txt"))
+    assert not errors
+    for e in safe_edits(findings):
+        assert e.end <= start or e.start >= end, (token, e)
+    assert not [f for f in findings if f.rule == "NL101" and f.start < end and f.end > start], token

@@ -888,8 +888,8 @@ _PLAIN_WORD = rx.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CONTINUES = frozenset(
     """a an the of to and or but nor with that which who whom whose how why when where whether if
     because as at by for from in into on onto than then so his her their its our my your is was
-    were are be been being has have had will would can could should may might must not very said
-    says about after before over under between during without within""".split()
+    were are be been being has have had will would can could should may might must not very about
+    after before over under between during without within""".split()
 )
 
 
@@ -897,17 +897,23 @@ class UnfinishedParagraph(Rule):
     """A paragraph that stops mid-sentence: a stray paragraph break or line break splits a
     sentence in two (the paragraph ends on 'how', 'the', 'of'..., or the next one goes on in lower
     case), or a paragraph of several sentences whose last one lost its full stop after a figure or
-    an -ing word. Reported at the end of the paragraph, with the next paragraph as related.
+    an -ing word. Reported from the paragraph's last word to the next paragraph's first word,
+    with the next paragraph as related.
 
     Articles hard-wrapped at a fixed width (no line longer than 150 characters) are read
-    paragraph by paragraph; elsewhere every line is a paragraph. Headlines, captions, bylines,
+    paragraph by paragraph; elsewhere every line is a paragraph. The first line (a headline),
+    captions, bylines,
     labels and lines without sentences (fewer than three words) are left alone.
 
     Bad:
+        Councillors met on Monday.
+
         The committee will decide next month how
 
         the money is to be shared between the two councils.
         ---
+        Markets at a glance
+
         Shares rose on Monday. The index of small companies ended the day up 1.1%
 
         The dollar fell against the yen.
@@ -934,9 +940,10 @@ class UnfinishedParagraph(Rule):
         unwrapped = any(len(ln.text) > 150 for ln in texts)
         prose = doc.prose
         n = len(lines)
+        first = texts[0].number
         for k, ln in enumerate(lines):
-            if ln.kind != "text":
-                continue
+            if ln.kind != "text" or ln.number == first:
+                continue  # the first line is the headline
             body = prose[ln.start : ln.end].rstrip()
             if not body or body[-1] in _UNFINISHED_ENDS:
                 continue
@@ -980,8 +987,12 @@ class UnfinishedParagraph(Rule):
                         why = "The paragraph's last sentence has no full stop"
             if why is None:
                 continue
-            end = ln.start + len(body)
-            start = end - len(last) if ends_on_word else end - 1
+            stop = ln.start + len(body)
+            start = stop - len(last) if ends_on_word else stop - 1
+            # the span runs from the last word over the break to the next paragraph's first word
+            lead = len(prose[nxt.start : nxt.end]) - len(prose[nxt.start : nxt.end].lstrip())
+            first = _PLAIN_WORD.match(prose, nxt.start + lead)
+            end = first.end() if first else stop
             yield self.finding(start, end, why, related=[Related(nxt.start, nxt.start + min(len(nbody), 20), "the text goes on here")])
 
 
@@ -1130,8 +1141,9 @@ class LopsidedHyphen(Rule):
 # --- a compound modifier without its hyphen --------------------------------------------------------
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
 _UNITS = (
+    # units of measure only: "27 member states" and "two car families" are right as they are
     "minute|hour|day|week|month|year|decade|mile|kilometre|kilometer|metre|meter|foot|inch|acre|storey"
-    "|magnitude|seat|man|woman|member|game|match|car|page|bed|room|lane|yard|gallon|pound|ton|tonne|degree"
+    "|magnitude|yard|gallon|pound|ton|tonne|degree"
 )
 _AFTER_UNIT_NOT_NOUN = frozenset(
     """of in ago later earlier before after from to and or the a an that for at on by with is was are were has have
@@ -1212,10 +1224,13 @@ class BracketSpacing(Rule):
         if "(" not in doc.text and "[" not in doc.text:
             return
         prose = doc.prose
-        for m in _BRACKETED.finditer(prose):
+        text = doc.text
+        for m in _BRACKETED.finditer(text):
             g = "p" if m.group("p") is not None else "b"
-            inner = m.group(g)
             cs, ce = m.span(g)
+            if prose[cs:ce] != text[cs:ce]:
+                continue  # a URL or code inside: not prose
+            inner = m.group(g)
             lead = len(inner) - len(inner.lstrip(" \t"))
             trail = len(inner) - len(inner.rstrip(" \t"))
             if bool(lead) == bool(trail) or not inner.strip() or not _in_prose_line(doc, cs):
@@ -1254,7 +1269,7 @@ class BrokenEmphasis(Rule):
         for ln in doc.lines:
             if ln.kind in _NO_PROSE_LINES or "**" not in ln.text:
                 continue
-            marks = [m.start() + ln.start for m in _STRONG.finditer(text, ln.start, ln.end)]
+            marks = [m.start() for m in _STRONG.finditer(text, ln.start, ln.end)]
             if len(marks) % 2:
                 i = marks[-1]
                 yield self.finding(i, i + 2, "Bold (**) is opened or closed here without its pair on the line")

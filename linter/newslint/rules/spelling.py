@@ -22,7 +22,7 @@ from ..rule import Context, Option, Rule, WordList
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
-_LOWER_WORD = rx.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
+_LOWER_WORD = rx.compile(r"(?<![\w@#/.'’‘&+-])[a-z]+(?![\w@#/'’‘&+-]|\.[A-Za-z])")
 # lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
 _PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
 #: the list of words every spelling rule accepts (newsroom jargon: lede, graf, hed, dek, TK...)
