@@ -11,7 +11,7 @@ from newslint.engine import Linter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 L = Linter(Settings(select=["NL2"]))
-CASE = {"NL201", "NL202", "NL203", "NL204", "NL205", "NL206"}
+CASE = {"NL201", "NL202", "NL203", "NL204", "NL205", "NL206", "NL207"}
 
 
 def lint(text, path="x.txt"):
@@ -238,3 +238,11 @@ def test_lowercase_sentence_start_ignores_fragments_wraps_and_titles(text):
 
 def test_lowercase_sentence_start_still_reports_a_sentence_after_a_question():
     assert texts(lint("Will it pass? nobody in the chamber could say for sure.\n"), "NL203") == ["nobody"]
+
+
+def test_name_case_variants():
+    fs = lint("WhatsApp said users of WhatsApp could not log in. Whatsapp later fixed it.\n")
+    assert texts(fs, "NL207") == ["Whatsapp"]
+    # an all-caps label, a dictionary word (US/Us), a headline in capitals
+    assert texts(lint("DEANNE CRISWELL: Good morning.\n\nCriswell said the storm was large.\n"), "NL207") == []
+    assert texts(lint("The US said it would help. Let Us Pray is a film. WHO and Who.\n"), "NL207") == []

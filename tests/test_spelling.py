@@ -247,3 +247,38 @@ def test_no_safe_fix_changes_a_capitalised_token(token, frame):
     for e in safe_edits(findings):
         assert e.end <= start or e.start >= end, (token, e)
     assert not [f for f in findings if f.rule == "NL101" and f.start < end and f.end > start], token
+
+
+def _codes(text, code):
+    return [f for f in default_linter().lint(Document(text, "x.txt"))[0] if f.rule == code]
+
+
+def test_name_spelled_two_ways_reports_the_single_odd_spelling():
+    text = ("Residents of Marrickvale met on Monday. Marrickvale has flooded twice.\n\n"
+            "The road to Marickvalle stayed shut.\n")
+    fs = _codes(text, "NL106")
+    assert [f.text for f in fs] == ["Marickvalle"] and fs[0].suggestions[0] == "Marrickvale" and fs[0].fix is None
+    # different people with common names; a plural; a doubled-letter twin (NL206's)
+    assert not _codes("Stevens scored. Stevens passed. Stephens saved a shot.\n", "NL106")
+    assert not _codes("The Kowalczyks arrived. Kowalczyk said so. Kowalczyk left.\n", "NL106")
+
+
+def test_real_word_typo_fro_outside_to_and_fro():
+    assert [f.text for f in _codes("It cost fro $16 billion.\n", "NL105")] == ["fro"]
+    assert not _codes("Boats moved to and fro; the toing and froing went on. Fro Hansen spoke.\n", "NL105")
+
+
+def test_misspelt_names_are_suggestions_never_safe_fixes():
+    fs = _codes("Aid reached the Phillipines and Sierra Leona.\n", "NL104")
+    assert [f.suggestions[0] for f in fs] == ["Philippines", "Sierra Leone"]
+    assert all(f.fix is None or not f.fix.safe for f in fs)
+
+
+def test_word_frequencies_load_offline_and_are_quick():
+    from newslint.analysis import dictionary
+
+    t = time.perf_counter()
+    assert dictionary.available()
+    assert dictionary.zipf("the") > 7 and dictionary.zipf("qzxv") == 0.0
+    assert time.perf_counter() - t < 2.0
+    assert dictionary.neighbours("scrne")[0][0] == "scene"

@@ -1321,7 +1321,7 @@ class StrayMarks(Rule):
 
 # --- doubled determiners and auxiliaries -------------------------------------------------------------------
 _DOUBLED_FUNCTION = rx.compile(
-    r"\b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|their|its|our|my|your))\b"
+    r"\b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|their|its|our|my|your))\b(?![-’'])"
     r"|\b(?P<aux>(?P<a>was|were|will|would|has|have|is|are)[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
     # "that" repeated after an aside: "said that, given the risks, that"
     r"|\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
