@@ -9,7 +9,7 @@ a word right: the spelling rule compares a word with its one-edit neighbours and
 when a neighbour is written hundreds of times more often (the noisy-channel idea).
 
 Frequencies are Zipf values: log10 of the frequency per billion words (``the`` 7.7, ``tech`` 4.7,
-a word seen once in a billion 0). The list is read on first use (~0.1 s, ~25 MB) and kept for the
+a word seen once in a billion 0). The list is read on first use (~0.1 s, ~35 MB) and kept for the
 process; nothing is downloaded. Without the package every word has frequency 0 and the rules fall
 back to the lexicon alone.
 """
@@ -23,14 +23,42 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @lru_cache(maxsize=1)
 def _table() -> dict:
+    """{word: Zipf frequency}. The wheel's data file is read directly (gzip + msgpack, ~0.1 s):
+    importing the wordfreq package itself would also import its tokenizers (ftfy, langcodes),
+    twice the cost, for nothing the spelling rules use."""
     try:
+        return _read_data_file()
+    except Exception:
+        pass
+    try:  # another layout of the data: ask the package
         from wordfreq import get_frequency_dict
-    except ImportError:  # pragma: no cover - the package is a dependency
+
+        return {w: round(math.log10(f) + 9.0, 2) for w, f in get_frequency_dict("en", wordlist="large").items() if f > 0}
+    except Exception:  # not installed or damaged: spell with the lexicon alone
         return {}
-    try:
-        return get_frequency_dict("en", wordlist="large")
-    except Exception:  # pragma: no cover - a damaged install: spell with the lexicon alone
-        return {}
+
+
+def _read_data_file() -> dict:
+    import gzip
+    import importlib.util
+    import os
+
+    import msgpack
+
+    spec = importlib.util.find_spec("wordfreq")  # locates the package without importing it
+    if spec is None or not spec.origin:
+        raise ImportError("wordfreq")
+    path = os.path.join(os.path.dirname(spec.origin), "data", "large_en.msgpack.gz")
+    with gzip.open(path) as fh:
+        data = msgpack.unpackb(fh.read(), raw=False)
+    # the 'cB' format: a header, then one list of words per centibel of frequency, from 0 down
+    if not (isinstance(data, list) and isinstance(data[0], dict) and data[0].get("format") == "cB"):
+        raise ValueError("unknown wordfreq data format")
+    table: dict = {}
+    for i, bucket in enumerate(data[1:]):
+        if bucket:
+            table.update(dict.fromkeys(bucket, round(9.0 - i / 100, 2)))
+    return table
 
 
 def available() -> bool:
@@ -40,10 +68,7 @@ def available() -> bool:
 
 def zipf(word: str) -> float:
     """The Zipf frequency of a lower-case word (0.0 when the list does not know it)."""
-    f = _table().get(word)
-    if not f:
-        return 0.0
-    return round(math.log10(f) + 9.0, 2)
+    return _table().get(word, 0.0)
 
 
 @lru_cache(maxsize=16384)
@@ -66,13 +91,7 @@ def neighbours(word: str, floor: float = 3.0) -> tuple[tuple[str, float], ...]:
         for c in _LETTERS:
             cands.add(a + c + b)
     cands.discard(w)
-    found = []
-    for c in cands:
-        f = table.get(c)
-        if f:
-            z = math.log10(f) + 9.0
-            if z >= floor:
-                found.append((c, round(z, 2)))
+    found = [(c, z) for c in cands if (z := table.get(c, 0.0)) >= floor]
     found.sort(key=lambda x: (-x[1], x[0]))
     return tuple(found)
 
@@ -88,9 +107,8 @@ def split_pair(word: str, floor: float = 4.0) -> tuple[str, str] | None:
     best = None
     for i in range(2, len(word) - 1):
         a, b = word[:i], word[i:]
-        fa, fb = table.get(a), table.get(b)
-        if fa and fb:
-            za, zb = math.log10(fa) + 9.0, math.log10(fb) + 9.0
+        za, zb = table.get(a, 0.0), table.get(b, 0.0)
+        if za and zb:
             if za >= floor and zb >= floor:
                 score = min(za, zb)
                 if best is None or score > best[0]:

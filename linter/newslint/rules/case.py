@@ -835,7 +835,6 @@ class NameSpellingVariants(Rule):
 
 
 # --- one name, two casings ------------------------------------------------------------------------
-_MIXED_TOKEN = rx.compile(r"(?<![\w@#/.'’&+-])[A-Za-z][A-Za-z]{2,}(?![\w@#/&+-]|\.[A-Za-z])")
 
 
 class NameCaseVariants(Rule):
@@ -874,13 +873,15 @@ class NameCaseVariants(Rule):
             if len(ws) < 2 or lexicon.known(low):
                 continue
             spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for m in _MIXED_TOKEN.finditer(prose):
-                if m.group() in ws:
-                    ln = doc.line_of(m.start())
+            for w in ws:
+                for i in _find_word(prose, w):
+                    if i > 0 and prose[i - 1].isalpha():
+                        continue
+                    ln = doc.line_of(i)
                     letters = [c for c in ln.text if c.isalpha()]
                     if ln.kind in ("table", "code") or (letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)):
                         continue  # a line in capitals says nothing about a name's casing
-                    spans[m.group()].append(m.span())
+                    spans[w].append((i, i + len(w)))
             if len(spans) < 2:
                 continue
             major = max(spans, key=lambda w: (len(spans[w]), sum(c.isupper() for c in w)))

@@ -1038,12 +1038,14 @@ class EncodingResidue(Rule):
 
 
 # --- typewriter and wire-service marks ------------------------------------------------------------
-_TYPEWRITER = rx.compile(
-    r"(?P<us>(?<=[\w.,;:)\]\"”’]) _ (?=[\w\"“(]))"  # AP wire: ' _ ' for a dash
-    r"|(?P<bt>``(?=[\w‘'\"]))"  # TeX-style opening quote
-    r"|(?P<dp>(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,!?]))\u2033)"  # a double prime closing a quotation
-    r"|(?P<aa>(?<![\w'])''(?=[^\W\d_])|(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,!?]))''(?![\w']))"  # two apostrophes for a double quote
-    r"|(?P<lq>(?<=[A-Za-z])‘(?=(?:s|t|re|ll|ve|d|m)\b)|(?:(?<=[A-Za-z])|(?<=[A-Za-z][.,!?]))‘(?=[\s.,;:!?)]|$))"  # ‘ as apostrophe or closing
+# one pattern per mark, each opening with its literal (a scan for a literal runs at memchr speed)
+# and run only when the mark occurs in the text
+_TYPEWRITER = (
+    (" _ ", "us", rx.compile(r" _ (?<=[\w.,;:)\]\"”’] _ )(?=[\w\"“(])")),  # AP wire: ' _ ' for a dash
+    ("``", "bt", rx.compile(r"``(?=[\w‘'\"])")),  # TeX-style opening quote
+    ("\u2033", "dp", rx.compile(r"\u2033(?:(?<=[^\W\d_]\u2033)|(?<=[^\W\d_][.,!?]\u2033))")),  # a double prime closing a quotation
+    ("''", "aa", rx.compile(r"''(?:(?<![\w']'')(?=[^\W\d_])|(?:(?<=[^\W\d_]'')|(?<=[^\W\d_][.,!?]''))(?![\w']))")),  # '' for "
+    ("‘", "lq", rx.compile(r"‘(?:(?<=[A-Za-z]‘)(?=(?:s|t|re|ll|ve|d|m)\b)|(?:(?<=[A-Za-z]‘)|(?<=[A-Za-z][.,!?]‘))(?=[\s.,;:!?)]|$))")),  # ‘ for ’
 )
 _TYPEWRITER_MESSAGES = {
     "us": ("An underscore stands for a dash: use a dash", " — "),
@@ -1085,14 +1087,10 @@ class TypewriterMarks(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        if not any(c in text for c in ("_", "`", "\u2033", "''", "‘")):
-            return
-        for f in _pattern_findings(
-            self, doc, _TYPEWRITER,
-            lambda m: _TYPEWRITER_MESSAGES[m.lastgroup][0],
-            lambda m: _TYPEWRITER_MESSAGES[m.lastgroup][1],
-        ):
-            yield f
+        for mark, key, pattern in _TYPEWRITER:
+            if mark in text:
+                message, suggestion = _TYPEWRITER_MESSAGES[key]
+                yield from _pattern_findings(self, doc, pattern, message, suggestion)
         if "‘" in text and "'" in text:
             prose = doc.prose
             for m in _CURLY_STRAIGHT.finditer(prose):
@@ -1105,8 +1103,9 @@ class TypewriterMarks(Rule):
 
 
 # --- a hyphen with a space on one side -------------------------------------------------------------
-_HYPHEN_BEFORE_CAP = rx.compile(r"(?:(?<=[^\W_])|(?<=\)))-[ \t](?=[A-Z][a-z])")
-_SPACE_IN_COMPOUND = rx.compile(r"(?<=[^\W\d_]-)[^\W\d_]{1,12}([ \t]+-)(?=[a-z]{2,}\b)")
+_HYPHEN_BEFORE_CAP = rx.compile(r"-(?:(?<=[^\W_]-)|(?<=\)-))[ \t](?=[A-Z][a-z])")
+_SPACE_IN_COMPOUND = rx.compile(r"[ \t]-(?=[a-z]{2,}\b)")
+_COMPOUND_BEFORE = rx.compile(r"[^\W\d_]-[^\W\d_]{1,12}$")
 
 
 class LopsidedHyphen(Rule):
@@ -1132,9 +1131,10 @@ class LopsidedHyphen(Rule):
         if "- " not in doc.text and " -" not in doc.text:
             return
         yield from _pattern_findings(self, doc, _HYPHEN_BEFORE_CAP, "A hyphen with a space after it only: use a spaced dash ( — )", " — ")
-        for m in _SPACE_IN_COMPOUND.finditer(doc.prose):
-            s, e = m.span(1)
-            if _in_prose_line(doc, s):
+        prose = doc.prose
+        for m in _SPACE_IN_COMPOUND.finditer(prose):
+            s, e = m.span()
+            if _COMPOUND_BEFORE.search(prose, max(0, s - 14), s) and _in_prose_line(doc, s):
                 yield self.finding(s, e, "A space breaks this hyphenated compound", suggestions=["-"])
 
 
@@ -1150,8 +1150,9 @@ _AFTER_UNIT_NOT_NOUN = frozenset(
     had will would long away apart each per more less than into since until till running straight back ahead
     behind old-fashioned""".split()
 )
+_NUMBER_WORDS_ANY_CASE = "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _NUMBER_WORDS.split("|"))
 _COMPOUND_MODIFIER = rx.compile(
-    rf"\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})[ ](?:{_UNITS})[ ](?P<noun>[a-z]{{3,}})\b", re.IGNORECASE
+    rf"(?<![\w.])(?:\d+(?:\.\d+)?|{_NUMBER_WORDS_ANY_CASE})[ ](?:{_UNITS})[ ](?P<noun>[a-z]{{3,}})\b"
 )
 
 
@@ -1196,7 +1197,7 @@ class CompoundModifierHyphen(Rule):
 # ends padded, "( Photo: AP )", is a deliberate style)
 _BRACKETED = rx.compile(r"\((?P<p>[^()\n]{1,160})\)|\[(?P<b>[^\[\]\n]{1,160})\]")
 # no space before an opening parenthesis that starts an aside: "the council(which met"
-_GLUED_PAREN = rx.compile(r"(?<=[a-z]{2})\((?!(?:s|es|ies|ed|er|ers|a|an|the)\))(?=[a-z]{2,}[^()\n]{0,80}\))")
+_GLUED_PAREN = rx.compile(r"\((?<=[a-z]{2}\()(?!(?:s|es|ies|ed|er|ers|a|an|the)\))(?=[a-z]{2,}[^()\n]{0,80}\))")
 
 
 class BracketSpacing(Rule):
@@ -1279,8 +1280,8 @@ class BrokenEmphasis(Rule):
 # abbreviations of five letters or more that a dictionary may take for words (Calif. = caliph?)
 _MORE_ABBREVIATIONS = frozenset("calif penna mass. assoc admin amend blvd capt cmdr comdr corp govt sgt supt".split())
 _STRAY = rx.compile(
-    r"(?P<dot>(?<=[A-Za-z][a-z]{4})\.(?=,))"  # "Trump., died"
-    r"|(?P<num>(?<![\d.,])\d{1,3},\d{2}(?![\d,])(?!\.\d))"  # "195,00": a thousands group of two digits
+    r"(?P<dot>\.(?<=[A-Za-z][a-z]{4}\.)(?=,))"  # "Trump., died"
+    r"|(?P<num>,(?<=\d,)\d{2}(?![\d,])(?!\.\d))"  # "195,00": a thousands group of two digits
 )
 
 
@@ -1316,7 +1317,12 @@ class StrayMarks(Rule):
                     continue  # Calif., Corp., Sept.: an abbreviation keeps its full stop
                 yield self.finding(s, e, "A stray full stop before the comma", suggestions=[""])
             else:
-                yield self.finding(s, e, f"'{m.group()}' has a thousands group of two digits: a digit is missing or the comma is wrong")
+                k = s
+                while k > 0 and prose[k - 1].isdigit():
+                    k -= 1
+                if s - k > 3 or (k > 0 and prose[k - 1] in ".,"):
+                    continue  # 1234,56 or 1.234,56: another notation, not a slip
+                yield self.finding(k, e, f"'{prose[k:e]}' has a thousands group of two digits: a digit is missing or the comma is wrong")
 
 
 # --- doubled determiners and auxiliaries -------------------------------------------------------------------
@@ -1361,7 +1367,7 @@ class DoubledFunctionWord(Rule):
 
 
 # --- a dropped word in "as many as" ------------------------------------------------------------------
-_AS_MANY_AS = rx.compile(r"\b(?:[Bb]y|[Uu]p to|[Ff]rom) as (?=[$£€]?\d)")
+_AS_MANY_AS = rx.compile(r" as (?=[$£€]?\d)(?:(?<=\b[Bb]y as )|(?<=\b[Uu]p to as )|(?<=\b[Ff]rom as ))")
 
 
 class DroppedQuantifier(Rule):
@@ -1383,7 +1389,11 @@ class DroppedQuantifier(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         if " as " not in doc.text:
             return
-        yield from _pattern_findings(self, doc, _AS_MANY_AS, "A word is missing: 'as many as' or 'as much as'")
+        prose = doc.prose
+        for m in _AS_MANY_AS.finditer(prose):
+            s = prose.rfind(" ", 0, m.start()) + 1 if not prose[m.start() - 2 : m.start()].lower().endswith("to") else m.start() - 5
+            if _in_prose_line(doc, m.start()):
+                yield self.finding(s, m.end(), "A word is missing: 'as many as' or 'as much as'")
 
 RULES: list = [
     MissingSpaceAfterPunctuation,

@@ -167,6 +167,8 @@ class PossibleTypo(Rule):
 
     @staticmethod
     def _judge(w: str, min_len: int, dominance: float, gap: float) -> tuple | None:
+        if not lexicon.suggestions(w):
+            return None  # no common word one edit away: nothing to suggest (the frequencies stay unread)
         if not dictionary.available():
             return _judge_by_lexicon(w, min_len, dominance)
         # a suggestion must be spelled right (in the lexicon), not merely frequent on the web
@@ -200,7 +202,11 @@ def _judge_by_lexicon(w: str, min_len: int, dominance: float) -> tuple | None:
 
 
 # --- one name, two spellings -----------------------------------------------------------------------
-_CAP_NAME = rx.compile(r"(?<![\w@#/.'’&+-])[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
+_CAP_NAME = rx.compile(r"[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
+
+
+def _NAME_BEFORE_BAD(c: str) -> bool:
+    return c.isalnum() or c in "_@#/.'’&+-"
 
 
 def _near(a: str, b: str, limit: int) -> bool:
@@ -253,15 +259,20 @@ class NameSpelledTwoWays(Rule):
         if len(caps) < 2:
             return
         ceiling = self.opts["max-frequency"]
-        rare = [w for w in caps if w not in ctx.accept and not lexicon.known(w) and dictionary.zipf(w.lower()) < ceiling]
+        # names the lexicon lacks; how common they are in English is asked only of a pair found
+        rare = [w for w in caps if w not in ctx.accept and not lexicon.known(w)]
         if len(rare) < 2:
             return
         prose = doc.prose
         spans: dict[str, list[tuple[int, int]]] = {}
-        for m in _CAP_NAME.finditer(prose):
-            if m.group() in rare:
-                spans.setdefault(m.group(), []).append(m.span())
-        names = sorted(spans, key=lambda w: (-len(spans[w]), prose.find(w)))
+        for w in rare:  # a few names: str.find, no scan of every word
+            i = prose.find(w)
+            while i != -1:
+                m = _CAP_NAME.match(prose, i)
+                if m is not None and m.end() == i + len(w) and (i == 0 or not _NAME_BEFORE_BAD(prose[i - 1])):
+                    spans.setdefault(w, []).append((i, i + len(w)))
+                i = prose.find(w, i + 1)
+        names = sorted(spans, key=lambda w: (-len(spans[w]), spans[w][0][0]))
         for minor in names:
             if len(spans[minor]) != 1:
                 continue
@@ -271,7 +282,9 @@ class NameSpelledTwoWays(Rule):
                 lo, hi = sorted((major, minor), key=len)
                 if hi.startswith(lo) or _doubled_twin(major, minor):
                     continue  # a plural or possessive; a doubled letter (NL206)
-                if _near(major.lower(), minor.lower(), 2 if len(minor) >= 8 else 1):
+                if _near(major.lower(), minor.lower(), 2 if len(minor) >= 8 else 1) and max(
+                    dictionary.zipf(major.lower()), dictionary.zipf(minor.lower())
+                ) < ceiling:
                     s, e = spans[minor][0]
                     ms, me = spans[major][0]
                     yield self.finding(
