@@ -282,3 +282,11 @@ def test_word_frequencies_load_offline_and_are_quick():
     assert dictionary.zipf("the") > 7 and dictionary.zipf("qzxv") == 0.0
     assert time.perf_counter() - t < 2.0
     assert dictionary.neighbours("scrne")[0][0] == "scene"
+
+
+def test_run_together_words_need_a_function_word_or_a_glued_figure():
+    fs = _codes("The quake hit thismountainous region, the most populatedits officials said. An earthquake7.9 followed.\n", "NL107")
+    assert [f.text for f in fs] == ["thismountainous", "populatedits", "earthquake7"]
+    assert fs[0].suggestions[0] == "this mountainous" and fs[0].fix is None
+    # compounds and fused content words are not this rule's: outperformer, a widget's fused text
+    assert not _codes("The small-cap index was the outperformer; achievementspublished at noon. Covid19 and mp3 files.\n", "NL107")

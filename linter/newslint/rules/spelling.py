@@ -201,6 +201,78 @@ def _judge_by_lexicon(w: str, min_len: int, dominance: float) -> tuple | None:
 
 
 
+
+# --- words run together -------------------------------------------------------------------------------
+# one of the two parts must be a closed-class word: a lost space or dash around 'this', 'its',
+# 'and' is a slip, while two content words glued together may be a compound (outperformer) or
+# widget text fused by a scraper (another family's business)
+_FUNCTION_WORDS = frozenset(
+    """the this that these those its his her their our your and but for with from into onto than
+    then when where which while who whom whose what there here been were was are has have had not
+    also some such very more most only just about after before over under""".split()
+)
+_GLUED_FIGURE = rx.compile(r"(?<![\w@#/.'’&+-])([a-z]{5,})(?=\d+[.,]\d)")
+
+
+class RunTogetherWords(Rule):
+    """Two words written as one because a space or a dash was lost in scraping or editing
+    ("thismountainous", "populatedits", "earthquake7.9"). Reported when a lower-case word is
+    unknown to the lexicon, practically never written (Zipf frequency below 1), and splits into two
+    common words one of which is a function word (this, its, and); or when a word is glued to a decimal figure. Compounds the dictionaries know
+    (livestream, cyberattack) are left alone; the fix is only suggested.
+
+    Bad:
+        The quake struck thismountainous region before dawn.
+        ---
+        A magnitude earthquake7.9 hit the coast.
+    Good:
+        The quake struck this mountainous region before dawn; the livestream showed the damage.
+    """
+
+    code = "NL107"
+    name = "run-together-words"
+    category = "spelling"
+    severity = Severity.warning
+    summary = "Two words run together (thismountainous, earthquake7.9)"
+    lists = {JARGON: JARGON_LIST}
+
+    def setup(self, ctx: Context) -> None:
+        self.jargon = frozenset(str(w).lower() for w in ctx.list(JARGON))
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if not prose or prose.isspace():
+            return
+        maybe = lower_ascii_words(doc).difference(lexicon.words(), _PARTICLES, self.jargon, ctx.accept)
+        verdicts = {}
+        for w in maybe:
+            if 7 <= len(w) <= 30 and not lexicon.known(w) and not lexicon.suggestions(w):
+                pair = dictionary.split_pair(w, 3.0)
+                if (
+                    pair
+                    and (pair[0] in _FUNCTION_WORDS or pair[1] in _FUNCTION_WORDS)
+                    and all(lexicon.known(p) for p in pair)
+                    and dictionary.zipf(w) < 1.0
+                    and not is_learned_name(doc, w)
+                ):
+                    verdicts[w] = pair
+        if verdicts:
+            t = word_table(doc)
+            words, starts, ends = t.words, t.starts, t.ends
+            for i in compress(count(), map(verdicts.__contains__, words)):
+                m = _LOWER_WORD.match(prose, starts[i])
+                if m is None or m.end() != ends[i]:
+                    continue
+                a, b = verdicts[m.group()]
+                yield self.finding(m.start(), m.end(), f"'{m.group()}' looks like two words run together: '{a} {b}'",
+                                   suggestions=[f"{a} {b}"])
+        if any(c.isdigit() for c in prose):
+            for m in _GLUED_FIGURE.finditer(prose):
+                w = m.group(1)
+                if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
+                    yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
+                                       suggestions=[f"{w} {prose[m.end()]}"])
+
 # --- one name, two spellings -----------------------------------------------------------------------
 _CAP_NAME = rx.compile(r"[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
 
@@ -303,4 +375,4 @@ def _doubled_twin(a: str, b: str) -> bool:
     return any(hi[i] == hi[i - 1] and hi[:i] + hi[i + 1 :] == lo for i in range(1, len(hi)))
 
 
-RULES = [PossibleTypo, NameSpelledTwoWays]
+RULES = [PossibleTypo, NameSpelledTwoWays, RunTogetherWords]
