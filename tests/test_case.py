@@ -11,7 +11,7 @@ from newslint.engine import Linter
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 L = Linter(Settings(select=["NL2"]))
-CASE = {"NL201", "NL202", "NL203", "NL204", "NL205", "NL206"}
+CASE = {"NL201", "NL202", "NL203", "NL204", "NL205", "NL206", "NL207"}
 
 
 def lint(text, path="x.txt"):
@@ -218,3 +218,31 @@ def test_rules_read_only_the_lists_they_declare():
         ctx = Context(lists=linter.context.lists, declared=frozenset(rule.lists))
         rule.setup(ctx)
         list(rule.check(doc, ctx))
+
+
+@pytest.mark.parametrize("text", [
+    # a byline under a dateline paragraph
+    "Rescuers searched the rubble on Sunday.\nby Staff Writers\nDhaka (AFP) May 2, 2019\n",
+    # a scraped template identifier and an image file name
+    "Senate passes the bill\n\nitems.[0].image.alt\nThe vote was 69 to 30.\n",
+    "The mayor spoke last.\nharbour lights 300x200 promo.jpg\n",
+    # a hard-wrapped sentence: the line above did not end
+    "The council met on Tuesday evening and voted to close the pool, which has\nbeen shut since the storm. It will reopen in May.\n",
+    "Posted at 7:04 AM, Aug 10, 2021\nand last updated 2021-08-10 10:04:32-04\n",
+    # a title with its own question mark
+    "She starred in Whose Turn Is It Anyway? and later joined a touring company.\n",
+])
+def test_lowercase_sentence_start_ignores_fragments_wraps_and_titles(text):
+    assert texts(lint(text), "NL203") == []
+
+
+def test_lowercase_sentence_start_still_reports_a_sentence_after_a_question():
+    assert texts(lint("Will it pass? nobody in the chamber could say for sure.\n"), "NL203") == ["nobody"]
+
+
+def test_name_case_variants():
+    fs = lint("WhatsApp said users of WhatsApp could not log in. Whatsapp later fixed it.\n")
+    assert texts(fs, "NL207") == ["Whatsapp"]
+    # an all-caps label, a dictionary word (US/Us), a headline in capitals
+    assert texts(lint("DEANNE CRISWELL: Good morning.\n\nCriswell said the storm was large.\n"), "NL207") == []
+    assert texts(lint("The US said it would help. Let Us Pray is a film. WHO and Who.\n"), "NL207") == []

@@ -247,9 +247,9 @@ def test_results_cache_returns_the_same_output_and_no_cache_skips_it(run_cli, ar
     second = run_cli("--format", "json", str(article))[1]
     assert first == second and entries() == 1
     # a changed file is a miss
-    article.write_text(TYPO + "Teh end.\n")
+    article.write_text(TYPO + "It was teh end.\n")
     third = json.loads(run_cli("--format", "json", str(article))[1])
-    assert [f["text"] for f in third["files"][0]["findings"]] == ["adn", "Teh"]
+    assert [f["text"] for f in third["files"][0]["findings"]] == ["adn", "teh"]
     assert entries() == 2
     article.write_text("Fresh copy wiht a typo.\n")
     run_cli("--no-cache", str(article))

@@ -124,10 +124,12 @@ class SubstitutionRule(PackRule):
         case_sensitive = not self.spec.get("ignorecase", True)
         for start, end, key in self.index.finditer(doc):
             original = doc.text[start:end]
-            if key in exceptions or original in accept or (case_sensitive and original != original.lower()):
+            if key in exceptions or original in accept:
                 continue
-            if _followed_by_sic(doc.text, end):
-                continue
+            if case_sensitive and original != original.lower() and not _proper_case(original, self.table[key]):
+                continue  # case-sensitive: 'LTE', 'ADN' (acronyms) or 'Teh' (a surname) are not 'let', 'and', 'the'
+            if _followed_by_sic(doc.text, end) or doc.text.startswith(("…", "..."), end):
+                continue  # quoted as written; or cut off by an ellipsis (a teaser), not misspelled
             options = [match_case(o, original) for o in self.table[key]]
             fix = Fix.replace(start, end, options[0], safe=safe) if len(options) == 1 else None
             yield self.finding(
@@ -137,6 +139,12 @@ class SubstitutionRule(PackRule):
                 suggestions=options,
                 fix=fix,
             )
+
+
+def _proper_case(original: str, options: list[str]) -> bool:
+    """A capitalised word that a case-sensitive substitution may still correct: one capital then
+    lower case, when every correction is capitalised too (Tusday -> Tuesday, Febuary -> February)."""
+    return original[:1].isupper() and original[1:].islower() and all(o[:1].isupper() for o in options)
 
 
 def _followed_by_sic(text: str, end: int) -> bool:
@@ -211,6 +219,8 @@ class RepetitionRule(PackRule):
             run = text[a0:b1]
             if (
                 (words[i], words[i + 1]) not in self.exceptions
+                # a lower-case word before its capitalised twin opens a name: "new New York"
+                and not (wa[:1].islower() and text[starts[i + 1] : starts[i + 1] + 1].isupper())
                 and (want is None or want.fullmatch(wa))
                 and doc.line_of(a0).kind not in ("table", "code")
             ):

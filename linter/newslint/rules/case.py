@@ -394,6 +394,27 @@ def _skip_opening_word(prose: str, i: int) -> bool:
 _KIND = attrgetter("kind")
 # the first characters of a sentence that may start in lower case (see _first_letter)
 _MAY_OPEN_LOWER = frozenset(_OPENERS + "abcdefghijklmnopqrstuvwxyz")
+# what a line that ends a sentence ends with (else the next line of the paragraph continues it)
+_LINE_ENDS = frozenset(".?!:;…\"”’')]*_|")
+_SENTENCE_ENDS = frozenset(".?!…\"”’')]")
+
+
+def _not_a_sentence(prose: str, i: int, start: int, end: int, ln) -> bool:
+    """A fragment that is no sentence, so its case tells nothing: a byline (by Staff Writers),
+    a scraped identifier (items.[0].image.alt), or a short line without final punctuation (a
+    caption credit, a file name, a label, a time stamp)."""
+    m = _WORD.match(prose, i)
+    if m is None:
+        return True
+    after = prose[m.end() : m.end() + 2]
+    if after[:1] in "[(" and after[:1] != "" or (after[:1] == "." and after[1:2].strip() and after[1:2] not in ".…"):
+        return True  # glued to code-like punctuation: items.[0], config.json
+    body = prose[start:end].rstrip()
+    if body and body[-1] in _SENTENCE_ENDS:
+        return False
+    if end < ln.end and prose[end:ln.end].strip():
+        return False  # the sentence goes on past a break we cannot see: judge it
+    return m.group().lower() == "by" or len(_WORD.findall(prose, start, end)) < 6
 
 
 class LowercaseSentenceStart(Rule):
@@ -448,6 +469,8 @@ class LowercaseSentenceStart(Rule):
                 continue  # a partial quotation may start in lower case
             if _skip_opening_word(prose, i):
                 continue
+            if _not_a_sentence(prose, i, s.start, s.end, ln):
+                continue
             if not self._after_sentence_end(doc, prose, s.start, ln):
                 continue
             reported.add(i)
@@ -465,9 +488,26 @@ class LowercaseSentenceStart(Rule):
                 return False  # code, a URL or a tag right before: not a sentence start we can judge
             j -= 1
         if j < ln.start:
-            # paragraph start: the previous line must have ended (a soft-wrapped line continues)
-            return True
+            # line start: the previous line of the paragraph must have ended a sentence (a
+            # hard-wrapped line continues the sentence of the line above)
+            if ln.number < 2:
+                return True
+            prev = doc.lines[ln.number - 2]
+            if prev.kind == "blank":
+                return True
+            tail = prose[prev.start : prev.end].rstrip()
+            if not tail or tail[-1] in _LINE_ENDS or prev.kind == "heading":
+                return True
+            words = _WORD.findall(tail)
+            # a headline in title case above the paragraph ended; a wrapped sentence did not
+            return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
         ch = prose[j]
+        if ch in "?!":
+            # a title with its own question mark (Whose Life Is It Anyway? and she...), or a name
+            # with an exclamation mark (Yahoo!): the capitalised word before it is part of it
+            w = re.search(r"([^\W\d_]+)[?!]$", prose[max(ln.start, j - 30) : j + 1])
+            if w and w.group(1)[:1].isupper() and j - len(w.group(1)) > ln.start:
+                return False
         if ch in "\"”’')]":
             # a quotation or bracket closed by ? or !: "Why now?" she asked.
             k = j
@@ -793,4 +833,66 @@ class NameSpellingVariants(Rule):
                     )
 
 
-RULES = [ProperNounLowercase, TitleLowercase, LowercaseSentenceStart, LowercaseAnswer, SpeakerLabelCase, NameSpellingVariants]
+
+# --- one name, two casings ------------------------------------------------------------------------
+
+
+class NameCaseVariants(Rule):
+    """A name written with two casings in one article: a brand or acronym with its inner
+    capitals in most places and without them in one (WhatsApp and Whatsapp, YouTube and
+    Youtube, PayPal and Paypal). All-capital forms are a style (labels, datelines). The minority casing is reported, with the majority one as
+    suggestion; on a tie, the casing with more capitals (the brand's own) wins. Words of the
+    dictionary are left alone (US/Us, WHO/Who, AIDS/Aids), and so are lines in capitals.
+
+    Bad:
+        Users of WhatsApp reported outages. WhatsApp said it was working on a fix, and Whatsapp
+        later restored service.
+    Good:
+        Users of WhatsApp reported outages; the WHO said who was affected was unclear.
+    """
+
+    code = "NL207"
+    name = "name-case-variants"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A name cased two ways in one article (WhatsApp and Whatsapp)"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        # inner capitals, not all capitals: DEANNE CRISWELL in a transcript label, WASHINGTON in
+        # a dateline and a headline in capitals are styles, not another spelling
+        forms = [w for w in ascii_words(doc) if len(w) >= 3 and not w.isupper() and any(c.isupper() for c in w[1:])]
+        if not forms:
+            return
+        lows = {w.lower() for w in forms}
+        twins = [w for w in ascii_words(doc) if w[:1].isupper() and not w.isupper() and w.lower() in lows]
+        by_low: dict[str, set[str]] = defaultdict(set)
+        for w in twins:
+            by_low[w.lower()].add(w)
+        prose = doc.prose
+        for low, ws in by_low.items():
+            if len(ws) < 2 or lexicon.known(low):
+                continue
+            spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for w in ws:
+                for i in _find_word(prose, w):
+                    if i > 0 and prose[i - 1].isalpha():
+                        continue
+                    ln = doc.line_of(i)
+                    letters = [c for c in ln.text if c.isalpha()]
+                    if ln.kind in ("table", "code") or (letters and sum(c.isupper() for c in letters) > 0.6 * len(letters)):
+                        continue  # a line in capitals says nothing about a name's casing
+                    spans[w].append((i, i + len(w)))
+            if len(spans) < 2:
+                continue
+            major = max(spans, key=lambda w: (len(spans[w]), sum(c.isupper() for c in w)))
+            ms, me = spans[major][0]
+            for w, sp in spans.items():
+                if w == major:
+                    continue
+                for s, e in sp:
+                    yield self.finding(
+                        s, e, f"'{w}' is written '{major}' elsewhere in this article",
+                        suggestions=[major], related=[Related(ms, me, f"'{major}' is used here")],
+                    )
+
+RULES = [ProperNounLowercase, TitleLowercase, LowercaseSentenceStart, LowercaseAnswer, SpeakerLabelCase, NameSpellingVariants, NameCaseVariants]

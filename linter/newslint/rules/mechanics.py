@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .. import rx
-from ..document import Document, offsets_of
+from .. import lexicon
+from ..document import ABBREVIATIONS, Document, offsets_of
 from ..analysis import per_config, per_document
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule, WordList
@@ -324,7 +325,11 @@ def _quote_role(text: str, i: int, lo: int, hi: int) -> str | None:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     if ch == '"' and before.isdigit() and not after.isalpha():
-        return None  # inch mark or seconds: 5'11", 12"
+        k = i - 1
+        while k > lo and (text[k - 1].isdigit() or text[k - 1] in "'.,/"):
+            k -= 1
+        if not (k > lo and text[k - 1].isalpha()):
+            return None  # inch mark or seconds: 5'11", 12" (but "the G7" closes a quotation)
     opens = before in _OPEN_BEFORE or before in "“\"" and i - 1 >= lo
     closes = after in _CLOSE_AFTER or after in "”\""
     if opens and not after.isspace() and not closes:
@@ -849,6 +854,547 @@ def _case_like(word: str, original: str) -> str:
     return word
 
 
+
+# --- real-copy slips: shared helpers ------------------------------------------------------------
+_NO_PROSE_LINES = ("table", "code")
+
+
+def _in_prose_line(doc: Document, i: int) -> bool:
+    return doc.line_of(i).kind not in _NO_PROSE_LINES
+
+
+def _pattern_findings(rule: Rule, doc: Document, pattern, message, suggestion=None, fix=False) -> Iterator[Finding]:
+    """One finding per match of ``pattern`` in the prose, outside tables and code. ``message``
+    and ``suggestion`` are strings or functions of the match."""
+    prose = doc.prose
+    for m in pattern.finditer(prose):
+        s, e = m.span()
+        if s == e or not _in_prose_line(doc, s):
+            continue
+        msg = message(m) if callable(message) else message
+        sugg = suggestion(m) if callable(suggestion) else suggestion
+        if sugg is None:
+            yield rule.finding(s, e, msg)
+        else:
+            yield rule.finding(s, e, msg, suggestions=[sugg], fix=Fix.replace(s, e, sugg, safe=False) if fix else None)
+
+
+# --- a paragraph that stops mid-sentence --------------------------------------------------------
+_UNFINISHED_ENDS = frozenset(".?!:;…\"”’')]}*_|—–-,/\\>")
+# a sentence boundary inside a line: "prices. The"
+_INNER_STOP = rx.compile(r"[a-z0-9%)][.?!][\"”’]?[ \t]+(?=[A-Z\"“])")
+_PLAIN_WORD = rx.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# words a sentence cannot end on: articles, prepositions, conjunctions, auxiliaries, possessives
+_CONTINUES = frozenset(
+    """a an the of to and or but nor with that which who whom whose how why when where whether if
+    because as at by for from in into on onto than then so his her their its our my your is was
+    were are be been being has have had will would can could should may might must not very about
+    after before over under between during without within""".split()
+)
+
+
+class UnfinishedParagraph(Rule):
+    """A paragraph that stops mid-sentence: a stray paragraph break or line break splits a
+    sentence in two (the paragraph ends on 'how', 'the', 'of'..., or the next one goes on in lower
+    case), or a paragraph of several sentences whose last one lost its full stop after a figure or
+    an -ing word. Reported from the paragraph's last word to the next paragraph's first word,
+    with the next paragraph as related.
+
+    Articles hard-wrapped at a fixed width (no line longer than 150 characters) are read
+    paragraph by paragraph; elsewhere every line is a paragraph. The first line (a headline),
+    captions, bylines,
+    labels and lines without sentences (fewer than three words) are left alone.
+
+    Bad:
+        Councillors met on Monday.
+
+        The committee will decide next month how
+
+        the money is to be shared between the two councils.
+        ---
+        Markets at a glance
+
+        Shares rose on Monday. The index of small companies ended the day up 1.1%
+
+        The dollar fell against the yen.
+    Good:
+        The committee will decide next month how the money is to be shared.
+
+        Councillors welcomed the plan.
+        ---
+        Markets at a glance
+        The index of small companies ended the day up 1.1%.
+    """
+
+    code = "NL228"
+    name = "unfinished-paragraph"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A paragraph that stops mid-sentence or without its full stop"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        lines = doc.lines
+        texts = [ln for ln in lines if ln.kind == "text"]
+        if len(texts) < 2:
+            return
+        unwrapped = any(len(ln.text) > 150 for ln in texts)
+        prose = doc.prose
+        n = len(lines)
+        first = texts[0].number
+        for k, ln in enumerate(lines):
+            if ln.kind != "text" or ln.number == first:
+                continue  # the first line is the headline
+            body = prose[ln.start : ln.end].rstrip()
+            if not body or body[-1] in _UNFINISHED_ENDS:
+                continue
+            j = k + 1
+            while j < n and lines[j].kind == "blank":
+                j += 1
+            if j >= n or lines[j].kind != "text":
+                continue
+            if j == k + 1 and not unwrapped:
+                continue  # a hard-wrapped paragraph goes on on the next line
+            nxt = lines[j]
+            nbody = prose[nxt.start : nxt.end].strip()
+            words = _PLAIN_WORD.findall(body)
+            if len(words) < 3:
+                continue
+            last = words[-1]
+            ends_on_word = body.endswith(last)
+            why = None
+            if ends_on_word and last in _CONTINUES:
+                why = f"The paragraph stops on '{last}': a stray break splits the sentence"
+            elif (
+                ends_on_word
+                and last[:1].islower()
+                and nbody[:1].islower()
+                and len(words) >= 5
+                and len(nbody.split()) >= 3
+                and _PLAIN_WORD.match(nbody)
+                and _PLAIN_WORD.match(nbody).end() < len(nbody)
+                and nbody[_PLAIN_WORD.match(nbody).end()] == " "
+            ):
+                why = "A stray break splits the sentence: the next paragraph goes on in lower case"
+            else:
+                stops = list(_INNER_STOP.finditer(body))
+                if stops:
+                    tail = _PLAIN_WORD.findall(body[stops[-1].end() :])
+                    if (
+                        len(tail) >= 5
+                        and sum(w[:1].islower() for w in tail) >= 0.6 * len(tail)
+                        and (body[-1].isdigit() or body[-1] == "%" or (ends_on_word and last.endswith("ing")))
+                    ):
+                        why = "The paragraph's last sentence has no full stop"
+            if why is None:
+                continue
+            stop = ln.start + len(body)
+            start = stop - len(last) if ends_on_word else stop - 1
+            # the span runs from the last word over the break to the next paragraph's first word
+            lead = len(prose[nxt.start : nxt.end]) - len(prose[nxt.start : nxt.end].lstrip())
+            first = _PLAIN_WORD.match(prose, nxt.start + lead)
+            end = first.end() if first else stop
+            yield self.finding(start, end, why, related=[Related(nxt.start, nxt.start + min(len(nbody), 20), "the text goes on here")])
+
+
+# --- encoding residue ------------------------------------------------------------------------------
+# UTF-8 read as Latin-1/Windows-1252: "Â " for a no-break space, "â€™" for ’, "Ã©" for é; and
+# the replacement character U+FFFD where a byte could not be decoded at all
+_MOJIBAKE = rx.compile(
+    r"Â(?=[\s\u00a0\u0080-\u00bf]|$)|Â[\u00a0-\u00bf]|â€[\u0080-\u00ff\u2010-\u203a\u2122\u0152\u0153\u0178\u02c6\u02dc]?"
+    r"|Ã[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u2122\u0152\u0153\u0160\u0161\u017d\u017e\u0178]|\ufffd"
+)
+
+
+class EncodingResidue(Rule):
+    """Characters garbled by a wrong text encoding: UTF-8 read as Latin-1 or Windows-1252 ("Â "
+    for a no-break space, "â€™" for an apostrophe, "Ã©" for é) and the replacement character
+    (U+FFFD) where a byte was lost. Words that really use Â or Ã (Â-ge, São) are left alone.
+
+    Bad:
+        The council approved the budget.Â The mayor abstained.
+        ---
+        The mayorâ€™s office declined to comment.
+        ---
+        The bill passed\ufffdthe upper house on Tuesday.
+    Good:
+        The council approved the budget. The mayor abstained in São Paulo.
+    """
+
+    code = "NL229"
+    name = "encoding-residue"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "Mojibake or a replacement character from a wrong text encoding"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        if "Â" not in text and "â€" not in text and "Ã" not in text and "\ufffd" not in text:
+            return
+        yield from _pattern_findings(
+            self, doc, _MOJIBAKE,
+            lambda m: "A replacement character: a character was lost in decoding" if m.group() == "\ufffd"
+            else f"'{m.group().strip()}' is encoding residue (UTF-8 read as Latin-1): retype the character",
+        )
+
+
+# --- typewriter and wire-service marks ------------------------------------------------------------
+# one pattern per mark, each opening with its literal (a scan for a literal runs at memchr speed)
+# and run only when the mark occurs in the text
+_TYPEWRITER = (
+    (" _ ", "us", rx.compile(r" _ (?<=[\w.,;:)\]\"”’] _ )(?=[\w\"“(])")),  # AP wire: ' _ ' for a dash
+    ("``", "bt", rx.compile(r"``(?=[\w‘'\"])")),  # TeX-style opening quote
+    ("\u2033", "dp", rx.compile(r"\u2033(?:(?<=[^\W\d_]\u2033)|(?<=[^\W\d_][.,!?]\u2033))")),  # a double prime closing a quotation
+    ("''", "aa", rx.compile(r"''(?:(?<![\w']'')(?=[^\W\d_])|(?:(?<=[^\W\d_]'')|(?<=[^\W\d_][.,!?]''))(?![\w']))")),  # '' for "
+    ("‘", "lq", rx.compile(r"‘(?:(?<=[A-Za-z]‘)(?=(?:s|t|re|ll|ve|d|m)\b)|(?:(?<=[A-Za-z]‘)|(?<=[A-Za-z][.,!?]‘))(?=[\s.,;:!?)]|$))")),  # ‘ for ’
+)
+_TYPEWRITER_MESSAGES = {
+    "us": ("An underscore stands for a dash: use a dash", " — "),
+    "bt": ("Two backticks stand for an opening quotation mark", "“"),
+    "dp": ("A double prime (″) closes this quotation: use a quotation mark", "”"),
+    "aa": ("Two apostrophes stand for a double quotation mark", "\""),
+    "lq": ("An opening single quotation mark (‘) used as an apostrophe or closing mark: use ’", "’"),
+}
+_CURLY_STRAIGHT = rx.compile(r"‘[^‘’'\n]{1,80}?'(?![^\W\d_])")
+
+
+class TypewriterMarks(Rule):
+    """Marks that stand in for others and show in print: an underscore for a dash (" _ ", an old
+    wire-service habit), backticks, doubled apostrophes or a double prime (″) for quotation
+    marks, an opening single quote (‘) used as an apostrophe (don‘t) or to close a quotation,
+    and a quotation opened with a curly ‘ and closed with a straight '.
+
+    Bad:
+        WASHINGTON (AP) _ The Senate passed the bill on Tuesday.
+        ---
+        The novel ``The Long Road″ won the prize.
+        ---
+        The agency said it couldn‘t confirm the report.
+        ---
+        The film ‘Summer Nights' topped the box office.
+    Good:
+        WASHINGTON (AP) — The Senate passed the bill on Tuesday.
+        ---
+        The novel “The Long Road” won the prize; the file was named draft_final.
+        ---
+        The film ‘Summer Nights’ topped the box office in Hawai‘i.
+    """
+
+    code = "NL230"
+    name = "typewriter-marks"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "An underscore for a dash, backticks or a double prime for quotation marks, ‘ for ’"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        text = doc.text
+        for mark, key, pattern in _TYPEWRITER:
+            if mark in text:
+                message, suggestion = _TYPEWRITER_MESSAGES[key]
+                yield from _pattern_findings(self, doc, pattern, message, suggestion)
+        if "‘" in text and "'" in text:
+            prose = doc.prose
+            for m in _CURLY_STRAIGHT.finditer(prose):
+                s, e = m.span()
+                ln = doc.line_of(s)
+                if ln.kind in _NO_PROSE_LINES or "’" in prose[e : ln.end]:
+                    continue  # a straight apostrophe inside a curly quotation closed later
+                yield self.finding(e - 1, e, "A quotation opened with ‘ is closed with a straight ': use ’",
+                                   suggestions=["’"], related=[Related(s, s + 1, "opened here")])
+
+
+# --- a hyphen with a space on one side -------------------------------------------------------------
+_HYPHEN_BEFORE_CAP = rx.compile(r"-(?:(?<=[^\W_]-)|(?<=\)-))[ \t](?=[A-Z][a-z])")
+_SPACE_IN_COMPOUND = rx.compile(r"[ \t]-(?=[a-z]{2,}\b)")
+_COMPOUND_BEFORE = rx.compile(r"[^\W\d_]-[^\W\d_]{1,12}$")
+
+
+class LopsidedHyphen(Rule):
+    """A hyphen with a space on one side only: a dash whose other space was lost ("(WKBN)- Crews",
+    "Mission- The Final Cut") or a compound broken by a space ("out-of -position"). A suspended
+    hyphen ("pre- and post-war", "two- or three-year") is right.
+
+    Bad:
+        DAYTON, Ohio (WDTN)- Crews cleared the road on Friday.
+        ---
+        The out-of -position defender was booked.
+    Good:
+        DAYTON, Ohio (WDTN) — Crews cleared the road; pre- and post-match talks were short.
+    """
+
+    code = "NL231"
+    name = "lopsided-hyphen"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A hyphen with a space on one side only"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if "- " not in doc.text and " -" not in doc.text:
+            return
+        yield from _pattern_findings(self, doc, _HYPHEN_BEFORE_CAP, "A hyphen with a space after it only: use a spaced dash ( — )", " — ")
+        prose = doc.prose
+        for m in _SPACE_IN_COMPOUND.finditer(prose):
+            s, e = m.span()
+            if _COMPOUND_BEFORE.search(prose, max(0, s - 14), s) and _in_prose_line(doc, s):
+                yield self.finding(s, e, "A space breaks this hyphenated compound", suggestions=["-"])
+
+
+# --- a compound modifier without its hyphen --------------------------------------------------------
+_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+_UNITS = (
+    # units of measure only: "27 member states" and "two car families" are right as they are
+    "minute|hour|day|week|month|year|decade|mile|kilometre|kilometer|metre|meter|foot|inch|acre|storey"
+    "|magnitude|yard|gallon|pound|ton|tonne|degree"
+)
+_AFTER_UNIT_NOT_NOUN = frozenset(
+    """of in ago later earlier before after from to and or the a an that for at on by with is was are were has have
+    had will would long away apart each per more less than into since until till running straight back ahead
+    behind old-fashioned""".split()
+)
+_NUMBER_WORDS_ANY_CASE = "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _NUMBER_WORDS.split("|"))
+_COMPOUND_MODIFIER = rx.compile(
+    rf"(?<![\w.])(?:\d+(?:\.\d+)?|{_NUMBER_WORDS_ANY_CASE})[ ](?:{_UNITS})[ ](?P<noun>[a-z]{{3,}})\b"
+)
+
+
+class CompoundModifierHyphen(Rule):
+    """A number and a unit used together before a noun need a hyphen: "a 6.8-magnitude quake",
+    "a three-month delay", "a 10-year-old boy". Without it the unit reads as a noun of its own.
+    The unit must be in the singular (a plural is no modifier: "three months later").
+
+    Bad:
+        The 6.8 magnitude quake struck before dawn.
+        ---
+        Officials announced a three month review of the contract.
+    Good:
+        The 6.8-magnitude quake struck three months ago; it lasted 40 seconds.
+        ---
+        The review will take three month-long phases, and the ten day ago figure was revised.
+    """
+
+    code = "NL232"
+    name = "compound-modifier-hyphen"
+    category = "mechanics"
+    severity = Severity.info
+    summary = "A number and a unit before a noun without a hyphen (a 6.8 magnitude quake)"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        for m in _COMPOUND_MODIFIER.finditer(prose):
+            noun = m.group("noun").lower()
+            if noun in _AFTER_UNIT_NOT_NOUN or noun.endswith("ly") or not _in_prose_line(doc, m.start()):
+                continue
+            if m.group()[:1].isupper() and not m.group()[:1].isdigit() and m.start() > 0 and prose[m.start() - 1] not in " \n\t(\"“":
+                continue
+            number, unit, _ = m.group().split(" ", 2)
+            s = m.start()
+            e = s + len(number) + 1 + len(unit)
+            yield self.finding(s, e, f"A compound modifier needs a hyphen: '{number}-{unit} {m.group('noun')}'",
+                               suggestions=[f"{number}-{unit}"])
+
+
+# --- brackets: inner spaces, a missing space before one ----------------------------------------------
+# a bracketed aside on one line (its content is checked for a space inside one end only: both
+# ends padded, "( Photo: AP )", is a deliberate style)
+_BRACKETED = rx.compile(r"\((?P<p>[^()\n]{1,160})\)|\[(?P<b>[^\[\]\n]{1,160})\]")
+# no space before an opening parenthesis that starts an aside: "the council(which met"
+_GLUED_PAREN = rx.compile(r"\((?<=[a-z]{2}\()(?!(?:s|es|ies|ed|er|ers|a|an|the)\))(?=[a-z]{2,}[^()\n]{0,80}\))")
+
+
+class BracketSpacing(Rule):
+    """A space just inside a bracket ("( the first )"), or no space before an opening
+    parenthesis that starts an aside ("the council(which met...)"). A plural in brackets
+    ("officer(s)") and code are left alone.
+
+    Bad:
+        The fund ( set up in 2019) paid out twice.
+        ---
+        The council(which meets monthly) approved the plan.
+    Good:
+        The fund (set up in 2019) paid out twice; the officer(s) on duty were named.
+        ---
+        The photograph ( Jane Doe / Wire Photo ) ran on the front page.
+    """
+
+    code = "NL233"
+    name = "bracket-spacing"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A space inside a bracket, or none before an opening parenthesis"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if "(" not in doc.text and "[" not in doc.text:
+            return
+        prose = doc.prose
+        text = doc.text
+        for m in _BRACKETED.finditer(text):
+            g = "p" if m.group("p") is not None else "b"
+            cs, ce = m.span(g)
+            if prose[cs:ce] != text[cs:ce]:
+                continue  # a URL or code inside: not prose
+            inner = m.group(g)
+            lead = len(inner) - len(inner.lstrip(" \t"))
+            trail = len(inner) - len(inner.rstrip(" \t"))
+            if bool(lead) == bool(trail) or not inner.strip() or not _in_prose_line(doc, cs):
+                continue
+            if not (inner.strip()[0].isalnum() and inner.strip()[-1].isalnum()):
+                continue  # "( ... )", "[ * ]": marks, not words
+            s, e = (cs, cs + lead) if lead else (ce - trail, ce)
+            yield self.finding(s, e, "A space inside the bracket", suggestions=[""])
+        yield from _pattern_findings(self, doc, _GLUED_PAREN, "No space before the opening parenthesis")
+
+
+# --- broken Markdown emphasis ------------------------------------------------------------------------
+_STRONG = rx.compile(r"(?<![*\\])\*\*(?!\*)")
+
+
+class BrokenEmphasis(Rule):
+    """A line with an odd number of ``**`` markers: bold opened and never closed (or closed and
+    never opened), so the asterisks print. Tables and code are left alone.
+
+    Bad:
+        **Key points: the council voted to close the pool.
+    Good:
+        **Key points:** the council voted to close the pool.
+    """
+
+    code = "NL234"
+    name = "broken-emphasis"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "Markdown bold (**) opened and not closed on its line"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if "**" not in doc.text:
+            return
+        text = doc.text
+        for ln in doc.lines:
+            if ln.kind in _NO_PROSE_LINES or "**" not in ln.text:
+                continue
+            marks = [m.start() for m in _STRONG.finditer(text, ln.start, ln.end)]
+            if len(marks) % 2:
+                i = marks[-1]
+                yield self.finding(i, i + 2, "Bold (**) is opened or closed here without its pair on the line")
+
+
+# --- stray marks in figures and words -------------------------------------------------------------------
+# abbreviations of five letters or more that a dictionary may take for words (Calif. = caliph?)
+_MORE_ABBREVIATIONS = frozenset("calif penna mass. assoc admin amend blvd capt cmdr comdr corp govt sgt supt".split())
+_STRAY = rx.compile(
+    r"(?P<dot>\.(?<=[A-Za-z][a-z]{4}\.)(?=,))"  # "Trump., died"
+    r"|(?P<num>,(?<=\d,)\d{2}(?![\d,])(?!\.\d))"  # "195,00": a thousands group of two digits
+)
+
+
+class StrayMarks(Rule):
+    """A full stop before a comma after a word that is no abbreviation ("Trump., died"), and a
+    figure whose last thousands group has two digits ("195,00": 195,000 or 195.00?).
+
+    Bad:
+        The former president, Donald Trump., died at home.
+        ---
+        About 195,00 people were displaced.
+    Good:
+        Acme Inc., Calif., and Smith Jr., attended; 195,000 people were displaced.
+    """
+
+    code = "NL235"
+    name = "stray-marks"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A full stop before a comma; a malformed thousands group"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if ".," not in prose and "," not in prose:
+            return
+        for m in _STRAY.finditer(prose):
+            s, e = m.span()
+            if not _in_prose_line(doc, s):
+                continue
+            if m.lastgroup == "dot":
+                w = re.search(r"[A-Za-z]+$", prose[max(0, s - 20) : s]).group()
+                if w.lower() in ABBREVIATIONS or w.lower() in _MORE_ABBREVIATIONS or not lexicon.known(w):
+                    continue  # Calif., Corp., Sept.: an abbreviation keeps its full stop
+                yield self.finding(s, e, "A stray full stop before the comma", suggestions=[""])
+            else:
+                k = s
+                while k > 0 and prose[k - 1].isdigit():
+                    k -= 1
+                if s - k > 3 or (k > 0 and prose[k - 1] in ".,"):
+                    continue  # 1234,56 or 1.234,56: another notation, not a slip
+                yield self.finding(k, e, f"'{prose[k:e]}' has a thousands group of two digits: a digit is missing or the comma is wrong")
+
+
+# --- doubled determiners and auxiliaries -------------------------------------------------------------------
+_DOUBLED_FUNCTION = rx.compile(
+    r"\b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|their|its|our|my|your))\b(?![-’'])"
+    r"|\b(?P<aux>(?P<a>was|were|will|would|has|have|is|are)[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
+    # "that" repeated after an aside: "said that, given the risks, that"
+    r"|\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
+)
+
+
+class DoubledFunctionWord(Rule):
+    """A determiner or an auxiliary left twice by an edit: "in the his absence", "had
+    absolutely had changed", "was clearly was". Only one of them belongs.
+
+    Bad:
+        The meeting went ahead in the his absence.
+        ---
+        The company had quietly had changed its policy.
+        ---
+        He argued that, given the cost of the scheme, that it should be dropped.
+    Good:
+        The meeting went ahead in his absence; she had really had enough.
+        ---
+        He argued that, given the cost, it should be dropped; that, and that alone, was the point.
+    """
+
+    code = "NL236"
+    name = "doubled-function-word"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "A determiner or auxiliary doubled by an edit (the his, had ... had)"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from _pattern_findings(
+            self, doc, _DOUBLED_FUNCTION,
+            lambda m: {"det": f"'{m.group()}': a determiner too many", "aux": f"'{m.group()}': the auxiliary is doubled"}.get(
+                m.lastgroup, "'that' is repeated after the aside: drop one"
+            ),
+        )
+
+
+
+# --- a dropped word in "as many as" ------------------------------------------------------------------
+_AS_MANY_AS = rx.compile(r" as (?=[$£€]?\d)(?:(?<=\b[Bb]y as )|(?<=\b[Uu]p to as )|(?<=\b[Ff]rom as ))")
+
+
+class DroppedQuantifier(Rule):
+    """'as many as' or 'as much as' with its middle word dropped by an edit: "trailed by as 16
+    points", "up to as 40%". (A name such as "known as 7-Eleven" is not after by/up to/from.)
+
+    Bad:
+        The visitors trailed by as 16 points at half-time.
+    Good:
+        The visitors trailed by as many as 16 points at half-time.
+    """
+
+    code = "NL237"
+    name = "dropped-quantifier"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "'by as 16': 'as many as' or 'as much as' lost a word"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        if " as " not in doc.text:
+            return
+        prose = doc.prose
+        for m in _AS_MANY_AS.finditer(prose):
+            s = prose.rfind(" ", 0, m.start()) + 1 if not prose[m.start() - 2 : m.start()].lower().endswith("to") else m.start() - 5
+            if _in_prose_line(doc, m.start()):
+                yield self.finding(s, m.end(), "A word is missing: 'as many as' or 'as much as'")
+
 RULES: list = [
     MissingSpaceAfterPunctuation,
     DoubledSpace,
@@ -857,4 +1403,14 @@ RULES: list = [
     UnbalancedBrackets,
     MixedQuoteStyles,
     ArticleBySound,
+    UnfinishedParagraph,
+    EncodingResidue,
+    TypewriterMarks,
+    LopsidedHyphen,
+    CompoundModifierHyphen,
+    BracketSpacing,
+    BrokenEmphasis,
+    StrayMarks,
+    DoubledFunctionWord,
+    DroppedQuantifier,
 ]

@@ -1,25 +1,35 @@
 """Rule family: spelling (NL1xx).
 
 NL101 (known misspellings with one correction) is a YAML pack: ``rules/typos.yaml``.
-This module holds the dictionary check against :mod:`newslint.lexicon`.
+This module holds the dictionary checks: the lexicon (:mod:`newslint.lexicon`) says whether a word
+is spelled right, the word frequencies (:mod:`newslint.analysis.dictionary`) how often it is
+written. Only lower-case words are ever judged: a capitalised word, an acronym or an ALL-CAPS word
+is a name, and names are never "corrected".
 """
 from __future__ import annotations
 
+import math
 from itertools import compress, count
 from typing import Iterator
 
 from .. import rx
 from .. import lexicon
 from ..document import Document
-from ..finding import Finding, Severity
+from ..finding import Finding, Related, Severity
+from ..analysis import dictionary
 from ..analysis.words import ascii_words, lower_ascii_words, word_table
-from ..rule import Context, Option, Rule
+from ..rule import Context, Option, Rule, WordList
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
 # @/# (handles, hashtags), slashes or dots glued to it (domains, file names, abbreviations)
-_LOWER_WORD = rx.compile(r"(?<![\w@#/.'’&+-])[a-z]+(?![\w@#/'’&+-]|\.[A-Za-z])")
+_LOWER_WORD = rx.compile(r"(?<![\w@#/.'’‘&+-])[a-z]+(?![\w@#/'’‘&+-]|\.[A-Za-z])")
 # lower-case particles of names (von der Leyen, bin Salman, de Gaulle, van Gogh, al-Assad)
 _PARTICLES = frozenset("von der den van de del della di da das dos du la le ter ten zu af bin binti ibn al el ben".split())
+#: the list of words every spelling rule accepts (newsroom jargon: lede, graf, hed, dek, TK...)
+JARGON = "spelling.accept"
+JARGON_LIST = WordList("a lower-case word that is right though dictionaries lack it (newsroom jargon: lede, hed, dek)")
+# a word cut off by an ellipsis ("the nucle…", a teaser) is truncated, not misspelled
+_ELLIPSIS_AFTER = ("…", "...", " …", " ...")
 
 
 def is_learned_name(doc: Document, word: str) -> bool:
@@ -44,14 +54,18 @@ def is_learned_name(doc: Document, word: str) -> bool:
 
 class PossibleTypo(Rule):
     """A lower-case word that is not in the English lexicon (en-US and en-GB) but is one edit
-    (a letter dropped, added, changed, or two letters swapped) from a common word is probably a
-    typo for that word. The lexicon comes from the pyspellchecker package, offline.
+    (a letter dropped, added, changed, or two letters swapped) from a word that is written
+    hundreds of times more often is probably a typo for that word. The lexicon comes from the
+    pyspellchecker package and the frequencies from the wordfreq package, both offline. A word
+    the lexicon lacks but that is common in its own right (tech, influencer, admin) is not
+    reported: its neighbour must be far more frequent than the word itself.
 
     Capitalised words are names and are never checked; a lower-case word whose capitalised form
     appears in the article is taken for a name too. Words with digits, hyphens or apostrophes,
-    URLs, e-mail addresses, hashtags, handles, code and ALL-CAPS words are skipped. Words listed
-    in the configuration's ``accept`` are correct. The suggestion is never applied automatically:
-    only the known-misspelling pack (NL101) has safe fixes.
+    URLs, e-mail addresses, hashtags, handles, code, ALL-CAPS words and words cut off by an
+    ellipsis are skipped. Newsroom jargon (``spelling.accept`` in ``rules/typos.yaml``: lede,
+    graf, hed, dek, TK) and the configuration's ``accept`` are correct. The suggestion is never
+    applied automatically: only the known-misspelling pack (NL101) has safe fixes.
 
     Bad:
         The minister said the talks had been productve and would resume next week.
@@ -61,6 +75,8 @@ class PossibleTypo(Rule):
         The minister said the talks had been productive and would resume next week.
         ---
         The analysis was published on the Kovalenko Institute's website.
+        ---
+        Tech shares led the rally; the lede of the story named the chip maker.
     """
 
     code = "NL102"
@@ -76,9 +92,17 @@ class PossibleTypo(Rule):
             type=float,
             min=1.0,
         ),
+        "gap": Option(
+            2.5,
+            "report only when the suggestion's Zipf frequency exceeds the word's by this much (2.5: ~300 times as frequent)",
+            type=float,
+            min=0.0,
+        ),
     }
+    lists = {JARGON: JARGON_LIST}
 
     def setup(self, ctx: Context) -> None:
+        self.jargon = frozenset(str(w).lower() for w in ctx.list(JARGON))
         # words that a selected substitution rule of this category (the known-typo pack, NL101)
         # already corrects: reported there, with a fix, and not twice
         self.corrected = frozenset(
@@ -96,7 +120,7 @@ class PossibleTypo(Rule):
         # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
         # case and a whole word-table token, so the candidates are the article's lower-case
         # ASCII runs the lexicon does not know; only those tokens are looked at below
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES)
+        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES, self.jargon)
         if not maybe:
             return
         t = word_table(doc)
@@ -113,10 +137,11 @@ class PossibleTypo(Rule):
         accept = ctx.accept
         min_len = self.opts["min-length"]
         dominance = self.opts["dominance"]
+        gap = self.opts["gap"]
         verdicts = {}
         for w in unknown:
             if 3 <= len(w) <= 30 and w not in accept and not lexicon.known(w) and not is_learned_name(doc, w):
-                v = self._judge(w, min_len, dominance)
+                v = self._judge(w, min_len, dominance, gap)
                 if v is not None:
                     verdicts[w] = v
         if not verdicts:
@@ -131,6 +156,8 @@ class PossibleTypo(Rule):
             end = m.end()
             if prose.startswith(" [sic]", end) or prose.startswith("[sic]", end):
                 continue
+            if prose.startswith(_ELLIPSIS_AFTER, end):
+                continue  # cut off by an ellipsis (a teaser): truncated, not misspelled
             yield self.finding(
                 m.start(),
                 end,
@@ -139,20 +166,213 @@ class PossibleTypo(Rule):
             )
 
     @staticmethod
-    def _judge(w: str, min_len: int, dominance: float) -> tuple | None:
-        cands = lexicon.suggestions(w)
+    def _judge(w: str, min_len: int, dominance: float, gap: float) -> tuple | None:
+        if not lexicon.suggestions(w):
+            return None  # no common word one edit away: nothing to suggest (the frequencies stay unread)
+        if not dictionary.available():
+            return _judge_by_lexicon(w, min_len, dominance)
+        # a suggestion must be spelled right (in the lexicon), not merely frequent on the web
+        cands = [(c, z) for c, z in dictionary.neighbours(w) if lexicon.known(c)]
         if not cands:
             return None
-        best, freq = cands[0]
-        if len(w) < min_len:
-            # short words: only near the very frequent ones ("teh", "adn", "fo")
-            if freq < 1_000_000:
-                return None
-        if len(cands) > 1 and freq < dominance * cands[1][1]:
-            return None
-        if freq < 5 * lexicon.COMMON_FREQ:
-            return None
+        best, zb = cands[0]
+        if len(w) < min_len and zb < 6.0:
+            return None  # short words: only near the very frequent ones ("teh", "adn", "fo")
+        if zb < 3.5 or zb - dictionary.zipf(w) < gap:
+            return None  # the word is common in its own right (tech, influencer): not a slip
+        if len(cands) > 1 and zb - cands[1][1] < math.log10(dominance):
+            return None  # two plausible corrections: no verdict
         return (best,)
 
 
-RULES = [PossibleTypo]
+def _judge_by_lexicon(w: str, min_len: int, dominance: float) -> tuple | None:
+    """The verdict without word frequencies: the lexicon's common words one edit away."""
+    cands = lexicon.suggestions(w)
+    if not cands:
+        return None
+    best, freq = cands[0]
+    if len(w) < min_len and freq < 1_000_000:
+        return None
+    if len(cands) > 1 and freq < dominance * cands[1][1]:
+        return None
+    if freq < 5 * lexicon.COMMON_FREQ:
+        return None
+    return (best,)
+
+
+
+
+# --- words run together -------------------------------------------------------------------------------
+# one of the two parts must be a closed-class word: a lost space or dash around 'this', 'its',
+# 'and' is a slip, while two content words glued together may be a compound (outperformer) or
+# widget text fused by a scraper (another family's business)
+_FUNCTION_WORDS = frozenset(
+    """the this that these those its his her their our your and but for with from into onto than
+    then when where which while who whom whose what there here been were was are has have had not
+    also some such very more most only just about after before over under""".split()
+)
+_GLUED_FIGURE = rx.compile(r"(?<![\w@#/.'’&+-])([a-z]{5,})(?=\d+[.,]\d)")
+
+
+class RunTogetherWords(Rule):
+    """Two words written as one because a space or a dash was lost in scraping or editing
+    ("thismountainous", "populatedits", "earthquake7.9"). Reported when a lower-case word is
+    unknown to the lexicon, practically never written (Zipf frequency below 1), and splits into two
+    common words one of which is a function word (this, its, and); or when a word is glued to a decimal figure. Compounds the dictionaries know
+    (livestream, cyberattack) are left alone; the fix is only suggested.
+
+    Bad:
+        The quake struck thismountainous region before dawn.
+        ---
+        A magnitude earthquake7.9 hit the coast.
+    Good:
+        The quake struck this mountainous region before dawn; the livestream showed the damage.
+    """
+
+    code = "NL107"
+    name = "run-together-words"
+    category = "spelling"
+    severity = Severity.warning
+    summary = "Two words run together (thismountainous, earthquake7.9)"
+    lists = {JARGON: JARGON_LIST}
+
+    def setup(self, ctx: Context) -> None:
+        self.jargon = frozenset(str(w).lower() for w in ctx.list(JARGON))
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if not prose or prose.isspace():
+            return
+        maybe = lower_ascii_words(doc).difference(lexicon.words(), _PARTICLES, self.jargon, ctx.accept)
+        verdicts = {}
+        for w in maybe:
+            if 7 <= len(w) <= 30 and not lexicon.known(w) and not lexicon.suggestions(w):
+                pair = dictionary.split_pair(w, 3.0)
+                if (
+                    pair
+                    and (pair[0] in _FUNCTION_WORDS or pair[1] in _FUNCTION_WORDS)
+                    and all(lexicon.known(p) for p in pair)
+                    and dictionary.zipf(w) < 1.0
+                    and not is_learned_name(doc, w)
+                ):
+                    verdicts[w] = pair
+        if verdicts:
+            t = word_table(doc)
+            words, starts, ends = t.words, t.starts, t.ends
+            for i in compress(count(), map(verdicts.__contains__, words)):
+                m = _LOWER_WORD.match(prose, starts[i])
+                if m is None or m.end() != ends[i]:
+                    continue
+                a, b = verdicts[m.group()]
+                yield self.finding(m.start(), m.end(), f"'{m.group()}' looks like two words run together: '{a} {b}'",
+                                   suggestions=[f"{a} {b}"])
+        if any(c.isdigit() for c in prose):
+            for m in _GLUED_FIGURE.finditer(prose):
+                w = m.group(1)
+                if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
+                    yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
+                                       suggestions=[f"{w} {prose[m.end()]}"])
+
+# --- one name, two spellings -----------------------------------------------------------------------
+_CAP_NAME = rx.compile(r"[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
+
+
+def _NAME_BEFORE_BAD(c: str) -> bool:
+    return c.isalnum() or c in "_@#/.'’&+-"
+
+
+def _near(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance (with adjacent swaps) between a and b is at most limit."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev2 = None
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if prev2 is not None and i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= limit
+
+
+class NameSpelledTwoWays(Rule):
+    """A rare name (a person, a place) written once in a spelling that differs by a letter or
+    two from the spelling the article uses elsewhere: one of them is a typo (Kowalczyk three
+    times, Kowalcyzk once). Only names the dictionary does not know and that are rare in
+    English text are compared (Stevens and Stephens are different people); a plural or
+    possessive, and the doubled-letter and transliteration variants NL206 reports, are not.
+    The finding is on the minority spelling, with the majority one as suggestion and related
+    location; it is never fixed automatically.
+
+    Bad:
+        Villagers in Pemberdale said the river rose overnight. Pemberdale has flooded before.
+        The road to Pembredale was closed.
+    Good:
+        Villagers in Pemberdale said the river rose overnight. Pemberdale has flooded before.
+        Nearby Pemberton was spared.
+    """
+
+    code = "NL106"
+    name = "name-spelled-two-ways"
+    category = "spelling"
+    severity = Severity.warning
+    summary = "A rare name spelled two ways in one article, one of them once"
+    options = {
+        "max-frequency": Option(2.5, "compare only names rarer than this Zipf frequency in English text", type=float, min=0.0),
+    }
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        caps = [w for w in ascii_words(doc) if len(w) >= 6 and w[0].isupper() and w[1:].islower()]
+        if len(caps) < 2:
+            return
+        ceiling = self.opts["max-frequency"]
+        # names the lexicon lacks; how common they are in English is asked only of a pair found
+        rare = [w for w in caps if w not in ctx.accept and not lexicon.known(w)]
+        if len(rare) < 2:
+            return
+        prose = doc.prose
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for w in rare:  # a few names: str.find, no scan of every word
+            i = prose.find(w)
+            while i != -1:
+                m = _CAP_NAME.match(prose, i)
+                if m is not None and m.end() == i + len(w) and (i == 0 or not _NAME_BEFORE_BAD(prose[i - 1])):
+                    spans.setdefault(w, []).append((i, i + len(w)))
+                i = prose.find(w, i + 1)
+        names = sorted(spans, key=lambda w: (-len(spans[w]), spans[w][0][0]))
+        for minor in names:
+            if len(spans[minor]) != 1:
+                continue
+            for major in names:
+                if major == minor or len(spans[major]) < 2 or major[:2] != minor[:2]:
+                    continue
+                lo, hi = sorted((major, minor), key=len)
+                if hi.startswith(lo) or _doubled_twin(major, minor):
+                    continue  # a plural or possessive; a doubled letter (NL206)
+                if _near(major.lower(), minor.lower(), 2 if len(minor) >= 8 else 1) and max(
+                    dictionary.zipf(major.lower()), dictionary.zipf(minor.lower())
+                ) < ceiling:
+                    s, e = spans[minor][0]
+                    ms, me = spans[major][0]
+                    yield self.finding(
+                        s, e,
+                        f"'{minor}' is spelled '{major}' elsewhere in this article ({len(spans[major])} times): one of them is a typo",
+                        suggestions=[major],
+                        related=[Related(ms, me, f"'{major}' is used here")],
+                    )
+                    break
+
+
+def _doubled_twin(a: str, b: str) -> bool:
+    lo, hi = sorted((a, b), key=len)
+    if len(hi) != len(lo) + 1:
+        return False
+    return any(hi[i] == hi[i - 1] and hi[:i] + hi[i + 1 :] == lo for i in range(1, len(hi)))
+
+
+RULES = [PossibleTypo, NameSpelledTwoWays, RunTogetherWords]
