@@ -19,10 +19,10 @@ def test_diff_exits_1_when_a_file_would_change(run_cli, tmp_path):
 
 def test_fix_says_what_it_fixed_and_what_remains(run_cli, tmp_path):
     p = tmp_path / "a.md"
-    p.write_text("---\ntitle: Teh vote\n---\n\n" + TYPO)
+    p.write_text("---\ntitle: The vote adn the count\n---\n\n" + TYPO)
     code, out, _ = run_cli("--no-cache", "--fix", str(p))
     assert "1 fixed, 1 remaining" in out and code == 1
-    assert p.read_text().startswith("---\ntitle: Teh vote\n---\n") and "left and did" in p.read_text()
+    assert p.read_text().startswith("---\ntitle: The vote adn the count\n---\n") and "left and did" in p.read_text()
     p.write_text(TYPO)
     code, out, err = run_cli("--no-cache", "--fix", "--format", "json", str(p))
     assert json.loads(out)["summary"]["fixed"] == 1 and "1 fixed, 0 remaining" in err and code == 0
