@@ -30,7 +30,7 @@ def at(text, f):
 
 # --- 1. front matter -------------------------------------------------------------------------
 YAML_POST = """---
-title: "Teh budget passes"
+title: "The budget wiht cuts"
 slug: teh-budget
 author: adn
 keywords: budget,taxes
@@ -49,17 +49,17 @@ The council approved the budget on Tuesday, Mayor Ana Silva said.
 def test_yaml_front_matter_only_prose_fields_at_exact_positions():
     fs = lint(YAML_POST)
     assert [(f.rule, f.line, f.column, f.text) for f in fs] == [
-        ("NL101", 2, 9, "Teh"),
+        ("NL101", 2, 20, "wiht"),
         ("NL101", 11, 21, "teh"),
     ]
 
 
 def test_toml_and_json_front_matter():
-    toml = '+++\ntitle = "Teh budget"\nslug = "teh-budget"\nauthor = "adn"\n[params]\ncaption = \'adn here\'\n+++\n\nThe vote was close.\n'
+    toml = '+++\ntitle = "A wiht budget"\nslug = "teh-budget"\nauthor = "adn"\n[params]\ncaption = \'adn here\'\n+++\n\nThe vote was close.\n'
     fs = lint(toml)
-    assert [(f.line, f.column, f.text) for f in fs] == [(2, 10, "Teh"), (6, 12, "adn")]
-    js = '{\n  "title": "Teh budget",\n  "slug": "teh-budget",\n  "tags": ["adn"]\n}\n\nThe vote was close.\n'
-    assert [(f.line, f.column, f.text) for f in lint(js)] == [(2, 13, "Teh")]
+    assert [(f.line, f.column, f.text) for f in fs] == [(2, 12, "wiht"), (6, 12, "adn")]
+    js = '{\n  "title": "A wiht budget",\n  "slug": "teh-budget",\n  "tags": ["adn"]\n}\n\nThe vote was close.\n'
+    assert [(f.line, f.column, f.text) for f in lint(js)] == [(2, 15, "wiht")]
 
 
 def test_front_matter_is_not_read_in_plain_text_and_a_broken_block_stays_data():

@@ -196,10 +196,8 @@ def test_off_by_default_no_import_no_network(monkeypatch):
         raise AssertionError("the grammar backend must not be contacted without a URL")
 
     monkeypatch.setattr(grammar, "client", boom)
-    t = time.perf_counter()
     findings = lint("He go home.\n", None)
     assert findings == []
-    assert time.perf_counter() - t < 1.0
 
 
 def test_environment_variable_enables_the_backend(monkeypatch):
@@ -221,13 +219,11 @@ def _closed_port_url():
 def test_unreachable_server_warns_once_and_other_rules_still_run(caplog):
     url = _closed_port_url()
     linter = Linter(Settings(select=["LT", "NL220"], languagetool={"url": url, "timeout": 2}))
-    t = time.perf_counter()
     with caplog.at_level(logging.WARNING, logger="newslint.grammar"):
         for i in range(5):
             findings, errors = linter.lint(Document(f"Story {i} is about Ukraine,and Kyiv.\n", f"s{i}.txt"))
             assert not errors
             assert [f.rule for f in findings] == ["NL220"]
-    assert time.perf_counter() - t < 5
     warnings = [r for r in caplog.records if r.name == "newslint.grammar"]
     assert len(warnings) == 1
     assert url in warnings[0].getMessage() and "other rules still run" in warnings[0].getMessage()

@@ -293,13 +293,11 @@ def test_misspelt_names_are_suggestions_never_safe_fixes():
     assert all(f.fix is None or not f.fix.safe for f in fs)
 
 
-def test_word_frequencies_load_offline_and_are_quick():
+def test_word_frequencies_load_offline():
     from newslint.analysis import dictionary
 
-    t = time.perf_counter()
     assert dictionary.available()
     assert dictionary.zipf("the") > 7 and dictionary.zipf("qzxv") == 0.0
-    assert time.perf_counter() - t < 2.0
     assert dictionary.neighbours("scrne")[0][0] == "scene"
 
 

@@ -893,6 +893,11 @@ _CONTINUES = frozenset(
 )
 
 
+# a subheading that may end on a preposition: a label with a colon, or a clause opening with a
+# question word ("Where the money comes from")
+_SUBHEAD = rx.compile(r"(?:[A-Z][^:.!?]{0,40}:\s+)?(?i:what|where|why|how|who|when|which)\b")
+
+
 class UnfinishedParagraph(Rule):
     """A paragraph that stops mid-sentence: a stray paragraph break or line break splits a
     sentence in two (the paragraph ends on 'how', 'the', 'of'..., or the next one goes on in lower
@@ -924,6 +929,12 @@ class UnfinishedParagraph(Rule):
         ---
         Markets at a glance
         The index of small companies ended the day up 1.1%.
+        ---
+        Councillors met on Monday.
+
+        Where the money comes from
+
+        Most of it is borrowed against future rents.
     """
 
     code = "NL228"
@@ -961,6 +972,8 @@ class UnfinishedParagraph(Rule):
                 continue
             last = words[-1]
             ends_on_word = body.endswith(last)
+            if len(words) <= 12 and _SUBHEAD.match(body.strip()):
+                continue  # a subheading: "Follow the money: where the pay comes from", "What it is for"
             why = None
             if ends_on_word and last in _CONTINUES:
                 why = f"The paragraph stops on '{last}': a stray break splits the sentence"
