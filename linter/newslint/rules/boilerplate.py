@@ -752,7 +752,7 @@ class GluedWidget(Rule):
 
 ENCODED_DATA = WordList(
     "markup, template variables, file names and encoded data (regex; what)",
-    entry="mapping", keys={"pattern": str, "what": str, "contains": list}, required=("pattern",),
+    entry="mapping", keys={"pattern": str, "what": str, "contains": list, "run": int}, required=("pattern",),
 )
 
 
@@ -761,12 +761,22 @@ def _is_encoded(s: str) -> bool:
     return any(c.isdigit() for c in s) and any(c.isupper() for c in s) and any(c.islower() for c in s)
 
 
+@per_document
+def longest_run(doc: Document) -> int:
+    """At least the length of the article's longest run of characters with no white space (the
+    UTF-8 bytes between ASCII white space: never shorter than the run, and split in C)."""
+    return max(map(len, doc.text.encode("utf-8", "replace").split()), default=0)
+
+
 def _gated(patterns: list, doc: Document) -> Iterator:
     """The (pattern, entry) pairs worth running on an article: an entry's ``contains`` lists
-    substrings (lower case), one of which the article must hold."""
+    substrings (lower case), one of which the article must hold; its ``run`` (N), the other
+    thing it may hold instead: a run of N characters with no white space."""
     low = lower_text(doc)
     for pat, spec in patterns:
-        if "contains" not in spec or any(str(c) in low for c in spec["contains"]):
+        if "contains" not in spec and "run" not in spec:
+            yield pat, spec
+        elif any(str(c) in low for c in spec.get("contains", ())) or ("run" in spec and longest_run(doc) >= int(spec["run"])):
             yield pat, spec
 
 
@@ -836,7 +846,7 @@ def _related_shape(text: str) -> bool:
     """A related-story link: "Kicker: Headline words" (four words or more after the colon) that
     does not end like a sentence or a question."""
     t = text.strip()
-    if not _KICKER_LINK.fullmatch(t) or t[-1] in ".?!:;,…\"”":
+    if ":" not in t or not _KICKER_LINK.fullmatch(t) or t[-1] in ".?!:;,…\"”":
         return False
     return len(t.split(":", 1)[1].split()) >= 4
 
@@ -845,6 +855,9 @@ def _headline_shape(line: Line) -> bool:
     """A headline-shaped link: 4-14 words, capital first, no digits, no end punctuation."""
     if line.kind not in ("text", "heading"):
         return False
+    r = line.text.rstrip()
+    if not r or r[-1] in ".?!;,…\"”')":
+        return False  # the same answer as below, without bare_line (which keeps such an end)
     t = bare_line(line.text).strip()
     if not t or t[-1] in ".?!:;,…\"”')" or any(c.isdigit() for c in t):
         return False
@@ -940,6 +953,19 @@ _CREDIT = rx.compile(
 _LABEL_PREFIX = rx.compile(r"^(?:image|photo|picture|caption|pictured)\s*:\s*", re.I)
 # a line that may open with such a label once its markup is stripped
 _LABEL_ANYWHERE = rx.compile(r"^\W*(?:image|photo|picture|caption|pictured)\s*:", re.I | re.M)
+# what one of the two needs (a cheap gate): the labelling word and its colon, found from its first
+# letter ([PpIiCc] and the two letters that match i case-insensitively, İ and ı: a case-sensitive
+# class, so the regex engine skips to them), "/" before an agency, or the case-sensitive phrases
+_CREDIT_GATE = rx.compile(r"(?-i:[PpIiCcİı])(?:hoto(?:graph)?|icture|ictured|mage|redit|aption)s?\s*:", re.I)
+_AGENCY_GATE = rx.compile(r"/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\b")
+
+
+def _may_credit(text: str) -> bool:
+    """False only when neither _CREDIT nor _LABEL_ANYWHERE can match in the text."""
+    return bool(
+        _CREDIT_GATE.search(text) or _AGENCY_GATE.search(text)
+        or "Getty Images" in text or "AP Photo" in text or "Image source" in text
+    )
 
 
 class AltText(Rule):
@@ -968,7 +994,7 @@ class AltText(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        if not (_CREDIT.search(doc.text) or _LABEL_ANYWHERE.search(doc.text)):
+        if not _may_credit(doc.text) or not (_CREDIT.search(doc.text) or _LABEL_ANYWHERE.search(doc.text)):
             return  # no line credits or labels a picture: nothing can sit next to one
         lines = doc.lines
         nonblank = [i for i, ln in enumerate(lines) if ln.kind not in ("blank", "code", "table")]

@@ -251,6 +251,8 @@ class PartsAgainstWhole(Rule):
         for i, sp in enumerate(sents):
             if prose.count(" and ", sp.start, sp.end) == 0 or candidates_between(doc, sp.start, sp.end) < 2:
                 continue
+            if _NOT_PARTS.search(prose, sp.start, sp.end):
+                continue  # what _parts would say first, before the figures are parsed
             qs = figures(i)
             if len(qs) < 2:
                 continue
@@ -263,6 +265,8 @@ class PartsAgainstWhole(Rule):
                     continue
                 if doc.paragraph_index(sents[j].start) != para and abs(j - i) > 1:
                     continue
+                if j not in figs and candidates_between(doc, sents[j].start, sents[j].end) == 0:
+                    continue  # no figure there, so no whole (without parsing the sentence)
                 w = self._whole(figures(j), parts)
                 if w is None:
                     continue
