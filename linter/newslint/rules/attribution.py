@@ -249,6 +249,9 @@ def _sentence(doc: Document, offset: int) -> tuple[int, int, int]:
 
 # a line that ends on a word no title ends with: the sentence goes on on the next line
 _OPEN_END = rx.compile(r"\b(?:of|the|a|an|and|or|to|in|for|with|that|which|who|by|from|on|at|as|is|are|was|were|has|have|had|its|their|his|her|but|than)$", re.I)
+# a match of _OPEN_END is one of its words at the end of the line: only the line's last
+# characters can hold one (the search, from there, sees the character before for its \b)
+_OPEN_END_TAIL = 8
 
 
 def _is_title(doc: Document, offset: int) -> bool:
@@ -263,7 +266,7 @@ def _is_title(doc: Document, offset: int) -> bool:
     if pi >= 0 and doc.paragraphs[pi].first_line != doc.paragraphs[pi].last_line:
         return False  # a line of a hard-wrapped paragraph: a claim may go on to the next line
     s = doc.prose[line.start : line.end].strip()
-    if _OPEN_END.search(s):
+    if _OPEN_END.search(s, max(0, len(s) - _OPEN_END_TAIL)):
         return False  # "... the prospect of": a line broken mid-sentence, not a title
     if s.endswith("]"):
         s = _FOOTNOTE_REFS_END.sub("", s)
@@ -1270,6 +1273,12 @@ class UnsourcedClaim(Rule):
         }
         for family, words in keys.items():
             keys[family] = add_keywords(words)
+        # where _near may try the patterns at their keywords or at words only (see there): the
+        # reaction verbs open their matches, and a research match opens with a word (a modifier
+        # or a noun), as long as a pack's additions keep them so
+        self.reaction_opens = 0 if all(map(_PLAIN_WORD.fullmatch, keys["reaction"])) else None
+        # up to three modifiers before the noun, each one word or two ("evidence-based")
+        self.research_opens = 6 if all(map(_PLAIN_WORD.fullmatch, keys["research"])) else None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         vocab = word_table(doc).vocabulary
@@ -1309,9 +1318,9 @@ class UnsourcedClaim(Rule):
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': by whom? Name who sees it so, or say it in the copy's own voice with evidence")
         if vocab & keys["reaction"] or vocab & keys["captivated"]:
-            found = list(_near(doc, self.reaction, keys["reaction"], 30, 160)) if vocab & keys["reaction"] else []
+            found = list(_near(doc, self.reaction, keys["reaction"], 30, 160, self.reaction_opens)) if vocab & keys["reaction"] else []
             if vocab & keys["captivated"]:
-                found += _near(doc, self.captivated, keys["captivated"], 10, 80)
+                found += _near(doc, self.captivated, keys["captivated"], 10, 80, 0)
             for m in sorted(found, key=lambda m: m.start()):
                 i, s, e = sentence(m.start())
                 if credited(i, s, e, m) or names_source(neighbour(i, 1)):
@@ -1319,7 +1328,7 @@ class UnsourcedClaim(Rule):
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': whose reaction? Name or quote someone who reacted, or cut it")
         if vocab & keys["research"]:
-            for m in _near(doc, self.research, keys["research"], 70, 220):
+            for m in _near(doc, self.research, keys["research"], 70, 220, self.research_opens):
                 if _ANAPHORIC_RE.search(prose, max(0, m.start() - 40), m.start()):
                     continue  # "the study found": research named before
                 before = re.findall(r"[\w-]+", prose[max(0, m.start() - 25) : m.start()])
@@ -1403,9 +1412,18 @@ class UnsourcedClaim(Rule):
                 )
 
 
-def _near(doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int) -> list[re.Match]:
+def _near(
+    doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int, opens: int | None = None
+) -> list[re.Match]:
     """The pattern's matches around the words ``keys`` (from ``before`` characters before each to
-    ``after`` after it), as ``finditer`` over the text finds them where every match holds a key."""
+    ``after`` after it), as ``finditer`` over the text finds them where every match holds a key.
+
+    ``opens``, for a pattern built so (the caller checks that the lists it was built from keep it
+    so): every match holds a key as a whole word of the word table (a plain word, whitespace
+    after it) and opens at the start of that word or of one of the ``opens`` words before it, or
+    right after an apostrophe (where ``\b`` holds but the word table joins the words). The
+    pattern is then tried only there, which is much cheaper than a search of every position of
+    the windows, and finds the same matches."""
     t = word_table(doc)
     idx = hits_of(doc, keys)  # registered in setup: a look-up in the shared keyword index
     prose = doc.prose
@@ -1418,10 +1436,39 @@ def _near(doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int,
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
+    # an underscore is a word character that the word table splits words at, and an odd letter
+    # (İ, ı, ſ) matches an ASCII one in the pattern but not in the word table: search there
+    if opens is None or "_" in prose or any(c in prose for c in _ODD_CASE):
+        for lo, hi in windows:
+            for m in pattern.finditer(prose, max(lo, end), hi):
+                found.append(m)
+                end = m.end()
+        return found
+    starts = t.starts
+    if opens:
+        at = sorted({starts[j] for i in idx for j in range(max(0, i - opens), i + 1)})
+    else:
+        at = [starts[i] for i in idx]
+    match = pattern.match
     for lo, hi in windows:
-        for m in pattern.finditer(prose, max(lo, end), hi):
-            found.append(m)
-            end = m.end()
+        lo = max(lo, end)
+        k = bisect.bisect_left(at, lo)
+        places = at[k : bisect.bisect_left(at, hi, k)]
+        joined = False
+        for q in "'’":
+            j = prose.find(q, max(0, lo - 1), hi - 1)
+            while j != -1:
+                places.append(j + 1)
+                joined = True
+                j = prose.find(q, j + 1, hi - 1)
+        if joined:
+            places.sort()
+        for c in places:
+            if c >= end:
+                m = match(prose, c, hi)
+                if m:
+                    found.append(m)
+                    end = m.end()
     return found
 
 
