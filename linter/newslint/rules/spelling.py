@@ -178,7 +178,9 @@ class PossibleTypo(Rule):
         best, zb = cands[0]
         if len(w) < min_len and zb < 6.0:
             return None  # short words: only near the very frequent ones ("teh", "adn", "fo")
-        if zb < 3.5 or zb - dictionary.zipf(w) < gap:
+        # only a frequency within the gap of the suggestion's matters: a word rarer than that by a
+        # margin (0.0 then) passes as it would with its own, and the rarer part of the list stays unread
+        if zb < 3.5 or zb - dictionary.zipf(w, zb - gap - 0.05) < gap:
             return None  # the word is common in its own right (tech, influencer): not a slip
         if len(cands) > 1 and zb - cands[1][1] < math.log10(dominance):
             return None  # two plausible corrections: no verdict
@@ -354,8 +356,9 @@ class NameSpelledTwoWays(Rule):
                 lo, hi = sorted((major, minor), key=len)
                 if hi.startswith(lo) or _doubled_twin(major, minor):
                     continue  # a plural or possessive; a doubled letter (NL206)
+                # (a name rarer than the ceiling by a margin is given 0.0: below it all the same)
                 if _near(major.lower(), minor.lower(), 2 if len(minor) >= 8 else 1) and max(
-                    dictionary.zipf(major.lower()), dictionary.zipf(minor.lower())
+                    dictionary.zipf(major.lower(), ceiling - 0.05), dictionary.zipf(minor.lower(), ceiling - 0.05)
                 ) < ceiling:
                     s, e = spans[minor][0]
                     ms, me = spans[major][0]
