@@ -263,15 +263,12 @@ def frequency(word: str) -> int:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@lru_cache(maxsize=16384)
-def suggestions(word: str) -> tuple[tuple[str, int], ...]:
-    """Common words one edit (delete, insert, substitute, transpose) from ``word``, most
-    frequent first, as (word, frequency)."""
-    w = word.lower()
-    com = load()[1]
-    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+def one_edit(word: str) -> set[str]:
+    """Every string one edit from ``word`` (a letter dropped, added or changed, or two adjacent
+    letters swapped), ``word`` itself excluded."""
     cands = set()
-    for a, b in splits:
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
         if b:
             cands.add(a + b[1:])
             if len(b) > 1:
@@ -280,10 +277,18 @@ def suggestions(word: str) -> tuple[tuple[str, int], ...]:
                 cands.add(a + c + b[1:])
         for c in _LETTERS:
             cands.add(a + c + b)
-    cands.discard(w)
-    found = [(c, com[c]) for c in cands if c in com]
+    cands.discard(word)
+    return cands
+
+
+@lru_cache(maxsize=16384)
+def suggestions(word: str) -> tuple[tuple[str, int], ...]:
+    """Common words one edit (delete, insert, substitute, transpose) from ``word``, most
+    frequent first, as (word, frequency)."""
+    com = load()[1]
+    found = [(c, com[c]) for c in one_edit(word.lower()) if c in com]
     found.sort(key=lambda x: (-x[1], x[0]))
     return tuple(found)
 
 
-__all__ = ["load", "build", "known", "frequency", "suggestions", "words", "common", "cache_dir", "COMMON_FREQ"]
+__all__ = ["load", "build", "known", "frequency", "suggestions", "one_edit", "words", "common", "cache_dir", "COMMON_FREQ"]

@@ -20,7 +20,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+from ..lexicon import one_edit
+
 
 
 #: the spelling rules look up only words at least this frequent in the table (a correction, a part
@@ -221,19 +222,7 @@ def neighbours(word: str, floor: float = 3.0) -> tuple[tuple[str, float], ...]:
     table = _at_least(floor)
     if not table:
         return ()
-    w = word
-    cands = set()
-    for i in range(len(w) + 1):
-        a, b = w[:i], w[i:]
-        if b:
-            cands.add(a + b[1:])
-            if len(b) > 1:
-                cands.add(a + b[1] + b[0] + b[2:])
-            for c in _LETTERS:
-                cands.add(a + c + b[1:])
-        for c in _LETTERS:
-            cands.add(a + c + b)
-    cands.discard(w)
+    cands = one_edit(word)
     found = [(c, z) for c in cands if (z := table.get(c, 0.0)) >= floor]
     found.sort(key=lambda x: (-x[1], x[0]))
     return tuple(found)

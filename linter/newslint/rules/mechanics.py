@@ -804,6 +804,8 @@ class ArticleBySound(Rule):
                 continue
             if art == "An" and word[:1].isupper() and not _ACRONYM.match(word) and _listed(low, lists) is None:
                 continue  # "An Phu", "An Nam": the Vietnamese and Korean name, not the article
+            if art[:1].isupper() and low in _NOT_AFTER_ARTICLE:
+                continue  # "An said on Tuesday": the surname, followed by its verb
             if doc.line_of(start).kind == "code":
                 continue
             fixed = _case_like(want, art)
@@ -818,6 +820,12 @@ class ArticleBySound(Rule):
                 suggestions=[fixed],
                 fix=Fix.replace(start, m.end(1), fixed),
             )
+
+
+#: words that never follow an article, so a capitalised "An"/"A" before them is a name
+_NOT_AFTER_ARTICLE = frozenset(
+    "said says told tells added was is has had will would did does can could should may might must".split()
+)
 
 
 def _some_article_pair_wrong(prose: str, lists: _AnLists) -> bool:
