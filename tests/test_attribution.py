@@ -363,7 +363,7 @@ HIDDEN = [
     ("The results appeared in a peer-reviewed journal last month.", "NL506", "in a peer-reviewed journal"),
     # figures
     ("Turnout reached an astounding 81% this year.", "NL506", "an astounding 81%"),
-    ("Online sales took 23% of the market, a share projected to reach 30% by 2026.", "NL506", "projected to reach 30%"),
+    ("Rooftop solar supplied 12% of power, a share projected to reach 25% by 2031.", "NL506", "projected to reach 25%"),
 ]
 
 
@@ -390,8 +390,8 @@ SOURCED = [
     "Blues coach Sam Reid: “We had the better of the first half and we let it slip in the second.”",
     "The town calls itself “The Biggest Little Harbour on the Coast” on its signs.",
     "The council met on Tuesday.\n“We will not close the library while I am the mayor of this town.”\nMayor Jane Doe made the pledge to a packed chamber.",
-    "A Number 10 source said the vote would go ahead.",
-    "Source: Harbour Gazette\n\nThe fine was cut on appeal, which worried court reporting by regional papers.",
+    "A Downing Street source said the vote would go ahead.",
+    "Source: Harbour Gazette\n\nThe fine was cut on appeal, which worried coverage by local weeklies.",
     "Data on Thursday showed jobless claims fell last week.",
 ]
 
@@ -432,7 +432,7 @@ def test_source_evidence():
     assert not names_source("Strategists say investors are weighing Joe Biden's chances.")
     assert names_document("A Pew survey found most adults agree.")
     assert names_document("The paper was published in Nature.")
-    assert not names_document("Research on California wildfire evacuees revealed a pattern.")
+    assert not names_document("Research on coastal flood survivors revealed a pattern.")
     assert common_plural("Strategists") and not common_plural("Reuters")
 
 

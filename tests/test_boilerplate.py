@@ -270,15 +270,15 @@ def test_page_label_above_the_headline_only():
 
 
 def test_glued_widget_text():
-    (f,) = [f for f in lint("Minister defends the budgetpublished at 12:18 GMT\n") if f.rule == "NL708"]
+    (f,) = [f for f in lint("Minister defends the budgetpublished at 09:47 BST\n") if f.rule == "NL708"]
     assert (f.line, f.column) == (1, 28)
-    assert "NL708" in codes("Back to articlePrint this article\n")
+    assert "NL708" in codes("Return to storyPrint this article\n")
     assert "NL708" not in codes("The report was republished at 10 sites.\n")
-    assert "NL708" not in codes("The minister defended the budget, published at 12:18 GMT.\n")
+    assert "NL708" not in codes("The minister defended the budget, published at 09:47 BST.\n")
 
 
 def test_encoded_residue_and_its_fix():
-    text = STORY + '  • <iframe src="" width="100%" height="290" title="player">\n' + STORY
+    text = STORY + '  • <iframe src="" width="640" height="360" title="player">\n' + STORY
     (f,) = [f for f in lint(text) if f.rule == "NL709"]
     assert f.line == 2 and f.fix is not None and f.fix.safe
     assert "NL709" in codes("items.[0].image.alt\n" + STORY)

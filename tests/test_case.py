@@ -228,7 +228,7 @@ def test_rules_read_only_the_lists_they_declare():
     "The mayor spoke last.\nharbour lights 300x200 promo.jpg\n",
     # a hard-wrapped sentence: the line above did not end
     "The council met on Tuesday evening and voted to close the pool, which has\nbeen shut since the storm. It will reopen in May.\n",
-    "Posted at 7:04 AM, Aug 10, 2021\nand last updated 2021-08-10 10:04:32-04\n",
+    "Posted at 9:41 PM, Mar 3, 2024\nand last updated 2024-03-04 08:15:09-05\n",
     # a title with its own question mark
     "She starred in Whose Turn Is It Anyway? and later joined a touring company.\n",
 ])

@@ -176,7 +176,7 @@ CASES = {
     ),
     "NL811": (
         ["About 3,500 residents were ordered to leave. Deputies said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.",
-         "The firm is buying the rival for $16 billion in cash and stock. The deal involves $12 billion in shares, $4 billion in cash and $3 billion in stock units.",
+         "The chain is acquiring the grocer for $9 billion. The price comprises $6 billion in stock, $2.5 billion in cash and $1.5 billion in assumed debt.",
          "The city agreed a £35 million contract for cranes. The contract includes £30 million for six cranes and £9 million for their installation."],
         ["About 3,500 residents were ordered to leave. Deputies said 2,000 residents of Millbrook and 1,500 in Oak Hollow were told to go.",
          "About 3,500 residents of Millbrook were ordered to leave. Deputies said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.",

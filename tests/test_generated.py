@@ -406,7 +406,7 @@ def test_editorial_brackets_stay_quiet(text):
 @pytest.mark.parametrize("text", [
     "Please provide the text you want me to rewrite.\n",
     "Here's a formatted HTML article as per your requirements:\n",
-    "You are an objective news journalist.\n",
+    "You are an experienced news writer.\n",
     "Model:\ngpt-4o\n",
     "I apologize for the confusion. The vote was on Tuesday.\n",
 ])
@@ -428,7 +428,7 @@ def test_verdict_names_strongest_evidence_and_needs_more_than_words():
 
 def test_interview_with_labels_that_do_not_recur():
     text = (
-        "Interview with Political Analyst Dr. Ana Ruiz on the Budget\n"
+        "Interview with Economic Commentator Dr. Ana Ruiz on the Budget\n"
         "news.site Editor: We are glad to have you here, Dr. Ana Ruiz. Can you shed light on the budget?\n"
         "Dr. Ana Ruiz: Thank you for having me. The budget marks a significant turn for the country.\n"
     )

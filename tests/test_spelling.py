@@ -228,7 +228,7 @@ def test_common_words_the_lexicon_lacks_and_newsroom_jargon_are_accepted(text):
 
 
 def test_possible_typo_needs_a_far_more_frequent_neighbour():
-    fs = [f for f in lint("The scrne was cleared by troopers before dawn.\n") if f.rule == "NL102"]
+    fs = [f for f in lint("Police sealed off the scrne on Elm Street overnight.\n") if f.rule == "NL102"]
     assert [f.text for f in fs] == ["scrne"] and list(fs[0].suggestions) == ["scene"] and fs[0].fix is None
 
 

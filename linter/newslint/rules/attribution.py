@@ -1109,7 +1109,7 @@ class ConflictingCredits(Rule):
         if not any(w in low for w in ("credit", "source", "courtesy", "via", "originally")):
             return
         credits = [(m.start("who"), m.end("who"), _outlets(m.group("who"))) for m in credit_lines]
-        # a pointer names an outlet ("reporting by Reuters"); "court reporting by regional papers"
+        # a pointer names an outlet ("reporting by Reuters"); "coverage by local weeklies"
         # names none
         pointers = [
             (m.start("who"), m.end("who"), _outlets(m.group("who")))
@@ -1179,7 +1179,7 @@ class UnsourcedClaim(Rule):
     worldwide"), research that is never named ("Research found", "Studies show", "Past trends
     suggest", "a study claimed", "published in a peer-reviewed journal"), a source phrase that names
     nobody ("according to industry trends", "citing foreign media"), a figure sold with a
-    superlative ("an astounding 67%") or projected by nobody ("projected to reach 30% by 2025"),
+    superlative ("an astounding 67%") or projected by nobody ("forecast to hit 40% by 2030"),
     and text pasted from a filing or contract (defined terms in parentheses) with no source.
 
     A named origin in the sentence (or, for research and reactions, the next) settles it: "a study

@@ -707,18 +707,18 @@ GLUED_WIDGETS = WordList(
 
 class GluedWidget(Rule):
     """Widget text fused onto the end of a word, with no space: a live-blog entry's time stamp
-    ("...achievementspublished at 12:18 GMT"), "Print this article", "Image source" or "Last
+    ("...recordpublished at 09:47 BST"), "Print this article", "Image source" or "Last
     Updated" glued to the link before it. The scraper dropped the markup between two page
     elements; the widget text is residue and the line needs separating. Patterns are in the
     ``boilerplate.glued-widgets`` list.
 
     Bad:
-        Minister defends the budgetpublished at 12:18 GMT
+        Minister defends the budgetpublished at 09:47 BST
     ---
-        Back to articlePrint this article
+        Return to storyPrint this article
 
     Good:
-        The minister defended the budget, published at 12:18 GMT.
+        The minister defended the budget, published at 09:47 BST.
     ---
         The report was republished at 10 sites.
     """
@@ -788,7 +788,7 @@ class EncodedResidue(Rule):
     ``boilerplate.encoded-data`` list.
 
     Bad:
-        <iframe src="" width="100%" height="290" title="embedded audio player">
+        <iframe src="" width="640" height="360" title="embedded video">
     ---
         items.[0].image.alt
     ---

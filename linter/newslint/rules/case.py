@@ -503,7 +503,7 @@ class LowercaseSentenceStart(Rule):
             return len(words) >= 2 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
         ch = prose[j]
         if ch in "?!":
-            # a title with its own question mark (Whose Life Is It Anyway? and she...), or a name
+            # a title with its own question mark (Who Framed Roger Rabbit? and she...), or a name
             # with an exclamation mark (Yahoo!): the capitalised word before it is part of it
             w = re.search(r"([^\W\d_]+)[?!]$", prose[max(ln.start, j - 30) : j + 1])
             if w and w.group(1)[:1].isupper() and j - len(w.group(1)) > ln.start:

@@ -204,9 +204,9 @@ def _frame(prose: str, s: int, e: int) -> frozenset[str]:
 class PartsAgainstWhole(Rule):
     """Parts listed in one sentence that add up to more than the whole stated in a neighbouring
     sentence: "About 3,500 residents were ordered to leave" and then "2,800 residents of
-    Millbrook and 1,900 in Oak Hollow were told to go" (4,700); "buying the firm for $16
-    billion" and then "the deal involves $12 billion in shares, $4 billion in cash and $3
-    billion in stock units" ($19 billion). The parts are a run of figures of one kind joined by
+    Millbrook and 1,900 in Oak Hollow were told to go" (4,700); "acquiring the grocer for $9
+    billion" and then "the price comprises $6 billion in stock, $2.5 billion in cash and $1.5
+    billion in assumed debt" ($10 billion). The parts are a run of figures of one kind joined by
     "and", each qualified ("in cash", "of Millbrook") or introduced by a word that splits a
     whole ("includes", "consists of"); the whole is the only figure of that kind in its
     sentence, in the same paragraph or within two sentences, and not a lower bound ("at least").

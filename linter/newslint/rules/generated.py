@@ -251,7 +251,7 @@ def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> 
     # interviewer's first question often introduces them)
     intro_end = lines[turns[guest][0][0]].start
     intro = doc.prose[:intro_end]
-    # the heading of a generated Q&A: "Interview with Political Analyst Dr. X", "Q&A Interview: ..."
+    # the heading of a generated Q&A: "Interview with Economic Commentator Dr. X", "Q&A Interview: ..."
     for ln in lines[:first_i]:
         if ln.kind in ("blank", "code", "table") or len(ln.text) > 120 or ln.text.rstrip().endswith("."):
             continue

@@ -1178,16 +1178,16 @@ _COMPOUND_MODIFIER = rx.compile(
 
 
 class CompoundModifierHyphen(Rule):
-    """A number and a unit used together before a noun need a hyphen: "a 6.8-magnitude quake",
+    """A number and a unit used together before a noun need a hyphen: "a 5.9-magnitude tremor",
     "a three-month delay", "a 10-year-old boy". Without it the unit reads as a noun of its own.
     The unit must be in the singular (a plural is no modifier: "three months later").
 
     Bad:
-        The 6.8 magnitude quake struck before dawn.
+        The 5.9 magnitude tremor shook the valley before dawn.
         ---
         Officials announced a three month review of the contract.
     Good:
-        The 6.8-magnitude quake struck three months ago; it lasted 40 seconds.
+        The 5.9-magnitude tremor shook the valley in May; it lasted 20 seconds.
         ---
         The review will take three month-long phases, and the ten day ago figure was revised.
     """
@@ -1196,7 +1196,7 @@ class CompoundModifierHyphen(Rule):
     name = "compound-modifier-hyphen"
     category = "mechanics"
     severity = Severity.info
-    summary = "A number and a unit before a noun without a hyphen (a 6.8 magnitude quake)"
+    summary = "A number and a unit before a noun without a hyphen (a 5.9 magnitude tremor)"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
