@@ -29,7 +29,7 @@ from .. import rx
 from ..document import Document
 from . import per_config, per_document
 from .lines import norm_prose, norm_text
-from .words import word_table
+from .words import lower_text, word_table
 
 if TYPE_CHECKING:
     from ..rule import Context
@@ -142,8 +142,8 @@ def _entries(items) -> list[Entry]:
     """Entries of a gated list. A phrase (a string) is matched on whole words, case-insensitive,
     and tried only when all its words occur in the article; a mapping has a ``pattern`` (regex;
     case-insensitive unless ``case: true``), an optional ``gate`` (words, lower case, one of which
-    must occur for the pattern to be tried: a speed-up only) and ``contains`` (substrings of the
-    raw text with the same role)."""
+    must occur for the pattern to be tried: a speed-up only) and ``contains`` (substrings, lower
+    case, of the raw text, whatever its case, with the same role)."""
     out = []
     for item in items:
         if isinstance(item, dict):
@@ -206,7 +206,7 @@ class GatedList:
         vocab = word_table(doc).vocabulary
         lines = None
         soft = None  # whether soft line breaks were read as spaces in the prose
-        for e in self.wanted(vocab, doc.text):
+        for e in self.wanted(vocab, lower_text(doc)):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
             if e.gate and not e.contains and not e.on_text:
                 if lines is None:

@@ -21,7 +21,7 @@ from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
-from ..analysis.words import lower_text
+from ..analysis.words import holds_any
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -772,11 +772,10 @@ def _gated(patterns: list, doc: Document) -> Iterator:
     """The (pattern, entry) pairs worth running on an article: an entry's ``contains`` lists
     substrings (lower case), one of which the article must hold; its ``run`` (N), the other
     thing it may hold instead: a run of N characters with no white space."""
-    low = lower_text(doc)
     for pat, spec in patterns:
         if "contains" not in spec and "run" not in spec:
             yield pat, spec
-        elif any(str(c) in low for c in spec.get("contains", ())) or ("run" in spec and longest_run(doc) >= int(spec["run"])):
+        elif holds_any(doc, spec.get("contains", ())) or ("run" in spec and longest_run(doc) >= int(spec["run"])):
             yield pat, spec
 
 
