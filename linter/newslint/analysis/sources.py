@@ -204,24 +204,25 @@ def inflect_verbs(entries: Iterable[str]) -> list[str]:
     """Every entry with its first word in each verb form: "point to" -> "points to", "pointed to",
     "pointing to"; "remain optimistic" -> "remains optimistic", ... Entries are lemmas; a form
     given in a list is kept as it is."""
-    out: set[str] = set()
-    for entry in entries:
-        entry = str(entry).strip()
-        first, _, rest = entry.partition(" ")
-        for form in _lemma_forms(first.lower(), "VERB"):
-            out.add(f"{form} {rest}" if rest else form)
-        out.add(entry)
-    return sorted(out)
+    return _inflect(entries, "VERB", last=False)
 
 
 def noun_forms(entries: Iterable[str]) -> list[str]:
     """Each noun entry with its singular and plural (the last word inflected)."""
+    return _inflect(entries, "NOUN", last=True)
+
+
+def _inflect(entries: Iterable[str], upos: str, last: bool) -> list[str]:
+    """Each entry, and the entry with its first (or last) word in each of its forms, sorted."""
     out: set[str] = set()
     for entry in entries:
         entry = str(entry).strip()
-        head, _, last = entry.rpartition(" ")
-        for form in _lemma_forms(last.lower(), "NOUN"):
-            out.add(f"{head} {form}" if head else form)
+        if last:
+            head, _, word = entry.rpartition(" ")
+            out.update(f"{head} {form}" if head else form for form in _lemma_forms(word.lower(), upos))
+        else:
+            word, _, rest = entry.partition(" ")
+            out.update(f"{form} {rest}" if rest else form for form in _lemma_forms(word.lower(), upos))
         out.add(entry)
     return sorted(out)
 
