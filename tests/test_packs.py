@@ -113,9 +113,8 @@ def test_builtin_packs_load():
 
 # --- word lists are declared by the rules that read them --------------------------------------
 def _registry_with(tmp_path, body):
-    from newslint.registry import build_registry, load_packs
+    from newslint.registry import build_registry
 
-    load_packs.cache_clear()
     p = tmp_path / "newsroom.yaml"
     p.write_text(textwrap.dedent(body), encoding="utf-8")
     return build_registry([str(p)])

@@ -152,9 +152,6 @@ def _load_packs(stamped: tuple[tuple[str, tuple[int, int] | None], ...]) -> tupl
     return tuple(load_pack(p) for p, _ in stamped)
 
 
-load_packs.cache_clear = _load_packs.cache_clear  # type: ignore[attr-defined]
-
-
 def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
     """All rules known for a configuration. Duplicate codes or names are errors."""
     packs = load_packs(tuple(builtin_pack_paths()) + tuple(extra_packs))
