@@ -74,29 +74,29 @@ def test_lexicon_rejects_misspellings():
 
 def test_lexicon_cache_is_written_and_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    lexicon.load.cache_clear()
+    lexicon.reset()
     try:
         words, common = lexicon.load()
-        files = list((tmp_path / "lexicon").glob("lexicon-*.txt"))
+        files = list((tmp_path / "lexicon").glob("lexicon-*.sqlite3"))
         assert len(files) == 1 and files[0].stat().st_mode & 0o777 == 0o600
-        lexicon.load.cache_clear()
+        lexicon.reset()
         monkeypatch.setattr(lexicon, "build", lambda: pytest.fail("a warm load builds nothing"))
         words2, common2 = lexicon.load()
         assert (words2, common2) == (words, common) and "colour" in words2
     finally:
-        lexicon.load.cache_clear()
+        lexicon.reset()
 
 
 def test_lexicon_builds_in_memory_when_cache_unwritable(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker))  # a file, not a directory
-    lexicon.load.cache_clear()
+    lexicon.reset()
     try:
         words, _ = lexicon.load()
         assert "government" in words
     finally:
-        lexicon.load.cache_clear()
+        lexicon.reset()
 
 
 def test_possible_typo_suggests_the_common_word():
@@ -156,33 +156,33 @@ def test_lexicon_cache_is_written_once_and_stale_builds_are_removed(tmp_path, mo
     folder.mkdir(parents=True)
     (folder / "lexicon-0000000000000000.marshal").write_bytes(b"old")  # the earlier layout
     for i in range(lexicon.KEEP + 2):  # builds for other versions, oldest first
-        old = folder / f"lexicon-{i:016x}.txt"
+        old = folder / f"lexicon-{i:016x}.sqlite3"
         old.write_bytes(b"old")
         os.utime(old, (1_000_000 + i, 1_000_000 + i))
-    lexicon.load.cache_clear()
+    lexicon.reset()
     try:
         words, _ = lexicon.load()
         assert "minister" in words
         names = sorted(p.name for p in folder.iterdir())
         assert len(names) == lexicon.KEEP and lexicon._cache_name() in names
-        assert f"lexicon-{lexicon.KEEP + 1:016x}.txt" in names and "lexicon-0000000000000000.txt" not in names
+        assert f"lexicon-{lexicon.KEEP + 1:016x}.sqlite3" in names and "lexicon-0000000000000000.sqlite3" not in names
     finally:
-        lexicon.load.cache_clear()
+        lexicon.reset()
 
 
 def test_a_damaged_or_tampered_lexicon_cache_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
-    lexicon.load.cache_clear()
+    lexicon.reset()
     try:
         words, common = lexicon.load()
-        (entry,) = (tmp_path / "lexicon").glob("lexicon-*.txt")
+        (entry,) = (tmp_path / "lexicon").glob("lexicon-*.sqlite3")
         data = entry.read_bytes()
-        entry.write_bytes(data + b"\nqzxqzx")  # a word added: the digest no longer matches
-        lexicon.load.cache_clear()
+        entry.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # a byte changed: the digest no longer matches
+        lexicon.reset()
         assert lexicon.load() == (words, common) and "qzxqzx" not in lexicon.load()[0]
         assert entry.read_bytes() == data
     finally:
-        lexicon.load.cache_clear()
+        lexicon.reset()
 
 
 def test_is_learned_name_agrees_with_learned_names():
@@ -312,3 +312,34 @@ def test_run_together_words_need_a_function_word_or_a_glued_figure():
     assert fs[0].suggestions[0] == "this mountainous" and fs[0].fix is None
     # compounds and fused content words are not this rule's: outperformer, a widget's fused text
     assert not _codes("The small-cap index was the outperformer; achievementspublished at noon. Covid19 and mp3 files.\n", "NL107")
+
+
+def test_short_runs_ask_the_database_and_agree_with_the_word_set(tmp_path, monkeypatch):
+    """A one-article run looks words up in the cached database instead of loading the whole set;
+    both answer alike, and a run that asks about many words switches to the set."""
+    if not lexicon._can_open_images():
+        pytest.skip("SQLite images open in memory from Python 3.11")
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    lexicon.reset()
+    try:
+        sample = ["minister", "colour", "adn", "statment", "qzxqzx", "don't", "", "ministers", "the"]
+        assert lexicon.unknown(sample) == {"adn", "statment", "qzxqzx", ""}
+        assert type(lexicon._backend()).__name__ == "_Db"  # the set was not loaded
+        db_answers = ([lexicon.known(w) for w in ("Minister’s", "adn", "colour")],
+                      lexicon.suggestions("statment"), lexicon.frequency("the"), lexicon.frequency("qzxqzx"))
+        words, common = lexicon.load()
+        assert lexicon.unknown(sample) == frozenset(sample) - words
+        lexicon.use_sets()
+        assert type(lexicon._backend()).__name__ == "_Sets"
+        lexicon.known.cache_clear()
+        lexicon.suggestions.cache_clear()
+        set_answers = ([lexicon.known(w) for w in ("Minister’s", "adn", "colour")],
+                       lexicon.suggestions("statment"), lexicon.frequency("the"), lexicon.frequency("qzxqzx"))
+        assert db_answers == set_answers and db_answers[0] == [True, False, True] and db_answers[2] > 0
+        lexicon.reset()
+        monkeypatch.setattr(lexicon, "BATCH_LIMIT", 3)
+        lexicon.unknown(["alpha", "beta", "gamma", "delta"])
+        lexicon.unknown(["epsilon"])
+        assert type(lexicon._backend()).__name__ == "_Sets"
+    finally:
+        lexicon.reset()

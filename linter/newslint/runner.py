@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .config import ConfigError, Settings, find_config, load_settings
+from . import lexicon
 from .document import Document
 from .engine import FileResult, Linter
 from .finding import Edit, Finding
@@ -376,6 +377,8 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
     frozen = False
     if "fork" in mp.get_all_start_methods():
         # forked workers inherit the parent's session: linters, packs and lexicon already built
+        # (the whole word set, not the one-article lookups: every worker will ask about many words)
+        lexicon.use_sets()
         _warm(session.linter_for(head[0] if head[0] != "-" else None))
         _WORKER_SESSION = session
         # what the workers inherit is left out of their garbage collections, which would

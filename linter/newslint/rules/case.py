@@ -296,9 +296,8 @@ class ProperNounLowercase(Rule):
         for w in watched_lower & proper.lower:  # the same as words & proper.lower
             for i in _find_word(prose, w):
                 hits[i] = (i + len(w), "list", proper.spelling[w])
-        lex = lexicon.words()
         # a word also written capitalised is in both sets: intersecting them first leaves few words
-        for w in ((lower_words & capitalised) - lex) - proper.lower:
+        for w in lexicon.unknown(lower_words & capitalised) - proper.lower:
             if len(w) >= 3 and _cap(w) in words and not known(w):
                 if mid_sentence_caps(doc, _cap(w)) >= 1:
                     for i in _find_word(prose, w):
@@ -714,7 +713,7 @@ def _may_have_doubled_twins(doc: Document) -> bool:
     tokens are capitalised ASCII words, so without such a pair in the article's words there is
     none among its name tokens either, and the full token scan can be skipped."""
     capitalised = capitalised_ascii_words(doc)
-    return any(len(low) >= 5 and _doubled_twin(low, capitalised) for low in capitalised - lexicon.words())
+    return any(len(low) >= 5 and _doubled_twin(low, capitalised) for low in lexicon.unknown(capitalised))
 
 
 class NameSpellingVariants(Rule):
@@ -763,12 +762,11 @@ class NameSpellingVariants(Rule):
             forms = _name_tokens(doc)
         else:
             forms = hyphenated  # the only forms that can share a lower-case spelling with a hyphenated one
-        lex = lexicon.words()
         by_low = {}
         for t in forms:
             by_low.setdefault(t.lower(), []).append(t)
         cands = set(hyphenated)
-        for low in by_low.keys() - lex:
+        for low in lexicon.unknown(by_low.keys()):
             if len(low) < 5 or "-" in low or not _DOUBLED_LETTER.search(low):
                 continue
             for i in range(1, len(low)):

@@ -120,7 +120,7 @@ class PossibleTypo(Rule):
         # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
         # case and a whole word-table token, so the candidates are the article's lower-case
         # ASCII runs the lexicon does not know; only those tokens are looked at below
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES, self.jargon)
+        maybe = lexicon.unknown(lower_ascii_words(doc)).difference(self.corrected, _PARTICLES, self.jargon)
         if not maybe:
             return
         t = word_table(doc)
@@ -245,7 +245,7 @@ class RunTogetherWords(Rule):
         prose = doc.prose
         if not prose or prose.isspace():
             return
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), _PARTICLES, self.jargon, ctx.accept)
+        maybe = lexicon.unknown(lower_ascii_words(doc)).difference(_PARTICLES, self.jargon, ctx.accept)
         verdicts = {}
         for w in maybe:
             if 7 <= len(w) <= 30 and not lexicon.known(w) and not lexicon.suggestions(w):
