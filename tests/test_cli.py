@@ -1,6 +1,8 @@
 import json
 import os
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -186,6 +188,18 @@ def test_jobs_give_the_same_output_in_order(run_cli, tmp_path):
     one = run_cli("--format", "json", "--jobs", "1", str(tmp_path))[1]
     two = run_cli("--format", "json", "--jobs", "2", str(tmp_path))[1]
     assert one == two
+
+
+def test_a_bad_configuration_is_an_error_with_workers_too(tmp_path):
+    """With --jobs 2 the workers build their own linters: a broken configuration is reported per
+    file, as with one process, never as a traceback."""
+    for i in range(6):
+        (tmp_path / f"s{i}.txt").write_text(TYPO)
+    (tmp_path / ".newslint.yaml").write_text("select: [NL101]\nfoo: 1\n")
+    for jobs in ("1", "2"):
+        p = subprocess.run([sys.executable, "-m", "newslint", "--jobs", jobs, str(tmp_path)], capture_output=True, text=True)
+        assert p.returncode == 2 and "Traceback" not in p.stderr
+        assert p.stderr.count("unknown key 'foo'") == 6
 
 
 # --- fix ------------------------------------------------------------------------------------

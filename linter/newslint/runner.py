@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .config import ConfigError, Settings, find_config, load_settings
-from . import lexicon
 from .document import Document
 from .engine import FileResult, Linter
 from .finding import Edit, Finding
@@ -314,22 +313,6 @@ def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:
 _WORKER_SESSION: Session | None = None
 
 
-_WARM_TEXT = (
-    "Council Approves Budget\n\nLONDON, March 4, 2025 - The council voted 30-12 on Tuesday to approve "
-    "a budget of 1.2 million pounds, Mayor Ana Silva said. \u201cWe will build,\u201d she said.\n"
-)
-
-
-def _warm(linter: Linter) -> None:
-    """Lint a short text in the parent before forking, so that what every worker would build
-    on its first file (the lexicon, lazily compiled patterns, word lists) is built once and
-    shared copy-on-write."""
-    try:
-        linter.lint(Document(_WARM_TEXT, "warm-up.txt"))
-    except Exception:  # pragma: no cover - the real run reports any problem
-        pass
-
-
 def _init_worker(overrides: Overrides, want_lines: bool = True) -> None:
     global _WORKER_SESSION
     _WORKER_SESSION = Session(overrides)
@@ -376,10 +359,7 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
     chunk = max(1, min(16, len(head) // (jobs * 8) or 1))
     frozen = False
     if "fork" in mp.get_all_start_methods():
-        # forked workers inherit the parent's session: linters, packs and lexicon already built
-        # (the whole word set, not the one-article lookups: every worker will ask about many words)
-        lexicon.use_sets()
-        _warm(session.linter_for(head[0] if head[0] != "-" else None))
+        # forked workers inherit the parent's session and build what they need themselves
         _WORKER_SESSION = session
         # what the workers inherit is left out of their garbage collections, which would
         # otherwise write to (and so copy) every inherited page that holds a container (no
