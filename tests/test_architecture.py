@@ -17,8 +17,8 @@ PKG = Path(__file__).resolve().parents[1] / "linter" / "newslint"
 #: what each layer may import from newslint (module names relative to the package)
 CORE = {"document", "finding", "rule", "rx", "dirs", "__init__"}
 ALLOWED = {
-    "rules": CORE | {"analysis", "lexicon"},
-    "analysis": CORE | {"analysis", "lexicon"},
+    "rules": CORE | {"analysis", "lexicon", "wordstore"},
+    "analysis": CORE | {"analysis", "lexicon", "wordstore"},
     "document": {"rx"},
     "finding": {"document"},
     "rule": {"rx", "finding", "document"},

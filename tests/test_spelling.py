@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from newslint import lexicon
+from newslint import lexicon, wordstore
 from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
@@ -317,14 +317,14 @@ def test_run_together_words_need_a_function_word_or_a_glued_figure():
 def test_short_runs_ask_the_database_and_agree_with_the_word_set(tmp_path, monkeypatch):
     """A one-article run looks words up in the cached database instead of loading the whole set;
     both answer alike, and a run that asks about many words switches to the set."""
-    if not lexicon._can_open_images():
+    if not wordstore.available():
         pytest.skip("SQLite images open in memory from Python 3.11")
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
     lexicon.reset()
     try:
         sample = ["minister", "colour", "adn", "statment", "qzxqzx", "don't", "", "ministers", "the"]
         assert lexicon.unknown(sample) == {"adn", "statment", "qzxqzx", ""}
-        assert type(lexicon._backend()).__name__ == "_Db"  # the set was not loaded
+        assert type(lexicon._backend()).__name__ == "_Stored"  # the set was not loaded
         db_answers = ([lexicon.known(w) for w in ("Minister’s", "adn", "colour")],
                       lexicon.suggestions("statment"), lexicon.frequency("the"), lexicon.frequency("qzxqzx"))
         words, common = lexicon.load()

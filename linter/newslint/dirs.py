@@ -16,7 +16,7 @@ import sys
 
 #: distributions whose version changes what newslint reports (parsing, the dictionary, packs,
 #: readability, pattern matching, verb forms, phrase matching)
-RESULT_LIBRARIES = ("markdown-it-py", "pyspellchecker", "pyyaml", "textstat", "regex", "lemminflect", "pyahocorasick")
+RESULT_LIBRARIES = ("markdown-it-py", "pyspellchecker", "wordfreq", "pyyaml", "textstat", "regex", "lemminflect", "pyahocorasick")
 
 #: files and folders of earlier cache layouts, removed when a cache is next written
 _LEGACY = ("packs-v1", "results-v2.sqlite3", "results-v2.sqlite3-wal", "results-v2.sqlite3-shm")

@@ -24,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import rx
+from .wordstore import WordStore, cached_image
 
 #: bump when the folding rules change (part of the cache key)
 LEXICON_VERSION = "3"
@@ -187,21 +188,6 @@ def _cache_name() -> str:
     return f"lexicon-{hashlib.sha256(_versions().encode()).hexdigest()[:16]}.sqlite3"
 
 
-def _encode(words: frozenset, common: dict) -> bytes:
-    """An SQLite database image: one table ``w(word, freq)``, freq 0 for the words that are not
-    common. Plain data (nothing in it can run), looked up without loading it whole."""
-    import sqlite3
-
-    db = sqlite3.connect(":memory:")
-    try:
-        db.execute("CREATE TABLE w (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID")
-        db.executemany("INSERT INTO w VALUES (?, ?)", ((w, common.get(w, 0)) for w in sorted(words)))
-        db.commit()
-        return bytes(db.serialize())
-    finally:
-        db.close()
-
-
 class _Sets:
     """The lexicon as a frozenset and a dict: set arithmetic in C, the fastest over many articles."""
 
@@ -219,146 +205,76 @@ class _Sets:
         return {w: com[w] for w in words if w in com}
 
 
-class _Db:
-    """The lexicon as an in-memory SQLite database, asked one batch of words at a time and
-    remembering the answers. Opening it costs ~3 ms where building the word set costs ~45 ms,
-    most of a one-article run's lexicon time; a process that goes on to ask about many words
-    switches to the set (:data:`BATCH_LIMIT`)."""
+class _Stored:
+    """The lexicon in its cached database image (:class:`newslint.wordstore.WordStore`), asked one
+    batch of words at a time: opening it costs ~3 ms where building the word set costs ~45 ms,
+    most of a one-article run's lexicon time."""
 
-    def __init__(self, image: bytes):
-        import threading
-
-        self._image = image
-        self._lock = threading.Lock()
-        self._open()
-        self.known: set[str] = set()
-        self.absent: set[str] = set()
-        self.freq: dict[str, int] = {}
-        #: words looked up in the database so far
-        self.asked = 0
-
-    def _open(self) -> None:
-        import sqlite3
-
-        db = sqlite3.connect(":memory:", check_same_thread=False)
-        db.deserialize(self._image)
-        self._db, self._pid = db, os.getpid()
-
-    def _lookup(self, words: list[str]) -> None:
-        """Ask the database about ``words`` (none of them asked before) and remember the answers."""
-        self.asked += len(words)
-        sql = "SELECT word, freq FROM w WHERE word IN (%s)"
-        found: list[tuple[str, int]] = []
-        with self._lock:
-            if self._pid != os.getpid():  # a forked worker opens its own connection
-                self._open()
-            for i in range(0, len(words), 900):  # under SQLite's bound on parameters
-                part = words[i:i + 900]
-                found += self._db.execute(sql % ",".join("?" * len(part)), part).fetchall()
-        for w, n in found:
-            self.known.add(w)
-            if n >= COMMON_FREQ:
-                self.freq[w] = n
-        self.absent.update(set(words).difference(self.known))
+    def __init__(self, store: WordStore):
+        self.store = store
 
     def has(self, word: str) -> bool:
-        if word in self.known:
-            return True
-        if word not in self.absent:
-            self._lookup([word])
-        return word in self.known
+        return self.store.get(word) is not None
 
     def unknown(self, words) -> frozenset:
         words = frozenset(words)
-        new = words.difference(self.known, self.absent)
-        if new:
-            self._lookup(list(new))
-        return words.difference(self.known)
+        store = self.store
+        store.learn(words.difference(store.found, store.absent))
+        return words.difference(store.found)
 
     def common_among(self, words) -> dict[str, int]:
-        new = [w for w in words if w not in self.known and w not in self.absent]
-        if new:
-            self._lookup(new)
-        freq = self.freq
-        return {w: freq[w] for w in words if w in freq}
+        return {w: n for w, n in self.store.among(words).items() if n >= COMMON_FREQ}
+
+
+def _rows() -> list[tuple[str, int]]:
+    words, common = build()
+    return [(w, common.get(w, 0)) for w in words]
 
 
 def _image() -> bytes | None:
-    """The cached database image, built and cached first if needed; None when the cache directory
-    cannot be used (then the lexicon is built in memory)."""
-    from . import dirs
-
-    folder = dirs.private_dir("lexicon")
-    if folder is None:
-        return None
-    path = os.path.join(folder, _cache_name())
-    body = dirs.sealed_body(dirs.read_own(path))
-    if body is not None:
-        return bytes(body)
-    image = _encode(*build())
-    if dirs.write_private(path, dirs.seal(image)):
-        dirs.evict(folder, ".sqlite3", KEEP)
-        for old in (".txt", ".marshal"):  # the earlier layouts' builds
-            dirs.evict(folder, old, 0)
-    return image
-
-
-def _can_open_images() -> bool:
-    import sqlite3
-
-    return hasattr(sqlite3.Connection, "deserialize")  # Python 3.11+
-
-
-def _decode(image: bytes) -> tuple[frozenset, dict]:
-    import sqlite3
-
-    db = sqlite3.connect(":memory:")
-    try:
-        db.deserialize(image)
-        rows = db.execute("SELECT word, freq FROM w").fetchall()
-    finally:
-        db.close()
-    return frozenset(w for w, _ in rows), {w: n for w, n in rows if n >= COMMON_FREQ}
+    """The cached database image of (word, frequency; 0 for the words that are not common), built
+    and cached first if needed; None when it cannot be used (the lexicon is then built in memory)."""
+    return cached_image("lexicon", _cache_name(), _rows, KEEP, legacy=(".txt", ".marshal"))
 
 
 @lru_cache(maxsize=1)
 def load() -> tuple[frozenset, dict]:
     """The whole lexicon as (every word, {common word: frequency}), from the on-disk cache when it
-    is there, else built (and cached if possible). The cache is an SQLite database image behind a
-    digest (:func:`newslint.dirs.seal`), in a private folder of the cache directory; a damaged or
-    tampered file is rebuilt."""
-    image = _image() if _can_open_images() else None
-    return _decode(image) if image is not None else build()
+    is there, else built (and cached if possible)."""
+    image = _image()
+    if image is None:
+        return build()
+    rows = WordStore(image).rows()
+    return frozenset(w for w, _ in rows), {w: n for w, n in rows if n >= COMMON_FREQ}
 
 
-_store: "_Db | _Sets | None" = None
+_backend_now: "_Stored | _Sets | None" = None
 
 
-def _backend() -> "_Db | _Sets":
-    """Where words are looked up: the database while few words have been asked about (when
-    SQLite can open an image in memory and the cache directory is usable), else the word set."""
-    global _store
-    store = _store
-    if store is None:
-        image = _image() if _can_open_images() else None
-        store = _store = _Db(image) if image is not None else _Sets(*load())
-    elif type(store) is _Db and store.asked > BATCH_LIMIT:
-        store = _store = _Sets(*load())
-    return store
+def _backend() -> "_Stored | _Sets":
+    """Where words are looked up: the cached image while few words have been asked about, else
+    the word set (:data:`BATCH_LIMIT`)."""
+    global _backend_now
+    b = _backend_now
+    if b is None:
+        image = _image()
+        b = _backend_now = _Stored(WordStore(image)) if image is not None else _Sets(*load())
+    elif type(b) is _Stored and b.store.asked > BATCH_LIMIT:
+        b = _backend_now = _Sets(*load())
+    return b
 
 
 def use_sets() -> None:
-    """Load the whole word set now: a process about to lint many articles, or to fork workers that
-    will, calls this once (forked workers then share its memory)."""
-    global _store
-    if type(_store) is not _Sets:
-        _store = _Sets(*load())
+    """Load the whole word set now (a process about to ask about many words)."""
+    global _backend_now
+    if type(_backend_now) is not _Sets:
+        _backend_now = _Sets(*load())
 
 
 def reset() -> None:
     """Forget what was loaded (tests that change the cache directory)."""
-    global _store
-    _store = None
+    global _backend_now
+    _backend_now = None
     load.cache_clear()
     known.cache_clear()
     suggestions.cache_clear()

@@ -169,30 +169,71 @@ def _table() -> dict:
         return {}
 
 
-@lru_cache(maxsize=1)
-def _common() -> dict:
-    """{word: Zipf frequency} for the words of Zipf >= ``_COMMON_FLOOR``."""
-    data = _data()
-    if data is not None:
-        return data.common
-    return {w: z for w, z in _table().items() if z >= _COMMON_FLOOR}
-
-
-def _read_data_file() -> _Data:
+def _data_path() -> str:
     import importlib.util
     import os
 
     spec = importlib.util.find_spec("wordfreq")  # locates the package without importing it
     if spec is None or not spec.origin:
         raise ImportError("wordfreq")
-    path = os.path.join(os.path.dirname(spec.origin), "data", "large_en.msgpack.gz")
-    with open(path, "rb") as fh:
+    return os.path.join(os.path.dirname(spec.origin), "data", "large_en.msgpack.gz")
+
+
+def _common_image() -> bytes | None:
+    """The common words' table as a cached database image (see :mod:`newslint.wordstore`), keyed on
+    the versions of newslint and its libraries, the data file's identity and the floor."""
+    import hashlib
+    import os
+
+    from .. import dirs
+    from ..wordstore import cached_image
+
+    try:
+        path = _data_path()
+        st = os.stat(path)
+    except (ImportError, OSError):
+        return None
+    key = f"{dirs.stamp()}|{path}|{st.st_size}|{int(st.st_mtime)}|{_COMMON_FLOOR}"
+    name = f"common-{hashlib.sha256(key.encode()).hexdigest()[:16]}.sqlite3"
+    return cached_image("wordfreq", name, lambda: _data().common.items() if _data() is not None else ())
+
+
+@lru_cache(maxsize=1)
+def _common():
+    """{word: Zipf frequency} for the words of Zipf >= ``_COMMON_FLOOR``: the cached image (asked a
+    batch of words at a time, :class:`newslint.wordstore.WordStore`), else a dict."""
+    from ..wordstore import WordStore
+
+    try:
+        image = _common_image()
+    except Exception:  # a damaged data file: read below, or spell without it
+        image = None
+    if image is not None:
+        store = WordStore(image)
+        if len(store):
+            return store
+    data = _data()
+    if data is not None:
+        return data.common
+    return {w: z for w, z in _table().items() if z >= _COMMON_FLOOR}
+
+
+def _among(table, words) -> dict:
+    """{word: Zipf} for those of ``words`` in ``table`` (a dict or a word store)."""
+    if isinstance(table, dict):
+        return {w: table[w] for w in words if w in table}
+    return table.among(words)
+
+
+def _read_data_file() -> _Data:
+    with open(_data_path(), "rb") as fh:
         return _Data(fh.read())
 
 
+@lru_cache(maxsize=1)
 def available() -> bool:
     """Whether the frequency list could be loaded."""
-    return bool(_common()) if _data() is not None else bool(_table())
+    return bool(len(_common()))
 
 
 @lru_cache(maxsize=16384)
@@ -203,6 +244,8 @@ def zipf(word: str, floor: float = 0.0) -> float:
     z = _common().get(word)
     if z is not None:
         return z if z >= floor else 0.0
+    if floor >= _COMMON_FLOOR and available():
+        return 0.0  # every word that frequent is among the common ones
     data = _data()
     if data is not None:
         return data.zipf(word, floor)
@@ -222,8 +265,7 @@ def neighbours(word: str, floor: float = 3.0) -> tuple[tuple[str, float], ...]:
     table = _at_least(floor)
     if not table:
         return ()
-    cands = one_edit(word)
-    found = [(c, z) for c in cands if (z := table.get(c, 0.0)) >= floor]
+    found = [(c, z) for c, z in _among(table, one_edit(word)).items() if z >= floor]
     found.sort(key=lambda x: (-x[1], x[0]))
     return tuple(found)
 
@@ -237,9 +279,10 @@ def split_pair(word: str, floor: float = 4.0) -> tuple[str, str] | None:
     if not table:
         return None
     best = None
+    known = _among(table, [p for i in range(2, len(word) - 1) for p in (word[:i], word[i:])])
     for i in range(2, len(word) - 1):
         a, b = word[:i], word[i:]
-        za, zb = table.get(a, 0.0), table.get(b, 0.0)
+        za, zb = known.get(a, 0.0), known.get(b, 0.0)
         if za and zb:
             if za >= floor and zb >= floor:
                 score = min(za, zb)
