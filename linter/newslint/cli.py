@@ -13,7 +13,7 @@ from typing import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("rules", "explain", "lists", "eval")
+SUBCOMMANDS = ("rules", "explain", "lists", "eval", "server")
 
 
 class UsageError(Exception):
@@ -54,7 +54,8 @@ def lint_parser() -> argparse.ArgumentParser:
         prog="newslint",
         description="A misinformation and quality linter for news copy (.txt and Markdown).",
         epilog="Subcommands: 'newslint rules' lists the rules, 'newslint explain CODE' explains one, "
-        "'newslint lists' shows the word lists, 'newslint eval DIR' scores findings against annotated articles.",
+        "'newslint lists' shows the word lists, 'newslint eval DIR' scores findings against annotated articles, "
+        "'newslint server' runs the language server for editors.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (recursively .txt/.md/.markdown); '-' for stdin")
     p.add_argument("--format", choices=("text", "json", "sarif", "github"), help="output format (default: text; github under GitHub Actions)")

@@ -1,5 +1,5 @@
 """Subcommands: ``rules`` (list), ``explain CODE`` (describe one), ``lists`` (the word lists),
-``eval DIR`` (score)."""
+``eval DIR`` (score), ``server`` (the language server)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from .cli import UsageError, _Parser
 
 
 def run(name: str, argv: Sequence[str]) -> int:
-    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd}[name](list(argv))
+    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd, "server": server_cmd}[name](list(argv))
 
 
 def _registry(config: str | None, packs: list[str] | None = None):
@@ -76,22 +76,31 @@ def explain_cmd(argv: list[str]) -> int:
         from .config import closest
 
         raise UsageError(f"unknown rule '{args.rule}'{closest(args.rule, [r.code for r in reg.rules] + [r.name for r in reg.rules])}")
-    print(f"{rule.code} {rule.name}")
-    print(f"category: {rule.category}; default severity: {rule.severity}; fixable: {'yes' if rule.fixable else 'no'}")
-    print(f"defined in: {rule.origin or rule.__module__}")
-    print()
-    print(rule.describe())
-    if rule.options:
-        print("\nOptions (set them under [tool.newslint.rules.%s]):" % rule.name)
-        for key, opt in rule.options.items():
-            print(f"  {key.replace('_', '-')} = {opt.default!r}  {opt.help}")
-    if rule.lists:
-        print("\nWord lists it reads (extend them with a pack: `lists: {NAME: [...]}`):")
-        for name, spec in rule.lists.items():
-            print(f"  {name} ({len(reg.lists.get(name, ()))} {_entry_noun(spec)}): {spec.help}")
-            if spec.entry == "mapping":
-                print(f"    each entry: {_entry_shape(spec)}")
+    print(explain_text(rule, reg), end="")
     return 0
+
+
+def explain_text(rule, reg) -> str:
+    """What ``newslint explain CODE`` prints for ``rule`` (found in the registry ``reg``); the
+    language server's hover shows the same text."""
+    out = [
+        f"{rule.code} {rule.name}",
+        f"category: {rule.category}; default severity: {rule.severity}; fixable: {'yes' if rule.fixable else 'no'}",
+        f"defined in: {rule.origin or rule.__module__}",
+        "",
+        rule.describe(),
+    ]
+    if rule.options:
+        out.append("\nOptions (set them under [tool.newslint.rules.%s]):" % rule.name)
+        for key, opt in rule.options.items():
+            out.append(f"  {key.replace('_', '-')} = {opt.default!r}  {opt.help}")
+    if rule.lists:
+        out.append("\nWord lists it reads (extend them with a pack: `lists: {NAME: [...]}`):")
+        for name, spec in rule.lists.items():
+            out.append(f"  {name} ({len(reg.lists.get(name, ()))} {_entry_noun(spec)}): {spec.help}")
+            if spec.entry == "mapping":
+                out.append(f"    each entry: {_entry_shape(spec)}")
+    return "\n".join(out) + "\n"
 
 
 def _entry_noun(spec) -> str:
@@ -141,4 +150,29 @@ def eval_cmd(argv: list[str]) -> int:
     return eval_main(argv)
 
 
-__all__ = ["run", "rules_markdown"]
+def server_cmd(argv: list[str]) -> int:
+    p = _Parser(
+        prog="newslint server",
+        description="Run the language server (LSP over standard input and output) for editors.",
+    )
+    p.add_argument("--stdio", action="store_true", help="talk over standard input and output (the default and only transport)")
+    p.add_argument("--debounce", type=int, default=200, metavar="MS", help="milliseconds between the last edit and the lint (default: 200)")
+    args = p.parse_args(argv)
+    if args.debounce < 0:
+        raise UsageError("--debounce must be 0 or more milliseconds")
+    import importlib.util
+
+    missing = [m for m in ("pygls", "lsprotocol") if importlib.util.find_spec(m) is None]
+    if missing:
+        print(
+            f"newslint: error: the language server needs {' and '.join(missing)}, which are not installed; "
+            "install them with: pip install 'newslint[lsp]'",
+            file=sys.stderr,
+        )
+        return 2
+    from .server import main
+
+    return main(args.debounce / 1000)
+
+
+__all__ = ["run", "rules_markdown", "explain_text"]
