@@ -1,5 +1,5 @@
 """Subcommands: ``rules`` (list), ``explain CODE`` (describe one), ``lists`` (the word lists),
-``eval DIR`` (score)."""
+``eval DIR`` (score), ``serve`` (the review page)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from .cli import UsageError, _Parser
 
 
 def run(name: str, argv: Sequence[str]) -> int:
-    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd}[name](list(argv))
+    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd, "serve": serve_cmd}[name](list(argv))
 
 
 def _registry(config: str | None, packs: list[str] | None = None):
@@ -139,6 +139,12 @@ def eval_cmd(argv: list[str]) -> int:
     from .evaluate import main as eval_main
 
     return eval_main(argv)
+
+
+def serve_cmd(argv: list[str]) -> int:
+    from .serve import main as serve_main
+
+    return serve_main(argv)
 
 
 __all__ = ["run", "rules_markdown"]
