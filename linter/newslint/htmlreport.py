@@ -133,15 +133,15 @@ class HtmlFormatter(Formatter):
             "<header>\n<h1>newslint report</h1>\n",
             f"<div class=\"muted\">newslint {escape(__version__)}</div>\n",
             "<section class=\"card\" id=\"summary\">\n<ul class=\"totals\">",
-            f"<li><b>{summary['files']}</b>files</li>",
-            f"<li><b>{summary['findings']}</b>findings</li>",
+            f"<li><b>{summary['files']}</b>{_plural(summary['files'], 'file')}</li>",
+            f"<li><b>{summary['findings']}</b>{_plural(summary['findings'], 'finding')}</li>",
         ]
         for s in SEVERITIES:
             parts.append(f"<li><b>{by_sev.get(s, 0)}</b><span class=\"sev {s}\">{s}</span></li>")
         if summary.get("fixable"):
             parts.append(f"<li><b>{summary['fixable']}</b>fixable with --fix</li>")
         if summary.get("errors"):
-            parts.append(f"<li><b>{summary['errors']}</b>files not linted</li>")
+            parts.append(f"<li><b>{summary['errors']}</b>{_plural(summary['errors'], 'file')} not linted</li>")
         if summary.get("baseline_hidden"):
             parts.append(f"<li><b>{summary['baseline_hidden']}</b>hidden by the baseline</li>")
         parts.append("</ul>\n")
@@ -177,6 +177,10 @@ class HtmlFormatter(Formatter):
             )
         rows.append("</table>\n")
         return "".join(rows)
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
 
 
 _FILL = {"error": "#b3261e", "warning": "#9a5b00", "info": "#1f5fa8"}
