@@ -473,3 +473,15 @@ def test_html_report_renders_every_finding_highlighted(browser, run_cli, tmp_pat
     _shot(pg, "report-article", tmp_path)
     assert problems == []
     pg.close()
+
+
+def test_review_page_opens_a_file(page, server, tmp_path):
+    art = tmp_path / "story.md"
+    art.write_text("# A heading\n\nThe mayor went adn left. `adn` in code is fine.\n", encoding="utf-8")
+    page.goto(server.url)
+    page.set_input_files("#open", str(art))
+    page.locator("#summary b").wait_for()
+    assert page.input_value("#filename") == "story.md"
+    assert [m.text_content() for m in page.locator("#view mark").all()] == ["adn"]  # Markdown: code is not prose
+    _shot(page, "page-opened", tmp_path)
+    assert page.problems == []

@@ -222,6 +222,9 @@ class Handler(BaseHTTPRequestHandler):
             answer = ROUTES[path](self.reviewer, request)
         except ApiError as e:
             return self._error(e.status, str(e), {"Connection": "close"} if e.status == HTTPStatus.REQUEST_ENTITY_TOO_LARGE else None)
+        except (ConfigError, PackError, RegistryError) as e:  # the configuration broke while serving
+            print(f"newslint serve: error: {e}", file=sys.stderr)
+            return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(e))
         except Exception as e:  # a bug in a rule: one line to the terminal and a 500, never a traceback
             print(f"newslint serve: error: {path}: {type(e).__name__}: {e}", file=sys.stderr)
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"internal error: {type(e).__name__}")
