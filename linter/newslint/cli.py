@@ -13,7 +13,7 @@ from typing import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("rules", "explain", "lists", "eval", "server")
+SUBCOMMANDS = ("rules", "explain", "lists", "eval", "server", "serve")
 
 
 class UsageError(Exception):
@@ -55,10 +55,10 @@ def lint_parser() -> argparse.ArgumentParser:
         description="A misinformation and quality linter for news copy (.txt and Markdown).",
         epilog="Subcommands: 'newslint rules' lists the rules, 'newslint explain CODE' explains one, "
         "'newslint lists' shows the word lists, 'newslint eval DIR' scores findings against annotated articles, "
-        "'newslint server' runs the language server for editors.",
+        "'newslint server' runs the language server for editors, 'newslint serve' the review page.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (recursively .txt/.md/.markdown); '-' for stdin")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github"), help="output format (default: text; github under GitHub Actions)")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github", "html"), help="output format (default: text; github under GitHub Actions; html: a self-contained report, best with --output-file)")
     p.add_argument("--select", type=_csv, help="rules to run: codes, code prefixes, names or categories, comma-separated")
     p.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
     p.add_argument("--ignore", type=_csv, help="rules to leave out")
@@ -215,7 +215,7 @@ def _report(args, fmt, session, first, baseline, writing, out) -> int:
             formatter.file(_error_result(path, err))
     paths = (path for path, err in discover(args.paths) if not err)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    want_lines = fmt in ("text", "sarif") or baseline is not None or writing is not None
+    want_lines = fmt in ("text", "sarif", "html") or baseline is not None or writing is not None
     for result, lines, diff in run(session, paths, jobs, want_lines):
         if result.note and not result.error:
             print(f"newslint: note: {result.note}", file=sys.stderr)

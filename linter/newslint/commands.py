@@ -1,5 +1,5 @@
 """Subcommands: ``rules`` (list), ``explain CODE`` (describe one), ``lists`` (the word lists),
-``eval DIR`` (score), ``server`` (the language server)."""
+``eval DIR`` (score), ``server`` (the language server), ``serve`` (the review page)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from .cli import UsageError, _Parser
 
 
 def run(name: str, argv: Sequence[str]) -> int:
-    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd, "server": server_cmd}[name](list(argv))
+    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd, "server": server_cmd, "serve": serve_cmd}[name](list(argv))
 
 
 def _registry(config: str | None, packs: list[str] | None = None):
@@ -173,6 +173,12 @@ def server_cmd(argv: list[str]) -> int:
     from .server import main
 
     return main(args.debounce / 1000)
+
+
+def serve_cmd(argv: list[str]) -> int:
+    from .serve import main as serve_main
+
+    return serve_main(argv)
 
 
 __all__ = ["run", "rules_markdown", "explain_text"]

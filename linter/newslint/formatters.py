@@ -1,4 +1,4 @@
-"""Output formats, chosen by name: text, json, sarif, github.
+"""Output formats, chosen by name: text, json, sarif, github, html (in :mod:`newslint.htmlreport`).
 
 Each formatter is a small class with ``start()``, ``file(result)`` (called as results stream in,
 in input order) and ``end(summary)``. Formats that can stream (text, github, json) write each file
@@ -17,7 +17,7 @@ from . import __version__
 from .engine import FileResult
 from .finding import Finding, Severity
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 class Formatter:
@@ -107,6 +107,20 @@ def _clip(src: str, start: int, width: int, limit: int = 160) -> tuple[str, int]
 
 
 # --- json ------------------------------------------------------------------------------------
+def file_object(result: FileResult, *, findings: bool = True) -> dict[str, Any]:
+    """One file's object in the JSON output (``files[i]``): its path, findings, and an error,
+    note or statistics when it has them. The review server's ``POST /api/lint`` and the HTML
+    report use this same object. ``findings=False`` leaves the list empty (for streaming)."""
+    entry: dict[str, Any] = {"path": result.path, "findings": [f.to_dict() for f in result.findings] if findings else []}
+    if result.error:
+        entry["error"] = result.error
+    if result.note:
+        entry["note"] = result.note
+    if result.stats:
+        entry["statistics"] = result.stats
+    return entry
+
+
 class JsonFormatter(Formatter):
     """``{"newslint": VERSION, "files": [...], "summary": {...}}``, streamed file by file."""
 
@@ -115,14 +129,7 @@ class JsonFormatter(Formatter):
         self.first = True
 
     def file(self, result: FileResult, lines: list[str] | None = None) -> None:
-        entry: dict[str, Any] = {"path": result.path, "findings": []}
-        if result.error:
-            entry["error"] = result.error
-        if result.note:
-            entry["note"] = result.note
-        if result.stats:
-            entry["statistics"] = result.stats
-        head, tail = json.dumps(entry, ensure_ascii=False).split('"findings": []', 1)
+        head, tail = json.dumps(file_object(result, findings=False), ensure_ascii=False).split('"findings": []', 1)
         write = self.out.write
         write(("" if self.first else ",") + "\n  " + head + '"findings": [')
         # one finding at a time: a file with 100,000 findings is never held as one string
@@ -386,6 +393,11 @@ def _sarif_result(f: Finding, loc: dict) -> dict:
 
 def make_formatter(name: str, out: IO[str] | None = None, **kw: Any) -> Formatter:
     out = out or sys.stdout
+    if name == "html":
+        from .htmlreport import HtmlFormatter
+
+        kw.pop("rules", None)
+        return HtmlFormatter(out, **kw)
     cls = {"text": TextFormatter, "json": JsonFormatter, "sarif": SarifFormatter, "github": GithubFormatter}[name]
     if cls is not SarifFormatter:
         kw.pop("rules", None)
