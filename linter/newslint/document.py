@@ -687,7 +687,8 @@ class Document:
     def _wrap_width(self) -> int:
         """The column plain text is hard-wrapped at (wire copy, e-mail, hand-wrapped files), or 0
         when it is not: no text line is longer than 100 characters and at least three lines
-        (and a quarter of them) come within 12 characters of the longest."""
+        (and a quarter of them) come within 12 characters of the longest, at 50 columns or more
+        (narrower, a short article's headline, stamp and sentences look wrapped too)."""
         lengths = [len(ln.text.rstrip()) for ln in self.lines if ln.kind == "text"]
         if len(lengths) < 3:
             return 0
@@ -695,7 +696,7 @@ class Document:
         if not short or (len(lengths) - len(short)) * 10 > len(lengths):
             return 0  # long lines: one paragraph per line, not hard-wrapped
         width = max(short)
-        if width < 40:
+        if width < 50:
             return 0
         full = sum(1 for x in lengths if x >= width - 12)
         return width if full >= 3 and full * 4 >= len(lengths) else 0
@@ -900,8 +901,10 @@ def _wrapped_into(line: str, nxt: Line, width: int, in_quote: bool = False, in_t
     if not word:
         return False
     n = len(line.rstrip())
-    if not (n + 1 + len(word[0]) > width or (n >= width * 0.8 and not _ends_sentence(line))):
-        return False
+    if n + 1 + len(word[0]) <= width:
+        # ragged hand wrapping: a long line that stops mid-sentence runs on, unless it is a title
+        if n < width * 0.8 or _ends_sentence(line) or _title_case(line):
+            return False
     opens = word[0].lstrip("\"“‘'(")[:1]
     if opens.isupper() or opens.isdigit():
         if _title_case(nxt.text) and not _ends_sentence(nxt.text) and not _title_case(line):
