@@ -231,3 +231,11 @@ def test_seeds_rewrapped_give_the_same_findings(name, width):
 @pytest.mark.parametrize("name", REWRAPPED_FIXTURES)
 def test_fixtures_rewrapped_give_the_same_findings(name, width):
     _same_findings(os.path.join(FIXTURES, name), width)
+
+
+def test_a_credit_line_run_into_the_next_line_is_still_page_chrome():
+    # plain text of unknown wrapping: the lower-case line after the credit reads as running on,
+    # so the two are one logical line, yet the credit line alone is still chrome
+    text = "The council approved the budget on Tuesday.\nab/cd (AFP, Reuters)\nan interview with the mayor follows below\n"
+    fs = [f for f in lint(text, "a.txt") if f.rule == "NL701"]
+    assert [(f.line, f.text) for f in fs] == [(2, "ab/cd (AFP, Reuters)")]
