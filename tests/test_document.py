@@ -212,3 +212,69 @@ def test_plain_text_of_unknown_wrapping_softens_only_clauses_that_run_on():
     assert d.prose == d.text
     d = Document("An Interview on the Harbour Plan\nnews desk Editor: Welcome to the programme.\n", "a.txt")
     assert d.prose == d.text
+
+
+# --- hard-wrapped plain text: paragraphs, logical lines --------------------------------------------
+WRAPPED = (
+    "Harbour Board Approves New Ferry Timetable After Months of Talks Over\n"  # a title-case headline,
+    "Winter Sailings\n"  # wrapped, then its story
+    "The harbour board approved a new ferry timetable on Thursday, ending\n"
+    "months of talks with the island councils over the number of winter\n"
+    "sailings and the price of a return ticket for residents of the islands.\n"
+    "Board Chair Says Fares Will Stay Frozen Until the End of Next Summer\n"  # a headline as long as the width
+    "The chair said fares for residents would not rise before next autumn,\n"
+    "and that the board would publish the running costs of each route in\n"
+    "March. “We have listened to the islands and we have kept every sailing.\n"
+    "Nobody loses a boat,” she told reporters after the vote in the town.\n"
+    "  • Councillors said the timetable still left the smallest island with\n"
+    "too few crossings on Sundays during the winter months.\n"
+)
+
+
+def test_hard_wrapped_text_reads_as_paragraphs_and_headlines_stand_alone():
+    doc = Document(WRAPPED, "a.txt")
+    assert doc._wrap_width() == 71
+    assert [(p.first_line, p.last_line) for p in doc.paragraphs] == [(1, 2), (3, 5), (6, 6), (7, 10), (11, 12)]
+    # a sentence ending with a full line inside a quotation does not end the paragraph
+    assert doc.paragraph_index(doc.text.index("Nobody")) == doc.paragraph_index(doc.text.index("March."))
+
+
+def test_logical_lines_join_a_wrapped_paragraph_with_exact_offsets():
+    doc = Document(WRAPPED, "a.txt")
+    logical = doc.logical_lines
+    assert [ln.number for ln in logical] == [1, 3, 6, 7, 11, 13]
+    head, body, title, quote, item = logical[:5]
+    assert head.text == "Harbour Board Approves New Ferry Timetable After Months of Talks Over Winter Sailings"
+    assert item.kind == "list" and item.text.endswith("too few crossings on Sundays during the winter months.")
+    for ln in logical:
+        assert len(ln.text) == ln.end - ln.start
+        assert doc.unwrapped[ln.start : ln.end] == ln.text
+        assert doc.text[ln.start : ln.end].replace("\n", " ") == ln.text
+    off = doc.text.index("Nobody")
+    assert doc.logical_line_of(off) == quote and doc.line_bounds(off) == (quote.start, quote.end)
+    assert doc.logical_index(9) == 3 and doc.logical_index(6) == 2
+    assert len(doc.unwrapped) == len(doc.text) and doc.unwrapped.count("\n") == len(logical) - 1
+    # unwrapped copy: logical lines are the lines themselves
+    flat = Document("One line.\nAnother line.\n", "a.txt")
+    assert flat.logical_lines is flat.lines and flat.unwrapped == flat.text
+
+
+def test_a_speakers_turn_runs_on_over_sentence_ends_to_the_next_label():
+    text = (
+        "Host: Thank you for joining us to talk about the harbour and its ferries.\n"
+        "Many listeners wrote in about the winter timetable and the cost of it.\n"
+        "What changes now for the people who cross every day for their work?\n"
+        "Guest: Very little changes for them, which is the point of the plan we\n"
+        "agreed. The early boat stays and the late boat stays on the timetable.\n"
+        "Host: And the fares?\n"
+        "Guest: Frozen for residents until next autumn, as the board promised.\n"
+    )
+    doc = Document(text, "a.txt")
+    assert [(p.first_line, p.last_line, p.kind) for p in doc.paragraphs][:2] == [(1, 3, "label"), (4, 5, "label")]
+
+
+def test_narrow_lines_of_a_short_article_are_not_hard_wrapping():
+    text = "Council Approves Budget After Long Debate\nUpdated 3 May 2025\nCouncil Approves Budget After Long Debate\nThe council approved the budget on Tuesday.\n"
+    doc = Document(text, "a.txt")
+    assert doc._wrap_width() == 0
+    assert [ln.number for ln in doc.logical_lines] == [1, 2, 3, 4, 5]

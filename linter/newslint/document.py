@@ -367,26 +367,87 @@ class Document:
         (a sentence or a phrase wrapped over two lines is found as on one)."""
         return self._soften(self._masked())
 
-    def _soften(self, prose: str) -> str:
-        joins = [
-            (self.lines[p.first_line - 1].end, self.lines[p.last_line - 1].start)
-            for p in self.paragraphs
-            if p.last_line > p.first_line and p.kind in ("text", "label")
-        ]
-        if not joins:
-            return prose
-        chars = None
+    @cached_property
+    def soft_breaks(self) -> list[int]:
+        """Offsets of the soft line breaks: the newlines inside a paragraph of text that read as
+        spaces (a sentence or a phrase wrapped over two lines). In Markdown and in plain text
+        hard-wrapped at a known width every break inside a paragraph of text is soft; in plain
+        text of unknown wrapping, only a break where a clause plainly runs on."""
+        out: list[int] = []
         sure = self.markdown or self._wrap_width() > 0
-        for a, b in joins:
-            for i in self.line_starts[bisect.bisect_right(self.line_starts, a) : bisect.bisect_right(self.line_starts, b)]:
-                if not sure and not _runs_on(self.text, i):
-                    continue  # plain text not known to be wrapped: only a clause that plainly runs on
-                if chars is None:
-                    chars = list(prose)
+        starts = self.line_starts
+        for p in self.paragraphs:
+            if p.last_line > p.first_line and p.kind in ("text", "label", "list"):
+                for i in starts[p.first_line : p.last_line]:
+                    if sure or _runs_on(self.text, i):
+                        out.append(i - 1)
+        return out
+
+    @cached_property
+    def unwrapped(self) -> str:
+        """``text`` with its soft line breaks (a CR before one too) as spaces: same length, same
+        offsets. What a pattern over raw text that must read a wrapped sentence as one scans."""
+        return self._soften(self.text)
+
+    def _soften(self, text: str) -> str:
+        breaks = self.soft_breaks
+        if not breaks:
+            return text
+        chars = list(text)
+        for i in breaks:
+            chars[i] = " "
+            if i >= 1 and chars[i - 1] == "\r":
                 chars[i - 1] = " "
-                if i >= 2 and chars[i - 2] == "\r":
-                    chars[i - 2] = " "
-        return prose if chars is None else "".join(chars)
+        return "".join(chars)
+
+    @cached_property
+    def logical_lines(self) -> list[Line]:
+        """The lines as a reader sees them: a paragraph of text wrapped over several lines is one
+        :class:`Line` (its first line's number and kind, its text with the soft breaks as spaces,
+        so ``start + k`` is still the offset of ``text[k]``); every other line is as in
+        :attr:`lines`. For the analyses that judge "a line" meaning a paragraph or a heading."""
+        breaks = self.soft_breaks
+        if not breaks:
+            return self.lines
+        lines = self.lines
+        starts = self.line_starts
+        soft = {bisect.bisect_right(starts, i) - 1 for i in breaks}  # lines that run on into the next
+        text = self.unwrapped
+        out: list[Line] = []
+        i, n = 0, len(lines)
+        while i < n:
+            j = i
+            while j in soft and j + 1 < n:
+                j += 1
+            first = lines[i]
+            if j == i:
+                out.append(first)
+            else:
+                out.append(Line(first.number, first.start, lines[j].end, text[first.start : lines[j].end], first.kind))
+            i = j + 1
+        return out
+
+    def logical_line_of(self, offset: int) -> Line:
+        """The logical line (see :attr:`logical_lines`) holding ``offset``."""
+        ll = self.logical_lines
+        if ll is self.lines:
+            return self.line_of(offset)
+        return ll[bisect.bisect_right(self._logical_starts, offset) - 1]
+
+    def logical_index(self, number: int) -> int:
+        """Index in :attr:`logical_lines` of the logical line holding physical line ``number``."""
+        ll = self.logical_lines
+        if ll is self.lines:
+            return number - 1
+        return bisect.bisect_right(self._logical_numbers, number) - 1
+
+    @cached_property
+    def _logical_starts(self) -> list[int]:
+        return [ln.start for ln in self.logical_lines]
+
+    @cached_property
+    def _logical_numbers(self) -> list[int]:
+        return [ln.number for ln in self.logical_lines]
 
     def _masked(self) -> str:
         if not self.nonprose_spans:
@@ -584,6 +645,7 @@ class Document:
                 field_first.add(bisect.bisect_right(self.line_starts, f.start) - 1)
                 field_last.add(bisect.bisect_right(self.line_starts, max(f.end - 1, f.start)) - 1)
         wrapped_in = False  # the line before was hard-wrapped into this one
+        curly = straight = 0  # double quotation marks in the paragraph being read
         for i, line in enumerate(lines):
             kind = line.kind
             if i in field_first and first >= 0:
@@ -595,12 +657,20 @@ class Document:
                     first = -1
                 wrapped_in = False
                 continue
-            forced = bool(width) and i + 1 < n and kind in ("text", "label") and _wrapped_into(line.text, lines[i + 1], width)
             if first >= 0 and not wrapped_in and (kind not in ("text", "quote") or lines[i - 1].kind != kind):
                 spans.append((first, i - 1))
                 first = -1
             if first < 0:
-                first = i
+                first, curly, straight = i, 0, 0
+            if width:
+                c, st = _quote_marks(line.text)
+                curly, straight = curly + c, straight + st
+            forced = (
+                bool(width)
+                and i + 1 < n
+                and kind in ("text", "label", "list")  # a list item hard-wrapped too
+                and _wrapped_into(line.text, lines[i + 1], width, curly > 0 or straight % 2 == 1, lines[first].kind == "label")
+            )
             wrapped_in = forced  # hard-wrapped text: the next line continues this one, whatever it ends with
             if forced:
                 continue
@@ -617,7 +687,8 @@ class Document:
     def _wrap_width(self) -> int:
         """The column plain text is hard-wrapped at (wire copy, e-mail, hand-wrapped files), or 0
         when it is not: no text line is longer than 100 characters and at least three lines
-        (and a quarter of them) come within 12 characters of the longest."""
+        (and a quarter of them) come within 12 characters of the longest, at 50 columns or more
+        (narrower, a short article's headline, stamp and sentences look wrapped too)."""
         lengths = [len(ln.text.rstrip()) for ln in self.lines if ln.kind == "text"]
         if len(lengths) < 3:
             return 0
@@ -625,23 +696,17 @@ class Document:
         if not short or (len(lengths) - len(short)) * 10 > len(lengths):
             return 0  # long lines: one paragraph per line, not hard-wrapped
         width = max(short)
-        if width < 40:
+        if width < 50:
             return 0
         full = sum(1 for x in lengths if x >= width - 12)
         return width if full >= 3 and full * 4 >= len(lengths) else 0
 
     def line_bounds(self, offset: int) -> tuple[int, int]:
-        """(start, end) of the line holding ``offset``, or of the whole paragraph when the line is
-        part of a paragraph of text wrapped over several lines (what a pattern that must not
-        cross a line break may scan: soft breaks are spaces in ``prose``)."""
-        i = self.paragraph_index(offset)
-        if i >= 0:
-            p = self.paragraphs[i]
-            if p.last_line > p.first_line and p.kind in ("text", "label"):
-                return p.start, p.end
-        line = bisect.bisect_right(self.line_starts, offset)
-        starts = self.line_starts
-        return starts[line - 1], (starts[line] - 1 if line < len(starts) else len(self.text))
+        """(start, end) of the logical line holding ``offset``: its line, or the whole run of a
+        paragraph of text wrapped over several lines (what a pattern that must not cross a line
+        break may scan: soft breaks are spaces in ``prose``)."""
+        ln = self.logical_line_of(offset)
+        return ln.start, ln.end
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph containing offset, or -1."""
@@ -808,16 +873,54 @@ def _runs_on(text: str, start: int) -> bool:
     return bool(text[start : start + 1].islower()) and not before.endswith(":") and not _LABEL_START.match(text, start)
 
 
-def _wrapped_into(line: str, nxt: Line, width: int) -> bool:
+#: a sentence's end at a line's end, a photo credit after it allowed ("... in Kyiv. (AFP)")
+_ENDS_WITH_CREDIT = rx.compile(r"[.!?…][\"”’')\]]*[ \t]+\([A-Za-z/ .-]{1,24}\)[ \t]*$")
+
+
+
+
+def _title_case(line: str, least: int = 3) -> bool:
+    """Most words capitalised (at least ``least`` of them), short function words aside: a
+    headline in title case."""
+    words = [w for w in line.split() if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(words) >= least and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _wrapped_into(line: str, nxt: Line, width: int, in_quote: bool = False, in_turn: bool = False) -> bool:
     """In text hard-wrapped at ``width``, the break after ``line`` was forced: the next line's
-    first word would not have fitted on it, so the two belong to one paragraph."""
+    first word would not have fitted on it (or, in ragged hand wrapping, a long line stops
+    mid-sentence), so the two belong to one paragraph.
+
+    A full line can also be a paragraph's last, or a headline as long as the width: a break
+    where a sentence ends (outside a quotation and outside a speaker's turn, which runs on to
+    the next label) and the next line opens with a capital, or after a headline in title case
+    when the next line is not, starts a new paragraph."""
     if nxt.kind != "text":
         return False
     word = nxt.text.split(None, 1)
+    if not word:
+        return False
     n = len(line.rstrip())
-    if n >= width * 0.8 and not _ends_sentence(line):
-        return True  # ragged hand wrapping: a long line that stops mid-sentence runs on
-    return bool(word) and n + 1 + len(word[0]) > width
+    if n + 1 + len(word[0]) <= width:
+        # ragged hand wrapping: a long line that stops mid-sentence runs on, unless it is a title
+        if n < width * 0.8 or _ends_sentence(line) or _title_case(line):
+            return False
+    opens = word[0].lstrip("\"“‘'(")[:1]
+    if opens.isupper() or opens.isdigit():
+        if _title_case(nxt.text) and not _ends_sentence(nxt.text) and not _title_case(line):
+            return False  # the story, then a heading
+        if not in_quote and not in_turn and (_ends_sentence(line) or _ENDS_WITH_CREDIT.search(line)):
+            return False  # a sentence ended with the line, and a new one starts the next
+        if _title_case(line) and not _title_case(nxt.text, 1):
+            return False  # a headline, then the story
+    return True
+
+
+def _quote_marks(line: str) -> tuple[int, int]:
+    """(curly double quotations opened minus closed, straight double marks) on a line."""
+    if '"' not in line and "“" not in line and "”" not in line:
+        return 0, 0
+    return line.count("“") - line.count("”"), line.count('"')
 
 
 def _inside(spans: list[Span], offset: int) -> bool:

@@ -6,7 +6,8 @@ that judge a line by its place (above the headline, between two body paragraphs)
 reading of the page, computed once per article:
 
 * :func:`page_layout`: the first *body line* (a line of running prose: ten words or more that
-  end like a sentence, or 25 words or more) and the non-blank lines above it (the page head);
+  end like a sentence, or 25 words or more) and the non-blank lines above it (the page head),
+  over the document's logical lines (a paragraph or a headline wrapped over lines is one);
 * :func:`words_of`, :func:`is_name_line`, :func:`is_date_line`: the shape of one line (its
   words, whether it is a person's name alone, a date alone).
 """
@@ -83,8 +84,8 @@ def content_span(line: Line) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class PageLayout:
-    """The first body line (0-based index; ``len(lines)`` when there is none) and the indexes
-    of the non-blank lines above it (the page head)."""
+    """The first body line (0-based index into ``Document.logical_lines``; their number when
+    there is none) and the indexes of the non-blank lines above it (the page head)."""
 
     body_start: int
     head: tuple[int, ...]
@@ -92,7 +93,7 @@ class PageLayout:
 
 @per_document
 def page_layout(doc: Document) -> PageLayout:
-    lines = doc.lines
+    lines = doc.logical_lines
     start = next((i for i, ln in enumerate(lines) if is_body_line(ln)), len(lines))
     head = tuple(i for i in range(start) if lines[i].kind != "blank")
     return PageLayout(start, head)

@@ -1113,7 +1113,7 @@ class ConflictingCredits(Rule):
         # names none
         pointers = [
             (m.start("who"), m.end("who"), _outlets(m.group("who")))
-            for m in p.pointer.finditer(text)
+            for m in p.pointer.finditer(doc.unwrapped)  # a list of outlets may wrap over a line break
             if re.search(r"[A-Z]", m.group("who"))
         ]
         others = credits[1:] + pointers

@@ -71,37 +71,59 @@ _LONG_CHROME_STARTS = frozenset(
 
 
 @per_document
-def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
-    """{line number: chrome spec} for every line that is nothing but page chrome."""
+def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
+    """(line, chrome spec) for every line that is nothing but page chrome. A paragraph wrapped
+    over lines is read as one line ("Read also: <a headline>" wrapped); where it is not chrome
+    as a whole, each of its lines is tried on its own (a credit line run into the next line)."""
     pat, specs = _chrome_pattern(ctx)
-    out: dict[int, dict] = {}
+    out: list[tuple[Line, dict]] = []
     if pat is None:
         return out
     in_tables = {i + 1 for t in flat_tables(doc) if t.how == "split" for i in t.lines} if "|" in doc.text else set()
-    for ln in doc.lines:
+
+    def spec_of(ln: Line) -> dict | None:
         if ln.number in in_tables:
-            continue  # a lone pipe ending a row of a flattened table: the table rule reports it
+            return None  # a lone pipe ending a row of a flattened table: the table rule reports it
         if ln.kind in ("blank", "code", "table") or len(ln.text) > 200:
-            continue
+            return None
         if len(ln.text) > 60 and ln.text.lstrip(" \t#>*-•")[:4].lower() not in _LONG_CHROME_STARTS:
-            continue  # long lines are chrome only when they start like a link or credit line
+            return None  # long lines are chrome only when they start like a link or credit line
         bare = bare_line(ln.text)
         if not bare and ln.text.strip() not in ("-", "–", "—"):
-            continue
+            return None
         m = pat.fullmatch(bare)
         if m is None and bare[:1] in "([" and bare[-1:] in ")]":
             m = pat.fullmatch(bare[1:-1].strip())  # "(Read more)", "[Share]"
         if m is None and ln.text.strip() in ("|", "¦", "||", "-", "–", "—"):
             m = pat.fullmatch(ln.text.strip().replace("-", "—"))
-        if m is not None:
-            out[ln.number] = specs[int(m.lastgroup[1:])]
+        return None if m is None else specs[int(m.lastgroup[1:])]
+
+    lines = doc.lines
+    for ln in doc.logical_lines:
+        spec = spec_of(ln)
+        if spec is not None:
+            out.append((ln, spec))
+        elif ln.end > lines[ln.number - 1].end:  # wrapped: its lines one by one
+            last = doc.line_of(ln.end).number
+            for part in lines[ln.number - 1 : last]:
+                spec = spec_of(part)
+                if spec is not None:
+                    out.append((part, spec))
     return out
 
 
+@per_document
+def chrome_lines(doc: Document, ctx: Context) -> dict[int, dict]:
+    """{line number: chrome spec} of :func:`chrome_matches` (a wrapped one by its first line)."""
+    return {ln.number: spec for ln, spec in chrome_matches(doc, ctx)}
+
+
 def delete_line_fix(doc: Document, line: Line, safe: bool = True) -> Fix:
-    """Delete a whole line with its newline (the newline before it when it is the last line)."""
+    """Delete a whole (logical) line with its newline (the newline before it when it is the last
+    line)."""
     begin = line.start
-    stop = doc.line_starts[line.number] if line.number < len(doc.line_starts) else line.end
+    last = bisect.bisect_right(doc.line_starts, line.end)  # 1-based number of its last line
+    stop = doc.line_starts[last] if last < len(doc.line_starts) else line.end
     if stop == line.end and begin > 0:
         begin -= 1
         if begin > 0 and doc.text[begin - 1] == "\r":
@@ -153,9 +175,7 @@ class PageChrome(Rule):
     lists = {"boilerplate.chrome-lines": CHROME_LINES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        found = chrome_lines(doc, ctx)
-        for number, spec in found.items():
-            line = doc.lines[number - 1]
+        for line, spec in chrome_matches(doc, ctx):
             s, e = _content_span(line)
             safe = spec.get("fix", "safe") == "safe"
             yield self.finding(
@@ -301,10 +321,11 @@ def _cheap_keys(strings: Iterable[str]) -> Iterator[str]:
 
 @per_document
 def repeated_headlines(doc: Document, ctx: Context) -> list[tuple[Line, Line]]:
-    """(later line, first line) for every headline-shaped line that repeats an earlier one."""
+    """(later line, first line) for every headline-shaped (logical) line that repeats an earlier
+    one."""
     seen: dict[str, Line] = {}
     pairs = []
-    for ln in doc.lines:
+    for ln in doc.logical_lines:
         if ln.kind not in ("text", "heading") or len(ln.text) > 220:
             continue
         key = _cheap_key(ln.text)
@@ -392,7 +413,7 @@ class RepeatedText(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         sentences = doc.sentences
-        text = doc.text
+        text = doc.unwrapped  # a sentence wrapped at other points is the same sentence
         long_keys = list(_cheap_keys([text[sp.start : sp.end] for sp in sentences if sp.end - sp.start >= 6 * _MIN_WORDS]))
         if len(set(long_keys)) == len(long_keys):
             return  # no long sentence repeats another (most articles)
@@ -408,12 +429,12 @@ class RepeatedText(Rule):
             if raw.count(" ") + 1 < _MIN_WORDS:
                 continue
             key = _cheap_key(raw)
-            if _LEGAL_NOTICE.search(doc.line_of(sp.start).text.lower()):
+            if _LEGAL_NOTICE.search(doc.logical_line_of(sp.start).text.lower()):
                 continue  # a copyright line repeats under every picture and at the end by design
             if key not in seen:
                 seen[key] = i
                 continue
-            line = doc.line_of(sp.start)
+            line = doc.logical_line_of(sp.start)
             if line.number in headline_lines or line.kind in ("code", "table"):
                 continue
             j = seen[key]
@@ -498,18 +519,19 @@ class GluedArticle(Rule):
     lists = {"boilerplate.chrome-lines": CHROME_LINES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        lines = doc.lines
-        n = len(lines)
-        if n < 6:
+        if len(doc.lines) < 6:
             return
+        lines = doc.logical_lines  # a headline or a paragraph wrapped over lines is one line here
         chrome = chrome_lines(doc, ctx)
         # lines that could open a second article: its update stamp or its dateline, below the top
-        anchors = {num - 1 for num, spec in chrome.items() if num > 4 and spec.get("what") == _STAMP_WHAT}
+        anchors = {doc.logical_index(num) for num, spec in chrome.items() if num > 4 and spec.get("what") == _STAMP_WHAT}
         text = doc.text
         line_starts = doc.line_starts
         for m in _CAPITALS_AFTER_NEWLINE.finditer(text, line_starts[4] - 1):
-            k = bisect.bisect_left(line_starts, m.start() + 1)
+            k = doc.logical_index(bisect.bisect_left(line_starts, m.start() + 1) + 1)
             ln = lines[k]
+            if ln.start > m.start() + 1:
+                continue  # inside a wrapped paragraph, not at its start
             t = ln.text
             if ln.kind == "text" and len(t) > 40 and t.lstrip()[:2].isupper() and _DATELINE_AT_LINE.match(text, ln.start, ln.end):
                 anchors.add(k)
@@ -661,7 +683,7 @@ class PageLabel(Rule):
         head = page_layout(doc).head
         if not head:
             return
-        lines = doc.lines
+        lines = doc.logical_lines
         chrome = chrome_lines(doc, ctx)
         repeats = {x.number for pair in repeated_headlines(doc, ctx) for x in pair}
         # does a headline (three words or more, not a name or a date) follow head line k?
@@ -897,7 +919,7 @@ class RelatedLinks(Rule):
     summary = "A block of related-story links or a video card scraped with the article"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        lines = doc.lines
+        lines = doc.logical_lines
         body_start = page_layout(doc).body_start
         nonblank = [i for i, ln in enumerate(lines) if ln.kind != "blank"]
         used: set[int] = set()

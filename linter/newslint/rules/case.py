@@ -494,6 +494,9 @@ class LowercaseSentenceStart(Rule):
             prev = doc.lines[ln.number - 2]
             if prev.kind == "blank":
                 return True
+            whole = doc.logical_line_of(prev.start)
+            if whole.end == prev.end:  # a title wrapped over lines above: judged as a whole
+                prev = whole
             tail = prose[prev.start : prev.end].rstrip()
             if not tail or tail[-1] in _LINE_ENDS or prev.kind == "heading":
                 return True

@@ -560,7 +560,7 @@ def generated_evidence(doc: Document, ctx: Context) -> list[Evidence]:
             if e.points > out[-1].points:
                 out[-1] = e
             continue
-        if in_quotes(doc, e.start) or doc.line_of(e.start).kind in _VERDICT_SKIP_KINDS:
+        if in_quotes(doc, e.start) or doc.logical_line_of(e.start).kind in _VERDICT_SKIP_KINDS:
             continue
         key = " ".join(text[e.start : e.end].lower().split())
         repeats[key] = repeats.get(key, 0) + 1
@@ -576,7 +576,7 @@ def generated_evidence(doc: Document, ctx: Context) -> list[Evidence]:
         for i in t.indexes_of(lex):
             w = t.words[i]
             s = t.starts[i]
-            if seen.get(w, 0) >= 2 or in_quotes(doc, s) or doc.line_of(s).kind in _VERDICT_SKIP_KINDS:
+            if seen.get(w, 0) >= 2 or in_quotes(doc, s) or doc.logical_line_of(s).kind in _VERDICT_SKIP_KINDS:
                 continue
             j = bisect.bisect_right(taken, (s, len(text) + 1)) - 1
             if j >= 0 and taken[j][0] <= s < taken[j][1]:
@@ -784,7 +784,7 @@ class EngagementQuestion(Rule):
         entries = self.questions
         # a Q&A laid out as question lines (bold questions, no labels): its questions are the
         # interviewer's, not questions to the reader
-        if sum(1 for ln in doc.lines if ln.kind != "label" and ln.text.rstrip(" *_").endswith("?")) >= 3:
+        if sum(1 for ln in doc.logical_lines if ln.kind != "label" and ln.text.rstrip(" *_").endswith("?")) >= 3:
             return
         prose = norm_prose(doc)
         sentences = doc.sentences
@@ -797,7 +797,7 @@ class EngagementQuestion(Rule):
             q = prose.find("?", q + 1)
         for si in chosen:
             sp = sentences[si]
-            ln = doc.line_of(sp.start)
+            ln = doc.logical_line_of(sp.start)  # a question wrapped over two lines reads to its paragraph's end
             if ln.kind in ("label", "code", "table", "quote") or in_quotes(doc, sp.start):
                 continue
             start = sp.start
