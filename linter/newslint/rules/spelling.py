@@ -9,6 +9,7 @@ is a name, and names are never "corrected".
 from __future__ import annotations
 
 import math
+import re
 from itertools import compress, count
 from typing import Iterator
 
@@ -214,6 +215,24 @@ _FUNCTION_WORDS = frozenset(
     also some such very more most only just about after before over under""".split()
 )
 _GLUED_FIGURE = rx.compile(r"(?<![\w@#/.'’&+-])([a-z]{5,})(?=\d+[.,]\d)")
+# where a match of _GLUED_FIGURE ends: a decimal figure right after a lower-case letter (a pattern
+# that starts with a digit is searched in C; _GLUED_FIGURE, which starts with a lookbehind, would be
+# tried at every position)
+_FIGURE_AFTER_LETTER = rx.compile(r"\d(?<=[a-z]\d)\d*[.,]\d")
+
+
+def _glued_figures(prose: str) -> Iterator[re.Match]:
+    """The matches of ``_GLUED_FIGURE.finditer(prose)``. A match is a whole run of a-z (the
+    lookbehind allows no letter before it, and the lookahead needs a digit after it), so it is
+    the run that ends where a match of _FIGURE_AFTER_LETTER starts (those do not overlap one
+    another's letter runs): the pattern is tried only at those runs' starts."""
+    for f in _FIGURE_AFTER_LETTER.finditer(prose):
+        p = f.start() - 1
+        while p > 0 and "a" <= prose[p - 1] <= "z":
+            p -= 1
+        m = _GLUED_FIGURE.match(prose, p)
+        if m is not None:
+            yield m
 
 
 class RunTogetherWords(Rule):
@@ -269,7 +288,7 @@ class RunTogetherWords(Rule):
                 yield self.finding(m.start(), m.end(), f"'{m.group()}' looks like two words run together: '{a} {b}'",
                                    suggestions=[f"{a} {b}"])
         if any(c.isdigit() for c in prose):
-            for m in _GLUED_FIGURE.finditer(prose):
+            for m in _glued_figures(prose):
                 w = m.group(1)
                 if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
                     yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
