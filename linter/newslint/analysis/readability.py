@@ -23,6 +23,8 @@ adds up the counts of its pieces and applies :data:`FLESCH_EN` to the totals.
 """
 from __future__ import annotations
 
+from itertools import compress, islice, repeat
+from operator import is_
 from typing import Callable
 
 from .. import rx
@@ -54,14 +56,29 @@ _HIATUS = rx.compile(
 )
 
 
+def _part_syllables(part: str) -> int:
+    k = len(_VOWELS.findall(part))
+    if k > 1 and _SILENT_E.search(part) and not _SOUNDED_E.search(part) and not part.endswith(("ee", "ye")):
+        k -= 1
+    k += len(_HIATUS.findall(part))
+    return max(1, k)
+
+
+#: lower-case letter run -> its syllables: most new tokens ("Officials,", "the.") are new
+#: spellings of runs counted before, so the four patterns run once per run
+_part_cache: dict[str, int] = {}
+
+
 def _count(word: str) -> int:
     n = 0
+    cache = _part_cache
     for part in SYLLABLE_PART.findall(word.lower()):
-        k = len(_VOWELS.findall(part))
-        if k > 1 and _SILENT_E.search(part) and not _SOUNDED_E.search(part) and not part.endswith(("ee", "ye")):
-            k -= 1
-        k += len(_HIATUS.findall(part))
-        n += max(1, k)
+        k = cache.get(part)
+        if k is None:
+            k = _part_syllables(part)
+            if len(cache) < 200_000:
+                cache[part] = k
+        n += k
     return n or 1  # a number reads as one unit, as in textstat
 
 
@@ -149,15 +166,17 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
     _load()
     cache = _token_cache
     vals = list(map(cache.get, tokens))  # C-level look-ups: this is the hot path
-    if None in vals:
-        for i, tok in enumerate(tokens):
-            if vals[i] is None:
-                vals[i] = v = cache.get(tok)
-                if v is None:
-                    vals[i] = v = _token_syllables(tok)
-                    if len(cache) < 200_000:
-                        cache[tok] = v
-    n_syl = sum(vals)
+    try:
+        n_syl = sum(vals)  # a token not cached yet (None) makes it fail: cheaper than "None in vals"
+    except TypeError:
+        # the tokens not cached yet, picked out in C (no Python loop over every token), counted
+        # once each, and put in their places by ``new.get(token, cached value)``
+        new = {tok: _token_syllables(tok) for tok in set(compress(tokens, map(is_, vals, repeat(None))))}
+        vals = list(map(new.get, tokens, vals))
+        room = 200_000 - len(cache)
+        if room > 0:
+            cache.update(new if len(new) <= room else dict(islice(new.items(), room)))
+        n_syl = sum(vals)
     n_words = len(vals) - vals.count(0)  # a token without a letter or digit is no word
     if not n_words:
         return {"words": 0, "sentences": n_sent}
