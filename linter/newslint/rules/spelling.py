@@ -17,7 +17,7 @@ from .. import rx
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..analysis import dictionary
+from ..analysis import dictionary, per_document
 from ..analysis.words import ascii_words, lower_ascii_words, word_table
 from ..rule import Context, Option, Rule, WordList
 
@@ -51,6 +51,13 @@ def is_learned_name(doc: Document, word: str) -> bool:
             return True
         i = prose.find(cap, i + 1)
     return False
+
+
+@per_document
+def _unknown_lower_words(doc: Document) -> frozenset[str]:
+    """The lower-case ASCII runs of the prose that are neither in the lexicon nor particles: the
+    candidates of NL102 and NL107, taken from the large lexicon set once for both."""
+    return lower_ascii_words(doc).difference(lexicon.words(), _PARTICLES)
 
 
 class PossibleTypo(Rule):
@@ -121,7 +128,7 @@ class PossibleTypo(Rule):
         # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
         # case and a whole word-table token, so the candidates are the article's lower-case
         # ASCII runs the lexicon does not know; only those tokens are looked at below
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), self.corrected, _PARTICLES, self.jargon)
+        maybe = _unknown_lower_words(doc).difference(self.corrected, self.jargon)
         if not maybe:
             return
         t = word_table(doc)
@@ -264,7 +271,7 @@ class RunTogetherWords(Rule):
         prose = doc.prose
         if not prose or prose.isspace():
             return
-        maybe = lower_ascii_words(doc).difference(lexicon.words(), _PARTICLES, self.jargon, ctx.accept)
+        maybe = _unknown_lower_words(doc).difference(self.jargon, ctx.accept)
         verdicts = {}
         for w in maybe:
             if 7 <= len(w) <= 30 and not lexicon.known(w) and not lexicon.suggestions(w):
@@ -287,12 +294,11 @@ class RunTogetherWords(Rule):
                 a, b = verdicts[m.group()]
                 yield self.finding(m.start(), m.end(), f"'{m.group()}' looks like two words run together: '{a} {b}'",
                                    suggestions=[f"{a} {b}"])
-        if any(c.isdigit() for c in prose):
-            for m in _glued_figures(prose):
-                w = m.group(1)
-                if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
-                    yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
-                                       suggestions=[f"{w} {prose[m.end()]}"])
+        for m in _glued_figures(prose):  # (none without a digit: no Python scan for one first)
+            w = m.group(1)
+            if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
+                yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
+                                   suggestions=[f"{w} {prose[m.end()]}"])
 
 # --- one name, two spellings -----------------------------------------------------------------------
 _CAP_NAME = rx.compile(r"[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
@@ -348,7 +354,9 @@ class NameSpelledTwoWays(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        caps = [w for w in ascii_words(doc) if len(w) >= 6 and w[0].isupper() and w[1:].islower()]
+        # a capital and then lower case only: str.istitle of a run of ASCII letters, among the
+        # words with a capital (a set difference in C) rather than among all
+        caps = [w for w in filter(str.istitle, ascii_words(doc) - lower_ascii_words(doc)) if len(w) >= 6]
         if len(caps) < 2:
             return
         ceiling = self.opts["max-frequency"]
