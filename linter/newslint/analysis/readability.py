@@ -23,8 +23,6 @@ adds up the counts of its pieces and applies :data:`FLESCH_EN` to the totals.
 """
 from __future__ import annotations
 
-from itertools import compress, islice, repeat
-from operator import is_
 from typing import Callable
 
 from .. import rx
@@ -169,13 +167,13 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
     try:
         n_syl = sum(vals)  # a token not cached yet (None) makes it fail: cheaper than "None in vals"
     except TypeError:
-        # the tokens not cached yet, picked out in C (no Python loop over every token), counted
-        # once each, and put in their places by ``new.get(token, cached value)``
-        new = {tok: _token_syllables(tok) for tok in set(compress(tokens, map(is_, vals, repeat(None))))}
-        vals = list(map(new.get, tokens, vals))
-        room = 200_000 - len(cache)
-        if room > 0:
-            cache.update(new if len(new) <= room else dict(islice(new.items(), room)))
+        for i, tok in enumerate(tokens):
+            if vals[i] is None:
+                vals[i] = v = cache.get(tok)
+                if v is None:
+                    vals[i] = v = _token_syllables(tok)
+                    if len(cache) < 200_000:
+                        cache[tok] = v
         n_syl = sum(vals)
     n_words = len(vals) - vals.count(0)  # a token without a letter or digit is no word
     if not n_words:
