@@ -876,7 +876,7 @@ def _pattern_findings(rule: Rule, doc: Document, pattern, message, suggestion=No
     """One finding per match of ``pattern`` in the prose, outside tables and code. ``message``
     and ``suggestion`` are strings or functions of the match."""
     prose = doc.prose
-    for m in pattern.finditer(prose):
+    for m in pattern.finditer(prose) if hasattr(pattern, "finditer") else pattern(prose):
         s, e = m.span()
         if s == e or not _in_prose_line(doc, s):
             continue
@@ -1393,26 +1393,51 @@ class StrayMarks(Rule):
 
 
 # --- doubled determiners and auxiliaries -------------------------------------------------------------------
-# "the his", "was clearly was", and "that" repeated after an aside: "said that, given the risks,
-# that". The same as
-#   \b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|...))\b(?![-’'])
-#   |\b(?P<aux>(?P<a>was|were|...)[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b
-#   |\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])
-# written to start with the class of the first letters, so that re skips other characters in C:
-# the \b before a letter becomes (?<!\w.) after it, each branch checks the letter it needs with
-# a lookbehind, and the back-reference (?P=a) is spelt out per auxiliary (no auxiliary is the
-# start of another, so the branches are tried in the same order). The named groups but the
-# match itself start after the first letter; the rule uses only the match and ``lastgroup``.
 _DOUBLED_AUXILIARIES = ("was", "were", "will", "would", "has", "have", "is", "are")
 _DOUBLED_FUNCTION = rx.compile(
-    r"[TtAawhi](?<!\w.)(?:"
-    r"(?P<det>(?:(?<=[Tt])he|(?<=[Aa])n?)[ ](?:his|her|their|its|our|my|your))\b(?![-’'])"
-    r"|(?P<aux>"
-    + "|".join(rf"(?<={w[0]}){w[1:]}[ ][a-z]+ly[ ]{w}" for w in _DOUBLED_AUXILIARIES)
-    + r"|(?<=h)ad[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
-    r"|(?P<that>(?<=t)hat,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
-    r")"
+    r"\b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|their|its|our|my|your))\b(?![-’'])"
+    r"|\b(?P<aux>(?P<a>" + "|".join(_DOUBLED_AUXILIARIES) + r")[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
+    # "that" repeated after an aside: "said that, given the risks, that"
+    r"|\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
 )
+# where its matches can start, found by patterns that start with a literal (searched in C; the
+# pattern above, which starts with \b, would be tried at every position): "the|a|an" before
+# " his", an auxiliary before " [a-z]+ly ", "that, "
+_BEFORE_POSSESSIVE = rx.compile(r" (?:his|her|their|its|our|my|your)")
+_LY_SPACE = rx.compile(r"ly ")
+_THAT_COMMA = rx.compile(r"that, ")
+_AUX_LENGTHS = sorted({len(w) for w in (*_DOUBLED_AUXILIARIES, "had")})
+
+
+def _is_lower_ascii(c: str) -> bool:
+    return "a" <= c <= "z"
+
+
+def _doubled_function_words(prose: str) -> Iterator[re.Match]:
+    """The matches of ``_DOUBLED_FUNCTION.finditer(prose)``: the pattern is tried (``match``)
+    only where a match can start, in order, skipping starts inside the last match as
+    ``finditer`` does. A "det" match has " his" (or another possessive) 3, 2 or 1 characters
+    after its start; an "aux" match an auxiliary, a space, and the run of a-z that ends in the
+    "ly " found; a "that" match starts with "that, "."""
+    starts = set()
+    for m in _BEFORE_POSSESSIVE.finditer(prose):
+        q = m.start()
+        starts.update((q - 3, q - 2, q - 1))
+    for m in _LY_SPACE.finditer(prose):
+        r = m.start()
+        while r > 0 and _is_lower_ascii(prose[r - 1]):
+            r -= 1
+        if r > 0 and prose[r - 1] == " ":
+            starts.update(r - 1 - n for n in _AUX_LENGTHS)
+    starts.update(m.start() for m in _THAT_COMMA.finditer(prose))
+    last = 0
+    for p in sorted(starts):
+        if p < last:
+            continue
+        m = _DOUBLED_FUNCTION.match(prose, p)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 class DoubledFunctionWord(Rule):
@@ -1439,7 +1464,7 @@ class DoubledFunctionWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from _pattern_findings(
-            self, doc, _DOUBLED_FUNCTION,
+            self, doc, _doubled_function_words,
             lambda m: {"det": f"'{m.group()}': a determiner too many", "aux": f"'{m.group()}': the auxiliary is doubled"}.get(
                 m.lastgroup, "'that' is repeated after the aside: drop one"
             ),
