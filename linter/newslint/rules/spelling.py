@@ -134,12 +134,20 @@ class PossibleTypo(Rule):
         t = word_table(doc)
         words, starts, ends = t.words, t.starts, t.ends
         unknown = set()
-        for i in compress(count(), map(maybe.__contains__, words)):  # the few hits, found in C
-            w = words[i]
-            if w not in unknown:
+        # the candidates are very few (most articles have none or one): each is looked for with
+        # list.index, a C scan that compares string lengths first, up to its first occurrence
+        # that is a whole lower-case word, instead of a set look-up at every word
+        for w in maybe:
+            i = -1
+            while True:
+                try:
+                    i = words.index(w, i + 1)
+                except ValueError:
+                    break
                 m = _LOWER_WORD.match(prose, starts[i])
                 if m is not None and m.end() == ends[i]:
                     unknown.add(w)
+                    break
         if not unknown:
             return
         accept = ctx.accept
