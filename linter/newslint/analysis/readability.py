@@ -54,14 +54,29 @@ _HIATUS = rx.compile(
 )
 
 
+def _part_syllables(part: str) -> int:
+    k = len(_VOWELS.findall(part))
+    if k > 1 and _SILENT_E.search(part) and not _SOUNDED_E.search(part) and not part.endswith(("ee", "ye")):
+        k -= 1
+    k += len(_HIATUS.findall(part))
+    return max(1, k)
+
+
+#: lower-case letter run -> its syllables: most new tokens ("Officials,", "the.") are new
+#: spellings of runs counted before, so the four patterns run once per run
+_part_cache: dict[str, int] = {}
+
+
 def _count(word: str) -> int:
     n = 0
+    cache = _part_cache
     for part in SYLLABLE_PART.findall(word.lower()):
-        k = len(_VOWELS.findall(part))
-        if k > 1 and _SILENT_E.search(part) and not _SOUNDED_E.search(part) and not part.endswith(("ee", "ye")):
-            k -= 1
-        k += len(_HIATUS.findall(part))
-        n += max(1, k)
+        k = cache.get(part)
+        if k is None:
+            k = _part_syllables(part)
+            if len(cache) < 200_000:
+                cache[part] = k
+        n += k
     return n or 1  # a number reads as one unit, as in textstat
 
 
@@ -149,7 +164,9 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
     _load()
     cache = _token_cache
     vals = list(map(cache.get, tokens))  # C-level look-ups: this is the hot path
-    if None in vals:
+    try:
+        n_syl = sum(vals)  # a token not cached yet (None) makes it fail: cheaper than "None in vals"
+    except TypeError:
         for i, tok in enumerate(tokens):
             if vals[i] is None:
                 vals[i] = v = cache.get(tok)
@@ -157,7 +174,7 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
                     vals[i] = v = _token_syllables(tok)
                     if len(cache) < 200_000:
                         cache[tok] = v
-    n_syl = sum(vals)
+        n_syl = sum(vals)
     n_words = len(vals) - vals.count(0)  # a token without a letter or digit is no word
     if not n_words:
         return {"words": 0, "sentences": n_sent}

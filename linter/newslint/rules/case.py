@@ -861,11 +861,14 @@ class NameCaseVariants(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         # inner capitals, not all capitals: DEANNE CRISWELL in a transcript label, WASHINGTON in
         # a dateline and a headline in capitals are styles, not another spelling
-        forms = [w for w in ascii_words(doc) if len(w) >= 3 and not w.isupper() and any(c.isupper() for c in w[1:])]
+        # only the words with a capital (a set difference in C) are looked at; for runs of ASCII
+        # letters "a capital after the first letter" is "w[1:] is not all lower case"
+        capped = ascii_words(doc) - lower_ascii_words(doc)
+        forms = [w for w in capped if len(w) >= 3 and not w.isupper() and not w[1:].islower()]
         if not forms:
             return
         lows = {w.lower() for w in forms}
-        twins = [w for w in ascii_words(doc) if w[:1].isupper() and not w.isupper() and w.lower() in lows]
+        twins = [w for w in capped if w[:1].isupper() and not w.isupper() and w.lower() in lows]
         by_low: dict[str, set[str]] = defaultdict(set)
         for w in twins:
             by_low[w.lower()].add(w)

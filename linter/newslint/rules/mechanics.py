@@ -16,6 +16,7 @@ from .. import rx
 from .. import lexicon
 from ..document import ABBREVIATIONS, Document, offsets_of
 from ..analysis import per_config, per_document
+from ..analysis.words import word_table
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule, WordList
 
@@ -875,7 +876,7 @@ def _pattern_findings(rule: Rule, doc: Document, pattern, message, suggestion=No
     """One finding per match of ``pattern`` in the prose, outside tables and code. ``message``
     and ``suggestion`` are strings or functions of the match."""
     prose = doc.prose
-    for m in pattern.finditer(prose):
+    for m in pattern.finditer(prose) if hasattr(pattern, "finditer") else pattern(prose):
         s, e = m.span()
         if s == e or not _in_prose_line(doc, s):
             continue
@@ -1176,6 +1177,49 @@ _COMPOUND_MODIFIER = rx.compile(
     rf"(?<![\w.])(?:\d+(?:\.\d+)?|{_NUMBER_WORDS_ANY_CASE})[ ](?:{_UNITS})[ ](?P<noun>[a-z]{{3,}})\b"
 )
 
+_UNIT_WORDS = frozenset(_UNITS.split("|"))
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what re's \w matches in a str pattern
+
+
+def _compound_modifiers(doc: Document) -> Iterator[re.Match]:
+    """The matches of ``_COMPOUND_MODIFIER.finditer(doc.prose)``, found by trying the pattern
+    (``match``) only before the prose's unit words: searched at every position the pattern costs
+    more than the rest of the rule. A match's unit is a word of the word table between spaces, and
+    its figure ends at the space before it and starts where the run of word characters before
+    that space starts (the lookbehind allows no word character before it), or, for "5.9", where
+    the run before the run's full stop starts. Those starts only are tried, in order, skipping
+    any inside the last match, as ``finditer`` does."""
+    prose = doc.prose
+    t = word_table(doc)
+    starts, ends = t.starts, t.ends
+    last = 0
+    for i in t.indexes_of(_UNIT_WORDS):
+        s = starts[i] - 1
+        if s < 1 or prose[s] != " " or prose[ends[i] : ends[i] + 1] != " ":
+            continue
+        r1 = s
+        while r1 > 0 and _is_word_char(prose[r1 - 1]):
+            r1 -= 1
+        if r1 == s:
+            continue
+        candidates = [r1]
+        if r1 > 1 and prose[r1 - 1] == ".":
+            r2 = r1 - 1
+            while r2 > 0 and _is_word_char(prose[r2 - 1]):
+                r2 -= 1
+            candidates.insert(0, r2)
+        for p in candidates:
+            if p < last:
+                continue
+            m = _COMPOUND_MODIFIER.match(prose, p)
+            if m is not None:
+                last = m.end()
+                yield m
+                break
+
 
 class CompoundModifierHyphen(Rule):
     """A number and a unit used together before a noun need a hyphen: "a 5.9-magnitude tremor",
@@ -1200,7 +1244,7 @@ class CompoundModifierHyphen(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        for m in _COMPOUND_MODIFIER.finditer(prose):
+        for m in _compound_modifiers(doc):
             noun = m.group("noun").lower()
             if noun in _AFTER_UNIT_NOT_NOUN or noun.endswith("ly") or not _in_prose_line(doc, m.start()):
                 continue
@@ -1300,9 +1344,11 @@ class BrokenEmphasis(Rule):
 # --- stray marks in figures and words -------------------------------------------------------------------
 # abbreviations of five letters or more that a dictionary may take for words (Calif. = caliph?)
 _MORE_ABBREVIATIONS = frozenset("calif penna mass. assoc admin amend blvd capt cmdr comdr corp govt sgt supt".split())
+# (each branch starts with its literal, outside its group, so that re finds the candidates in C:
+# a branch that starts with a group is tried at every position)
 _STRAY = rx.compile(
-    r"(?P<dot>\.(?<=[A-Za-z][a-z]{4}\.)(?=,))"  # "Trump., died"
-    r"|(?P<num>,(?<=\d,)\d{2}(?![\d,])(?!\.\d))"  # "195,00": a thousands group of two digits
+    r"\.(?<=[A-Za-z][a-z]{4}\.)(?=,)(?P<dot>)"  # "Trump., died"
+    r"|,(?<=\d,)\d{2}(?![\d,])(?!\.\d)(?P<num>)"  # "195,00": a thousands group of two digits
 )
 
 
@@ -1347,12 +1393,51 @@ class StrayMarks(Rule):
 
 
 # --- doubled determiners and auxiliaries -------------------------------------------------------------------
+_DOUBLED_AUXILIARIES = ("was", "were", "will", "would", "has", "have", "is", "are")
 _DOUBLED_FUNCTION = rx.compile(
     r"\b(?P<det>(?:[Tt]he|[Aa]n?)[ ](?:his|her|their|its|our|my|your))\b(?![-’'])"
-    r"|\b(?P<aux>(?P<a>was|were|will|would|has|have|is|are)[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
+    r"|\b(?P<aux>(?P<a>" + "|".join(_DOUBLED_AUXILIARIES) + r")[ ][a-z]+ly[ ](?P=a)|had[ ][a-z]+ly[ ]had(?=[ ][a-z]+(?:ed|en)\b))\b"
     # "that" repeated after an aside: "said that, given the risks, that"
     r"|\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
 )
+# where its matches can start, found by patterns that start with a literal (searched in C; the
+# pattern above, which starts with \b, would be tried at every position): "the|a|an" before
+# " his", an auxiliary before " [a-z]+ly ", "that, "
+_BEFORE_POSSESSIVE = rx.compile(r" (?:his|her|their|its|our|my|your)")
+_LY_SPACE = rx.compile(r"ly ")
+_THAT_COMMA = rx.compile(r"that, ")
+_AUX_LENGTHS = sorted({len(w) for w in (*_DOUBLED_AUXILIARIES, "had")})
+
+
+def _is_lower_ascii(c: str) -> bool:
+    return "a" <= c <= "z"
+
+
+def _doubled_function_words(prose: str) -> Iterator[re.Match]:
+    """The matches of ``_DOUBLED_FUNCTION.finditer(prose)``: the pattern is tried (``match``)
+    only where a match can start, in order, skipping starts inside the last match as
+    ``finditer`` does. A "det" match has " his" (or another possessive) 3, 2 or 1 characters
+    after its start; an "aux" match an auxiliary, a space, and the run of a-z that ends in the
+    "ly " found; a "that" match starts with "that, "."""
+    starts = set()
+    for m in _BEFORE_POSSESSIVE.finditer(prose):
+        q = m.start()
+        starts.update((q - 3, q - 2, q - 1))
+    for m in _LY_SPACE.finditer(prose):
+        r = m.start()
+        while r > 0 and _is_lower_ascii(prose[r - 1]):
+            r -= 1
+        if r > 0 and prose[r - 1] == " ":
+            starts.update(r - 1 - n for n in _AUX_LENGTHS)
+    starts.update(m.start() for m in _THAT_COMMA.finditer(prose))
+    last = 0
+    for p in sorted(starts):
+        if p < last:
+            continue
+        m = _DOUBLED_FUNCTION.match(prose, p)
+        if m is not None:
+            last = m.end()
+            yield m
 
 
 class DoubledFunctionWord(Rule):
@@ -1379,7 +1464,7 @@ class DoubledFunctionWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from _pattern_findings(
-            self, doc, _DOUBLED_FUNCTION,
+            self, doc, _doubled_function_words,
             lambda m: {"det": f"'{m.group()}': a determiner too many", "aux": f"'{m.group()}': the auxiliary is doubled"}.get(
                 m.lastgroup, "'that' is repeated after the aside: drop one"
             ),

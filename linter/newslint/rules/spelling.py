@@ -9,6 +9,7 @@ is a name, and names are never "corrected".
 from __future__ import annotations
 
 import math
+import re
 from itertools import compress, count
 from typing import Iterator
 
@@ -16,7 +17,7 @@ from .. import rx
 from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Related, Severity
-from ..analysis import dictionary
+from ..analysis import dictionary, per_document
 from ..analysis.words import ascii_words, lower_ascii_words, word_table
 from ..rule import Context, Option, Rule, WordList
 
@@ -50,6 +51,13 @@ def is_learned_name(doc: Document, word: str) -> bool:
             return True
         i = prose.find(cap, i + 1)
     return False
+
+
+@per_document
+def _unknown_lower_words(doc: Document) -> frozenset[str]:
+    """The lower-case ASCII runs of the prose that are neither in the lexicon nor particles: the
+    candidates of NL102 and NL107, looked up in the lexicon once for both."""
+    return lexicon.unknown(lower_ascii_words(doc)).difference(_PARTICLES)
 
 
 class PossibleTypo(Rule):
@@ -120,18 +128,26 @@ class PossibleTypo(Rule):
         # set arithmetic in C: every _LOWER_WORD match is a whole run of ASCII letters in lower
         # case and a whole word-table token, so the candidates are the article's lower-case
         # ASCII runs the lexicon does not know; only those tokens are looked at below
-        maybe = lexicon.unknown(lower_ascii_words(doc)).difference(self.corrected, _PARTICLES, self.jargon)
+        maybe = _unknown_lower_words(doc).difference(self.corrected, self.jargon)
         if not maybe:
             return
         t = word_table(doc)
         words, starts, ends = t.words, t.starts, t.ends
         unknown = set()
-        for i in compress(count(), map(maybe.__contains__, words)):  # the few hits, found in C
-            w = words[i]
-            if w not in unknown:
+        # the candidates are very few (most articles have none or one): each is looked for with
+        # list.index, a C scan that compares string lengths first, up to its first occurrence
+        # that is a whole lower-case word, instead of a set look-up at every word
+        for w in maybe:
+            i = -1
+            while True:
+                try:
+                    i = words.index(w, i + 1)
+                except ValueError:
+                    break
                 m = _LOWER_WORD.match(prose, starts[i])
                 if m is not None and m.end() == ends[i]:
                     unknown.add(w)
+                    break
         if not unknown:
             return
         accept = ctx.accept
@@ -214,6 +230,24 @@ _FUNCTION_WORDS = frozenset(
     also some such very more most only just about after before over under""".split()
 )
 _GLUED_FIGURE = rx.compile(r"(?<![\w@#/.'’&+-])([a-z]{5,})(?=\d+[.,]\d)")
+# where a match of _GLUED_FIGURE ends: a decimal figure right after a lower-case letter (a pattern
+# that starts with a digit is searched in C; _GLUED_FIGURE, which starts with a lookbehind, would be
+# tried at every position)
+_FIGURE_AFTER_LETTER = rx.compile(r"\d(?<=[a-z]\d)\d*[.,]\d")
+
+
+def _glued_figures(prose: str) -> Iterator[re.Match]:
+    """The matches of ``_GLUED_FIGURE.finditer(prose)``. A match is a whole run of a-z (the
+    lookbehind allows no letter before it, and the lookahead needs a digit after it), so it is
+    the run that ends where a match of _FIGURE_AFTER_LETTER starts (those do not overlap one
+    another's letter runs): the pattern is tried only at those runs' starts."""
+    for f in _FIGURE_AFTER_LETTER.finditer(prose):
+        p = f.start() - 1
+        while p > 0 and "a" <= prose[p - 1] <= "z":
+            p -= 1
+        m = _GLUED_FIGURE.match(prose, p)
+        if m is not None:
+            yield m
 
 
 class RunTogetherWords(Rule):
@@ -245,7 +279,7 @@ class RunTogetherWords(Rule):
         prose = doc.prose
         if not prose or prose.isspace():
             return
-        maybe = lexicon.unknown(lower_ascii_words(doc)).difference(_PARTICLES, self.jargon, ctx.accept)
+        maybe = _unknown_lower_words(doc).difference(self.jargon, ctx.accept)
         verdicts = {}
         for w in maybe:
             if 7 <= len(w) <= 30 and not lexicon.known(w) and not lexicon.suggestions(w):
@@ -268,12 +302,11 @@ class RunTogetherWords(Rule):
                 a, b = verdicts[m.group()]
                 yield self.finding(m.start(), m.end(), f"'{m.group()}' looks like two words run together: '{a} {b}'",
                                    suggestions=[f"{a} {b}"])
-        if any(c.isdigit() for c in prose):
-            for m in _GLUED_FIGURE.finditer(prose):
-                w = m.group(1)
-                if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
-                    yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
-                                       suggestions=[f"{w} {prose[m.end()]}"])
+        for m in _glued_figures(prose):  # (none without a digit: no Python scan for one first)
+            w = m.group(1)
+            if lexicon.known(w) and lexicon.frequency(w) and doc.line_of(m.start()).kind not in ("table", "code"):
+                yield self.finding(m.start(), m.end() + 1, f"'{w}' is glued to the figure after it: a space or a dash is missing",
+                                   suggestions=[f"{w} {prose[m.end()]}"])
 
 # --- one name, two spellings -----------------------------------------------------------------------
 _CAP_NAME = rx.compile(r"[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
@@ -329,7 +362,9 @@ class NameSpelledTwoWays(Rule):
     }
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        caps = [w for w in ascii_words(doc) if len(w) >= 6 and w[0].isupper() and w[1:].islower()]
+        # a capital and then lower case only: str.istitle of a run of ASCII letters, among the
+        # words with a capital (a set difference in C) rather than among all
+        caps = [w for w in filter(str.istitle, ascii_words(doc) - lower_ascii_words(doc)) if len(w) >= 6]
         if len(caps) < 2:
             return
         ceiling = self.opts["max-frequency"]
