@@ -122,7 +122,6 @@ _MONTH_WORDS = frozenset(
 )
 _TOTAL_AFTER = rx.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
 _ANCHOR = rx.compile(r"[\d$€£¥₹₩][\d,.]*")
-_RUN_CHAR = rx.compile(r"[\d$€£¥₹₩,.]")  # a character of an _ANCHOR match
 _CUR_WORDS = frozenset(("rs", "usd", "eur", "gbp", "inr", "krw", "jpy"))
 _MONTH_ABBR_BEFORE = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
 _FUNCTION = frozenset(
@@ -217,8 +216,11 @@ def count_classes(ctx: Context) -> dict[str, str]:
     return table
 
 
+@per_document
 def _find_anchors(doc: Document) -> list[int]:
-    """The offsets, in order, where a figure may begin: a digit or currency sign, or a number word."""
+    """The offsets, in order, where a figure may begin: a digit or currency sign, or a number word.
+    One scan of the whole text per article (the digit pattern starts with a character class, so
+    the scan skips the text in C); every range asked about is a slice of it."""
     out = [m.start() for m in _ANCHOR.finditer(doc.prose)] + _word_anchors(doc)
     out.sort()
     return out
@@ -244,23 +246,9 @@ def _word_anchors(doc: Document) -> list[int]:
 
 
 def _anchors_between(doc: Document, start: int, end: int) -> list[int]:
-    """The anchors in [start, end): a slice of :func:`_find_anchors`, found without scanning
-    the whole text. The digit scan must not begin inside a run of figure characters (it would cut
-    "12,500" into "12" and "500"), so it begins where the run holding ``start`` begins: before
-    a character that is none of ``[\\d$€£¥₹₩,.]`` no run continues, and the scan from there
-    finds what the scan of the whole text finds."""
-    prose = doc.prose
-    lo = start
-    while lo and _RUN_CHAR.match(prose, lo - 1):
-        lo -= 1
-    out = [m.start() for m in _ANCHOR.finditer(prose, lo, end)]
-    if lo < start:
-        out = [p for p in out if p >= start]
-    words = _word_anchors(doc)
-    if words:
-        out += words[bisect.bisect_left(words, start):bisect.bisect_left(words, end)]
-        out.sort()
-    return out
+    """The anchors in [start, end): a slice of :func:`_find_anchors`."""
+    a = _find_anchors(doc)
+    return a[bisect.bisect_left(a, start):bisect.bisect_left(a, end)]
 
 
 def _words_before(prose: str, t, p: int, limit: int = 5) -> list[str]:
@@ -288,16 +276,38 @@ def _scan(d: Document, classes: Mapping[str, str], anchors: list[int]) -> list[Q
     parsed just before it is part of that figure ("1.5 to 1.6": one quantity)."""
     prose = d.prose
     t = word_table(d)
+    memo = _parses(d, classes)
     out: list[Quantity] = []
     last_end = -1
     for p in anchors:
         if p < last_end:
             continue
-        q = _parse_at(prose, t, classes, p)
+        try:
+            q = memo[p]
+        except KeyError:
+            q = memo[p] = _parse_at(prose, t, classes, p)
         if q is not None:
             out.append(q)
             last_end = q.num_end
     return out
+
+
+@per_document
+def _parse_memos(doc: Document) -> dict[int, tuple[Mapping[str, str], dict[int, Quantity | None]]]:
+    """The figures parsed so far in the article, by the classes they were parsed with (keyed by
+    the mapping's id, the mapping kept beside its figures) and then by anchor offset."""
+    return {}
+
+
+def _parses(doc: Document, classes: Mapping[str, str]) -> dict[int, Quantity | None]:
+    """What :func:`_parse_at` gave at each anchor parsed so far with ``classes``: a figure
+    depends only on the article, the classes and its anchor, so the rules that read the same
+    sentences (NL810, NL811, the counts of NL804 and NL809...) parse each figure once."""
+    memos = _parse_memos(doc)
+    entry = memos.get(id(classes))
+    if entry is None or entry[0] is not classes:
+        entry = memos[id(classes)] = (classes, {})
+    return entry[1]
 
 
 def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | None:
@@ -436,7 +446,9 @@ def extract_between(doc: Document, start: int, end: int, classes: Mapping[str, s
 def candidates_between(doc: Document, start: int, end: int) -> int:
     """How many figures could start in [start, end): an upper bound on the length of
     :func:`extract_between`'s result, found without parsing."""
-    return len(_anchors_between(doc, start, end))
+    a = _find_anchors(doc)
+    lo = bisect.bisect_left(a, start)
+    return bisect.bisect_left(a, end, lo) - lo
 
 
 def scales_between(doc: Document, start: int, end: int) -> set[float]:
