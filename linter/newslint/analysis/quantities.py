@@ -116,6 +116,9 @@ _NOUN_PHRASE = rx.compile(
 )
 _HEDGE_KEYS = {tuple(h.split()): h for h in UPPER + LOWER + APPROX if not h.endswith(".")}
 _TOTAL_KEYS = {("a", "total", "of"), ("total", "of"), ("a", "combined")}
+# the word right before the figure that each key ends with: no key can match without it
+_HEDGE_LAST = frozenset(k[-1] for k in _HEDGE_KEYS)
+_TOTAL_LAST = frozenset(k[-1] for k in _TOTAL_KEYS)
 _INC_BEFORE = frozenset(("additional", "another", "further", "extra", "fresh") + PREVIOUS)
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -252,17 +255,19 @@ def _anchors_between(doc: Document, start: int, end: int) -> list[int]:
 
 
 def _words_before(prose: str, t, p: int, limit: int = 5) -> list[str]:
-    """Up to ``limit`` words right before offset p, nearest first, while only spaces separate them."""
-    i = bisect.bisect_left(t.starts, p)
+    """Up to ``limit`` words right before offset p, nearest first, while only spaces separate them
+    (a gap of at most three spaces)."""
+    starts, ends, words = t.starts, t.ends, t.words
+    j = bisect.bisect_left(starts, p) - 1
+    stop = j - limit
     out: list[str] = []
     edge = p
-    j = i - 1
-    while j >= 0 and len(out) < limit:
-        gap = prose[t.ends[j]:edge]
-        if gap and not gap.isspace() or len(gap) > 3:
+    while j >= 0 and j > stop:
+        e = ends[j]
+        if edge - e > 3 or e < edge and not prose[e:edge].isspace():
             break
-        out.append(t.words[j])
-        edge = t.starts[j]
+        out.append(words[j])
+        edge = starts[j]
         j -= 1
     return out
 
@@ -324,7 +329,7 @@ def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | N
     before = _words_before(prose, t, p)
     if before and before[0] in _MONTH_WORDS:
         return None  # "January 12": a day, not a count
-    if _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
+    if p >= 2 and prose[p - 2] == "." and _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
         return None  # "Nov. 4"
     if before and before[0] in _CUR_WORDS:  # "Rs 5 crore", "USD 3"
         p2 = _word_start(t, p, 1)
@@ -386,18 +391,20 @@ def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | N
         k = 1
     if len(before) > k and before[k] in ("a", "an", "the"):
         k += 1
-    for n in (3, 2, 1):
-        key = tuple(reversed(before[k:k + n]))
-        if len(key) == n and key in _HEDGE_KEYS:
-            hedge = _HEDGE_KEYS[key]
-            k += n
-            break
-    for n in (3, 2):
-        key = tuple(reversed(before[k:k + n]))
-        if len(key) == n and key in _TOTAL_KEYS:
-            total = True
-            k += n
-            break
+    if len(before) > k and before[k] in _HEDGE_LAST:
+        for n in (3, 2, 1):
+            key = tuple(reversed(before[k:k + n]))
+            if len(key) == n and key in _HEDGE_KEYS:
+                hedge = _HEDGE_KEYS[key]
+                k += n
+                break
+    if len(before) > k and before[k] in _TOTAL_LAST:
+        for n in (3, 2):
+            key = tuple(reversed(before[k:k + n]))
+            if len(key) == n and key in _TOTAL_KEYS:
+                total = True
+                k += n
+                break
     if k:
         start = _word_start(t, p, k)
     if hedge and not num2:
