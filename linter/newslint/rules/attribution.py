@@ -1241,9 +1241,7 @@ class UnsourcedClaim(Rule):
         rnouns = _alt(L(_RESEARCH_NOUNS))
         rverbs = _alt_ws(verb_forms(L(_RESEARCH_VERBS)))
         self.research = rx.compile(
-            rf"(?<![\w’'-])(?P<subj>(?:(?:a|an|one|new|recent|some|several|many|numerous|multiple|past|previous|earlier|current|"
-            rf"further|other|more|independent|scientific|academic|industry|market|emerging|growing|extensive|latest|various|"
-            rf"behavioral|behavioural|historical|global|international|medical|clinical|\w+-based)\s+){{0,3}}(?:{rnouns}))"
+            rf"(?<![\w’'-])(?P<subj>(?:(?:{'|'.join(_RESEARCH_MODIFIERS)}|\w+-based)\s+){{0,3}}(?:{rnouns}))"
             rf"(?:\s+(?:on|of|into|about|in|from|among|involving|across|with|for|conducted|carried|published)\s+(?:[^.;:!?\n]|\n(?![ \t]*\n)){{0,120}}?)?"
             rf"\s+(?:(?:have|has|had|also|consistently|repeatedly|now|already|even|clearly|often)\s+){{0,2}}(?P<verb>{rverbs})\b",
             re.I,
@@ -1328,7 +1326,7 @@ class UnsourcedClaim(Rule):
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': whose reaction? Name or quote someone who reacted, or cut it")
         if vocab & keys["research"]:
-            for m in _near(doc, self.research, keys["research"], 70, 220, self.research_opens):
+            for m in _near(doc, self.research, keys["research"], 70, 220, self.research_opens, _RESEARCH_OPENERS):
                 if _ANAPHORIC_RE.search(prose, max(0, m.start() - 40), m.start()):
                     continue  # "the study found": research named before
                 before = re.findall(r"[\w-]+", prose[max(0, m.start() - 25) : m.start()])
@@ -1412,8 +1410,20 @@ class UnsourcedClaim(Rule):
                 )
 
 
+# the words that may come before a research noun in NL506's pattern (up to three, each one of
+# these or a word before "-based"): the pattern is built from them, and _near tries it only at them
+_RESEARCH_MODIFIERS = (
+    "a", "an", "one", "new", "recent", "some", "several", "many", "numerous", "multiple", "past", "previous", "earlier",
+    "current", "further", "other", "more", "independent", "scientific", "academic", "industry", "market", "emerging",
+    "growing", "extensive", "latest", "various", "behavioral", "behavioural", "historical", "global", "international",
+    "medical", "clinical",
+)
+_RESEARCH_OPENERS = frozenset(_RESEARCH_MODIFIERS)
+
+
 def _near(
-    doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int, opens: int | None = None
+    doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int, opens: int | None = None,
+    openers: frozenset[str] | None = None,
 ) -> list[re.Match]:
     """The pattern's matches around the words ``keys`` (from ``before`` characters before each to
     ``after`` after it), as ``finditer`` over the text finds them where every match holds a key.
@@ -1423,7 +1433,9 @@ def _near(
     after it) and opens at the start of that word or of one of the ``opens`` words before it, or
     right after an apostrophe (where ``\b`` holds but the word table joins the words). The
     pattern is then tried only there, which is much cheaper than a search of every position of
-    the windows, and finds the same matches."""
+    the windows, and finds the same matches. ``openers``: the only words before a key that a
+    match may open at (besides the keys, and a word with "-" right after it, "evidence-based");
+    the other words before a key are then not tried."""
     t = word_table(doc)
     idx = hits_of(doc, keys)  # registered in setup: a look-up in the shared keyword index
     prose = doc.prose
@@ -1445,7 +1457,13 @@ def _near(
                 end = m.end()
         return found
     starts = t.starts
-    if opens:
+    if opens and openers is not None:
+        words, ends, n = t.words, t.ends, len(prose)
+        at = sorted({
+            starts[j] for i in idx for j in range(max(0, i - opens), i + 1)
+            if words[j] in openers or words[j] in keys or ends[j] < n and prose[ends[j]] == "-"
+        })
+    elif opens:
         at = sorted({starts[j] for i in idx for j in range(max(0, i - opens), i + 1)})
     else:
         at = [starts[i] for i in idx]
