@@ -470,3 +470,25 @@ def test_findings_do_not_depend_on_rule_order():
         text = open(path, encoding="utf-8").read()
         a, b = forward.lint(Document(text, path)), backward.lint(Document(text, path))
         assert [f.sort_key for f in a[0]] == [f.sort_key for f in b[0]] and a == b, path
+
+
+@pytest.mark.slow
+def test_nl811_not_parts_gate_equals_the_search():
+    """NL811 reads _NOT_PARTS off the word table where it can: the answer is the search's."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.rules.figures import _NOT_PARTS, _not_parts
+
+    pieces = st.sampled_from(
+        ["more", "More", "MORE", "other", "up", " from", "down", "rest", "interest", "'s", "’", "'", "x", "_", " ",
+         ", ", ". ", "3", " and ", "İncreased", "ſince", "ıncreased", "per", "cent", "\n"]
+    )
+
+    @settings(max_examples=1500, deadline=None)
+    @given(st.lists(pieces, max_size=12).map("".join), st.integers(0, 60), st.integers(0, 60))
+    def same(text, a, b):
+        a, b = sorted((min(a, len(text)), min(b, len(text))))
+        doc = Document(text, "a.txt")
+        assert _not_parts(doc, a, b) == bool(_NOT_PARTS.search(doc.prose, a, b)), (text, a, b)
+
+    same()

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 from .. import rx
 from ..document import Document
 from . import per_config, per_document
+from .keywords import add_keywords, word_hits
 from .lines import norm_prose, norm_text
 from .words import lower_text, word_table
 
@@ -247,6 +248,7 @@ def gated_list(ctx: Context, name: str) -> GatedList:
     first article are then found in one pass over each article's words."""
     gl = GatedList(_entries(ctx.list(name)))
     _gate_words(ctx).update(gl.words)
+    add_keywords(gl.words)  # found by the shared keyword index's one pass (see _GateLines)
     return gl
 
 
@@ -291,7 +293,15 @@ class _GateLines:
         line_starts = doc.line_starts
         n_lines = len(line_starts)
         text_len = len(doc.text)
-        for i in t.indexes_of(wanted):
+        # the gate words are registered keywords: their indexes are in the shared index, but
+        # for a word registered after this article's hits were taken (a list built late)
+        hits = word_hits(doc)
+        indexes = [i for w in wanted if w in hits for i in hits[w]]
+        late = wanted - hits.keys()
+        if late:
+            indexes += t.indexes_of(late)
+        indexes.sort()
+        for i in indexes:
             p = starts[i]
             ln = bisect.bisect_right(line_starts, p)  # the number of the line (1-based)
             line = (line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len)

@@ -116,13 +116,15 @@ _NOUN_PHRASE = rx.compile(
 )
 _HEDGE_KEYS = {tuple(h.split()): h for h in UPPER + LOWER + APPROX if not h.endswith(".")}
 _TOTAL_KEYS = {("a", "total", "of"), ("total", "of"), ("a", "combined")}
+# the word right before the figure that each key ends with: no key can match without it
+_HEDGE_LAST = frozenset(k[-1] for k in _HEDGE_KEYS)
+_TOTAL_LAST = frozenset(k[-1] for k in _TOTAL_KEYS)
 _INC_BEFORE = frozenset(("additional", "another", "further", "extra", "fresh") + PREVIOUS)
 _MONTH_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 _TOTAL_AFTER = rx.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
 _ANCHOR = rx.compile(r"[\d$€£¥₹₩][\d,.]*")
-_RUN_CHAR = rx.compile(r"[\d$€£¥₹₩,.]")  # a character of an _ANCHOR match
 _CUR_WORDS = frozenset(("rs", "usd", "eur", "gbp", "inr", "krw", "jpy"))
 _MONTH_ABBR_BEFORE = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
 _FUNCTION = frozenset(
@@ -217,8 +219,11 @@ def count_classes(ctx: Context) -> dict[str, str]:
     return table
 
 
+@per_document
 def _find_anchors(doc: Document) -> list[int]:
-    """The offsets, in order, where a figure may begin: a digit or currency sign, or a number word."""
+    """The offsets, in order, where a figure may begin: a digit or currency sign, or a number word.
+    One scan of the whole text per article (the digit pattern starts with a character class, so
+    the scan skips the text in C); every range asked about is a slice of it."""
     out = [m.start() for m in _ANCHOR.finditer(doc.prose)] + _word_anchors(doc)
     out.sort()
     return out
@@ -244,37 +249,25 @@ def _word_anchors(doc: Document) -> list[int]:
 
 
 def _anchors_between(doc: Document, start: int, end: int) -> list[int]:
-    """The anchors in [start, end): a slice of :func:`_find_anchors`, found without scanning
-    the whole text. The digit scan must not begin inside a run of figure characters (it would cut
-    "12,500" into "12" and "500"), so it begins where the run holding ``start`` begins: before
-    a character that is none of ``[\\d$€£¥₹₩,.]`` no run continues, and the scan from there
-    finds what the scan of the whole text finds."""
-    prose = doc.prose
-    lo = start
-    while lo and _RUN_CHAR.match(prose, lo - 1):
-        lo -= 1
-    out = [m.start() for m in _ANCHOR.finditer(prose, lo, end)]
-    if lo < start:
-        out = [p for p in out if p >= start]
-    words = _word_anchors(doc)
-    if words:
-        out += words[bisect.bisect_left(words, start):bisect.bisect_left(words, end)]
-        out.sort()
-    return out
+    """The anchors in [start, end): a slice of :func:`_find_anchors`."""
+    a = _find_anchors(doc)
+    return a[bisect.bisect_left(a, start):bisect.bisect_left(a, end)]
 
 
 def _words_before(prose: str, t, p: int, limit: int = 5) -> list[str]:
-    """Up to ``limit`` words right before offset p, nearest first, while only spaces separate them."""
-    i = bisect.bisect_left(t.starts, p)
+    """Up to ``limit`` words right before offset p, nearest first, while only spaces separate them
+    (a gap of at most three spaces)."""
+    starts, ends, words = t.starts, t.ends, t.words
+    j = bisect.bisect_left(starts, p) - 1
+    stop = j - limit
     out: list[str] = []
     edge = p
-    j = i - 1
-    while j >= 0 and len(out) < limit:
-        gap = prose[t.ends[j]:edge]
-        if gap and not gap.isspace() or len(gap) > 3:
+    while j >= 0 and j > stop:
+        e = ends[j]
+        if edge - e > 3 or e < edge and not prose[e:edge].isspace():
             break
-        out.append(t.words[j])
-        edge = t.starts[j]
+        out.append(words[j])
+        edge = starts[j]
         j -= 1
     return out
 
@@ -288,16 +281,38 @@ def _scan(d: Document, classes: Mapping[str, str], anchors: list[int]) -> list[Q
     parsed just before it is part of that figure ("1.5 to 1.6": one quantity)."""
     prose = d.prose
     t = word_table(d)
+    memo = _parses(d, classes)
     out: list[Quantity] = []
     last_end = -1
     for p in anchors:
         if p < last_end:
             continue
-        q = _parse_at(prose, t, classes, p)
+        try:
+            q = memo[p]
+        except KeyError:
+            q = memo[p] = _parse_at(prose, t, classes, p)
         if q is not None:
             out.append(q)
             last_end = q.num_end
     return out
+
+
+@per_document
+def _parse_memos(doc: Document) -> dict[int, tuple[Mapping[str, str], dict[int, Quantity | None]]]:
+    """The figures parsed so far in the article, by the classes they were parsed with (keyed by
+    the mapping's id, the mapping kept beside its figures) and then by anchor offset."""
+    return {}
+
+
+def _parses(doc: Document, classes: Mapping[str, str]) -> dict[int, Quantity | None]:
+    """What :func:`_parse_at` gave at each anchor parsed so far with ``classes``: a figure
+    depends only on the article, the classes and its anchor, so the rules that read the same
+    sentences (NL810, NL811, the counts of NL804 and NL809...) parse each figure once."""
+    memos = _parse_memos(doc)
+    entry = memos.get(id(classes))
+    if entry is None or entry[0] is not classes:
+        entry = memos[id(classes)] = (classes, {})
+    return entry[1]
 
 
 def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | None:
@@ -314,7 +329,7 @@ def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | N
     before = _words_before(prose, t, p)
     if before and before[0] in _MONTH_WORDS:
         return None  # "January 12": a day, not a count
-    if _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
+    if p >= 2 and prose[p - 2] == "." and _MONTH_ABBR_BEFORE.search(prose, max(0, p - 7), p):
         return None  # "Nov. 4"
     if before and before[0] in _CUR_WORDS:  # "Rs 5 crore", "USD 3"
         p2 = _word_start(t, p, 1)
@@ -376,18 +391,20 @@ def _parse_at(prose: str, t, classes: Mapping[str, str], p: int) -> Quantity | N
         k = 1
     if len(before) > k and before[k] in ("a", "an", "the"):
         k += 1
-    for n in (3, 2, 1):
-        key = tuple(reversed(before[k:k + n]))
-        if len(key) == n and key in _HEDGE_KEYS:
-            hedge = _HEDGE_KEYS[key]
-            k += n
-            break
-    for n in (3, 2):
-        key = tuple(reversed(before[k:k + n]))
-        if len(key) == n and key in _TOTAL_KEYS:
-            total = True
-            k += n
-            break
+    if len(before) > k and before[k] in _HEDGE_LAST:
+        for n in (3, 2, 1):
+            key = tuple(reversed(before[k:k + n]))
+            if len(key) == n and key in _HEDGE_KEYS:
+                hedge = _HEDGE_KEYS[key]
+                k += n
+                break
+    if len(before) > k and before[k] in _TOTAL_LAST:
+        for n in (3, 2):
+            key = tuple(reversed(before[k:k + n]))
+            if len(key) == n and key in _TOTAL_KEYS:
+                total = True
+                k += n
+                break
     if k:
         start = _word_start(t, p, k)
     if hedge and not num2:
@@ -436,7 +453,9 @@ def extract_between(doc: Document, start: int, end: int, classes: Mapping[str, s
 def candidates_between(doc: Document, start: int, end: int) -> int:
     """How many figures could start in [start, end): an upper bound on the length of
     :func:`extract_between`'s result, found without parsing."""
-    return len(_anchors_between(doc, start, end))
+    a = _find_anchors(doc)
+    lo = bisect.bisect_left(a, start)
+    return bisect.bisect_left(a, end, lo) - lo
 
 
 def scales_between(doc: Document, start: int, end: int) -> set[float]:

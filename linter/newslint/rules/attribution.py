@@ -9,6 +9,7 @@ is anything inside a quotation (the quoted speaker owns it).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -273,11 +274,44 @@ def _is_title(doc: Document, offset: int) -> bool:
     return len(s) < 120 and not _HEADLINE_END.search(s)
 
 
+# patterns of the helpers below, compiled once (not looked up in re's cache at every call)
+_OPENING_WORDS = rx.compile(r"(?:^|[.!?]\s+|\n)((?:[A-Za-z]+\s+){1,2})$")
+_WORDISH = rx.compile(r"[\w.’'-]+")
+_INITIALS = rx.compile(r"(?:[A-Z]\.)+")
+_COUNT_BEFORE = rx.compile(r"\d[\d,]*\s+$")
+_HYPHENATED_WORD = rx.compile(r"[\w-]+")
+_CAPITALISED_INSIDE = rx.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
+_AFFILIATION_AFTER = rx.compile(r"\w+\s+(?:at|from|with|of)\s+(?:the\s+)?[A-Z]")
+_ACRONYM = rx.compile(r"\b[A-Z]{2,}\b")
+
+
+# the letters other than its two cases that IGNORECASE matches to an ASCII letter
+_FOLDS_TO = {"i": "İı", "s": "ſ", "k": "\u212a"}
+
+
+@functools.lru_cache(maxsize=256)
+def _word_pattern(word: str) -> re.Pattern:
+    """The word, whole, in any case: ``\\b{word}\\b`` (IGNORECASE). A word of ASCII letters
+    opens with a case-sensitive class of the letters its first one matches, so the engine
+    skips to them, and the \\b before it checked after it: the same matches."""
+    first = word[:1]
+    if not (word.isascii() and word.isalpha()):
+        return re.compile(rf"\b{re.escape(word)}\b", re.I)
+    cls = first.lower() + first.upper() + _FOLDS_TO.get(first.lower(), "")
+    return re.compile(rf"[{cls}](?<!\w.)(?i:(?<={first}){re.escape(word[1:])})\b")
+
+
+@functools.lru_cache(maxsize=256)
+def _word_start_pattern(word: str) -> re.Pattern:
+    """The word at the start of a word, in any case."""
+    return re.compile(rf"\b{re.escape(word)}", re.I)
+
+
 def _opening_common_words(text: str, start: int) -> bool:
     """The one or two words before ``start`` open a sentence and are common words capitalised
     only for that ("Market analysts", "Military experts")."""
     before = text[max(0, start - 40) : start]
-    m = re.search(r"(?:^|[.!?]\s+|\n)((?:[A-Za-z]+\s+){1,2})$", before)
+    m = _OPENING_WORDS.search(before)
     return bool(m) and all(common_word(w) for w in m.group(1).split())
 
 
@@ -285,13 +319,13 @@ def _preceded_by_name(text: str, start: int, proper: frozenset = frozenset()) ->
     """"NIS reports", "Pentagon officials", "Seoul's analysts", "U.S. defense officials": a named
     owner among the (up to two) words before."""
     before = text[max(0, start - 60) : start]
-    words = list(re.finditer(r"[\w.’'-]+", before))[-2:]
+    words = list(_WORDISH.finditer(before))[-2:]
     for m in reversed(words):
         gap = before[m.end() :]
         if gap.strip(" \u00a0"):
             break  # punctuation between: not a modifier
         word = m.group()
-        if word.endswith((".", "!", "?")) and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        if word.endswith((".", "!", "?")) and not _INITIALS.fullmatch(word):
             break  # the previous sentence's last word
         if word.endswith(("’s", "'s", "s’", "s'")) or word.lower().strip(".") in proper:
             return True
@@ -334,6 +368,12 @@ _CREDITED = rx.compile(
     r"|\b(?:said|told|added)\s+(?:the\s+)?[A-Z][\w’'-]+"
 )
 
+# a word that every match of _CREDITED holds (it is case-sensitive): "according", a document,
+# a verb of saying ("say" in "says", "report" in "reported")
+_CREDITED_WORDS = (
+    "said", "say", "told", "tells", "added", "according", "report", "review", "study", "survey", "statement",
+    "stated", "confirmed", "announced", "wrote",
+)
 
 _UNNAMED_OPENERS = _COMMON_OPENERS | {
     "sources", "analysts", "experts", "officials", "critics", "observers", "diplomats", "insiders", "reports", "it",
@@ -346,6 +386,8 @@ def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match | None, vague: f
     ("He was reportedly seen there, police said"; "Police said it was believed ...").
     ``vague``: more nouns that name nobody when they open the sentence ("Strategists say")."""
     text = prose[s:e] if m is None else prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
+    if not any(w in text for w in _CREDITED_WORDS):
+        return False  # every match of _CREDITED holds one of them
     for c in _CREDITED.finditer(text):
         words = c.group().split()
         word = words[0].lower()
@@ -495,7 +537,7 @@ class VagueAttribution(Rule):
                 continue
             if _credited_elsewhere(prose, s, e, m, self.vague_nouns):
                 continue
-            if noun == "people" and re.search(r"\d[\d,]*\s+$", prose[max(s, m.start() - 12) : m.start()]):
+            if noun == "people" and _COUNT_BEFORE.search(prose[max(s, m.start() - 12) : m.start()]):
                 continue  # "some 300 people say they were never paid": a counted group, not a vague source
             if _COMPARISON_BEFORE.search(prose, max(s, m.start() - 24), m.start()):
                 continue  # "earlier than most forecasters expected": a benchmark, not a claim made
@@ -528,11 +570,11 @@ class VagueAttribution(Rule):
 
     def _institutional(self, prose: str, s: int, e: int, m: re.Match) -> bool:
         """"state officials said" in a sentence that names the place or body."""
-        before = re.findall(r"[\w-]+", prose[max(s, m.start() - 30) : m.start()])
+        before = _HYPHENATED_WORD.findall(prose[max(s, m.start() - 30) : m.start()])
         mods = self.institutional
         if not before or before[-1].lower() not in mods:
             return False
-        return bool(re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+", prose[s:e][1:]))
+        return bool(_CAPITALISED_INSIDE.search(prose[s:e][1:]))
 
     @staticmethod
     def _introduced_before(doc: Document, prose: str, i: int) -> bool:
@@ -550,7 +592,7 @@ class VagueAttribution(Rule):
     def _owned_before(self, doc: Document, prose: str, i: int, noun: str) -> bool:
         """An earlier sentence gives the same collective an owner ("County officials declared
         ..."; later "Officials say ..." means them)."""
-        pattern = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+        pattern = _word_pattern(noun)
         end = doc.sentences[i].start if i >= 0 else 0
         for m in pattern.finditer(prose, 0, end):
             if _preceded_by_name(prose, m.start(), self.proper):
@@ -566,13 +608,13 @@ class VagueAttribution(Rule):
         nxt = doc.sentences[i + 1]
         text = prose[nxt.start : nxt.end]
         one = singular(noun)
-        return bool(re.search(rf"\b{re.escape(one)}", text, re.I)) and names_source(text)
+        return bool(_word_start_pattern(one).search(text)) and names_source(text)
 
     @staticmethod
     def _named_nearby(doc: Document, prose: str, i: int, m: re.Match) -> bool:
         """The collective is identified right after it ("analysts at Chatham House", "officials, including ...")."""
         after = prose[m.start() : m.start() + 80]
-        return bool(re.match(r"\w+\s+(?:at|from|with|of)\s+(?:the\s+)?[A-Z]", after))
+        return bool(_AFFILIATION_AFTER.match(after))
 
 
 _ATTRIB = rx.compile(
@@ -581,7 +623,7 @@ _ATTRIB = rx.compile(
 
 
 def _has_attribution(sentence: str) -> bool:
-    return bool(_ATTRIB.search(sentence)) and bool(_NAME.search(sentence) or re.search(r"\b[A-Z]{2,}\b", sentence))
+    return bool(_ATTRIB.search(sentence)) and bool(_NAME.search(sentence) or _ACRONYM.search(sentence))
 
 
 # "people familiar with the matter said", "a person with knowledge of the talks told"
@@ -1241,9 +1283,7 @@ class UnsourcedClaim(Rule):
         rnouns = _alt(L(_RESEARCH_NOUNS))
         rverbs = _alt_ws(verb_forms(L(_RESEARCH_VERBS)))
         self.research = rx.compile(
-            rf"(?<![\w’'-])(?P<subj>(?:(?:a|an|one|new|recent|some|several|many|numerous|multiple|past|previous|earlier|current|"
-            rf"further|other|more|independent|scientific|academic|industry|market|emerging|growing|extensive|latest|various|"
-            rf"behavioral|behavioural|historical|global|international|medical|clinical|\w+-based)\s+){{0,3}}(?:{rnouns}))"
+            rf"(?<![\w’'-])(?P<subj>(?:(?:{'|'.join(_RESEARCH_MODIFIERS)}|\w+-based)\s+){{0,3}}(?:{rnouns}))"
             rf"(?:\s+(?:on|of|into|about|in|from|among|involving|across|with|for|conducted|carried|published)\s+(?:[^.;:!?\n]|\n(?![ \t]*\n)){{0,120}}?)?"
             rf"\s+(?:(?:have|has|had|also|consistently|repeatedly|now|already|even|clearly|often)\s+){{0,2}}(?P<verb>{rverbs})\b",
             re.I,
@@ -1328,7 +1368,7 @@ class UnsourcedClaim(Rule):
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': whose reaction? Name or quote someone who reacted, or cut it")
         if vocab & keys["research"]:
-            for m in _near(doc, self.research, keys["research"], 70, 220, self.research_opens):
+            for m in _near(doc, self.research, keys["research"], 70, 220, self.research_opens, _RESEARCH_OPENERS):
                 if _ANAPHORIC_RE.search(prose, max(0, m.start() - 40), m.start()):
                     continue  # "the study found": research named before
                 before = re.findall(r"[\w-]+", prose[max(0, m.start() - 25) : m.start()])
@@ -1412,8 +1452,20 @@ class UnsourcedClaim(Rule):
                 )
 
 
+# the words that may come before a research noun in NL506's pattern (up to three, each one of
+# these or a word before "-based"): the pattern is built from them, and _near tries it only at them
+_RESEARCH_MODIFIERS = (
+    "a", "an", "one", "new", "recent", "some", "several", "many", "numerous", "multiple", "past", "previous", "earlier",
+    "current", "further", "other", "more", "independent", "scientific", "academic", "industry", "market", "emerging",
+    "growing", "extensive", "latest", "various", "behavioral", "behavioural", "historical", "global", "international",
+    "medical", "clinical",
+)
+_RESEARCH_OPENERS = frozenset(_RESEARCH_MODIFIERS)
+
+
 def _near(
-    doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int, opens: int | None = None
+    doc: Document, pattern: re.Pattern, keys: frozenset[str], before: int, after: int, opens: int | None = None,
+    openers: frozenset[str] | None = None,
 ) -> list[re.Match]:
     """The pattern's matches around the words ``keys`` (from ``before`` characters before each to
     ``after`` after it), as ``finditer`` over the text finds them where every match holds a key.
@@ -1423,7 +1475,9 @@ def _near(
     after it) and opens at the start of that word or of one of the ``opens`` words before it, or
     right after an apostrophe (where ``\b`` holds but the word table joins the words). The
     pattern is then tried only there, which is much cheaper than a search of every position of
-    the windows, and finds the same matches."""
+    the windows, and finds the same matches. ``openers``: the only words before a key that a
+    match may open at (besides the keys, and a word with "-" right after it, "evidence-based");
+    the other words before a key are then not tried."""
     t = word_table(doc)
     idx = hits_of(doc, keys)  # registered in setup: a look-up in the shared keyword index
     prose = doc.prose
@@ -1445,7 +1499,13 @@ def _near(
                 end = m.end()
         return found
     starts = t.starts
-    if opens:
+    if opens and openers is not None:
+        words, ends, n = t.words, t.ends, len(prose)
+        at = sorted({
+            starts[j] for i in idx for j in range(max(0, i - opens), i + 1)
+            if words[j] in openers or words[j] in keys or ends[j] < n and prose[ends[j]] == "-"
+        })
+    elif opens:
         at = sorted({starts[j] for i in idx for j in range(max(0, i - opens), i + 1)})
     else:
         at = [starts[i] for i in idx]

@@ -21,7 +21,7 @@ from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
-from ..analysis.words import holds_any
+from ..analysis.words import holds_any, lower_text
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -981,10 +981,22 @@ _CREDIT_GATE = rx.compile(r"(?-i:[PpIiCcİı])(?:hoto(?:graph)?|icture|ictured|m
 _AGENCY_GATE = rx.compile(r"/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)\b")
 
 
-def _may_credit(text: str) -> bool:
-    """False only when neither _CREDIT nor _LABEL_ANYWHERE can match in the text."""
+# what a match of _CREDIT_GATE holds after its first letter, lower-cased; the only letters that
+# the case-insensitive part matches and str.lower() does not lower to these are İ and ı
+_CREDIT_GATE_WORDS = ("hoto", "icture", "mage", "redit", "aption")
+
+
+def _may_credit(doc: Document) -> bool:
+    """False only when neither _CREDIT nor _LABEL_ANYWHERE can match in the text. _CREDIT_GATE
+    is searched only when the lower-cased text holds one of the words it matches."""
+    text = doc.text
+    if text.isascii() or ("İ" not in text and "ı" not in text):
+        low = lower_text(doc)
+        may = any(w in low for w in _CREDIT_GATE_WORDS)
+    else:
+        may = True
     return bool(
-        _CREDIT_GATE.search(text) or _AGENCY_GATE.search(text)
+        may and _CREDIT_GATE.search(text) or _AGENCY_GATE.search(text)
         or "Getty Images" in text or "AP Photo" in text or "Image source" in text
     )
 
@@ -1015,7 +1027,7 @@ class AltText(Rule):
     fixable = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
-        if not _may_credit(doc.text) or not (_CREDIT.search(doc.text) or _LABEL_ANYWHERE.search(doc.text)):
+        if not _may_credit(doc) or not (_CREDIT.search(doc.text) or _LABEL_ANYWHERE.search(doc.text)):
             return  # no line credits or labels a picture: nothing can sit next to one
         lines = doc.lines
         nonblank = [i for i, ln in enumerate(lines) if ln.kind not in ("blank", "code", "table")]

@@ -16,7 +16,9 @@ other lacks are left alone.
 """
 from __future__ import annotations
 
+import bisect
 import re
+from itertools import compress
 from typing import Iterator
 
 from .. import rx
@@ -189,6 +191,58 @@ _NOT_PARTS = rx.compile(
     r"up from|down from|compared|versus|while|whereas|than|previous|earlier|last|before|after|since|"
     r"rose|fell|increased|decreased|grew|dropped|jumped|climbed|declined|average|median)\b"
 )
+# the words that open a match of _NOT_PARTS ("up from": "up"), lower case
+_NOT_PARTS_WORDS = frozenset(
+    "also another additional more further other others remaining rest extra respectively each per up down "
+    "compared versus while whereas than previous earlier last before after since rose fell increased decreased "
+    "grew dropped jumped climbed declined average median".split()
+)
+_NOT_PARTS_WHOLE = _NOT_PARTS_WORDS - {"up", "down"}
+# letters that IGNORECASE matches to an ASCII one but str.lower() does not lower to one
+_ODD_CASE = rx.compile("[İıſ]")
+
+
+_APOSTROPHE_WORD = rx.compile(r"\S*'\S*")
+
+
+def _apostrophe_piece(ws: list[str]) -> bool:
+    """Whether a piece of a word joined by an apostrophe ("other's") is one of _NOT_PARTS's words."""
+    joined = " ".join(ws)
+    return "'" in joined and not _NOT_PARTS_WORDS.isdisjoint(
+        " ".join(_APOSTROPHE_WORD.findall(joined)).replace("'", " ").split()
+    )
+
+
+def _not_parts(doc: Document, s: int, e: int) -> bool:
+    """``_NOT_PARTS.search(prose, s, e)`` read off the word table where it can be. A match is one
+    of its words bounded by non-word characters, so it is a word of the table or a piece of one
+    joined by an apostrophe ("other's"), unless the range ends inside a word or the text has a
+    letter that only IGNORECASE folds to ASCII: without such a word the search is skipped. A
+    word of the table in the range that is one of them (not "up" or "down", which need "from")
+    and has no underscore beside it (where the table splits but \\b does not) is a match."""
+    prose = doc.prose
+    t = word_table(doc)
+    starts = t.starts
+    i = bisect.bisect_left(starts, s)
+    j = bisect.bisect_left(starts, e)
+    words = t.words
+    lo = i - 1 if i and t.ends[i - 1] > s else i  # a word that the range starts inside
+    ws = words[lo:j]
+    if _NOT_PARTS_WORDS.isdisjoint(ws) and not _apostrophe_piece(ws):
+        if not (e < len(prose) and (prose[e].isalnum() or prose[e] == "_")) and (
+            prose.isascii() or not _ODD_CASE.search(prose, s, e)
+        ):
+            return False
+    else:
+        ends = t.ends
+        n = len(prose)
+        for k in compress(range(i, j), map(_NOT_PARTS_WHOLE.__contains__, words[i:j])):
+            a, b = starts[k], ends[k]
+            if b <= e and (a == 0 or prose[a - 1] != "_") and (b == n or prose[b] != "_"):
+                return True
+    return _NOT_PARTS.search(prose, s, e) is not None
+
+
 _TIME_FRAME = rx.compile(
     r"\b(?i:by|as of|until|since|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:January|February|March|April|May|June|"
     r"July|August|September|October|November|December|(?:19|20)\d\d|last|this|next|mid|early|late|Monday|Tuesday|"
@@ -251,7 +305,7 @@ class PartsAgainstWhole(Rule):
         for i, sp in enumerate(sents):
             if prose.count(" and ", sp.start, sp.end) == 0 or candidates_between(doc, sp.start, sp.end) < 2:
                 continue
-            if _NOT_PARTS.search(prose, sp.start, sp.end):
+            if _not_parts(doc, sp.start, sp.end):
                 continue  # what _parts would say first, before the figures are parsed
             qs = figures(i)
             if len(qs) < 2:
@@ -291,9 +345,8 @@ class PartsAgainstWhole(Rule):
     @staticmethod
     def _parts(prose: str, s: int, e: int, qs: list[Quantity]) -> list[Quantity]:
         """The run of parts in a sentence: two or more figures of one unit, the last joined by
-        "and", each qualified or split from a whole; [] when there is none."""
-        if _NOT_PARTS.search(prose, s, e):
-            return []
+        "and", each qualified or split from a whole; [] when there is none. The caller has
+        already left out the sentences that :data:`_NOT_PARTS` matches."""
         run: list[Quantity] = []
         money = next((q.unit for q in qs if q.unit), "")
         if money:  # "£30 million for six cranes": the counts inside money parts are not parts
