@@ -183,12 +183,15 @@ def _connect(args) -> tuple[Any, Any]:
             threads_per_worker=1,
             processes=True,
             memory_limit=args.memory_limit,
-            dashboard_address=None,
+            host="127.0.0.1",  # nothing listens beyond this machine
+            dashboard_address=":0",  # any free port (the scheduler serves HTTP even without bokeh)
             silence_logs=logging.ERROR,
         )
     except ValueError as e:
         raise ClusterError(f"cannot start a local cluster: {e}") from None
     client = Client(cluster)
+    if not args.quiet and importlib.util.find_spec("bokeh") is not None:
+        print(f"newslint: Dask dashboard at {client.dashboard_link}", file=sys.stderr)
 
     def close() -> None:
         client.close()
