@@ -13,7 +13,7 @@ from typing import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("rules", "explain", "lists", "eval", "server", "serve")
+SUBCOMMANDS = ("rules", "explain", "lists", "eval", "server", "serve", "archive")
 
 
 class UsageError(Exception):
@@ -55,7 +55,8 @@ def lint_parser() -> argparse.ArgumentParser:
         description="A misinformation and quality linter for news copy (.txt and Markdown).",
         epilog="Subcommands: 'newslint rules' lists the rules, 'newslint explain CODE' explains one, "
         "'newslint lists' shows the word lists, 'newslint eval DIR' scores findings against annotated articles, "
-        "'newslint server' runs the language server for editors, 'newslint serve' the review page.",
+        "'newslint server' runs the language server for editors, 'newslint serve' the review page, "
+        "'newslint archive INPUT... --output OUT' lints an archive on a Dask cluster.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (recursively .txt/.md/.markdown); '-' for stdin")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "html"), help="output format (default: text; github under GitHub Actions; html: a self-contained report, best with --output-file)")

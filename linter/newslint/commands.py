@@ -1,5 +1,6 @@
 """Subcommands: ``rules`` (list), ``explain CODE`` (describe one), ``lists`` (the word lists),
-``eval DIR`` (score), ``server`` (the language server), ``serve`` (the review page)."""
+``eval DIR`` (score), ``server`` (the language server), ``serve`` (the review page), ``archive``
+(an archive on a Dask cluster, in newslint.archive)."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,10 @@ from .cli import UsageError, _Parser
 
 
 def run(name: str, argv: Sequence[str]) -> int:
+    if name == "archive":  # newslint.archive imports Dask only when it runs
+        from .archive import main as archive_main
+
+        return archive_main(list(argv))
     return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd, "server": server_cmd, "serve": serve_cmd}[name](list(argv))
 
 
