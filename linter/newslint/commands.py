@@ -11,11 +11,9 @@ from .cli import UsageError, _Parser
 
 
 def run(name: str, argv: Sequence[str]) -> int:
-    if name == "archive":  # newslint.archive imports Dask only when it runs
-        from .archive import main as archive_main
-
-        return archive_main(list(argv))
-    return {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd, "server": server_cmd, "serve": serve_cmd}[name](list(argv))
+    commands = {"rules": rules_cmd, "explain": explain_cmd, "lists": lists_cmd, "eval": eval_cmd,
+                "server": server_cmd, "serve": serve_cmd, "archive": archive_cmd}
+    return commands[name](list(argv))
 
 
 def _registry(config: str | None, packs: list[str] | None = None):
@@ -178,6 +176,12 @@ def server_cmd(argv: list[str]) -> int:
     from .server import main
 
     return main(args.debounce / 1000)
+
+
+def archive_cmd(argv: list[str]) -> int:
+    from .archive import main as archive_main  # Dask is imported only when the command runs
+
+    return archive_main(argv)
 
 
 def serve_cmd(argv: list[str]) -> int:
