@@ -202,7 +202,8 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
                 got, errs = linter.lint(doc)
                 text = piece.text
                 if ov.diff or writer is not None:
-                    text, got, errs2 = fix_document(linter, doc, got)
+                    # a U+FEFF first in a later piece is text; in the first, the file's BOM decides
+                    text, got, errs2 = fix_document(linter, doc, got, bom=bool(offset) or head.startswith(b"\xef\xbb\xbf"))
                     errs += errs2
                     if text != piece.text:
                         changed = True

@@ -231,7 +231,8 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
     fixed_count = 0
     if ov.fix or ov.diff:
         before = len(findings)
-        fixed_text, remaining, errors2 = fix_document(linter, doc, findings)
+        bom = data.startswith(b"\xef\xbb\xbf") and _utf8(ov.encoding if path != "-" else "utf-8")
+        fixed_text, remaining, errors2 = fix_document(linter, doc, findings, bom=bom)
         errors += errors2
         if fixed_text != doc.text:
             written = True
@@ -249,7 +250,7 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
                 fixed_count = _count_fixed(doc.text, fixed_text, before, remaining)
                 findings = remaining
                 if target is not None:
-                    doc = configure(document_of(fixed_text, shown), linter.settings)
+                    doc = configure(reread(fixed_text, shown, bom), linter.settings)
     result = FileResult(shown, findings=findings, stats=dict(doc.stats))
     if ov.fix or ov.diff:
         result.fixed = fixed_count
@@ -321,9 +322,17 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return "".join(out)
 
 
-def fix_document(linter: Linter, doc: Document, findings: list[Finding]) -> tuple[str, list[Finding], list[str]]:
-    """Apply safe fixes until none is left (at most MAX_FIX_PASSES); return text and what remains."""
+def fix_document(
+    linter: Linter, doc: Document, findings: list[Finding], bom: bool = False
+) -> tuple[str, list[Finding], list[str]]:
+    """Apply safe fixes until none is left (at most MAX_FIX_PASSES); return text and what remains.
+
+    ``bom``: the file starts with a byte-order mark, written back in front of the text. Without
+    one, a U+FEFF that the fixes leave first in the text is the file's byte-order mark when the
+    file is read again; so it is set aside as one from then on (the rest is fixed as that reading
+    sees it, and a second --fix has nothing left to do) and put back in front of the result."""
     text = doc.text
+    lead = ""
     errors: list[str] = []
     for _ in range(MAX_FIX_PASSES):
         edits = safe_edits(findings)
@@ -332,11 +341,19 @@ def fix_document(linter: Linter, doc: Document, findings: list[Finding]) -> tupl
         new = apply_edits(text, edits)
         if new == text:
             break
+        if not bom and not lead and new.startswith("\ufeff") and not text.startswith("\ufeff"):
+            lead, new = "\ufeff", new[1:]
         text = new
         findings, errors = linter.lint(
             document_of(text, doc.path, markdown=doc.markdown, prose_fields=doc.prose_fields, ignore_patterns=doc.ignore_patterns)
         )
-    return text, findings, errors
+    return lead + text, findings, errors
+
+
+def reread(text: str, path: str, bom: bool) -> Document:
+    """The Document a file holding ``text`` gives when it is read again: after a byte-order
+    mark (``bom``) a leading U+FEFF is text, without one it is the mark."""
+    return document_of(text, path) if bom else Document(text, path)
 
 
 def configure(doc: Document, settings: Settings) -> Document:
@@ -347,6 +364,10 @@ def configure(doc: Document, settings: Settings) -> Document:
     if settings.ignore_patterns:
         doc.ignore_patterns = tuple(settings.ignore_patterns)
     return doc
+
+
+def _utf8(encoding: str) -> bool:
+    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
 
 def encode_fixed(original: bytes, text: str, encoding: str) -> bytes:
