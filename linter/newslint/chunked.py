@@ -172,7 +172,7 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
     ov = session.ov
     utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
     if target is not None:
-        head = os.pread(target.fd, 8192, 0)
+        head = target.head(8192)
     else:
         with open(path, "rb") as fb:
             head = fb.read(8192)

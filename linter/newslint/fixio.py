@@ -22,7 +22,7 @@ A file is rewritten only when that is safe, and the rewrite keeps what the file 
   host) or it is older than ``STALE_SECONDS``; so is the ``.newslint-XXXXXXXX`` name of older
   versions, by age alone.
 
-POSIX only for the lock: where ``fcntl`` is missing the file is fixed without one.
+The lock needs ``fcntl`` (POSIX): where it is missing, files are fixed without one.
 """
 from __future__ import annotations
 
@@ -58,11 +58,25 @@ class FixRefused(Exception):
     """The file cannot be fixed safely; the message is one line, without the path."""
 
 
+def _pread(fd: int, n: int, pos: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, n, pos)
+    os.lseek(fd, pos, os.SEEK_SET)  # pragma: no cover - not POSIX
+    return os.read(fd, n)
+
+
+def _pwrite(fd: int, data: memoryview, pos: int) -> int:
+    if hasattr(os, "pwrite"):
+        return os.pwrite(fd, data, pos)
+    os.lseek(fd, pos, os.SEEK_SET)  # pragma: no cover - not POSIX
+    return os.write(fd, data)
+
+
 def _digest(fd: int) -> bytes:
     h = hashlib.blake2b(digest_size=16)
     pos = 0
     while True:
-        block = os.pread(fd, 1 << 20, pos)
+        block = _pread(fd, 1 << 20, pos)
         if not block:
             return h.digest()
         h.update(block)
@@ -127,7 +141,7 @@ class Target:
         while True:
             self.writable = os.access(self.real, os.W_OK)
             # O_NONBLOCK: opening a FIFO must not wait for a writer
-            flags = (os.O_RDWR if self.writable else os.O_RDONLY) | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+            flags = (os.O_RDWR if self.writable else os.O_RDONLY) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
             try:
                 fd = os.open(self.real, flags)
             except PermissionError:
@@ -183,7 +197,7 @@ class Target:
         chunks = []
         pos = 0
         while True:
-            block = os.pread(self.fd, 1 << 20, pos)
+            block = _pread(self.fd, 1 << 20, pos)
             if not block:
                 break
             chunks.append(block)
@@ -191,6 +205,10 @@ class Target:
         data = b"".join(chunks)
         self.digest = hashlib.blake2b(data, digest_size=16).digest()
         return data
+
+    def head(self, n: int) -> bytes:
+        """The first ``n`` bytes."""
+        return _pread(self.fd, n, 0)
 
     def stream(self) -> BinaryIO:
         """A binary stream over the locked file from its start (for a large file read in
@@ -261,7 +279,7 @@ class Target:
                     while block := fh.read(1 << 20):
                         view = memoryview(block)
                         while view:
-                            n = os.pwrite(self.fd, view, pos)
+                            n = _pwrite(self.fd, view, pos)
                             view, pos = view[n:], pos + n
                 os.ftruncate(self.fd, pos)
                 self.st = os.fstat(self.fd)
