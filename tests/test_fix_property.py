@@ -27,16 +27,19 @@ def test_fix_only_touches_fixed_spans(text):
     doc = Document(text, "p.txt")
     findings, errors = linter.lint(doc)
     assert not errors
-    edits = sorted(set(safe_edits(findings)), key=lambda e: (e.start, e.end))
+    edits = sorted(set(safe_edits(findings)), key=lambda e: (e.start, e.end, e.replacement))
     fixed = apply_edits(text, edits)
     # rebuild from the untouched pieces: every byte outside an applied edit is the original byte
-    pos, out = 0, []
+    # (a second insertion at one offset waits for the next pass)
+    pos, out, inserted_at = 0, [], -1
     for e in edits:
-        if e.start < pos:
+        if e.start < pos or e.start == e.end == inserted_at:
             continue
         out.append(text[pos : e.start])
         out.append(e.replacement)
         pos = e.end
+        if e.start == e.end:
+            inserted_at = e.start
     out.append(text[pos:])
     assert fixed == "".join(out)
     # whole fix loop is idempotent

@@ -90,3 +90,42 @@ def test_fixed_output_relints_without_new_findings_from_the_fixing_rules(text):
             after[f.rule] = after.get(f.rule, 0) + 1
     for rule, n in after.items():
         assert n <= before.get(rule, 0), f"{rule}: fixing created new findings"
+
+
+# --- the fuzz harness (tests/fuzz.py): briefly here, for hours from the command line -------------
+import os  # noqa: E402
+
+import pytest  # noqa: E402
+
+import fuzz as harness  # noqa: E402  (tests/fuzz.py)
+
+
+@pytest.fixture(scope="module")
+def checker():
+    return harness.Checker()
+
+
+@settings(max_examples=int(os.environ.get("NEWSLINT_FUZZ_EXAMPLES", "40")), deadline=None, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(article=harness.articles())
+def test_harness_inputs_lint_and_fix_cleanly(checker, article):
+    """No internal error, spans consistent, fixes only in their spans, --fix idempotent in
+    memory and through a real file, each input under a second."""
+    checker(*article)
+
+
+@pytest.mark.parametrize("name,text,path", harness.corpus(), ids=[c[0] for c in harness.corpus()])
+def test_fuzz_corpus_regressions(checker, name, text, path):
+    """The minimised failures the harness found, kept as regression inputs."""
+    checker(text, path)
+
+
+def test_the_harness_finds_a_non_idempotent_fix(checker, monkeypatch):
+    """The harness is not a test that cannot fail: a --fix that changes its own result again
+    is reported."""
+    import newslint.runner as runner
+
+    real = runner.fix_document
+    monkeypatch.setattr(harness, "fix_document", lambda linter, doc, fs, bom=False: (doc.text + ".", *real(linter, doc, fs, bom)[1:]))
+    with pytest.raises(AssertionError, match="idempotent"):
+        checker.check("He left.\n", "a.txt")

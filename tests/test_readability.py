@@ -6,6 +6,7 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from conftest import FIXTURES, ROOT, SEEDS
 from newslint.config import Settings
@@ -178,3 +179,28 @@ def test_no_findings_on_clean_fixtures():
         _, findings = lint(open(path, encoding="utf-8").read(), path=path)
         noisy += [(os.path.basename(path), f.line, f.rule) for f in findings]
     assert noisy == []
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(st.lists(
+    st.sampled_from(["“", "(", "-", "_", "a", "É", "7", "٣", " ", "\n", "\u00a0", "\u2003", "’", "😀", "x_y"]),
+    max_size=40))
+def test_word_tokens_counted_as_the_token_pattern_counts(parts):
+    """word_count's pattern, tried only where a token starts, finds as many words as the one
+    it replaced."""
+    from newslint.analysis.readability import _TOKEN, _WORD_TOKEN
+
+    text = "".join(parts)
+    assert len(_WORD_TOKEN.findall(text)) == len(_TOKEN.findall(text))
+
+
+def test_word_count_is_linear_in_a_run_of_punctuation():
+    import time
+
+    from newslint.analysis.readability import word_count
+
+    doc = Document("The council met. " + "“" * 100_000 + " Then it voted.\n", "a.txt")
+    started = time.perf_counter()
+    assert word_count(doc, 0, len(doc.text), 1) == 6
+    assert time.perf_counter() - started < 1.0

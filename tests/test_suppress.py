@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from newslint.config import Settings
 from newslint.document import Document
@@ -109,3 +110,26 @@ def test_parsed_once_per_document_and_read_only():
 def test_enable_closes_only_regions_it_names():
     text = "<!-- newslint-disable NL101 -->\nadn\n<!-- newslint-enable NL501 -->\nadn\n<!-- newslint-enable NL101 -->\nadn\n"
     assert lint(text) == [("NL101", 6)]
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["[sic]", "[SIC]", "[ſic]", "sic]", "[", "]", " ", "  ", "\n", "\u00a0", "a", "wrod", "é", "😀", "x[sic]"]), max_size=30))
+def test_sic_marks_finds_what_the_sic_pattern_finds(parts):
+    """The linear scan for ``word [sic]`` agrees with the pattern it replaced."""
+    from newslint.suppress import _SIC, sic_marks
+
+    text = "".join(parts)
+    assert list(sic_marks(text)) == [(m.start("word"), m.end("word"), m.end()) for m in _SIC.finditer(text)]
+
+
+def test_sic_after_a_long_run_is_linear():
+    import time
+
+    from newslint.suppress import sic_marks
+
+    text = "x" * 200_000 + " [sic] " + "y" * 200_000 + "\n"
+    started = time.perf_counter()
+    assert list(sic_marks(text)) == [(0, 200_000, 200_006)]
+    assert list(sic_marks("[sic] " + "z" * 200_000)) == []
+    assert time.perf_counter() - started < 1.0

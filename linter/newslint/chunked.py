@@ -22,11 +22,10 @@ import bisect
 import codecs
 import dataclasses
 import difflib
+import io
 import os
 import pickle
 import re
-import stat
-import tempfile
 import zlib
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
@@ -120,32 +119,25 @@ def unified_diff(old: str, new: str, shown: str, line_offset: int, first: bool) 
 
 
 class PieceWriter:
-    """Writes a fixed file piece by piece to a temporary file beside it, then replaces it
-    atomically (keeping its mode and a UTF-8 BOM); nothing changes if anything fails."""
+    """Writes a fixed file piece by piece to a temporary file beside it, then puts it in place
+    through the locked ``fixio.Target`` (mode, owner, links and a UTF-8 BOM kept; a read-only
+    file or one changed meanwhile left as it is); nothing changes if anything fails."""
 
-    def __init__(self, path: str, encoding: str, bom: bool):
-        self.path = path
+    def __init__(self, target: Any, encoding: str, bom: bool):
+        self.target = target
         self.encoding = "utf-8" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding
-        directory = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(prefix=".newslint-", dir=directory)
-        self.fh = os.fdopen(fd, "wb")
+        self.tmp = target.temp()
         if bom and self.encoding == "utf-8":
-            self.fh.write(codecs.BOM_UTF8)
+            self.tmp.write(codecs.BOM_UTF8)
 
     def write(self, text: str) -> None:
-        self.fh.write(text.encode(self.encoding))
+        self.tmp.write(text.encode(self.encoding))
 
     def commit(self) -> None:
-        self.fh.close()
-        os.chmod(self.tmp, stat.S_IMODE(os.stat(self.path).st_mode))
-        os.replace(self.tmp, self.path)
+        self.target.install(self.tmp)
 
     def abort(self) -> None:
-        try:
-            self.fh.close()
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
+        self.tmp.discard()
 
 
 __all__ = [
@@ -160,7 +152,7 @@ __all__ = [
 
 
 # --- the large-file run ------------------------------------------------------------------------
-def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileResult, Any, str | None]:
+def lint_large(session: "Session", linter: "Linter", path: str, target: Any = None) -> tuple[FileResult, Any, str | None]:
     """A large file, streamed and linted in pieces (see ``newslint.chunked``): memory stays
     flat. Findings are reported at file positions; with --fix they refer to the fixed file.
 
@@ -171,14 +163,19 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     next one, and ``newslint-disable-file`` covers every piece; such a comment is not reported
     unused (NL900) when it suppresses something in another piece.
     A line longer than a piece is cut (``_bounded_lines``, the last resort) and the columns of
-    the piece that starts inside it are moved by the characters before it on that line."""
+    the piece that starts inside it are moved by the characters before it on that line.
+    With --fix, ``target`` is the locked file (``newslint.fixio.Target``) to read and rewrite."""
     from .analysis.readability import FLESCH_EN
-    from .runner import fix_document
+    from .fixio import FixRefused
+    from .runner import document_of, fix_document
 
     ov = session.ov
     utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
-    with open(path, "rb") as fb:
-        head = fb.read(8192)
+    if target is not None:
+        head = target.head(8192)
+    else:
+        with open(path, "rb") as fb:
+            head = fb.read(8192)
     if b"\x00" in head:
         return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
     findings = PackedFindings()  # compressed piece by piece: a few bytes a finding
@@ -187,22 +184,30 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     totals = {"words": 0, "sentences": 0, "syllables": 0}
     carry = Stream(linter.by_code)
     diffs: list[str] = []
-    writer = PieceWriter(path, ov.encoding, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
+    writer = None
     changed = False
     offset = line_offset = 0  # in the output: the fixed text with --fix, else the file
     col_offset = 0  # characters before the piece on its first line (0 unless a long line was cut)
     try:
-        with open(path, encoding="utf-8-sig" if utf8 else ov.encoding, newline="") as fh:
+        if target is not None and ov.fix and not ov.diff and target.writable:
+            writer = PieceWriter(target, ov.encoding, head.startswith(b"\xef\xbb\xbf"))
+        encoding = "utf-8-sig" if utf8 else ov.encoding
+        if target is not None:
+            fh = io.TextIOWrapper(target.stream(), encoding=encoding, newline="")
+        else:
+            fh = open(path, encoding=encoding, newline="")
+        with fh:
             for piece in pieces(_bounded_lines(fh, CHUNK_CHARS)):
-                doc = Document(piece.text, path)
+                doc = document_of(piece.text, path)
                 got, errs = linter.lint(doc)
                 text = piece.text
-                if ov.fix or ov.diff:
-                    text, got, errs2 = fix_document(linter, doc, got)
+                if ov.diff or writer is not None:
+                    # a U+FEFF first in a later piece is text; in the first, the file's BOM decides
+                    text, got, errs2 = fix_document(linter, doc, got, bom=bool(offset) or head.startswith(b"\xef\xbb\xbf"))
                     errs += errs2
                     if text != piece.text:
                         changed = True
-                        doc = Document(text, path)
+                        doc = document_of(text, path)
                         if ov.diff:
                             diffs.append(unified_diff(piece.text, text, path, line_offset, first=not diffs))
                     if writer is not None:
@@ -245,11 +250,15 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
         if changed and not errors:
             try:
                 writer.commit()
+            except FixRefused as e:
+                errors.append(str(e))
             except OSError as e:
-                writer.abort()
                 errors.append(f"cannot write the fixed file: {e.strerror or e}")
         else:
             writer.abort()
+    if ov.fix and not ov.diff and target is not None and not target.writable:
+        if any(f.fix is not None and f.fix.safe for f in findings):
+            errors.append("read-only file: not fixed")
     if lines is not None:
         lines.total = line_offset + 1
     # disable-file comments over the whole file; then no NL900 (unused suppression) for comments

@@ -222,6 +222,8 @@ def _report(args, fmt, session, first, baseline, writing, out) -> int:
             print(f"newslint: note: {result.note}", file=sys.stderr)
             continue
         totals.files += 1
+        for note in result.notes:
+            print(f"newslint: note: {note}", file=sys.stderr)
         if result.error:
             totals.errors += 1
             print(f"newslint: error: {result.error}", file=sys.stderr)

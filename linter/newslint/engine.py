@@ -30,6 +30,9 @@ class FileResult:
     #: set on a results-cache miss: the key to store the result under, in the reporting process
     cache_key: str | None = None
     fixed: int = 0  # findings --fix fixed in this file
+    #: notes about a file that was linted (a symlink fixed through its target); unlike
+    #: ``note`` they do not mean it was skipped
+    notes: list[str] = field(default_factory=list)
 
 
 class Linter:

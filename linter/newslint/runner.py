@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -156,7 +154,9 @@ def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | Non
     if b"\x00" in data[:8192]:
         return None, None, f"{path}: skipped: binary file (contains NUL bytes)"
     try:
-        text = data.decode("utf-8-sig" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding)
+        # UTF-8 is decoded as it is: Document drops the byte-order mark, and only one (a second
+        # U+FEFF is text, kept by --fix)
+        text = data.decode("utf-8" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding)
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         return None, (
@@ -169,25 +169,49 @@ def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | Non
 
 
 def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None, str | None]:
-    """Lint one path. Returns the result, the source lines (for text output) and a diff (--diff)."""
+    """Lint one path. Returns the result, the source lines (for text output) and a diff (--diff).
+    With --fix the file is locked from before it is read until it is written (``newslint.fixio``)."""
     ov = session.ov
     try:
         linter = session.linter_for(path)
     except (ConfigError, PackError, RegistryError) as e:
         return FileResult(path, error=str(e)), None, None
+    if path != "-" and linter.excluded(path):
+        return FileResult(path, note=f"{path}: excluded by configuration"), None, None
+    if path == "-" or not ov.fix or ov.diff:
+        return _lint_one(session, linter, path, None)
+    from .fixio import FixRefused, Target
+
+    target = Target(path)
+    try:
+        target.acquire()
+    except FixRefused as e:
+        return FileResult(path, error=f"{path}: {e}"), None, None
+    except OSError as e:
+        return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
+    try:
+        got = _lint_one(session, linter, path, target)
+    finally:
+        target.release()
+    if target.notes:
+        got[0].notes = got[0].notes + target.notes
+    return got
+
+
+def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple[FileResult, list[str] | None, str | None]:
+    ov = session.ov
     if path == "-":
         data = (ov.stdin_text or "").encode("utf-8")
         shown = ov.stdin_filename or "-"
     else:
         shown = path
-        if linter.excluded(path):
-            return FileResult(path, note=f"{path}: excluded by configuration"), None, None
         try:
             from . import chunked
 
-            if os.path.getsize(path) > chunked.LARGE_FILE_BYTES:
-                return chunked.lint_large(session, linter, path)
-            data = Path(path).read_bytes()
+            size = os.fstat(target.fd).st_size if target is not None else os.path.getsize(path)
+            if size > chunked.LARGE_FILE_BYTES:
+                return chunked.lint_large(session, linter, path, target)
+            data = target.read() if target is not None else Path(path).read_bytes()
         except OSError as e:
             return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
     key = None
@@ -204,12 +228,14 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
     configure(doc, linter.settings)
     findings, errors = linter.lint(doc)
     diff = None
+    fixed_count = 0
     if ov.fix or ov.diff:
         before = len(findings)
-        fixed_text, findings, errors2 = fix_document(linter, doc, findings)
-        fixed_count = _count_fixed(doc.text, fixed_text, before, findings)
+        bom = data.startswith(b"\xef\xbb\xbf") and _utf8(ov.encoding if path != "-" else "utf-8")
+        fixed_text, remaining, errors2 = fix_document(linter, doc, findings, bom=bom)
         errors += errors2
         if fixed_text != doc.text:
+            written = True
             if ov.diff:
                 diff = "".join(
                     difflib.unified_diff(
@@ -219,19 +245,46 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
             elif path == "-":
                 diff = fixed_text  # with stdin, --fix writes the fixed text to stdout
             else:
-                try:
-                    write_atomic(path, data, fixed_text, ov.encoding)
-                except OSError as e:
-                    errors.append(f"cannot write the fixed file: {e.strerror or e}")
-                doc = configure(Document(fixed_text, shown), linter.settings)
+                written = _write_fixed(target, data, fixed_text, ov.encoding, errors)
+            if written:
+                fixed_count = _count_fixed(doc.text, fixed_text, before, remaining)
+                findings = remaining
+                if target is not None:
+                    doc = configure(reread(fixed_text, shown, bom), linter.settings)
     result = FileResult(shown, findings=findings, stats=dict(doc.stats))
-    if (ov.fix or ov.diff) and doc is not None:
-        result.fixed = locals().get("fixed_count", 0)
+    if ov.fix or ov.diff:
+        result.fixed = fixed_count
     if errors:
         result.error = f"{shown}: " + "; ".join(errors)
     else:
         result.cache_key = key  # stored by run(), in the process that reports
     return result, doc.text.split("\n") if session.want_lines else None, diff
+
+
+def _write_fixed(target: Any, original: bytes, text: str, encoding: str, errors: list[str]) -> bool:
+    """Write the fixed text through the locked target; False (and an error) when the file
+    was left as it was: read-only, changed by another program, or not writable."""
+    from .fixio import FixRefused
+
+    try:
+        target.replace(encode_fixed(original, text, encoding))
+    except FixRefused as e:
+        errors.append(str(e))
+        return False
+    except UnicodeEncodeError as e:
+        errors.append(f"cannot write the fixed file: the fixed text cannot be encoded as {encoding} ({e.reason})")
+        return False
+    except OSError as e:
+        errors.append(f"cannot write the fixed file: {e.strerror or e}")
+        return False
+    return True
+
+
+def document_of(text: str, path: str, **kw: Any) -> Document:
+    """A Document whose ``text`` is exactly ``text``. ``Document()`` drops a leading byte-order
+    mark, so a text that starts with U+FEFF (a file's second BOM, which is text) is given one more
+    to drop: a fixed text read back keeps its offsets and its characters."""
+    return Document("\ufeff" + text if text.startswith("\ufeff") else text, path, **kw)
 
 
 # --- fixing ----------------------------------------------------------------------------------
@@ -248,22 +301,38 @@ def safe_edits(findings: Iterable[Finding]) -> list[Edit]:
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    """Apply non-overlapping edits; an edit overlapping an earlier one waits for the next pass."""
+    """Apply non-overlapping edits; an edit overlapping an earlier one waits for the next pass.
+
+    The order is the edits' own (start, end, replacement), never that of a set or of the rules,
+    so the result does not depend on hash seeds. Of two different insertions at one offset only
+    the first is applied: the second waits for the next pass, which reports it again if it
+    still applies to the text the first one made."""
     out = []
     last = 0
-    for e in sorted(set(edits), key=lambda e: (e.start, e.end)):
-        if e.start < last:
+    inserted_at = -1
+    for e in sorted(set(edits), key=lambda e: (e.start, e.end, e.replacement)):
+        if e.start < last or (e.start == e.end == inserted_at):
             continue
         out.append(text[last : e.start])
         out.append(e.replacement)
         last = max(e.end, e.start)
+        if e.start == e.end:
+            inserted_at = e.start
     out.append(text[last:])
     return "".join(out)
 
 
-def fix_document(linter: Linter, doc: Document, findings: list[Finding]) -> tuple[str, list[Finding], list[str]]:
-    """Apply safe fixes until none is left (at most MAX_FIX_PASSES); return text and what remains."""
+def fix_document(
+    linter: Linter, doc: Document, findings: list[Finding], bom: bool = False
+) -> tuple[str, list[Finding], list[str]]:
+    """Apply safe fixes until none is left (at most MAX_FIX_PASSES); return text and what remains.
+
+    ``bom``: the file starts with a byte-order mark, written back in front of the text. Without
+    one, a U+FEFF that the fixes leave first in the text is the file's byte-order mark when the
+    file is read again; so it is set aside as one from then on (the rest is fixed as that reading
+    sees it, and a second --fix has nothing left to do) and put back in front of the result."""
     text = doc.text
+    lead = ""
     errors: list[str] = []
     for _ in range(MAX_FIX_PASSES):
         edits = safe_edits(findings)
@@ -272,11 +341,19 @@ def fix_document(linter: Linter, doc: Document, findings: list[Finding]) -> tupl
         new = apply_edits(text, edits)
         if new == text:
             break
+        if not bom and not lead and new.startswith("\ufeff") and not text.startswith("\ufeff"):
+            lead, new = "\ufeff", new[1:]
         text = new
         findings, errors = linter.lint(
-            Document(text, doc.path, markdown=doc.markdown, prose_fields=doc.prose_fields, ignore_patterns=doc.ignore_patterns)
+            document_of(text, doc.path, markdown=doc.markdown, prose_fields=doc.prose_fields, ignore_patterns=doc.ignore_patterns)
         )
-    return text, findings, errors
+    return lead + text, findings, errors
+
+
+def reread(text: str, path: str, bom: bool) -> Document:
+    """The Document a file holding ``text`` gives when it is read again: after a byte-order
+    mark (``bom``) a leading U+FEFF is text, without one it is the mark."""
+    return document_of(text, path) if bom else Document(text, path)
 
 
 def configure(doc: Document, settings: Settings) -> Document:
@@ -289,24 +366,29 @@ def configure(doc: Document, settings: Settings) -> Document:
     return doc
 
 
-def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:
-    """Write via a temporary file and rename, keeping the mode and a UTF-8 BOM if there was one."""
+def _utf8(encoding: str) -> bool:
+    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def encode_fixed(original: bytes, text: str, encoding: str) -> bytes:
+    """The fixed text as the file's bytes: in its encoding, with the UTF-8 BOM it had."""
     enc = "utf-8" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding
     data = text.encode(enc)
     if original.startswith(b"\xef\xbb\xbf") and enc == "utf-8":
         data = b"\xef\xbb\xbf" + data
-    directory = os.path.dirname(os.path.abspath(path))
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=".newslint-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    return data
+
+
+def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:
+    """Write ``text`` to ``path`` as --fix does (locked, through a temporary file, links,
+    owner and mode kept; see ``newslint.fixio``), checking that the file still holds
+    ``original``. Raises OSError, or ``fixio.FixRefused`` when the file is read-only or changed."""
+    from .fixio import FixRefused, Target
+
+    with Target(path) as target:
+        if target.read() != original:
+            raise FixRefused("changed by another program while it was being fixed: left as it is (run --fix again)")
+        target.replace(encode_fixed(original, text, encoding))
 
 
 # --- workers ---------------------------------------------------------------------------------

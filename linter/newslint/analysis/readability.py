@@ -34,7 +34,11 @@ __all__ = ["FLESCH_EN", "SYLLABLE_PART", "syllable_count", "body_sentences", "wo
 #: a word as textstat counts it: a whitespace token with a letter or digit (high-stakes,
 #: Zelensky’s, 2,700 are one word each; a dash is none)
 _HAS_ALNUM = rx.compile(r"[^\W_]")
-_TOKEN = rx.compile(r"[^\s\w]*[^\W_]\S*")
+_TOKEN = rx.compile(r"[^\s\w]*[^\W_]\S*")  # a word: what _WORD_TOKEN counts
+#: the same matches as _TOKEN (one for each whitespace-separated token holding a letter or digit),
+#: each tried only where a token starts: _TOKEN, tried at every position of a long run of
+#: punctuation with no letter, was quadratic in it
+_WORD_TOKEN = rx.compile(r"(?<!\S)\S*?[^\W_]\S*")
 #: the letter runs of a word whose syllables are counted one by one
 SYLLABLE_PART = rx.compile(r"[^\W\d_]+")
 _BODY_KINDS = ("text", "quote", "label", "list")
@@ -133,7 +137,7 @@ def word_count(doc: Document, start: int, end: int, limit: int) -> int:
     bound = prose.count(" ", start, end) + prose.count("\n", start, end) + 1
     if bound <= limit:
         return bound
-    return len(_TOKEN.findall(prose, start, end))
+    return len(_WORD_TOKEN.findall(prose[start:end]))
 
 
 def _body_runs(doc: Document) -> list[tuple[int, int]]:

@@ -667,6 +667,8 @@ def _intended_rows(doc: "Document", block: TableBlock, rows: list[Row], renders:
     ext: list[Row] = []
     made = {r.line.number: r for r in rows}  # rows are never changed once made: reuse them
     for k in range(model.start + 2, model.end):
+        if header_index + k >= len(lines):
+            break  # the parser counted more lines than the Document (a lone CR breaks a line for it)
         ln = lines[header_index + k]
         if not renders and ln.number - 1 > block.last:
             break  # a table that does not render swallows nothing yet: only its own block counts

@@ -451,16 +451,17 @@ class UnbalancedQuotes(Rule):
             unclosed, stray, marks = paras[pi]
             nxt_marks = paras[pi + 1][2] if pi + 1 < len(paras) else []
             prev = paras[pi - 1] if pi > 0 else ([], [], [])
+            last_mark = max((j for j, _ in marks), default=-1)  # once a paragraph: linear in its marks
             for i in unclosed:
-                later = [j for j, role in marks if j > i]
-                if not later:
+                if last_mark <= i:  # no mark after this one
                     if _starts_with_open_quote(doc, pi + 1):
                         continue  # multi-paragraph quotation
                     if nxt_marks and nxt_marks[0][1] == "close":
                         continue  # the quotation closes on the next line
                 yield self.finding(i, i + 1, "This quotation mark opens a quotation that is never closed in its paragraph")
+            prev_left_open = bool(prev[0]) and not any(j > prev[0][-1] for j, _ in prev[2])
             for i in stray:
-                if prev[0] and not [j for j, _ in prev[2] if j > prev[0][-1]]:
+                if prev_left_open:
                     continue  # closes a quotation the previous line left open
                 yield self.finding(i, i + 1, "This closing quotation mark has no opening mark in its paragraph")
 
