@@ -49,16 +49,23 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        from .limits import read_regular
+
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
+            data = json.loads(read_regular(path, "file", "the baseline").decode("utf-8"))
         except OSError as e:
             raise BaselineError(f"{path}: cannot read baseline: {e.strerror or e}") from None
         except json.JSONDecodeError as e:
             raise BaselineError(f"{path}:{e.lineno}: invalid baseline JSON: {e.msg}") from None
+        except (UnicodeDecodeError, RecursionError) as e:
+            raise BaselineError(f"{path}: invalid baseline JSON: {type(e).__name__}") from None
         if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION or not isinstance(data.get("files"), dict):
             raise BaselineError(f"{path}: not a newslint baseline (write one with --write-baseline)")
-        return cls(path, {p: Counter(fps) for p, fps in data["files"].items()})
+        files = data["files"]
+        for p, fps in files.items():
+            if not isinstance(fps, dict) or not all(isinstance(k, str) and type(v) is int for k, v in fps.items()):
+                raise BaselineError(f"{path}: not a newslint baseline: the entry for {p!r} is not a table of counts")
+        return cls(path, {p: Counter(fps) for p, fps in files.items()})
 
     def record(self, result: FileResult, lines: list[str] | None) -> None:
         rel = _rel(result.path, self.base_dir)

@@ -926,8 +926,15 @@ def _yaml_fields(body: str, prose_fields: frozenset[str]) -> list[tuple[int, int
 
     root = yaml.compose(body, Loader=yaml.SafeLoader)
     out: list[tuple[int, int]] = []
+    # an alias is the node it names: each node is visited once, so nested aliases ("billion
+    # laughs") cost one visit per distinct node, and an alias inside its own node ends
+    seen: set[int] = set()
+    walked: set[int] = set()
 
     def strings(node: Any) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag != "tag:yaml.org,2002:str":
                 return
@@ -952,6 +959,9 @@ def _yaml_fields(body: str, prose_fields: frozenset[str]) -> list[tuple[int, int
                 strings(v)
 
     def walk(node: Any) -> None:
+        if id(node) in walked:
+            return
+        walked.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if isinstance(k, yaml.ScalarNode) and str(k.value) in prose_fields and not isinstance(v, yaml.MappingNode):

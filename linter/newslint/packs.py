@@ -76,13 +76,66 @@ def _line_loader() -> type:
         d.key_lines = {}
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]": a list or mapping as a key
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
+                )
             key = loader.construct_object(key_node, deep=True)
             d[key] = loader.construct_object(value_node, deep=True)
             d.key_lines[key] = key_node.start_mark.line + 1
         return d
 
+    def get_single_data(loader: _LineLoader) -> Any:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_nodes(node)
+        return loader.construct_document(node)
+
     _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    _LineLoader.get_single_data = get_single_data
     return _LineLoader
+
+
+def _check_nodes(root: Any) -> None:
+    """Refuse a YAML document whose nodes, every alias counted as the nodes it stands for, are
+    more than the ``yaml-nodes`` limit (:mod:`newslint.limits`): nine lines of nested aliases
+    ("billion laughs") stand for 9**9 strings and would fill memory as soon as anything walks
+    them. The composed graph shares aliased nodes, so this count costs one visit per distinct
+    node (sizes are memoised by node), and it stops as soon as the limit is passed."""
+    import yaml
+
+    from .limits import LIMITS, limit
+
+    cap = limit("yaml-nodes")
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # nodes whose children are still being counted
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        if not done and id(node) in open_:
+            raise yaml.constructor.ConstructorError(None, None, "an alias refers to the list or mapping it is in", node.start_mark)
+        if done:
+            open_.discard(id(node))
+            total = 1 + sum(sizes.get(id(c), 0) for c in children)
+            if total > cap:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"more than {cap:,} values once its aliases are expanded (an alias bomb?); "
+                    f"{LIMITS['yaml-nodes'][0]} sets the limit",
+                    node.start_mark,
+                )
+            sizes[id(node)] = total
+        else:
+            open_.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
 
 
 #: parsed packs kept in the cache directory (one entry per pack file and version of it: the
@@ -158,16 +211,26 @@ def load_yaml(path: str | Path, text: str | None = None) -> Any:
     """Parse YAML keeping line numbers on mappings; errors name the file and line."""
     import yaml
 
+    from .limits import read_regular
+
     try:
         if text is None:
-            text = Path(path).read_text(encoding="utf-8")
+            text = read_regular(path, "config", "a rule pack").decode("utf-8")
         return yaml.load(text, Loader=_line_loader())
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: invalid YAML: {e.problem or e}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise PackError(f"{path}: cannot read: {e}") from None
+    except yaml.YAMLError as e:  # a reader error: a NUL or other control character
+        where = f"{path}:{text.count(chr(10), 0, e.position) + 1}" if isinstance(getattr(e, "position", None), int) and text else str(path)
+        raise PackError(f"{where}: invalid YAML: {getattr(e, 'reason', None) or e}"
+                        + (f" (character U+{e.character:04X})" if isinstance(getattr(e, "character", None), int) else "")) from None
+    except OSError as e:
+        raise PackError(f"{path}: cannot read: {e.strerror or e}") from None
+    except UnicodeDecodeError as e:
+        raise PackError(f"{path}: not UTF-8: {e}") from None
+    except RecursionError:
+        raise PackError(f"{path}: invalid YAML: nested too deeply") from None
 
 
 # --- the kinds -------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ class Overrides:
     encoding: str = "utf-8"
     fix: bool = False
     diff: bool = False
-    stdin_text: str | None = None  # for "-"
+    stdin_text: str | None = None  # for "-" (library callers: text)
+    stdin_bytes: bytes | None = None  # for "-" (the CLI: bytes, decoded with ``encoding``)
     stdin_filename: str | None = None
     cache: bool = False  # the content-hash results cache (the CLI turns it on unless --no-cache)
     isolated: bool = False  # --isolated: read no configuration file at all
@@ -125,7 +126,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
 def _walk_sorted(top: str) -> Iterator[str]:
     """The files to lint under ``top`` (as ``os.walk`` finds them: no symlinked folders, none in
-    SKIP_DIRS or starting with a dot, unreadable folders skipped) in the order ``sorted()`` puts
+    SKIP_DIRS or starting with a dot; an unreadable folder yielded itself, for its error) in the order ``sorted()`` puts
     their joined paths: in each folder the entries sorted by name, a folder as ``name + "/"``
     (every path under it starts so), and a folder's files yielded where it sorts."""
     try:
@@ -142,6 +143,9 @@ def _walk_sorted(top: str) -> Iterator[str]:
                 elif e.name.lower().endswith(LINT_SUFFIXES):
                     entries.append((e.name, False))
     except OSError:
+        # an unreadable folder is not skipped in silence: it is passed on as a path, and
+        # reading it reports why (lint_one: "cannot read folder: Permission denied")
+        yield top
         return
     entries.sort()
     for key, is_dir in entries:
@@ -176,7 +180,7 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
     except (ConfigError, PackError, RegistryError) as e:
         return FileResult(path, error=str(e)), None, None
     if path == "-":
-        data = (ov.stdin_text or "").encode("utf-8")
+        data = ov.stdin_bytes if ov.stdin_bytes is not None else (ov.stdin_text or "").encode("utf-8", "surrogateescape")
         shown = ov.stdin_filename or "-"
     else:
         shown = path
@@ -184,12 +188,18 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
             return FileResult(path, note=f"{path}: excluded by configuration"), None, None
         try:
             from . import chunked
+            from .limits import check_regular, read_regular
 
-            if os.path.getsize(path) > chunked.LARGE_FILE_BYTES:
+            st = os.stat(path)
+            if stat.S_ISDIR(st.st_mode):  # a folder discovery could not read (see _walk_sorted)
+                os.listdir(path)
+            check_regular(st, "file", "the article")  # no FIFO, device or socket: they never end
+            if st.st_size > chunked.LARGE_FILE_BYTES:
                 return chunked.lint_large(session, linter, path)
-            data = Path(path).read_bytes()
+            data = read_regular(path, "file", "the article")
         except OSError as e:
-            return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
+            what = "cannot read folder" if os.path.isdir(path) else "cannot read"
+            return FileResult(path, error=f"{path}: {what}: {e.strerror or e}"), None, None
     key = None
     if session.cache is not None and path != "-" and not linter.settings.languagetool.get("url"):
         key = session.cache.key(linter, shown + "\0" + ov.encoding, data)
@@ -198,7 +208,7 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
             if not session.want_lines:
                 return hit, None, None
             return hit, data.decode(ov.encoding if ov.encoding.lower() not in ("utf-8", "utf8") else "utf-8-sig", "replace").split("\n"), None
-    doc, error, note = read_document(shown, data, ov.encoding if path != "-" else "utf-8")
+    doc, error, note = read_document(shown, data, ov.encoding if path != "-" or ov.stdin_bytes is not None else "utf-8")
     if doc is None:
         return FileResult(shown, error=error, note=note), None, None
     configure(doc, linter.settings)
