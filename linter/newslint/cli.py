@@ -187,14 +187,18 @@ def lint_main(argv: list[str]) -> int:
     try:
         first = session.linter_for(args.stdin_filename if args.paths == ["-"] and args.stdin_filename else args.paths[0])
     except (ConfigError, PackError, RegistryError) as e:
-        if args.config or isinstance(e, RegistryError):  # governs every file: nothing can be linted
+        # a configuration file found for the first path is broken: its files report it (exit 2)
+        # and the others are still linted; a broken --config or command-line option governs
+        # every file, so nothing can be linted
+        import dataclasses
+
+        try:
+            if args.config:
+                raise
+            first = Session(dataclasses.replace(ov, isolated=True)).linter_for(None)
+        except (ConfigError, PackError, RegistryError):
             print(f"newslint: error: {e}", file=sys.stderr)
             return 2
-        # the configuration found for the first path is broken: its files report it (exit 2),
-        # the others are still linted
-        from .engine import Linter
-
-        first = Linter()
     if args.config and not os.path.isfile(args.config):
         print(f"newslint: error: {args.config}: no such configuration file", file=sys.stderr)
         return 2

@@ -315,8 +315,10 @@ def parse_settings(data: Mapping[str, Any], path: str | None = None, root: str |
         elif key == "ignore-patterns":
             pats = []
             for i, pat in enumerate(_str_list(value, where, key)):
-                try:
-                    pats.append(re.compile(pat, re.M))
+                try:  # the user's own: under the timeout, as every user-supplied pattern (rx.guarded)
+                    from . import rx
+
+                    pats.append(rx.guarded(pat, re.M, f"{where}: 'ignore-patterns' pattern {i + 1}"))
                 except re.error as e:
                     raise ConfigError(f"{where}: 'ignore-patterns' pattern {i + 1} ({pat!r}) does not compile: {e}") from None
             s.ignore_patterns = pats

@@ -43,6 +43,7 @@ class Linter:
             lists=self.registry.lists,
             settings={"languagetool": self.settings.languagetool},
             declared=frozenset(self.registry.declared),
+            user_lists=self.registry.user_lists,
         )
         self.rules = self._instantiate()
         self.context.rules = tuple(self.rules)

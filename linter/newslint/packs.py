@@ -319,11 +319,14 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
         if key not in spec:
             raise PackError(f"{where}: rule is missing required key '{key}'")
     kind = spec["kind"]
+    if not isinstance(kind, str):
+        raise PackError(f"{path}:{spec.line_of('kind')}: 'kind' must be one of {', '.join(KIND_KEYS)}, not a {type(kind).__name__}")
     if kind not in KIND_KEYS:
         close = _close_matches(str(kind), list(KIND_KEYS), n=1)
         raise PackError(f"{path}:{spec.line_of('kind')}: unknown kind '{kind}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
     what = f"rule '{spec.get('name')}'"
     _check_keys(path, spec, {**COMMON_KEYS, **KIND_KEYS[kind]}, what)
+    _check_items(path, spec, what)
     if not _CODE.match(spec["code"]):
         raise PackError(f"{path}:{spec.line_of('code')}: {what}: code '{spec['code']}' must look like NL123")
     if not _NAME.match(spec["name"]):
@@ -344,12 +347,12 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
         raise PackError(f"{path}:{spec.line_of('fix')}: {what}: fix must be one of {', '.join(FIXES)}")
     compiled = []
     for i, pat in enumerate(spec.get("patterns") or []):
-        import regex  # imported only for packs with patterns (for its timeout): 15 ms of start-up
-
-        flags = regex.IGNORECASE if spec.get("ignorecase", True) else 0
+        # the regex module (imported only for packs with patterns: 15 ms of start-up), under its
+        # timeout with a budget per run (rx.guarded)
+        flags = re.IGNORECASE if spec.get("ignorecase", True) else 0
         try:
-            compiled.append(regex.compile(pat, flags | regex.MULTILINE))
-        except regex.error as e:
+            compiled.append(rx.guarded(pat, flags | re.MULTILINE, f"{path}:{line}: rule {spec['code']} ({spec['name']})"))
+        except re.error as e:
             raise PackError(f"{path}:{spec.line_of('patterns')}: {what}: pattern {i + 1} does not compile: {e}") from None
     if kind == "existence" and not (spec.get("tokens") or spec.get("patterns") or spec.get("tokens_from")):
         raise PackError(f"{where}: {what}: an existence rule needs 'tokens', 'tokens_from' or 'patterns'")
@@ -361,7 +364,7 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
             raise PackError(f"{path}:{spec.line_of('either')}: {what}: 'either' is a list of lists of two or more variants")
     if kind == "repetition" and "pattern" in spec:
         try:
-            rx.check(spec["pattern"])
+            rx.guarded(spec["pattern"])
         except re.error as e:
             raise PackError(f"{path}:{spec.line_of('pattern')}: {what}: pattern does not compile: {e}") from None
     examples = spec.get("examples") or {}
@@ -387,6 +390,83 @@ def _build_rule(path: str, spec: Any) -> type[Rule]:
     cls = type(_class_name(spec["name"]), (base,), attrs)
     cls.compile_spec()
     return cls
+
+
+#: what the items of a rule's list and mapping fields must be (checked after the field's own type)
+_TEXT = (str, int, float)  # a phrase written as a number (a year) is read as text
+
+
+def _check_items(path: str, spec: Any, what: str) -> None:
+    """The items of a rule's fields: text where text is meant, so that no rule meets a list or a
+    number where it expects a phrase."""
+
+    def bad(key: str, problem: str) -> PackError:
+        return PackError(f"{path}:{spec.line_of(key)}: {what}: '{key}' {problem}")
+
+    def text(v: Any) -> bool:
+        return isinstance(v, _TEXT) and not isinstance(v, bool)
+
+    for key in ("tokens", "exceptions"):
+        items = spec.get(key)
+        if items is not None and not all(text(v) for v in items):
+            raise bad(key, "must be a list of phrases (strings)")
+    if spec.get("patterns") is not None and not all(isinstance(v, str) for v in spec["patterns"]):
+        raise bad("patterns", "must be a list of regular expressions (strings)")
+    swap = spec.get("swap")
+    if swap is not None:
+        for k, v in swap.items():
+            if not text(k) or not (text(v) or (isinstance(v, list) and v and all(text(x) for x in v))):
+                raise bad("swap", f"must map a phrase to its correction or a list of them (not {k!r}: {v!r})")
+    either = spec.get("either")
+    if either is not None and not all(isinstance(g, list) and all(text(v) for v in g) for g in either):
+        raise bad("either", "is a list of lists of two or more variants (strings)")
+    examples = spec.get("examples")
+    if examples is not None:
+        for k, v in examples.items():
+            if k not in ("bad", "good"):
+                raise bad("examples", f"has the keys 'bad' and 'good', not {k!r}")
+            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+                raise bad("examples", f"'{k}' must be a list of example texts (strings)")
+    # numbers become the text they are written as, so that every rule reads strings
+    for key in ("tokens", "exceptions"):
+        if spec.get(key):
+            spec[key] = [str(v) for v in spec[key]]
+    if either:
+        spec["either"] = [[str(v) for v in g] for g in either]
+    if swap:
+        spec["swap"] = type(swap)({str(k): [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in swap.items()})
+        spec["swap"].__dict__.update(getattr(swap, "__dict__", {}))
+    message = spec.get("message")
+    if isinstance(message, str):
+        problem = template_problem(message)
+        if problem:
+            raise bad("message", problem)
+
+
+#: the fields a message template may name (``{match}``; a rule kind fills those it has)
+TEMPLATE_FIELDS = ("match", "replacement", "word", "other")
+
+
+def template_problem(message: str) -> str | None:
+    """Why ``message`` is not a plain template (``{field}`` substitutions only), or None.
+
+    A format spec or conversion (``{match:>999999999}``, ``{match!r}``) and attribute or index
+    access (``{match.__class__}``) are refused: they could build strings of any size or reach
+    into objects; ``{{`` and ``}}`` stand for braces."""
+    import string
+
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as e:
+        return f"is not a valid template ({e}; write {{{{ and }}}} for braces)"
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion or name not in TEMPLATE_FIELDS:
+            shown = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
+            return (f"may use only the plain fields {', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}, not {shown} "
+                    "(write {{ and }} for braces)")
+    return None
 
 
 def _examples_doc(examples: dict) -> str:
@@ -417,11 +497,13 @@ def check_lists(pack: Pack, declared: dict[str, WordList], *, patterns: bool = T
             close = _close_matches(name, list(declared), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else " (`newslint lists` shows them)"
             raise PackError(f"{pack.path}:{line}: list '{name}' is not read by any rule{hint}")
-        for item in items:
+        for i, item in enumerate(items):
             problem = _entry_problem(item, spec, patterns)
             if problem:
                 where = getattr(item, "line", 0) or line
                 raise PackError(f"{pack.path}:{where}: list '{name}': {problem}")
+            if isinstance(item, (int, float)) and spec.entry in ("word", "phrase", "pattern"):
+                items[i] = str(item)  # a year or a number is read as the text it is written as
 
 
 def _entry_problem(item: Any, spec: WordList, patterns: bool) -> str | None:

@@ -386,7 +386,10 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
     frozen = False
     if "fork" in mp.get_all_start_methods():
         # forked workers inherit the parent's session: linters, packs and lexicon already built
-        _warm(session.linter_for(head[0] if head[0] != "-" else None))
+        try:
+            _warm(session.linter_for(head[0] if head[0] != "-" else None))
+        except (ConfigError, PackError, RegistryError):
+            pass  # reported for each file it governs
         _WORKER_SESSION = session
         # what the workers inherit is left out of their garbage collections, which would
         # otherwise write to (and so copy) every inherited page that holds a container (no

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["compile", "check", "LazyPattern"]
+__all__ = ["compile", "check", "LazyPattern", "guarded", "GuardedPattern", "PatternTimeout", "PATTERN_TIMEOUT"]
 
 #: the compiled pattern's attributes a proxy forwards (bound onto it when it compiles)
 _FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "scanner",
@@ -91,3 +91,120 @@ def compile(pattern: str | bytes, flags: int | re.RegexFlag = 0) -> LazyPattern:
 def check(pattern: str | bytes, flags: int | re.RegexFlag = 0) -> re.Pattern:
     """Compile now (for patterns that must be validated up front); raises :class:`re.error`."""
     return re.compile(pattern, flags)
+
+
+# --- user-supplied patterns ----------------------------------------------------------------------
+#: seconds one user-supplied pattern may run over one document (all its matches together)
+PATTERN_TIMEOUT = 1.0
+
+
+class PatternTimeout(Exception):
+    """A user-supplied pattern ran past :data:`PATTERN_TIMEOUT` on a document, or was switched
+    off for the run after doing so on an earlier one. The message names the pattern and where it
+    was written."""
+
+
+class GuardedPattern:
+    """A pattern written by a user (a pack's ``patterns:`` or ``pattern:``, a list entry of a
+    newsroom's own pack, a configuration's ``ignore-patterns``), compiled with the ``regex``
+    module (``VERSION0``: Python's ``re`` syntax and behaviour) and run under its timeout.
+
+    One mechanism for every such pattern, with a budget per run: all the matches of one call
+    (a ``finditer`` included) share a deadline of :data:`PATTERN_TIMEOUT` seconds, and a pattern
+    that reaches it is stopped, reported (:class:`PatternTimeout`) and switched off for the rest
+    of the run, so a catastrophic pattern costs its timeout once per process, not once per file.
+    Later calls raise at once, so each file it would have run on says it was not checked."""
+
+    __slots__ = ("pattern", "flags", "origin", "_rx", "dead", "groups", "groupindex")
+
+    def __init__(self, pattern: str, flags: int = 0, origin: str = ""):
+        import regex  # imported only when a configuration has patterns of its own
+
+        self.pattern = pattern
+        self.origin = origin
+        self._rx = regex.compile(pattern, int(flags) | regex.VERSION0)
+        self.flags = self._rx.flags
+        self.groups = self._rx.groups
+        self.groupindex = self._rx.groupindex
+        self.dead: str | None = None
+
+    def __repr__(self) -> str:
+        return f"rx.guarded({self.pattern!r})"
+
+    def __reduce__(self) -> tuple:
+        return (guarded, (self.pattern, self.flags & ~_version0(), self.origin))
+
+    def _stop(self, elapsed: float | None) -> PatternTimeout:
+        where = f"{self.origin}: " if self.origin else ""
+        if self.dead is None:
+            self.dead = f"{where}pattern /{self.pattern}/ ran past {PATTERN_TIMEOUT:g}s on an earlier file and is switched off for this run"
+            return PatternTimeout(f"{where}pattern /{self.pattern}/ took over {PATTERN_TIMEOUT:g}s and was stopped "
+                                  f"(switched off for the rest of the run)")
+        return PatternTimeout(self.dead)
+
+    def _call(self, method: str, *args: Any, **kw: Any) -> Any:
+        if self.dead is not None:
+            raise self._stop(None)
+        try:
+            return getattr(self._rx, method)(*args, timeout=PATTERN_TIMEOUT, **kw)
+        except TimeoutError:
+            raise self._stop(PATTERN_TIMEOUT) from None
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._call("search", string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._call("match", string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._call("fullmatch", string, pos, endpos)
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        return self._call("sub", repl, string, count)
+
+    def subn(self, repl: Any, string: str, count: int = 0) -> tuple[str, int]:
+        return self._call("subn", repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list:
+        return self._call("split", string, maxsplit)
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None) -> list:
+        return [m.group() if self.groups == 0 else (m.group(1) if self.groups == 1 else m.groups())
+                for m in self.finditer(string, pos, endpos)]
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
+        """The matches, as ``re``'s ``finditer`` gives them, within one deadline: the regex
+        module restarts its timeout at every match, so the time left is checked between them."""
+        import time
+
+        if self.dead is not None:
+            raise self._stop(None)
+        deadline = time.perf_counter() + PATTERN_TIMEOUT
+        it = self._rx.finditer(string, pos, len(string) if endpos is None else endpos, timeout=PATTERN_TIMEOUT)
+        while True:
+            try:
+                m = next(it)
+            except StopIteration:
+                return
+            except TimeoutError:
+                raise self._stop(PATTERN_TIMEOUT) from None
+            yield m
+            if time.perf_counter() > deadline:
+                raise self._stop(PATTERN_TIMEOUT)
+
+
+def _version0() -> int:
+    import regex
+
+    return int(regex.VERSION0)
+
+
+def guarded(pattern: str, flags: int | re.RegexFlag = 0, origin: str = "") -> GuardedPattern:
+    """A user-supplied pattern under the timeout (see :class:`GuardedPattern`); raises
+    :class:`re.error` when it does not compile."""
+    import regex
+
+    try:
+        return GuardedPattern(pattern, int(flags), origin)
+    except regex.error as e:
+        raise re.error(str(e), pattern) from None
