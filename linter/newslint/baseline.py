@@ -31,14 +31,26 @@ def _rel(path: str, base_dir: str) -> str:
 
 
 def fingerprint(f: Finding, line_text: str, rel_path: str) -> str:
-    key = "\x1f".join((f.rule, rel_path, f.text, " ".join(line_text.split())))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+    return _fingerprint(f, " ".join(line_text.split()), rel_path)
 
 
-def _line(lines: list[str] | None, f: Finding) -> str:
-    if lines and 0 < f.line <= len(lines):
-        return lines[f.line - 1]
-    return ""
+def _fingerprint(f: Finding, normal_line: str, rel_path: str) -> str:
+    key = "\x1f".join((f.rule, rel_path, f.text, normal_line))
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _normal_lines(lines: list[str] | None):
+    """f -> its line, whitespace normalised, worked out once per line (a long line with many
+    findings is not normalised again for each)."""
+    done: dict[int, str] = {}
+
+    def of(f: Finding) -> str:
+        got = done.get(f.line)
+        if got is None:
+            got = done[f.line] = " ".join(lines[f.line - 1].split()) if lines and 0 < f.line <= len(lines) else ""
+        return got
+
+    return of
 
 
 class Baseline:
@@ -70,16 +82,18 @@ class Baseline:
     def record(self, result: FileResult, lines: list[str] | None) -> None:
         rel = _rel(result.path, self.base_dir)
         c = self.counts.setdefault(rel, Counter())
+        line = _normal_lines(lines)
         for f in result.findings:
-            c[fingerprint(f, _line(lines, f), rel)] += 1
+            c[_fingerprint(f, line(f), rel)] += 1
 
     def filter(self, result: FileResult, lines: list[str] | None) -> int:
         """Drop findings the baseline knows; return how many were hidden."""
         rel = _rel(result.path, self.base_dir)
         left = Counter(self.counts.get(rel, {}))
         kept: list[Finding] = []
+        line = _normal_lines(lines)
         for f in result.findings:
-            fp = fingerprint(f, _line(lines, f), rel)
+            fp = _fingerprint(f, line(f), rel)
             if left[fp] > 0:
                 left[fp] -= 1
             else:

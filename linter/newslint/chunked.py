@@ -213,11 +213,12 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
                     totals[k] += int(doc.stats.get(k, 0) or 0)
                 if got and lines is not None:
                     src = text.split("\n")
-                    # the first line of a piece cut inside a line is only its tail: no source
+                    # the first line of a piece cut inside a line is only a segment of it: kept
+                    # with the column it starts at, so that a finding is shown in its own text
                     lines.add({
-                        f.line - 1 + line_offset: src[f.line - 1]
+                        f.line - 1 + line_offset: (col_offset, src[0]) if f.line == 1 and col_offset else src[f.line - 1]
                         for f in got
-                        if 0 < f.line <= len(src) and not (f.line == 1 and col_offset)
+                        if 0 < f.line <= len(src)
                     })
                     del src
                 if col_offset:
@@ -367,7 +368,12 @@ class PackedLines:
     """The source lines that a large file's findings point at (for the text output and
     baselines), by 0-based line index, compressed a piece at a time like
     :class:`PackedFindings`. ``len()`` is the file's number of lines; a line no finding points
-    at reads as an empty string. Lookups in file order unpack each piece once."""
+    at reads as an empty string. Lookups in file order unpack each piece once.
+
+    A line longer than a piece is cut (``_bounded_lines``): the piece that starts inside it
+    keeps its segment as ``(column, text)``, the 0-based column the segment starts at;
+    :meth:`segment` finds the segment that holds a column, and ``lines[i]`` is the segment
+    that starts the line."""
 
     __slots__ = ("firsts", "blobs", "total", "_at", "_cache")
 
@@ -388,16 +394,31 @@ class PackedLines:
             self._at, self._cache = k, _unpack(self.blobs[k])
         return self._cache
 
-    def __getitem__(self, i: int) -> str:
+    def _stored(self, i: int) -> Iterator[str | tuple[int, str]]:
+        """What the pieces hold for line ``i``, the last piece first."""
         k = bisect.bisect_right(self.firsts, i) - 1
-        while k >= 0:  # a line cut between pieces may be in the one before
+        while k >= 0:  # a line cut between pieces may be in the ones before
             got = self._piece(k).get(i)
             if got is not None:
-                return got
+                yield got
             if k == 0 or max(self._piece(k - 1)) < i:
                 break
             k -= 1
+
+    def __getitem__(self, i: int) -> str:
+        for got in self._stored(i):
+            if isinstance(got, str):
+                return got
         return ""
+
+    def segment(self, i: int, column: int) -> tuple[int, str] | None:
+        """(start column, text) of the stored part of line ``i`` that holds ``column`` (0-based),
+        or None."""
+        for got in self._stored(i):
+            col0, text = (0, got) if isinstance(got, str) else got
+            if col0 <= column <= col0 + len(text):
+                return col0, text
+        return None
 
     def __len__(self) -> int:
         return self.total

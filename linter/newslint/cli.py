@@ -129,7 +129,7 @@ def run() -> None:
         try:
             if stream is not None:
                 stream.flush()
-        except BrokenPipeError:  # newslint ... | head: nothing more can be said
+        except (BrokenPipeError, ValueError):  # newslint ... | head (closed after EPIPE): nothing more to say
             code = code or 1
         except Exception as e:  # a full disk: the report is incomplete
             if stream is sys.stdout:
