@@ -131,9 +131,11 @@ class PieceWriter:
         self.fh = os.fdopen(fd, "wb")
         if bom and self.encoding == "utf-8":
             self.fh.write(codecs.BOM_UTF8)
+        # one encoder for the whole file: a UTF-16 or UTF-32 BOM is written once, not per piece
+        self.encoder = codecs.getincrementalencoder(self.encoding)()
 
     def write(self, text: str) -> None:
-        self.fh.write(text.encode(self.encoding))
+        self.fh.write(self.encoder.encode(text))
 
     def commit(self) -> None:
         self.fh.close()
@@ -175,25 +177,32 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     from .analysis.readability import FLESCH_EN
     from .runner import fix_document
 
+    from .document import normalise_line_ends, sniff_codec, wide_codec
+
     ov = session.ov
-    utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
     with open(path, "rb") as fb:
         head = fb.read(8192)
-    if b"\x00" in head:
-        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
+    codec = sniff_codec(head[:4], ov.encoding)  # a BOM decides, as for small files
+    if not wide_codec(codec) and b"\x00" in head:
+        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes; pass --encoding utf-16 if it is UTF-16 text)"), None, None
     findings = PackedFindings()  # compressed piece by piece: a few bytes a finding
     errors: list[str] = []
     lines = PackedLines() if session.want_lines else None
     totals = {"words": 0, "sentences": 0, "syllables": 0}
     carry = Stream(linter.by_code)
     diffs: list[str] = []
-    writer = PieceWriter(path, ov.encoding, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
+    writer = PieceWriter(path, codec, head.startswith(b"\xef\xbb\xbf")) if ov.fix and not ov.diff else None
     changed = False
     offset = line_offset = 0  # in the output: the fixed text with --fix, else the file
     col_offset = 0  # characters before the piece on its first line (0 unless a long line was cut)
     try:
-        with open(path, encoding="utf-8-sig" if utf8 else ov.encoding, newline="") as fh:
+        with open(path, encoding=codec, newline="") as fh:
             for piece in pieces(_bounded_lines(fh, CHUNK_CHARS)):
+                piece.text, lone_cr = normalise_line_ends(piece.text)  # a lone CR ends a line
+                if lone_cr and writer is not None:
+                    writer.abort()
+                    writer = None
+                    errors.append("not fixed: it has lone CR line ends (old Mac line ends); make them LF first")
                 doc = Document(piece.text, path)
                 got, errs = linter.lint(doc)
                 text = piece.text

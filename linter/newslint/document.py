@@ -18,6 +18,7 @@ Structure is computed lazily and cached, so a rule pays only for what it uses:
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import sys
 from functools import cached_property
@@ -116,8 +117,66 @@ class Quotation(NamedTuple):
     paragraph: int  # index into Document.paragraphs
 
 
+class Decoded(NamedTuple):
+    text: str
+    #: the codec the bytes were decoded with (``utf-16`` for a file with a UTF-16 BOM...)
+    codec: str
+    #: lone CRs (old Mac line ends) turned into LF: "all" when every line end was one, "some"
+    #: when the text also has LF line ends, "" when there were none
+    lone_cr: str
+
+
+#: byte order marks, longest first (a UTF-32 LE BOM starts with the UTF-16 LE one)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LONE_CR = rx.compile(r"\r(?!\n)")
+
+
+def sniff_codec(head: bytes, encoding: str = "utf-8") -> str:
+    """The codec for bytes starting with ``head``: a byte order mark (UTF-8, UTF-16 or UTF-32,
+    either byte order) decides, whatever ``encoding`` says (the codec then drops the mark);
+    without one, ``encoding`` (UTF-8 through ``utf-8-sig``, so a BOM is never read as text)."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    return "utf-8-sig" if encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig") else encoding
+
+
+def wide_codec(codec: str) -> bool:
+    """Whether text in ``codec`` is full of NUL bytes (UTF-16 and UTF-32): not a sign of a binary file."""
+    c = codec.replace("-", "").replace("_", "").lower()
+    return c.startswith(("utf16", "utf32", "utf_16", "utf_32"))
+
+
+def normalise_line_ends(text: str) -> tuple[str, str]:
+    """``text`` with each lone CR (a line end of old Mac files, or stray) turned into LF, one
+    character for one, so offsets do not move; and "all", "some" or "" (see :class:`Decoded`)."""
+    if "\r" not in text:
+        return text, ""
+    new = _LONE_CR.sub("\n", text)
+    if new == text:
+        return text, ""
+    return new, ("some" if "\n" in _LONE_CR.sub("", text.replace("\r\n", "")) else "all")
+
+
+def decode_text(data: bytes, encoding: str = "utf-8") -> Decoded:
+    """Bytes to an article's text: the codec from :func:`sniff_codec` (strictly: a
+    UnicodeDecodeError or LookupError is the caller's to report), lone CRs as line ends
+    (:func:`normalise_line_ends`)."""
+    codec = sniff_codec(data[:4], encoding)
+    text, lone = normalise_line_ends(data.decode(codec))
+    return Decoded(text, codec, lone)
+
+
 class Document:
-    """An article: decoded text plus lazily computed positions and structure."""
+    """An article: decoded text plus lazily computed positions and structure.
+
+    Line ends are LF or CRLF: the readers (:func:`decode_text`) turn a lone CR into LF."""
 
     def __init__(
         self,
@@ -128,8 +187,8 @@ class Document:
         prose_fields: Iterable[str] | None = None,
         ignore_patterns: Iterable[Any] = (),
     ):
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        # a byte order mark is the decoder's to drop (decode_text: one, at the very start); a
+        # U+FEFF in the text, a second BOM included, is text and keeps its offset
         self.text = text
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
@@ -141,13 +200,18 @@ class Document:
         self.analyses: dict[Any, Any] = {}
         #: per-article metrics rules report (readability scores); shown by --statistics and JSON
         self.stats: dict[str, Any] = {}
+        #: how the file was decoded (set by the readers; see :class:`Decoded`)
+        self.codec = "utf-8"
+        self.lone_cr = ""
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<bytes>", encoding: str = "utf-8") -> "Document":
-        """Decode strictly (a UnicodeDecodeError is the caller's to report) and drop a BOM."""
-        if encoding.replace("-", "").lower() in ("utf8", "utf8sig"):
-            encoding = "utf-8-sig"
-        return cls(data.decode(encoding), path)
+        """Decode strictly (a UnicodeDecodeError is the caller's to report) with
+        :func:`decode_text`: a BOM decides the encoding and is dropped, lone CRs end lines."""
+        d = decode_text(data, encoding)
+        doc = cls(d.text, path)
+        doc.codec, doc.lone_cr = d.codec, d.lone_cr
+        return doc
 
     # --- positions -------------------------------------------------------------------------
     @cached_property

@@ -156,20 +156,27 @@ def _walk_sorted(top: str) -> Iterator[str]:
 
 
 def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | None, str | None, str | None]:
-    """(document, error, note)."""
-    if b"\x00" in data[:8192]:
-        return None, None, f"{path}: skipped: binary file (contains NUL bytes)"
+    """(document, error, note). A byte order mark decides the encoding (UTF-8, UTF-16 or UTF-32:
+    their NUL bytes are not a sign of a binary file), else ``encoding``; lone CRs end lines
+    (:func:`newslint.document.decode_text`)."""
+    from .document import decode_text, sniff_codec, wide_codec
+
+    codec = sniff_codec(data[:4], encoding)
+    if not wide_codec(codec) and b"\x00" in data[:8192]:
+        return None, None, f"{path}: skipped: binary file (contains NUL bytes; pass --encoding utf-16 if it is UTF-16 text)"
     try:
-        text = data.decode("utf-8-sig" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding)
+        d = decode_text(data, encoding)
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         return None, (
-            f"{path}: not valid {encoding} (byte 0x{data[e.start]:02x} at line {line}); "
+            f"{path}: not valid {codec.replace('-sig', '')} (byte 0x{data[e.start]:02x} at line {line}); "
             f"convert the file or pass --encoding (e.g. --encoding cp1252)"
         ), None
     except LookupError:
         return None, f"{path}: unknown encoding '{encoding}'", None
-    return Document(text, path), None, None
+    doc = Document(d.text, path)
+    doc.codec, doc.lone_cr = d.codec, d.lone_cr
+    return doc, None, None
 
 
 def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None, str | None]:
@@ -207,7 +214,10 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
         if hit is not None:
             if not session.want_lines:
                 return hit, None, None
-            return hit, data.decode(ov.encoding if ov.encoding.lower() not in ("utf-8", "utf8") else "utf-8-sig", "replace").split("\n"), None
+            from .document import normalise_line_ends, sniff_codec
+
+            text = normalise_line_ends(data.decode(sniff_codec(data[:4], ov.encoding), "replace"))[0]
+            return hit, text.split("\n"), None
     doc, error, note = read_document(shown, data, ov.encoding if path != "-" or ov.stdin_bytes is not None else "utf-8")
     if doc is None:
         return FileResult(shown, error=error, note=note), None, None
@@ -216,6 +226,7 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
     diff = None
     if ov.fix or ov.diff:
         before = len(findings)
+        unfixed = findings
         fixed_text, findings, errors2 = fix_document(linter, doc, findings)
         fixed_count = _count_fixed(doc.text, fixed_text, before, findings)
         errors += errors2
@@ -226,14 +237,19 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
                         doc.text.splitlines(keepends=True), fixed_text.splitlines(keepends=True), f"a/{shown}", f"b/{shown}"
                     )
                 )
-            elif path == "-":
-                diff = fixed_text  # with stdin, --fix writes the fixed text to stdout
             else:
-                try:
-                    write_atomic(path, data, fixed_text, ov.encoding)
-                except OSError as e:
-                    errors.append(f"cannot write the fixed file: {e.strerror or e}")
-                doc = configure(Document(fixed_text, shown), linter.settings)
+                out_text, out_encoding, problem = _as_written(doc, data, fixed_text, ov.encoding)
+                if problem:  # nothing is written: the findings are the file's as it is
+                    errors.append(problem)
+                    findings, fixed_count = unfixed, 0
+                elif path == "-":
+                    diff = out_text  # with stdin, --fix writes the fixed text to stdout
+                else:
+                    try:
+                        write_atomic(path, data, out_text, out_encoding)
+                    except OSError as e:
+                        errors.append(f"cannot write the fixed file: {e.strerror or e}")
+                    doc = configure(Document(fixed_text, shown), linter.settings)
     result = FileResult(shown, findings=findings, stats=dict(doc.stats))
     if (ov.fix or ov.diff) and doc is not None:
         result.fixed = locals().get("fixed_count", 0)
@@ -297,6 +313,25 @@ def configure(doc: Document, settings: Settings) -> Document:
     if settings.ignore_patterns:
         doc.ignore_patterns = tuple(settings.ignore_patterns)
     return doc
+
+
+def _as_written(doc: Document, original: bytes, fixed: str, encoding: str) -> tuple[str, str, str | None]:
+    """(text, encoding) to write a fixed document back in its own line ends and encoding, or an
+    error saying why it is not written: lone CRs read as line ends are written back as CRs when
+    every line end was one; a file that mixes them with LF is left alone (its line ends would
+    change). A file with a UTF-16 or UTF-32 BOM is written in that encoding."""
+    if doc.lone_cr == "some":
+        return fixed, encoding, "not fixed: its line ends mix lone CRs (old Mac line ends) with LF; make them one kind first"
+    if doc.lone_cr == "all":
+        fixed = fixed.replace("\n", "\r")
+    if doc.codec in ("utf-16", "utf-32"):
+        import codecs
+
+        native = codecs.BOM_UTF16 if doc.codec == "utf-16" else codecs.BOM_UTF32
+        if not original.startswith(native):  # Python writes this machine's byte order
+            return fixed, encoding, f"not fixed: a {doc.codec.upper()} file in the other byte order is not rewritten"
+        return fixed, doc.codec, None
+    return fixed, encoding, None
 
 
 def write_atomic(path: str, original: bytes, text: str, encoding: str) -> None:

@@ -408,6 +408,8 @@ def render_tables(src: str) -> list[Rendered]:
     cur: Rendered | None = None
     row: list[str] | None = None
     in_head = False
+    if "\r" in src:  # markdown-it reads a lone CR as a line end; lines here end at LF (CRLF)
+        src = src.replace("\r\n", "\n").replace("\r", " ")
     for t in _parser().parse(src):
         if t.type == "table_open":
             cur = Rendered(t.map[0], t.map[1], [], [])
@@ -667,6 +669,8 @@ def _intended_rows(doc: "Document", block: TableBlock, rows: list[Row], renders:
     ext: list[Row] = []
     made = {r.line.number: r for r in rows}  # rows are never changed once made: reuse them
     for k in range(model.start + 2, model.end):
+        if header_index + k >= len(lines):
+            break  # the renderer counts more lines than the document (it reads a lone CR as one)
         ln = lines[header_index + k]
         if not renders and ln.number - 1 > block.last:
             break  # a table that does not render swallows nothing yet: only its own block counts
