@@ -193,7 +193,7 @@ def _encode(words: frozenset, common: dict) -> bytes:
 def _read_text(path: str) -> str:
     from . import dirs
 
-    body = dirs.sealed_body(dirs.read_own(path))
+    body = dirs.read_sealed(path)
     if body is None:
         raise ValueError("no lexicon cached, or a damaged one")
     return str(body, "utf-8")

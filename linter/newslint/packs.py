@@ -191,9 +191,9 @@ def load_yaml_cached(path: str | Path) -> Any:
         if folder is not None:
             key = hashlib.sha256(f"{dirs.stamp()}:{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()
             entry = os.path.join(folder, key[:32] + ".json")
-            body = dirs.unseal(dirs.read_own(entry))
+            body = dirs.read_sealed(entry)
             if body is not None:
-                return json.loads(body, object_hook=_from_json_object)
+                return json.loads(bytes(body), object_hook=_from_json_object)
     except (OSError, ValueError, TypeError, IndexError):
         pass
     data = load_yaml(path)
