@@ -263,8 +263,8 @@ def _report(args, fmt, session, first, baseline, writing, out) -> int:
             continue
         if baseline is not None:
             totals.hidden += baseline.filter(result, lines)
-        if diff is not None:
-            out.write(diff)
+        if diff is not None:  # a machine-readable report (in --output-file) never gets text mixed in
+            (sys.stdout if fmt in ("json", "sarif") else out).write(diff)
             totals.changed += bool(diff) and args.diff
         totals.fixed += result.fixed
         formatter.file(result, lines)

@@ -200,6 +200,9 @@ class Document:
         self.analyses: dict[Any, Any] = {}
         #: per-article metrics rules report (readability scores); shown by --statistics and JSON
         self.stats: dict[str, Any] = {}
+        #: problems met while analysing the text (a configuration's pattern that timed out),
+        #: reported as the file's errors
+        self.problems: list[str] = []
         #: how the file was decoded (set by the readers; see :class:`Decoded`)
         self.codec = "utf-8"
         self.lone_cr = ""
@@ -367,7 +370,11 @@ class Document:
         if self.path.lower().endswith(".mdx"):
             spans += [Span(m.start(), m.end()) for m in _MDX_LINE.finditer(text)]
         for pattern in self.ignore_patterns:
-            spans += [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+            try:
+                spans += [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+            except rx.PatternTimeout as e:  # a house pattern past its timeout: reported once, not masked
+                if str(e) not in self.problems:
+                    self.problems.append(str(e))
         fm = self.front_matter
         if fm is not None:  # what lies in the front matter is the front matter's business
             spans = [sp for sp in spans if sp.start >= fm.span.end]

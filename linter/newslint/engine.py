@@ -105,6 +105,7 @@ class Linter:
                     f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report it"
                 )
         findings = doc.guard(findings)  # nothing reported or fixed in front matter, templates, embeds
+        errors += doc.problems
         findings = self._subcode_settings(doc, findings)
         findings = self._suppress(doc, findings, rules)
         findings = _dedupe(findings)
