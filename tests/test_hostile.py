@@ -90,12 +90,12 @@ def test_a_tampered_results_row_is_noted_and_linted_again(run_cli, article, tmp_
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(cache))
-    first = run_cli("--format", "json", str(article))[1]
+    first = run_cli("--format", "json", "--select", "NL101", str(article))[1]
     db = sqlite3.connect(cache / "results-v3.sqlite3")
     db.execute("UPDATE results SET value = replace(value, 'adn', 'adx')")
     db.commit()
     db.close()
-    code, out, err = run_cli("--format", "json", str(article))
+    code, out, err = run_cli("--format", "json", "--select", "NL101", str(article))
     assert out == first and "an entry was damaged or altered" in err
 
 
