@@ -109,11 +109,12 @@ class GuardedPattern:
     newsroom's own pack, a configuration's ``ignore-patterns``), compiled with the ``regex``
     module (``VERSION0``: Python's ``re`` syntax and behaviour) and run under its timeout.
 
-    One mechanism for every such pattern, with a budget per run: all the matches of one call
-    (a ``finditer`` included) share a deadline of :data:`PATTERN_TIMEOUT` seconds, and a pattern
-    that reaches it is stopped, reported (:class:`PatternTimeout`) and switched off for the rest
-    of the run, so a catastrophic pattern costs its timeout once per process, not once per file.
-    Later calls raise at once, so each file it would have run on says it was not checked."""
+    One mechanism for every such pattern, with a budget per run: one call (a whole ``finditer``
+    included) may run for :data:`PATTERN_TIMEOUT` seconds (the regex module checks its clock
+    now and then, so a stopped call may overrun it a little), and a pattern that reaches it is
+    stopped, reported (:class:`PatternTimeout`) and switched off for the rest of the run, so a
+    catastrophic pattern costs its timeout once per process, not once per file. Later calls
+    raise at once, so each file it would have run on says it was not checked."""
 
     __slots__ = ("pattern", "flags", "origin", "_rx", "dead", "groups", "groupindex")
 
@@ -134,7 +135,7 @@ class GuardedPattern:
     def __reduce__(self) -> tuple:
         return (guarded, (self.pattern, self.flags & ~_version0(), self.origin))
 
-    def _stop(self, elapsed: float | None) -> PatternTimeout:
+    def _stop(self) -> PatternTimeout:
         where = f"{self.origin}: " if self.origin else ""
         if self.dead is None:
             self.dead = f"{where}pattern /{self.pattern}/ ran past {PATTERN_TIMEOUT:g}s on an earlier file and is switched off for this run"
@@ -144,11 +145,11 @@ class GuardedPattern:
 
     def _call(self, method: str, *args: Any, **kw: Any) -> Any:
         if self.dead is not None:
-            raise self._stop(None)
+            raise self._stop()
         try:
             return getattr(self._rx, method)(*args, timeout=PATTERN_TIMEOUT, **kw)
         except TimeoutError:
-            raise self._stop(PATTERN_TIMEOUT) from None
+            raise self._stop() from None
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> Any:
         return self._call("search", string, pos, endpos)
@@ -178,7 +179,7 @@ class GuardedPattern:
         import time
 
         if self.dead is not None:
-            raise self._stop(None)
+            raise self._stop()
         deadline = time.perf_counter() + PATTERN_TIMEOUT
         it = self._rx.finditer(string, pos, len(string) if endpos is None else endpos, timeout=PATTERN_TIMEOUT)
         while True:
@@ -187,10 +188,10 @@ class GuardedPattern:
             except StopIteration:
                 return
             except TimeoutError:
-                raise self._stop(PATTERN_TIMEOUT) from None
+                raise self._stop() from None
             yield m
             if time.perf_counter() > deadline:
-                raise self._stop(PATTERN_TIMEOUT)
+                raise self._stop()
 
 
 def _version0() -> int:
