@@ -531,3 +531,15 @@ def test_machine_formats_never_get_text_mixed_in(run_cli, article, tmp_path, mon
     report = tmp_path / "r.json"
     code, out, _ = run_cli("--no-cache", "--format", "json", "--output-file", str(report), "--diff", str(article))
     assert code == 1 and out.startswith("---") and json.loads(report.read_text())["files"]
+
+
+def test_builtin_packs_pass_every_check_made_on_a_users_pack():
+    """The built-in packs are loaded without the per-item checks and with their patterns
+    compiled on first use (start-up time); here they are loaded as a user's pack would be."""
+    from newslint.packs import builtin_pack_paths, load_pack
+    from newslint.rx import GuardedPattern
+
+    for path in builtin_pack_paths():
+        for rule in load_pack(path, trusted=False).rules:
+            for p in rule.compiled:
+                assert isinstance(p, GuardedPattern) and p._compiled is not None

@@ -186,7 +186,8 @@ class RepetitionRule(PackRule):
         # which words count, matched whole against one word at a time; written by the pack's
         # author, so run under the timeout like every user-supplied pattern
         pattern = cls.spec.get("pattern")
-        cls.want = rx.guarded(pattern, 0, f"{cls.origin}: rule {cls.code} ({cls.name})") if pattern else None
+        # (the pack loader has compiled it once already, to report an error at its line)
+        cls.want = rx.guarded(pattern, 0, f"{cls.origin}: rule {cls.code} ({cls.name})", lazy=True) if pattern else None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         t = word_table(doc)

@@ -175,7 +175,9 @@ def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
     for p in packs:  # before the lists are merged: entries written as numbers become text
         check_lists(p, declared, patterns=p.path not in builtin)
     user_lists = frozenset(name for p in packs if p.path not in builtin for name in p.lists)
-    return Registry(tuple(rules), merge_lists(packs), user_lists)
+    registry = Registry(tuple(rules), merge_lists(packs), user_lists)
+    registry.__dict__["declared"] = declared  # the cached property, worked out once
+    return registry
 
 
 def declared_lists(rules: Iterable[type[Rule]]) -> dict[str, WordList]:

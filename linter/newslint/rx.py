@@ -116,24 +116,42 @@ class GuardedPattern:
     catastrophic pattern costs its timeout once per process, not once per file. Later calls
     raise at once, so each file it would have run on says it was not checked."""
 
-    __slots__ = ("pattern", "flags", "origin", "_rx", "dead", "groups", "groupindex")
+    __slots__ = ("pattern", "origin", "dead", "_flags", "_compiled")
 
     def __init__(self, pattern: str, flags: int = 0, origin: str = ""):
-        import regex  # imported only when a configuration has patterns of its own
-
         self.pattern = pattern
         self.origin = origin
-        self._rx = regex.compile(pattern, int(flags) | regex.VERSION0)
-        self.flags = self._rx.flags
-        self.groups = self._rx.groups
-        self.groupindex = self._rx.groupindex
         self.dead: str | None = None
+        self._flags = int(flags)
+        self._compiled: Any = None
+
+    @property
+    def _rx(self) -> Any:
+        """The compiled pattern (compiled on first use; raises ``regex.error``)."""
+        p = self._compiled
+        if p is None:
+            import regex  # imported only when a pattern of this kind is used: 15 ms of start-up
+
+            p = self._compiled = regex.compile(self.pattern, self._flags | regex.VERSION0)
+        return p
+
+    @property
+    def flags(self) -> int:
+        return self._rx.flags
+
+    @property
+    def groups(self) -> int:
+        return self._rx.groups
+
+    @property
+    def groupindex(self) -> Any:
+        return self._rx.groupindex
 
     def __repr__(self) -> str:
         return f"rx.guarded({self.pattern!r})"
 
     def __reduce__(self) -> tuple:
-        return (guarded, (self.pattern, self.flags & ~_version0(), self.origin))
+        return (guarded, (self.pattern, self._flags, self.origin, True))
 
     def _stop(self) -> PatternTimeout:
         where = f"{self.origin}: " if self.origin else ""
@@ -194,18 +212,16 @@ class GuardedPattern:
                 raise self._stop()
 
 
-def _version0() -> int:
-    import regex
+def guarded(pattern: str, flags: int | re.RegexFlag = 0, origin: str = "", lazy: bool = False) -> GuardedPattern:
+    """A user-supplied pattern under the timeout (see :class:`GuardedPattern`), compiled now
+    (raising :class:`re.error` when it does not compile) unless ``lazy``: then at first use,
+    for patterns already known to compile (the built-in packs', which are tested)."""
+    p = GuardedPattern(pattern, int(flags), origin)
+    if not lazy:
+        import regex
 
-    return int(regex.VERSION0)
-
-
-def guarded(pattern: str, flags: int | re.RegexFlag = 0, origin: str = "") -> GuardedPattern:
-    """A user-supplied pattern under the timeout (see :class:`GuardedPattern`); raises
-    :class:`re.error` when it does not compile."""
-    import regex
-
-    try:
-        return GuardedPattern(pattern, int(flags), origin)
-    except regex.error as e:
-        raise re.error(str(e), pattern) from None
+        try:
+            p._rx
+        except regex.error as e:
+            raise re.error(str(e), pattern) from None
+    return p
