@@ -31,7 +31,7 @@ class PackRule(Rule):
         """Build what the spec alone determines (phrase indexes), once per class at pack load."""
 
     def message(self, **fields: str) -> str:
-        # the pack loader allows only plain {field} substitutions (packs.template_problem)
+        # the pack loader allows only plain {field} substitutions (packcheck.template_problem)
         try:
             return self.spec["message"].format(**fields)
         except (KeyError, IndexError, ValueError):

@@ -86,56 +86,17 @@ def _line_loader() -> type:
         return d
 
     def get_single_data(loader: _LineLoader) -> Any:
+        from .packcheck import check_nodes
+
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_nodes(node)
+        check_nodes(node)
         return loader.construct_document(node)
 
     _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     _LineLoader.get_single_data = get_single_data
     return _LineLoader
-
-
-def _check_nodes(root: Any) -> None:
-    """Refuse a YAML document whose nodes, every alias counted as the nodes it stands for, are
-    more than the ``yaml-nodes`` limit (:mod:`newslint.limits`): nine lines of nested aliases
-    ("billion laughs") stand for 9**9 strings and would fill memory as soon as anything walks
-    them. The composed graph shares aliased nodes, so this count costs one visit per distinct
-    node (sizes are memoised by node), and it stops as soon as the limit is passed."""
-    import yaml
-
-    from .limits import LIMITS, limit
-
-    cap = limit("yaml-nodes")
-    sizes: dict[int, int] = {}
-    open_: set[int] = set()  # nodes whose children are still being counted
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if id(node) in sizes:
-            continue
-        if isinstance(node, yaml.ScalarNode):
-            sizes[id(node)] = 1
-            continue
-        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
-        if not done and id(node) in open_:
-            raise yaml.constructor.ConstructorError(None, None, "an alias refers to the list or mapping it is in", node.start_mark)
-        if done:
-            open_.discard(id(node))
-            total = 1 + sum(sizes.get(id(c), 0) for c in children)
-            if total > cap:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"more than {cap:,} values once its aliases are expanded (an alias bomb?); "
-                    f"{LIMITS['yaml-nodes'][0]} sets the limit",
-                    node.start_mark,
-                )
-            sizes[id(node)] = total
-        else:
-            open_.add(id(node))
-            stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
 
 
 #: parsed packs kept in the cache directory (one entry per pack file and version of it: the
@@ -333,7 +294,9 @@ def _build_rule(path: str, spec: Any, trusted: bool = False) -> type[Rule]:
     what = f"rule '{spec.get('name')}'"
     _check_keys(path, spec, {**COMMON_KEYS, **KIND_KEYS[kind]}, what)
     if not trusted:
-        _check_items(path, spec, what)
+        from .packcheck import check_items
+
+        check_items(path, spec, what)
     if not _CODE.match(spec["code"]):
         raise PackError(f"{path}:{spec.line_of('code')}: {what}: code '{spec['code']}' must look like NL123")
     if not _NAME.match(spec["name"]):
@@ -397,81 +360,6 @@ def _build_rule(path: str, spec: Any, trusted: bool = False) -> type[Rule]:
     cls = type(_class_name(spec["name"]), (base,), attrs)
     cls.compile_spec()
     return cls
-
-
-#: what the items of a rule's list and mapping fields must be (checked after the field's own type)
-_TEXT = (str, int, float)  # a phrase written as a number (a year) is read as text
-
-
-def _check_items(path: str, spec: Any, what: str) -> None:
-    """The items of a rule's fields: text where text is meant, so that no rule meets a list or a
-    number where it expects a phrase."""
-
-    def bad(key: str, problem: str) -> PackError:
-        return PackError(f"{path}:{spec.line_of(key)}: {what}: '{key}' {problem}")
-
-    def text(v: Any) -> bool:
-        return isinstance(v, _TEXT) and not isinstance(v, bool)
-
-    for key in ("tokens", "exceptions"):
-        items = spec.get(key)
-        if items and not all(type(v) is str for v in items):
-            if not all(text(v) for v in items):
-                raise bad(key, "must be a list of phrases (strings)")
-            spec[key] = [str(v) for v in items]  # a number is the text it is written as
-    if spec.get("patterns") is not None and not all(isinstance(v, str) for v in spec["patterns"]):
-        raise bad("patterns", "must be a list of regular expressions (strings)")
-    swap = spec.get("swap")
-    if swap and not all(type(k) is str and type(v) is str for k, v in swap.items()):  # the usual case: text only
-        for k, v in swap.items():
-            if not text(k) or not (text(v) or (isinstance(v, list) and v and all(text(x) for x in v))):
-                raise bad("swap", f"must map a phrase to its correction or a list of them (not {k!r}: {v!r})")
-        fixed = type(swap)({str(k): [str(x) for x in v] if isinstance(v, list) else str(v) for k, v in swap.items()})
-        fixed.__dict__.update(getattr(swap, "__dict__", {}))
-        spec["swap"] = fixed
-    either = spec.get("either")
-    if either is not None and not all(isinstance(g, list) and all(text(v) for v in g) for g in either):
-        raise bad("either", "is a list of lists of two or more variants (strings)")
-    examples = spec.get("examples")
-    if examples is not None:
-        for k, v in examples.items():
-            if k not in ("bad", "good"):
-                raise bad("examples", f"has the keys 'bad' and 'good', not {k!r}")
-            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-                raise bad("examples", f"'{k}' must be a list of example texts (strings)")
-    if either:
-        spec["either"] = [[str(v) for v in g] for g in either]
-    message = spec.get("message")
-    if isinstance(message, str):
-        problem = template_problem(message)
-        if problem:
-            raise bad("message", problem)
-
-
-#: the fields a message template may name (``{match}``; a rule kind fills those it has)
-TEMPLATE_FIELDS = ("match", "replacement", "word", "other")
-
-
-def template_problem(message: str) -> str | None:
-    """Why ``message`` is not a plain template (``{field}`` substitutions only), or None.
-
-    A format spec or conversion (``{match:>999999999}``, ``{match!r}``) and attribute or index
-    access (``{match.__class__}``) are refused: they could build strings of any size or reach
-    into objects; ``{{`` and ``}}`` stand for braces."""
-    import string
-
-    try:
-        parsed = list(string.Formatter().parse(message))
-    except ValueError as e:
-        return f"is not a valid template ({e}; write {{{{ and }}}} for braces)"
-    for _, name, spec, conversion in parsed:
-        if name is None:
-            continue
-        if spec or conversion or name not in TEMPLATE_FIELDS:
-            shown = "{" + name + ("!" + conversion if conversion else "") + (":" + spec if spec else "") + "}"
-            return (f"may use only the plain fields {', '.join('{' + f + '}' for f in TEMPLATE_FIELDS)}, not {shown} "
-                    "(write {{ and }} for braces)")
-    return None
 
 
 def _examples_doc(examples: dict) -> str:
