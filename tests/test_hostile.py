@@ -480,7 +480,9 @@ def test_utf16_without_a_bom_with_encoding(run_cli, tmp_path):
     p = tmp_path / "u.txt"
     p.write_bytes(TYPO.encode("utf-16-le"))
     code, _, err = run_cli("--no-cache", str(p))
-    assert code == 0 and "binary file" in err and "--encoding utf-16" in err
+    assert code == 0 and "binary file" in err and "--encoding utf-16-le" in err
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary data")
+    assert "UTF-16" not in run_cli("--no-cache", str(tmp_path / "b.txt"))[2]
     code, out, _ = run_cli("--no-cache", "--encoding", "utf-16-le", str(p))
     assert code == 1 and "u.txt:1:9:" in out
 

@@ -177,14 +177,14 @@ def lint_large(session: "Session", linter: "Linter", path: str) -> tuple[FileRes
     from .analysis.readability import FLESCH_EN
     from .runner import fix_document
 
-    from .document import normalise_line_ends, sniff_codec, wide_codec
+    from .document import binary_note, normalise_line_ends, sniff_codec, wide_codec
 
     ov = session.ov
     with open(path, "rb") as fb:
         head = fb.read(8192)
     codec = sniff_codec(head[:4], ov.encoding)  # a BOM decides, as for small files
     if not wide_codec(codec) and b"\x00" in head:
-        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes; pass --encoding utf-16 if it is UTF-16 text)"), None, None
+        return FileResult(path, note=binary_note(path, head)), None, None
     findings = PackedFindings()  # compressed piece by piece: a few bytes a finding
     errors: list[str] = []
     lines = PackedLines() if session.want_lines else None

@@ -153,6 +153,15 @@ def wide_codec(codec: str) -> bool:
     return c.startswith(("utf16", "utf32", "utf_16", "utf_32"))
 
 
+def binary_note(path: str, head: bytes) -> str:
+    """The note for a file skipped as binary (a NUL byte in its first 8 KB, no UTF-16/32 BOM);
+    it suggests ``--encoding utf-16`` when every other byte is NUL, as in UTF-16 text."""
+    half = max(1, len(head[:512]) // 2)
+    wide = max(head[0:512:2].count(0), head[1:512:2].count(0)) > 0.6 * half
+    hint = "; pass --encoding utf-16-le or utf-16-be if it is UTF-16 text" if wide else ""
+    return f"{path}: skipped: binary file (contains NUL bytes{hint})"
+
+
 def normalise_line_ends(text: str) -> tuple[str, str]:
     """``text`` with each lone CR (a line end of old Mac files, or stray) turned into LF, one
     character for one, so offsets do not move; and "all", "some" or "" (see :class:`Decoded`)."""

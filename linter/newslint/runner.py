@@ -159,11 +159,11 @@ def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | Non
     """(document, error, note). A byte order mark decides the encoding (UTF-8, UTF-16 or UTF-32:
     their NUL bytes are not a sign of a binary file), else ``encoding``; lone CRs end lines
     (:func:`newslint.document.decode_text`)."""
-    from .document import decode_text, sniff_codec, wide_codec
+    from .document import binary_note, decode_text, sniff_codec, wide_codec
 
     codec = sniff_codec(data[:4], encoding)
     if not wide_codec(codec) and b"\x00" in data[:8192]:
-        return None, None, f"{path}: skipped: binary file (contains NUL bytes; pass --encoding utf-16 if it is UTF-16 text)"
+        return None, None, binary_note(path, data[:8192])
     try:
         d = decode_text(data, encoding)
     except UnicodeDecodeError as e:
