@@ -259,18 +259,30 @@ def many(args: argparse.Namespace, files: list[str]) -> int:
     print(f"\n{'format':8s} {'files':>8s} {'wall s':>8s} {'tree RSS':>9s} {'median':>7s} {'tree PSS':>9s} "
           f"{'parent':>7s} {'worker':>7s} {'exit':>5s}")
     for fmt in formats:
+        # FORMAT+cache: with the results cache, in a fresh folder: a first (cold) run, then a
+        # second (warm) one over the same files
+        name, _, cached = fmt.partition("+")
         for count in (small, n) if small < n else (n,):
-            paths = dirs[: -(-count // per)]
-            got = tree_rss_run([nl, "--no-cache", "--format", fmt, "--jobs", jobs, *paths])
-            if got is None:
-                print("psutil is not installed: --many needs it (pip install psutil)", file=sys.stderr)
-                return 2
-            got.update(format=fmt, files=len(paths) * per)
-            rows.append(got)
-            pss_mb = f"{got['peak_tree_pss_mb']:9.1f}" if got["peak_tree_pss_mb"] else f"{'-':>9s}"
-            print(f"{fmt:8s} {got['files']:8,d} {got['wall_s']:8.1f} {got['peak_tree_rss_mb']:9.1f} "
-                  f"{got['median_tree_rss_mb']:7.1f} {pss_mb} {got['peak_parent_rss_mb']:7.1f} "
-                  f"{got['peak_worker_rss_mb']:7.1f} {got['exit_code']:5d}", flush=True)
+            for run in ("cold", "warm") if cached else ("",):
+                paths = dirs[: -(-count // per)]
+                if cached:
+                    if run == "cold":
+                        cache = tempfile.mkdtemp(prefix="newslint-bench-cache-")
+                    got = tree_rss_run([nl, "--format", name, "--jobs", jobs, *paths], env=child_env(NEWSLINT_CACHE_DIR=cache))
+                    if run == "warm":
+                        shutil.rmtree(cache, ignore_errors=True)
+                else:
+                    got = tree_rss_run([nl, "--no-cache", "--format", fmt, "--jobs", jobs, *paths])
+                if got is None:
+                    print("psutil is not installed: --many needs it (pip install psutil)", file=sys.stderr)
+                    return 2
+                got.update(format=f"{name} {run}" if run else fmt, files=len(paths) * per)
+                fmt_shown = got["format"]
+                rows.append(got)
+                pss_mb = f"{got['peak_tree_pss_mb']:9.1f}" if got["peak_tree_pss_mb"] else f"{'-':>9s}"
+                print(f"{fmt_shown:8s} {got['files']:8,d} {got['wall_s']:8.1f} {got['peak_tree_rss_mb']:9.1f} "
+                      f"{got['median_tree_rss_mb']:7.1f} {pss_mb} {got['peak_parent_rss_mb']:7.1f} "
+                      f"{got['peak_worker_rss_mb']:7.1f} {got['exit_code']:5d}", flush=True)
     out = args.out or os.path.join(HERE, "last-many.json")
     with open(out, "w", encoding="utf-8") as fh:
         json.dump({"when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "cores": os.cpu_count(),
@@ -314,7 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--many", type=int, metavar="N",
                     help="only measure whole-tree peak RSS over N files and N/10 (hard-linked copies of the corpus)")
     ap.add_argument("--many-formats", default="text,json",
-                    help="output formats for --many, comma-separated (default text,json; also github, sarif)")
+                    help="output formats for --many, comma-separated (default text,json; also github, sarif; "
+                         "FORMAT+cache: with the results cache, a cold then a warm run)")
     ap.add_argument("--out", help="JSON results file (default benchmarks/last-run.json; last-many.json with --many)")
     args = ap.parse_args(argv)
 

@@ -46,7 +46,7 @@ if str(HERE.parent / "linter") not in sys.path and not any(Path(p, "newslint").i
     sys.path.insert(0, str(HERE.parent / "linter"))  # pragma: no cover - run from a bare checkout
 
 from newslint.config import Settings  # noqa: E402
-from newslint.document import Document  # noqa: E402
+from newslint.document import Document, decode_text  # noqa: E402
 from newslint.engine import Linter  # noqa: E402
 from newslint.runner import Overrides, Session, apply_edits, fix_document, lint_one, safe_edits  # noqa: E402
 
@@ -168,7 +168,9 @@ class Checker:
         """Check the input; return the seconds linting and fixing it took."""
         linter = self.linter
         started = time.perf_counter()
-        doc = Document(text, path)
+        # the text as the CLI reads a file holding it: one leading BOM dropped, lone CRs as LF
+        decoded = decode_text(text.encode("utf-8"))
+        doc = Document(decoded.text, path)
         findings, errors = linter.lint(doc)
         took = time.perf_counter() - started
         assert not errors, errors
@@ -202,7 +204,7 @@ class Checker:
         took += time.perf_counter() - started
         assert not errors, errors
         written = bom + fixed  # what --fix writes (the BOM kept)
-        doc2 = Document(written, path)  # read again
+        doc2 = Document(decode_text(written.encode("utf-8")).text, path)  # read again
         again, _, errors = fix_document(linter, doc2, linter.lint(doc2)[0], bom=written.startswith("\ufeff"))
         assert not errors, errors
         assert again == doc2.text, "--fix is not idempotent"
@@ -217,10 +219,20 @@ class Checker:
         result = lint_one(self.lint_session, target)[0]
         assert result.error is None, result.error
         result = lint_one(self.fix_session, target)[0]
+        if decoded.lone_cr == "some" and fixed != decoded.text:  # mixed line ends are never rewritten
+            assert result.error is not None and "lone CR" in result.error, result.error
+            with open(target, "rb") as fh:
+                assert fh.read() == data, "a file with mixed line ends was changed"
+            return took
         assert result.error is None, result.error
         with open(target, "rb") as fh:
             once = fh.read()
-        assert once == written.encode("utf-8"), "the file differs from the in-memory fix"
+        if fixed == decoded.text:  # nothing to fix: the file is not rewritten
+            assert once == data, "a file with nothing to fix was changed"
+        else:
+            if decoded.lone_cr == "all":  # written back with its own line ends
+                written = written.replace("\n", "\r")
+            assert once == written.encode("utf-8"), "the file differs from the in-memory fix"
         result = lint_one(self.fix_session, target)[0]
         assert result.error is None, result.error
         with open(target, "rb") as fh:

@@ -94,9 +94,9 @@ def test_bad_category_and_yaml_syntax(tmp_path):
 
 
 def test_catastrophic_pattern_is_reported_not_hung(tmp_path, monkeypatch):
-    import newslint.kinds as kinds
+    from newslint import rx
 
-    monkeypatch.setattr(kinds, "REGEX_TIMEOUT", 0.2)
+    monkeypatch.setattr(rx, "PATTERN_TIMEOUT", 0.2)
     p = pack(tmp_path, RULE + "    kind: existence\n    patterns: ['(a|aa)+$']\n")
     findings, errors = lint_with(p, "a" * 40 + "!\n")
     assert errors and "took over" in errors[0] and "NL180" in errors[0]

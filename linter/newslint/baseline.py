@@ -31,14 +31,26 @@ def _rel(path: str, base_dir: str) -> str:
 
 
 def fingerprint(f: Finding, line_text: str, rel_path: str) -> str:
-    key = "\x1f".join((f.rule, rel_path, f.text, " ".join(line_text.split())))
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+    return _fingerprint(f, " ".join(line_text.split()), rel_path)
 
 
-def _line(lines: list[str] | None, f: Finding) -> str:
-    if lines and 0 < f.line <= len(lines):
-        return lines[f.line - 1]
-    return ""
+def _fingerprint(f: Finding, normal_line: str, rel_path: str) -> str:
+    key = "\x1f".join((f.rule, rel_path, f.text, normal_line))
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def _normal_lines(lines: list[str] | None):
+    """f -> its line, whitespace normalised, worked out once per line (a long line with many
+    findings is not normalised again for each)."""
+    done: dict[int, str] = {}
+
+    def of(f: Finding) -> str:
+        got = done.get(f.line)
+        if got is None:
+            got = done[f.line] = " ".join(lines[f.line - 1].split()) if lines and 0 < f.line <= len(lines) else ""
+        return got
+
+    return of
 
 
 class Baseline:
@@ -49,30 +61,39 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        from .limits import read_regular
+
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
+            data = json.loads(read_regular(path, "file", "the baseline").decode("utf-8"))
         except OSError as e:
             raise BaselineError(f"{path}: cannot read baseline: {e.strerror or e}") from None
         except json.JSONDecodeError as e:
             raise BaselineError(f"{path}:{e.lineno}: invalid baseline JSON: {e.msg}") from None
+        except (UnicodeDecodeError, RecursionError) as e:
+            raise BaselineError(f"{path}: invalid baseline JSON: {type(e).__name__}") from None
         if not isinstance(data, dict) or data.get("newslint-baseline") != VERSION or not isinstance(data.get("files"), dict):
             raise BaselineError(f"{path}: not a newslint baseline (write one with --write-baseline)")
-        return cls(path, {p: Counter(fps) for p, fps in data["files"].items()})
+        files = data["files"]
+        for p, fps in files.items():
+            if not isinstance(fps, dict) or not all(isinstance(k, str) and type(v) is int for k, v in fps.items()):
+                raise BaselineError(f"{path}: not a newslint baseline: the entry for {p!r} is not a table of counts")
+        return cls(path, {p: Counter(fps) for p, fps in files.items()})
 
     def record(self, result: FileResult, lines: list[str] | None) -> None:
         rel = _rel(result.path, self.base_dir)
         c = self.counts.setdefault(rel, Counter())
+        line = _normal_lines(lines)
         for f in result.findings:
-            c[fingerprint(f, _line(lines, f), rel)] += 1
+            c[_fingerprint(f, line(f), rel)] += 1
 
     def filter(self, result: FileResult, lines: list[str] | None) -> int:
         """Drop findings the baseline knows; return how many were hidden."""
         rel = _rel(result.path, self.base_dir)
         left = Counter(self.counts.get(rel, {}))
         kept: list[Finding] = []
+        line = _normal_lines(lines)
         for f in result.findings:
-            fp = fingerprint(f, _line(lines, f), rel)
+            fp = _fingerprint(f, line(f), rel)
             if left[fp] > 0:
                 left[fp] -= 1
             else:

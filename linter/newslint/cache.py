@@ -131,7 +131,13 @@ class ResultCache:
             return None
         try:
             row = db.execute("SELECT value, digest FROM results WHERE key = ?", (key,)).fetchone()
-            if row is None or _digest(row[0]) != row[1]:
+            if row is None:
+                return None
+            if _digest(row[0]) != row[1]:
+                from .dirs import note
+
+                note(f"results cache {self.path}: an entry was damaged or altered (its digest does not match): "
+                     "the file is linted again")
                 return None
             return _load(json.loads(row[0]))
         except Exception:  # a locked or damaged database, a damaged entry: a miss

@@ -23,7 +23,6 @@ import codecs
 import dataclasses
 import difflib
 import io
-import os
 import pickle
 import re
 import zlib
@@ -129,9 +128,11 @@ class PieceWriter:
         self.tmp = target.temp()
         if bom and self.encoding == "utf-8":
             self.tmp.write(codecs.BOM_UTF8)
+        # one encoder for the whole file: a UTF-16 or UTF-32 BOM is written once, not per piece
+        self.encoder = codecs.getincrementalencoder(self.encoding)()
 
     def write(self, text: str) -> None:
-        self.tmp.write(text.encode(self.encoding))
+        self.tmp.write(self.encoder.encode(text))
 
     def commit(self) -> None:
         self.target.install(self.tmp)
@@ -167,17 +168,19 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
     With --fix, ``target`` is the locked file (``newslint.fixio.Target``) to read and rewrite."""
     from .analysis.readability import FLESCH_EN
     from .fixio import FixRefused
-    from .runner import document_of, fix_document
+    from .document import binary_note, normalise_line_ends, sniff_codec, wide_codec
+    from .runner import fix_document
 
     ov = session.ov
-    utf8 = ov.encoding.lower().replace("-", "") in ("utf8", "utf8sig")
     if target is not None:
         head = target.head(8192)
     else:
         with open(path, "rb") as fb:
             head = fb.read(8192)
-    if b"\x00" in head:
-        return FileResult(path, note=f"{path}: skipped: binary file (contains NUL bytes)"), None, None
+    codec = sniff_codec(head[:4], ov.encoding)  # a BOM decides, as for small files
+    if not wide_codec(codec) and b"\x00" in head:
+        return FileResult(path, note=binary_note(path, head)), None, None
+    has_bom = head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
     findings = PackedFindings()  # compressed piece by piece: a few bytes a finding
     errors: list[str] = []
     lines = PackedLines() if session.want_lines else None
@@ -190,24 +193,28 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
     col_offset = 0  # characters before the piece on its first line (0 unless a long line was cut)
     try:
         if target is not None and ov.fix and not ov.diff and target.writable:
-            writer = PieceWriter(target, ov.encoding, head.startswith(b"\xef\xbb\xbf"))
-        encoding = "utf-8-sig" if utf8 else ov.encoding
+            writer = PieceWriter(target, codec, head.startswith(codecs.BOM_UTF8))
         if target is not None:
-            fh = io.TextIOWrapper(target.stream(), encoding=encoding, newline="")
+            fh = io.TextIOWrapper(target.stream(), encoding=codec, newline="")
         else:
-            fh = open(path, encoding=encoding, newline="")
+            fh = open(path, encoding=codec, newline="")
         with fh:
             for piece in pieces(_bounded_lines(fh, CHUNK_CHARS)):
-                doc = document_of(piece.text, path)
+                piece.text, lone_cr = normalise_line_ends(piece.text)  # a lone CR ends a line
+                if lone_cr and writer is not None:
+                    writer.abort()
+                    writer = None
+                    errors.append("not fixed: it has lone CR line ends (old Mac line ends); make them LF first")
+                doc = Document(piece.text, path)
                 got, errs = linter.lint(doc)
                 text = piece.text
                 if ov.diff or writer is not None:
                     # a U+FEFF first in a later piece is text; in the first, the file's BOM decides
-                    text, got, errs2 = fix_document(linter, doc, got, bom=bool(offset) or head.startswith(b"\xef\xbb\xbf"))
+                    text, got, errs2 = fix_document(linter, doc, got, bom=bool(offset) or has_bom)
                     errs += errs2
                     if text != piece.text:
                         changed = True
-                        doc = document_of(text, path)
+                        doc = Document(text, path)
                         if ov.diff:
                             diffs.append(unified_diff(piece.text, text, path, line_offset, first=not diffs))
                     if writer is not None:
@@ -218,11 +225,12 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
                     totals[k] += int(doc.stats.get(k, 0) or 0)
                 if got and lines is not None:
                     src = text.split("\n")
-                    # the first line of a piece cut inside a line is only its tail: no source
+                    # the first line of a piece cut inside a line is only a segment of it: kept
+                    # with the column it starts at, so that a finding is shown in its own text
                     lines.add({
-                        f.line - 1 + line_offset: src[f.line - 1]
+                        f.line - 1 + line_offset: (col_offset, src[0]) if f.line == 1 and col_offset else src[f.line - 1]
                         for f in got
-                        if 0 < f.line <= len(src) and not (f.line == 1 and col_offset)
+                        if 0 < f.line <= len(src)
                     })
                     del src
                 if col_offset:
@@ -376,7 +384,12 @@ class PackedLines:
     """The source lines that a large file's findings point at (for the text output and
     baselines), by 0-based line index, compressed a piece at a time like
     :class:`PackedFindings`. ``len()`` is the file's number of lines; a line no finding points
-    at reads as an empty string. Lookups in file order unpack each piece once."""
+    at reads as an empty string. Lookups in file order unpack each piece once.
+
+    A line longer than a piece is cut (``_bounded_lines``): the piece that starts inside it
+    keeps its segment as ``(column, text)``, the 0-based column the segment starts at;
+    :meth:`segment` finds the segment that holds a column, and ``lines[i]`` is the segment
+    that starts the line."""
 
     __slots__ = ("firsts", "blobs", "total", "_at", "_cache")
 
@@ -397,16 +410,31 @@ class PackedLines:
             self._at, self._cache = k, _unpack(self.blobs[k])
         return self._cache
 
-    def __getitem__(self, i: int) -> str:
+    def _stored(self, i: int) -> Iterator[str | tuple[int, str]]:
+        """What the pieces hold for line ``i``, the last piece first."""
         k = bisect.bisect_right(self.firsts, i) - 1
-        while k >= 0:  # a line cut between pieces may be in the one before
+        while k >= 0:  # a line cut between pieces may be in the ones before
             got = self._piece(k).get(i)
             if got is not None:
-                return got
+                yield got
             if k == 0 or max(self._piece(k - 1)) < i:
                 break
             k -= 1
+
+    def __getitem__(self, i: int) -> str:
+        for got in self._stored(i):
+            if isinstance(got, str):
+                return got
         return ""
+
+    def segment(self, i: int, column: int) -> tuple[int, str] | None:
+        """(start column, text) of the stored part of line ``i`` that holds ``column`` (0-based),
+        or None."""
+        for got in self._stored(i):
+            col0, text = (0, got) if isinstance(got, str) else got
+            if col0 <= column <= col0 + len(text):
+                return col0, text
+        return None
 
     def __len__(self) -> int:
         return self.total

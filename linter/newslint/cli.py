@@ -104,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Exception:
             pass
         return 1
+    except OSError as e:  # the report cannot be written: a full disk, a closed or failing stream
+        print(f"newslint: error: cannot write the report: {e.strerror or e}", file=sys.stderr)
+        return 2
 
 
 def run() -> None:
@@ -126,9 +129,18 @@ def run() -> None:
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
-        except Exception:  # a closed pipe (newslint ... | head): nothing more can be said
+            if stream is not None:
+                stream.flush()
+        except (BrokenPipeError, ValueError):  # newslint ... | head (closed after EPIPE): nothing more to say
             code = code or 1
+        except Exception as e:  # a full disk: the report is incomplete
+            if stream is sys.stdout:
+                try:
+                    print(f"newslint: error: cannot write the report: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+                    sys.stderr.flush()
+                except Exception:
+                    pass
+            code = 2
     os._exit(code)
 
 
@@ -145,6 +157,16 @@ def lint_main(argv: list[str]) -> int:
     if args.stdin_filename and "-" not in args.paths:
         raise UsageError("--stdin-filename goes with the path '-'")
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt in ("json", "sarif") and not args.output_file and (args.diff or (args.fix and "-" in args.paths)):
+        # the diff (or the fixed text of '-') goes to standard output: it would corrupt the report
+        what = "--diff" if args.diff else "--fix with '-'"
+        raise UsageError(f"{what} writes text to standard output, where the {fmt} report goes; "
+                         f"write the report with --output-file FILE")
+    from .limits import check_environment
+
+    bad_limit = check_environment()
+    if bad_limit:
+        raise UsageError(bad_limit)
     ov = Overrides(
         config=args.config,
         select=args.select,
@@ -162,13 +184,23 @@ def lint_main(argv: list[str]) -> int:
     if args.isolated and args.config:
         raise UsageError("--isolated and --config exclude each other")
     if "-" in args.paths:
-        ov.stdin_text = sys.stdin.read()
+        ov.stdin_bytes = _read_stdin()
     session = Session(ov)
     try:
         first = session.linter_for(args.stdin_filename if args.paths == ["-"] and args.stdin_filename else args.paths[0])
     except (ConfigError, PackError, RegistryError) as e:
-        print(f"newslint: error: {e}", file=sys.stderr)
-        return 2
+        # a configuration file found for the first path is broken: its files report it (exit 2)
+        # and the others are still linted; a broken --config or command-line option governs
+        # every file, so nothing can be linted
+        import dataclasses
+
+        try:
+            if args.config:
+                raise
+            first = Session(dataclasses.replace(ov, isolated=True)).linter_for(None)
+        except (ConfigError, PackError, RegistryError):
+            print(f"newslint: error: {e}", file=sys.stderr)
+            return 2
     if args.config and not os.path.isfile(args.config):
         print(f"newslint: error: {args.config}: no such configuration file", file=sys.stderr)
         return 2
@@ -182,6 +214,9 @@ def lint_main(argv: list[str]) -> int:
     writing = Baseline(args.write_baseline) if args.write_baseline else None
 
     out = sys.stdout
+    if out is None and not args.output_file and args.write_baseline is None:
+        print("newslint: error: standard output is closed; pass --output-file FILE", file=sys.stderr)
+        return 2
     if args.output_file:
         try:
             out = open(args.output_file, "w", encoding="utf-8", newline="\n")
@@ -232,8 +267,8 @@ def _report(args, fmt, session, first, baseline, writing, out) -> int:
             continue
         if baseline is not None:
             totals.hidden += baseline.filter(result, lines)
-        if diff is not None:
-            out.write(diff)
+        if diff is not None:  # a machine-readable report (in --output-file) never gets text mixed in
+            (sys.stdout if fmt in ("json", "sarif") else out).write(diff)
             totals.changed += bool(diff) and args.diff
         totals.fixed += result.fixed
         formatter.file(result, lines)
@@ -259,6 +294,28 @@ def _report(args, fmt, session, first, baseline, writing, out) -> int:
         return 2 if totals.errors else (1 if totals.changed else 0)
     code = totals.exit_code()
     return 0 if args.exit_zero and code == 1 else code
+
+
+def _read_stdin() -> bytes:
+    """Standard input as bytes (decoded later with --encoding, like a file), at most the
+    article size limit (:mod:`newslint.limits`)."""
+    from .limits import limit, too_large
+
+    stream = sys.stdin
+    if stream is None:
+        raise UsageError("'-' reads standard input, which is closed")
+    cap = limit("file")
+    try:
+        raw = getattr(stream, "buffer", None)
+        if raw is not None:
+            data = raw.read(cap + 1)
+        else:  # a text stream without bytes underneath (tests, embedding)
+            data = stream.read(cap + 1).encode("utf-8", "surrogateescape")
+    except (OSError, ValueError) as e:  # closed or unreadable
+        raise UsageError(f"cannot read standard input: {getattr(e, 'strerror', None) or e}") from None
+    if len(data) > cap:
+        raise UsageError(f"standard input: {too_large(len(data), 'file', 'the article').strerror}")
+    return data
 
 
 def _error_result(path: str, err: str):

@@ -103,9 +103,11 @@ class Settings:
 # --- reading files ---------------------------------------------------------------------------
 def read_config_file(path: str | Path) -> dict[str, Any] | None:
     """The raw newslint table of a config file, or None when a pyproject has no [tool.newslint]."""
+    from .limits import read_regular
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, "config", "a configuration file")
     except OSError as e:
         raise ConfigError(f"{path}: cannot read configuration: {e.strerror or e}") from None
     if path.name == "pyproject.toml" or path.suffix == ".toml":
@@ -123,9 +125,14 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
             m = re.search(r"at line (\d+)", str(e))
             line = int(m.group(1)) if m else raw.count(b"\n") + 1
             raise ConfigError(f"{path}:{line}: invalid TOML: {e}") from None
-        table = data.get("tool", {}).get("newslint")
+        except RecursionError:  # arrays or tables nested a thousand deep
+            raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+        tool = data.get("tool", {})
+        table = tool.get("newslint") if isinstance(tool, dict) else None
         if table is None and path.name == "pyproject.toml":
             return None
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: 'tool.newslint' must be a table ([tool.newslint]), not a {_type_name(table)}")
         prefix = "tool.newslint" if table is not None else ""
         return _TomlTable(table if table is not None else data, _toml_key_lines(raw.decode("utf-8"), prefix))
     from .packs import PackError, load_yaml
@@ -141,6 +148,11 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys")
     return data
+
+
+def _type_name(value: Any) -> str:
+    return {"str": "string", "int": "number", "float": "number", "bool": "boolean", "list": "list", "dict": "table",
+            "NoneType": "null"}.get(type(value).__name__, type(value).__name__)
 
 
 class _TomlTable(dict):
@@ -182,7 +194,11 @@ def configs_in(d: Path) -> list[Path]:
     out = []
     for name in CONFIG_NAMES:
         candidate = d / name
-        if candidate.is_file():
+        try:
+            found = candidate.is_file()
+        except OSError as e:  # a folder on the way that cannot be searched
+            raise ConfigError(f"{candidate}: cannot check for a configuration file: {e.strerror or e}") from None
+        if found:
             if name == "pyproject.toml":
                 try:
                     if read_config_file(candidate) is None:
@@ -196,9 +212,12 @@ def configs_in(d: Path) -> list[Path]:
 def find_config(start: str | Path) -> Path | None:
     """The nearest config file at or above ``start`` (a file or directory). Two in one folder
     are an error: neither may silently win (and hide the other's typos)."""
-    here = Path(start).resolve()
-    if not here.is_dir():
-        here = here.parent
+    try:
+        here = Path(start).resolve()
+        if not here.is_dir():
+            here = here.parent
+    except OSError as e:
+        raise ConfigError(f"{start}: cannot look for a configuration file: {e.strerror or e}") from None
     for d in (here, *here.parents):
         found = configs_in(d)
         if len(found) > 1:
@@ -296,8 +315,10 @@ def parse_settings(data: Mapping[str, Any], path: str | None = None, root: str |
         elif key == "ignore-patterns":
             pats = []
             for i, pat in enumerate(_str_list(value, where, key)):
-                try:
-                    pats.append(re.compile(pat, re.M))
+                try:  # the user's own: under the timeout, as every user-supplied pattern (rx.guarded)
+                    from . import rx
+
+                    pats.append(rx.guarded(pat, re.M, f"{where}: 'ignore-patterns' pattern {i + 1}"))
                 except re.error as e:
                     raise ConfigError(f"{where}: 'ignore-patterns' pattern {i + 1} ({pat!r}) does not compile: {e}") from None
             s.ignore_patterns = pats
@@ -325,9 +346,14 @@ def parse_settings(data: Mapping[str, Any], path: str | None = None, root: str |
                 value = {"url": value}
             if not isinstance(value, Mapping):
                 raise ConfigError(f"{where}: 'languagetool' must be a table such as {{url = \"http://localhost:8081\"}}")
-            for k in value:
+            for k, v in value.items():
                 if k not in LANGUAGETOOL_KEYS:
-                    raise ConfigError(f"{where}: unknown key 'languagetool.{k}'{closest(k, LANGUAGETOOL_KEYS)}")
+                    raise ConfigError(f"{where}: unknown key 'languagetool.{k}'{closest(str(k), LANGUAGETOOL_KEYS)}")
+                if k == "timeout":
+                    if isinstance(v, bool) or not isinstance(v, (int, float)) or not v > 0:
+                        raise ConfigError(f"{where}: 'languagetool.timeout' must be a positive number of seconds")
+                elif not isinstance(v, str):
+                    raise ConfigError(f"{where}: 'languagetool.{k}' must be a string, not a {_type_name(v)}")
             s.languagetool = dict(value)
     return s
 
@@ -342,11 +368,15 @@ def _severity(value: Any, where: str, key: str) -> Severity:
 
 def _accept(value: Any, where: str, root: str) -> set[str]:
     if isinstance(value, str):
+        from .limits import read_regular
+
         p = Path(root) / value
         try:
-            lines = p.read_text(encoding="utf-8").splitlines()
+            lines = read_regular(p, "config", "an accept file").decode("utf-8").splitlines()
         except OSError as e:
             raise ConfigError(f"{where}: 'accept' file {p}: {e.strerror or e}") from None
+        except UnicodeDecodeError as e:
+            raise ConfigError(f"{where}: 'accept' file {p}: not UTF-8 ({e.reason} at byte {e.start})") from None
         return {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
     return set(_str_list(value, where, "accept"))
 

@@ -99,6 +99,19 @@ def private_dir(*parts: str) -> str | None:
     return path
 
 
+_noted: set[str] = set()
+
+
+def note(message: str) -> None:
+    """A one-line note on standard error, once per process for each message."""
+    if message not in _noted:
+        _noted.add(message)
+        try:
+            print(f"newslint: note: {message}", file=sys.stderr)
+        except Exception:  # no usable standard error: a note is not worth failing for
+            pass
+
+
 def ensure_private(path: str, root: str | None = None) -> str | None:
     """``path`` (and ``root`` above it), created 0700; None when it cannot be made or is not the
     user's own (a cache someone else can write is never read)."""
@@ -107,6 +120,7 @@ def ensure_private(path: str, root: str | None = None) -> str | None:
         for d in {root or path, path}:
             st = os.stat(d)
             if hasattr(os, "getuid") and st.st_uid != os.getuid():
+                note(f"cache folder {d} belongs to another user: not used (set NEWSLINT_CACHE_DIR)")
                 return None
             if st.st_mode & 0o077:
                 os.chmod(d, 0o700)
@@ -173,16 +187,22 @@ def write_private(path: str, data: bytes) -> bool:
 
 
 def read_own(path: str) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file owned by the user, else None."""
+    """The bytes of ``path`` if it is a regular file owned by the user, else None (with a note
+    when it is there but not a regular file of the user's: it is then never read)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as e:
+        import errno
+
+        if e.errno == errno.ELOOP:
+            note(f"cache entry {path} is a symbolic link: not read; rebuilt")
         return None
     try:
         import stat
 
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            note(f"cache entry {path} is not a file of this user's: not read; rebuilt")
             return None
         with os.fdopen(fd, "rb") as fh:
             fd = -1
@@ -197,6 +217,18 @@ def read_own(path: str) -> bytes | None:
 def seal(body: bytes) -> bytes:
     """``body`` behind a first line holding its digest (see :func:`unseal`)."""
     return b"newslint-cache sha256=" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+
+
+def read_sealed(path: str) -> memoryview | None:
+    """The body of the sealed cache entry at ``path`` (:func:`read_own` then
+    :func:`sealed_body`), or None when there is none; an entry that is there but damaged or
+    altered (its digest does not match) is reported in a one-line note, and the caller rebuilds
+    it."""
+    data = read_own(path)
+    body = sealed_body(data)
+    if body is None and data:
+        note(f"cache entry {path} was damaged or altered (its digest does not match): rebuilt")
+    return body
 
 
 def unseal(data: bytes | None) -> bytes | None:

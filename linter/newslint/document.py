@@ -18,6 +18,7 @@ Structure is computed lazily and cached, so a rule pays only for what it uses:
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import sys
 from functools import cached_property
@@ -116,8 +117,75 @@ class Quotation(NamedTuple):
     paragraph: int  # index into Document.paragraphs
 
 
+class Decoded(NamedTuple):
+    text: str
+    #: the codec the bytes were decoded with (``utf-16`` for a file with a UTF-16 BOM...)
+    codec: str
+    #: lone CRs (old Mac line ends) turned into LF: "all" when every line end was one, "some"
+    #: when the text also has LF line ends, "" when there were none
+    lone_cr: str
+
+
+#: byte order marks, longest first (a UTF-32 LE BOM starts with the UTF-16 LE one)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LONE_CR = rx.compile(r"\r(?!\n)")
+
+
+def sniff_codec(head: bytes, encoding: str = "utf-8") -> str:
+    """The codec for bytes starting with ``head``: a byte order mark (UTF-8, UTF-16 or UTF-32,
+    either byte order) decides, whatever ``encoding`` says (the codec then drops the mark);
+    without one, ``encoding`` (UTF-8 through ``utf-8-sig``, so a BOM is never read as text)."""
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    return "utf-8-sig" if encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig") else encoding
+
+
+def wide_codec(codec: str) -> bool:
+    """Whether text in ``codec`` is full of NUL bytes (UTF-16 and UTF-32): not a sign of a binary file."""
+    c = codec.replace("-", "").replace("_", "").lower()
+    return c.startswith(("utf16", "utf32", "utf_16", "utf_32"))
+
+
+def binary_note(path: str, head: bytes) -> str:
+    """The note for a file skipped as binary (a NUL byte in its first 8 KB, no UTF-16/32 BOM);
+    it suggests ``--encoding utf-16`` when every other byte is NUL, as in UTF-16 text."""
+    half = max(1, len(head[:512]) // 2)
+    wide = max(head[0:512:2].count(0), head[1:512:2].count(0)) > 0.6 * half
+    hint = "; pass --encoding utf-16-le or utf-16-be if it is UTF-16 text" if wide else ""
+    return f"{path}: skipped: binary file (contains NUL bytes{hint})"
+
+
+def normalise_line_ends(text: str) -> tuple[str, str]:
+    """``text`` with each lone CR (a line end of old Mac files, or stray) turned into LF, one
+    character for one, so offsets do not move; and "all", "some" or "" (see :class:`Decoded`)."""
+    if "\r" not in text:
+        return text, ""
+    new = _LONE_CR.sub("\n", text)
+    if new == text:
+        return text, ""
+    return new, ("some" if "\n" in _LONE_CR.sub("", text.replace("\r\n", "")) else "all")
+
+
+def decode_text(data: bytes, encoding: str = "utf-8") -> Decoded:
+    """Bytes to an article's text: the codec from :func:`sniff_codec` (strictly: a
+    UnicodeDecodeError or LookupError is the caller's to report), lone CRs as line ends
+    (:func:`normalise_line_ends`)."""
+    codec = sniff_codec(data[:4], encoding)
+    text, lone = normalise_line_ends(data.decode(codec))
+    return Decoded(text, codec, lone)
+
+
 class Document:
-    """An article: decoded text plus lazily computed positions and structure."""
+    """An article: decoded text plus lazily computed positions and structure.
+
+    Line ends are LF or CRLF: the readers (:func:`decode_text`) turn a lone CR into LF."""
 
     def __init__(
         self,
@@ -128,8 +196,8 @@ class Document:
         prose_fields: Iterable[str] | None = None,
         ignore_patterns: Iterable[Any] = (),
     ):
-        if text.startswith("\ufeff"):
-            text = text[1:]
+        # a byte order mark is the decoder's to drop (decode_text: one, at the very start); a
+        # U+FEFF in the text, a second BOM included, is text and keeps its offset
         self.text = text
         self.path = path
         self.markdown = path.lower().endswith(MARKDOWN_SUFFIXES) if markdown is None else markdown
@@ -141,13 +209,21 @@ class Document:
         self.analyses: dict[Any, Any] = {}
         #: per-article metrics rules report (readability scores); shown by --statistics and JSON
         self.stats: dict[str, Any] = {}
+        #: problems met while analysing the text (a configuration's pattern that timed out),
+        #: reported as the file's errors
+        self.problems: list[str] = []
+        #: how the file was decoded (set by the readers; see :class:`Decoded`)
+        self.codec = "utf-8"
+        self.lone_cr = ""
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str = "<bytes>", encoding: str = "utf-8") -> "Document":
-        """Decode strictly (a UnicodeDecodeError is the caller's to report) and drop a BOM."""
-        if encoding.replace("-", "").lower() in ("utf8", "utf8sig"):
-            encoding = "utf-8-sig"
-        return cls(data.decode(encoding), path)
+        """Decode strictly (a UnicodeDecodeError is the caller's to report) with
+        :func:`decode_text`: a BOM decides the encoding and is dropped, lone CRs end lines."""
+        d = decode_text(data, encoding)
+        doc = cls(d.text, path)
+        doc.codec, doc.lone_cr = d.codec, d.lone_cr
+        return doc
 
     # --- positions -------------------------------------------------------------------------
     @cached_property
@@ -303,7 +379,11 @@ class Document:
         if self.path.lower().endswith(".mdx"):
             spans += [Span(m.start(), m.end()) for m in _MDX_LINE.finditer(text)]
         for pattern in self.ignore_patterns:
-            spans += [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+            try:
+                spans += [Span(m.start(), m.end()) for m in pattern.finditer(text)]
+            except rx.PatternTimeout as e:  # a house pattern past its timeout: reported once, not masked
+                if str(e) not in self.problems:
+                    self.problems.append(str(e))
         fm = self.front_matter
         if fm is not None:  # what lies in the front matter is the front matter's business
             spans = [sp for sp in spans if sp.start >= fm.span.end]
@@ -1029,8 +1109,15 @@ def _yaml_fields(body: str, prose_fields: frozenset[str]) -> list[tuple[int, int
 
     root = yaml.compose(body, Loader=yaml.SafeLoader)
     out: list[tuple[int, int]] = []
+    # an alias is the node it names: each node is visited once, so nested aliases ("billion
+    # laughs") cost one visit per distinct node, and an alias inside its own node ends
+    seen: set[int] = set()
+    walked: set[int] = set()
 
     def strings(node: Any) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag != "tag:yaml.org,2002:str":
                 return
@@ -1055,6 +1142,9 @@ def _yaml_fields(body: str, prose_fields: frozenset[str]) -> list[tuple[int, int
                 strings(v)
 
     def walk(node: Any) -> None:
+        if id(node) in walked:
+            return
+        walked.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if isinstance(k, yaml.ScalarNode) and str(k.value) in prose_fields and not isinstance(v, yaml.MappingNode):

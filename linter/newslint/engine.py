@@ -46,6 +46,7 @@ class Linter:
             lists=self.registry.lists,
             settings={"languagetool": self.settings.languagetool},
             declared=frozenset(self.registry.declared),
+            user_lists=self.registry.user_lists,
         )
         self.rules = self._instantiate()
         self.context.rules = tuple(self.rules)
@@ -107,6 +108,7 @@ class Linter:
                     f"[{tb.filename.rsplit('/', 1)[-1]}:{tb.lineno}]; please report it"
                 )
         findings = doc.guard(findings)  # nothing reported or fixed in front matter, templates, embeds
+        errors += doc.problems
         findings = self._subcode_settings(doc, findings)
         findings = self._suppress(doc, findings, rules)
         findings = _dedupe(findings)

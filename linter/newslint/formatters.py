@@ -37,6 +37,32 @@ class Formatter:
         pass
 
 
+# --- file names in reports ----------------------------------------------------------------------
+def unicode_text(s: str) -> str:
+    """``s`` as valid Unicode: the bytes of a file name that are not UTF-8 (which Python keeps as
+    lone surrogates, U+DC80-U+DCFF) shown as ``\\xNN``; any other text is returned unchanged."""
+    try:
+        s.encode("utf-8")
+        return s
+    except UnicodeEncodeError:
+        return "".join(
+            c if not 0xD800 <= ord(c) <= 0xDFFF else f"\\x{ord(c) - 0xDC00:02x}" if ord(c) >= 0xDC80 and ord(c) <= 0xDCFF
+            else f"\\u{ord(c):04x}"
+            for c in s
+        )
+
+
+def shown_path(path: str) -> str:
+    """A file name as the text output shows it: on one line, control characters (a newline in
+    the name) escaped as in Python (``\\n``) and bytes that are not UTF-8 as ``\\xNN``."""
+    if path.isprintable():
+        return path
+    out = []
+    for ch in unicode_text(path):
+        out.append(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii"))
+    return "".join(out)
+
+
 # --- text ------------------------------------------------------------------------------------
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m", "reset": "\033[0m"}
 
@@ -50,25 +76,25 @@ class TextFormatter(Formatter):
 
     def file(self, result: FileResult, lines: list[str] | None = None) -> None:
         w = self.out.write
+        path = shown_path(result.path)  # one line, whatever the file's name holds
         for f in result.findings:
             sev = str(f.severity)
             w(
-                f"{self._c('bold', result.path)}:{f.line}:{f.column}: {self._c(sev, sev)} "
+                f"{self._c('bold', path)}:{f.line}:{f.column}: {self._c(sev, sev)} "
                 f"{f.rule} [{f.name}] {f.message}\n"
             )
             if self.quiet:
                 continue
             if self.show_source and lines is not None and 0 < f.line <= len(lines):
-                src = lines[f.line - 1].rstrip("\r\n")
-                end_col = f.end_column if f.end_line == f.line else len(src) + 1
-                width = max(1, end_col - f.column)
-                shown, offset = _clip(src, f.column - 1, width)
-                w(f"    {shown}\n")
-                w(f"    {' ' * offset}{self._c(sev, '^' * min(width, max(1, len(shown) - offset)))}\n")
+                window = _source_window(lines, f)
+                if window is not None:
+                    shown, offset, width = window
+                    w(f"    {shown}\n")
+                    w(f"    {' ' * offset}{self._c(sev, '^' * width)}\n")
             if f.suggestions:
                 w(f"    {self._c('dim', 'suggestion:')} {', '.join(repr(s) for s in f.suggestions[:5])}\n")
             for line, col, _el, _ec, msg in f.related_positions:
-                w(f"    {self._c('dim', 'related:')} {result.path}:{line}:{col}{': ' + msg if msg else ''}\n")
+                w(f"    {self._c('dim', 'related:')} {path}:{line}:{col}{': ' + msg if msg else ''}\n")
 
     def end(self, summary: dict[str, Any]) -> None:
         counts = summary["by_severity"]
@@ -96,14 +122,42 @@ class TextFormatter(Formatter):
                     self.out.write(f"  {path}: {shown}\n")
 
 
-def _clip(src: str, start: int, width: int, limit: int = 160) -> tuple[str, int]:
-    """Show at most ``limit`` characters of a long line around the span."""
-    if len(src) <= limit:
-        return src, start
-    left = max(0, min(start - 40, len(src) - limit))
-    piece = src[left : left + limit]
-    prefix = "…" if left else ""
-    return prefix + piece + ("…" if left + limit < len(src) else ""), start - left + len(prefix)
+#: characters of a source line shown around a finding (a longer line is shown as a window)
+SOURCE_WINDOW = 160
+
+
+def _source_window(lines: Any, f: Finding) -> tuple[str, int, int] | None:
+    """(the text shown, the caret's offset in it, the caret's width) for a finding's line, or
+    None when the line is not known. Only a window of at most :data:`SOURCE_WINDOW` characters
+    of the line is ever copied, so the text output grows with the findings, not with the
+    length of their lines (a one-line megabyte file with 40,000 findings prints a few MB).
+
+    ``lines`` is a list of the file's lines, or for a file linted in pieces a
+    :class:`newslint.chunked.PackedLines`, whose ``segment`` gives the piece of a cut line that
+    holds the finding's column."""
+    col = f.column - 1  # 0-based, in the line
+    segment = getattr(lines, "segment", None)
+    if segment is not None:
+        got = segment(f.line - 1, col)
+        if got is None:
+            return None
+        col0, src = got
+    else:
+        col0, src = 0, lines[f.line - 1]
+    start = col - col0  # in src
+    end = len(src)
+    while end and src[end - 1] in "\r\n" and end > len(src) - 2:
+        end -= 1
+    if not 0 <= start <= end:
+        return None
+    span_end = f.end_column - 1 - col0 if f.end_line == f.line else end
+    left = 0 if end <= SOURCE_WINDOW and not col0 else max(0, min(start - 40, end - SOURCE_WINDOW))
+    right = min(end, left + SOURCE_WINDOW)
+    prefix = "…" if left or col0 else ""
+    shown = prefix + src[left:right] + ("…" if right < end else "")
+    offset = start - left + len(prefix)
+    width = max(1, min(span_end, right) - start)
+    return shown, offset, width
 
 
 # --- json ------------------------------------------------------------------------------------
@@ -111,11 +165,11 @@ def file_object(result: FileResult, *, findings: bool = True) -> dict[str, Any]:
     """One file's object in the JSON output (``files[i]``): its path, findings, and an error,
     note or statistics when it has them. The review server's ``POST /api/lint`` and the HTML
     report use this same object. ``findings=False`` leaves the list empty (for streaming)."""
-    entry: dict[str, Any] = {"path": result.path, "findings": [f.to_dict() for f in result.findings] if findings else []}
+    entry: dict[str, Any] = {"path": unicode_text(result.path), "findings": [f.to_dict() for f in result.findings] if findings else []}
     if result.error:
-        entry["error"] = result.error
+        entry["error"] = unicode_text(result.error)
     if result.note:
-        entry["note"] = result.note
+        entry["note"] = unicode_text(result.note)
     if result.stats:
         entry["statistics"] = result.stats
     return entry
@@ -156,9 +210,9 @@ class GithubFormatter(Formatter):
     LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
     def file(self, result: FileResult, lines: list[str] | None = None) -> None:
-        path = _gh_escape(result.path, True)
+        path = _gh_escape(unicode_text(result.path), True)
         if result.error:
-            self.out.write(f"::error file={path},title=newslint::{_gh_escape(result.error)}\n")
+            self.out.write(f"::error file={path},title=newslint::{_gh_escape(unicode_text(result.error))}\n")
         for f in result.findings:
             props = f"file={path},line={f.line},col={f.column},endLine={f.end_line},endColumn={f.end_column},title={_gh_escape(f.rule + ' ' + f.name, True)}"
             msg = f.message + (f" (suggestion: {f.suggestions[0]})" if f.suggestions else "")
@@ -198,7 +252,7 @@ class SarifFormatter(Formatter):
         loc = _artifact(result.path, self.root)
         if result.error:
             self.invocation_notes.append(
-                {"level": "error", "message": {"text": result.error}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]}
+                {"level": "error", "message": {"text": unicode_text(result.error)}, "locations": [{"physicalLocation": {"artifactLocation": loc}}]}
             )
         seen: dict[str, int] = {}
         for f in result.findings:
@@ -333,7 +387,11 @@ def _fingerprint(f: Finding, lines: list[str] | None, seen: dict[str, int]) -> s
 
     context = ""
     if lines is not None and 0 < f.line <= len(lines):
-        context = " ".join(lines[f.line - 1].split())
+        # the normalised line, once per line of a file (``seen`` is the file's): a long line
+        # with many findings is not normalised again for each of them
+        context = seen.get(f.line)  # type: ignore[assignment]
+        if context is None:
+            context = seen[f.line] = " ".join(lines[f.line - 1].split())  # type: ignore[index]
     key = hashlib.sha256("\0".join((f.rule, f.text, context)).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     n = seen.get(key, 0) + 1
     seen[key] = n
@@ -356,7 +414,7 @@ def _uri(path: str) -> str:
         p = p[2:]
     from urllib.parse import quote
 
-    return quote(p, safe="/:@-._~")
+    return quote(p.encode("utf-8", "surrogateescape"), safe="/:@-._~")  # a name's own bytes, %-encoded
 
 
 def _region(line: int, col: int, end_line: int, end_col: int) -> dict:

@@ -18,11 +18,8 @@ from .document import Document
 from .finding import Finding, Fix, Related
 from .rule import Context, Rule
 
-REGEX_TIMEOUT = 1.0  # seconds per pattern per document
-
-
-class RegexTimeout(Exception):
-    """A pack pattern ran past REGEX_TIMEOUT on a document."""
+#: a pack pattern that ran past its timeout (see :class:`newslint.rx.GuardedPattern`)
+RegexTimeout = rx.PatternTimeout
 
 
 class PackRule(Rule):
@@ -34,20 +31,16 @@ class PackRule(Rule):
         """Build what the spec alone determines (phrase indexes), once per class at pack load."""
 
     def message(self, **fields: str) -> str:
+        # the pack loader allows only plain {field} substitutions (packcheck.template_problem)
         try:
             return self.spec["message"].format(**fields)
-        except (KeyError, IndexError):
+        except (KeyError, IndexError, ValueError):
             return self.spec["message"]
 
     def run_patterns(self, text: str) -> Iterator[Any]:
+        """Matches of the rule's ``patterns`` (guarded: see :func:`newslint.rx.guarded`)."""
         for pat in self.compiled:
-            try:
-                yield from pat.finditer(text, timeout=REGEX_TIMEOUT)
-            except TimeoutError:
-                raise RegexTimeout(
-                    f"{self.origin}: rule {self.code} ({self.name}): pattern /{pat.pattern}/ took over "
-                    f"{REGEX_TIMEOUT:g}s and was stopped"
-                ) from None
+            yield from pat.finditer(text)
 
 
 class ExistenceRule(PackRule):
@@ -190,10 +183,11 @@ class RepetitionRule(PackRule):
     @classmethod
     def compile_spec(cls) -> None:
         cls.exceptions = {phrase_key(e) for e in cls.spec.get("exceptions") or []}
-        # which words count, matched whole against one word at a time (so Python's re, without
-        # the regex module's timeout, is safe here)
+        # which words count, matched whole against one word at a time; written by the pack's
+        # author, so run under the timeout like every user-supplied pattern
         pattern = cls.spec.get("pattern")
-        cls.want = rx.compile(pattern) if pattern else None
+        # (the pack loader has compiled it once already, to report an error at its line)
+        cls.want = rx.guarded(pattern, 0, f"{cls.origin}: rule {cls.code} ({cls.name})", lazy=True) if pattern else None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         t = word_table(doc)

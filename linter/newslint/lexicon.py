@@ -19,7 +19,6 @@ cold build takes ~0.5 s. When the cache directory is not writable the lexicon is
 from __future__ import annotations
 
 import hashlib
-import os
 from functools import lru_cache
 from pathlib import Path
 

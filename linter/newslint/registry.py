@@ -27,6 +27,9 @@ class RegistryError(Exception):
 class Registry:
     rules: tuple[type[Rule], ...]
     lists: dict
+    #: the lists that packs other than the built-in ones add entries to
+    user_lists: frozenset = frozenset()
+
     @cached_property
     def declared(self) -> dict[str, WordList]:
         """Every word list a rule declares, by name (see ``Rule.lists``)."""
@@ -167,10 +170,13 @@ def build_registry(extra_packs: Iterable[str] = ()) -> Registry:
                 )
             seen[key] = r
     rules.sort(key=lambda r: _code_key(r.code))
-    registry = Registry(tuple(rules), merge_lists(packs))
+    declared = declared_lists(rules)
     builtin = set(builtin_pack_paths())
-    for p in packs:
-        check_lists(p, registry.declared, patterns=p.path not in builtin)
+    for p in packs:  # before the lists are merged: entries written as numbers become text
+        check_lists(p, declared, patterns=p.path not in builtin)
+    user_lists = frozenset(name for p in packs if p.path not in builtin for name in p.lists)
+    registry = Registry(tuple(rules), merge_lists(packs), user_lists)
+    registry.__dict__["declared"] = declared  # the cached property, worked out once
     return registry
 
 

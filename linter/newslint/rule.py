@@ -87,6 +87,9 @@ class Context:
     settings: Mapping[str, Any] = field(default_factory=dict)  # global settings (languagetool url...)
     #: the names of the lists the configuration's rules declare; reading any other is a bug
     declared: frozenset[str] | None = None
+    #: the lists that a configuration's own packs add entries to: their patterns are the
+    #: user's, compiled with :meth:`pattern` (under the timeout)
+    user_lists: frozenset[str] = frozenset()
     #: the configuration's selected rules (read-only: a rule may defer to another, as NL102 does
     #: to the words a substitution pack corrects)
     rules: tuple["Rule", ...] = ()
@@ -95,6 +98,17 @@ class Context:
 
     #: identifies this configuration in per-document caches (see ``analysis.per_document``)
     key: int = field(default_factory=lambda: next(_CONTEXT_KEYS), repr=False)
+
+    def pattern(self, name: str, pattern: str, flags: int = 0) -> Any:
+        """A pattern built from the entries of list ``name``: compiled on first use
+        (:func:`newslint.rx.compile`) when only built-in packs fill the list, else under the
+        timeout with a budget per run (:func:`newslint.rx.guarded`), as every user-supplied
+        pattern is."""
+        from . import rx
+
+        if name in self.user_lists:
+            return rx.guarded(pattern, flags, f"list '{name}'")
+        return rx.compile(pattern, flags)
 
     def list(self, name: str) -> Sequence[Any]:
         """The merged entries of a declared word list (empty when no pack fills it)."""

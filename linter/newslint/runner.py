@@ -7,10 +7,11 @@ Binary files (with a NUL byte) are skipped with a note.
 """
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .config import ConfigError, Settings, find_config, load_settings
@@ -38,7 +39,8 @@ class Overrides:
     encoding: str = "utf-8"
     fix: bool = False
     diff: bool = False
-    stdin_text: str | None = None  # for "-"
+    stdin_text: str | None = None  # for "-" (library callers: text)
+    stdin_bytes: bytes | None = None  # for "-" (the CLI: bytes, decoded with ``encoding``)
     stdin_filename: str | None = None
     cache: bool = False  # the content-hash results cache (the CLI turns it on unless --no-cache)
     isolated: bool = False  # --isolated: read no configuration file at all
@@ -123,7 +125,7 @@ def discover(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
 
 def _walk_sorted(top: str) -> Iterator[str]:
     """The files to lint under ``top`` (as ``os.walk`` finds them: no symlinked folders, none in
-    SKIP_DIRS or starting with a dot, unreadable folders skipped) in the order ``sorted()`` puts
+    SKIP_DIRS or starting with a dot; an unreadable folder yielded itself, for its error) in the order ``sorted()`` puts
     their joined paths: in each folder the entries sorted by name, a folder as ``name + "/"``
     (every path under it starts so), and a folder's files yielded where it sorts."""
     try:
@@ -140,6 +142,9 @@ def _walk_sorted(top: str) -> Iterator[str]:
                 elif e.name.lower().endswith(LINT_SUFFIXES):
                     entries.append((e.name, False))
     except OSError:
+        # an unreadable folder is not skipped in silence: it is passed on as a path, and
+        # reading it reports why (lint_one: "cannot read folder: Permission denied")
+        yield top
         return
     entries.sort()
     for key, is_dir in entries:
@@ -150,22 +155,27 @@ def _walk_sorted(top: str) -> Iterator[str]:
 
 
 def read_document(path: str, data: bytes, encoding: str) -> tuple[Document | None, str | None, str | None]:
-    """(document, error, note)."""
-    if b"\x00" in data[:8192]:
-        return None, None, f"{path}: skipped: binary file (contains NUL bytes)"
+    """(document, error, note). A byte order mark decides the encoding (UTF-8, UTF-16 or UTF-32:
+    their NUL bytes are not a sign of a binary file), else ``encoding``; lone CRs end lines
+    (:func:`newslint.document.decode_text`)."""
+    from .document import binary_note, decode_text, sniff_codec, wide_codec
+
+    codec = sniff_codec(data[:4], encoding)
+    if not wide_codec(codec) and b"\x00" in data[:8192]:
+        return None, None, binary_note(path, data[:8192])
     try:
-        # UTF-8 is decoded as it is: Document drops the byte-order mark, and only one (a second
-        # U+FEFF is text, kept by --fix)
-        text = data.decode("utf-8" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding)
+        d = decode_text(data, encoding)
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         return None, (
-            f"{path}: not valid {encoding} (byte 0x{data[e.start]:02x} at line {line}); "
+            f"{path}: not valid {codec.replace('-sig', '')} (byte 0x{data[e.start]:02x} at line {line}); "
             f"convert the file or pass --encoding (e.g. --encoding cp1252)"
         ), None
     except LookupError:
         return None, f"{path}: unknown encoding '{encoding}'", None
-    return Document(text, path), None, None
+    doc = Document(d.text, path)
+    doc.codec, doc.lone_cr = d.codec, d.lone_cr
+    return doc, None, None
 
 
 def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None, str | None]:
@@ -201,19 +211,28 @@ def lint_one(session: Session, path: str) -> tuple[FileResult, list[str] | None,
 def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple[FileResult, list[str] | None, str | None]:
     ov = session.ov
     if path == "-":
-        data = (ov.stdin_text or "").encode("utf-8")
+        data = ov.stdin_bytes if ov.stdin_bytes is not None else (ov.stdin_text or "").encode("utf-8", "surrogateescape")
         shown = ov.stdin_filename or "-"
     else:
         shown = path
         try:
             from . import chunked
+            from .limits import check_regular, read_regular
 
-            size = os.fstat(target.fd).st_size if target is not None else os.path.getsize(path)
-            if size > chunked.LARGE_FILE_BYTES:
+            if target is not None:  # --fix: the locked file (a regular file: fixio refuses others)
+                st = os.fstat(target.fd)
+                check_regular(st, "file", "the article")
+            else:
+                st = os.stat(path)
+                if stat.S_ISDIR(st.st_mode):  # a folder discovery could not read (see _walk_sorted)
+                    os.listdir(path)
+                check_regular(st, "file", "the article")  # no FIFO, device or socket: they never end
+            if st.st_size > chunked.LARGE_FILE_BYTES:
                 return chunked.lint_large(session, linter, path, target)
-            data = target.read() if target is not None else Path(path).read_bytes()
+            data = target.read() if target is not None else read_regular(path, "file", "the article")
         except OSError as e:
-            return FileResult(path, error=f"{path}: cannot read: {e.strerror or e}"), None, None
+            what = "cannot read folder" if os.path.isdir(path) else "cannot read"
+            return FileResult(path, error=f"{path}: {what}: {e.strerror or e}"), None, None
     key = None
     if session.cache is not None and path != "-" and not linter.settings.languagetool.get("url"):
         key = session.cache.key(linter, shown + "\0" + ov.encoding, data)
@@ -221,8 +240,11 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
         if hit is not None:
             if not session.want_lines:
                 return hit, None, None
-            return hit, data.decode(ov.encoding if ov.encoding.lower() not in ("utf-8", "utf8") else "utf-8-sig", "replace").split("\n"), None
-    doc, error, note = read_document(shown, data, ov.encoding if path != "-" else "utf-8")
+            from .document import normalise_line_ends, sniff_codec
+
+            text = normalise_line_ends(data.decode(sniff_codec(data[:4], ov.encoding), "replace"))[0]
+            return hit, text.split("\n"), None
+    doc, error, note = read_document(shown, data, ov.encoding if path != "-" or ov.stdin_bytes is not None else "utf-8")
     if doc is None:
         return FileResult(shown, error=error, note=note), None, None
     configure(doc, linter.settings)
@@ -231,7 +253,8 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
     fixed_count = 0
     if ov.fix or ov.diff:
         before = len(findings)
-        bom = data.startswith(b"\xef\xbb\xbf") and _utf8(ov.encoding if path != "-" else "utf-8")
+        # with a byte order mark in the file, a U+FEFF first in the text is text (a second BOM)
+        bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
         fixed_text, remaining, errors2 = fix_document(linter, doc, findings, bom=bom)
         errors += errors2
         if fixed_text != doc.text:
@@ -242,10 +265,15 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
                         doc.text.splitlines(keepends=True), fixed_text.splitlines(keepends=True), f"a/{shown}", f"b/{shown}"
                     )
                 )
-            elif path == "-":
-                diff = fixed_text  # with stdin, --fix writes the fixed text to stdout
             else:
-                written = _write_fixed(target, data, fixed_text, ov.encoding, errors)
+                out_text, out_encoding, problem = _as_written(doc, data, fixed_text, ov.encoding)
+                if problem:  # nothing is written: the findings are the file's as it is
+                    errors.append(problem)
+                    written = False
+                elif path == "-":
+                    diff = out_text  # with stdin, --fix writes the fixed text to stdout
+                else:
+                    written = _write_fixed(target, data, out_text, out_encoding, errors)
             if written:
                 fixed_count = _count_fixed(doc.text, fixed_text, before, remaining)
                 findings = remaining
@@ -278,13 +306,6 @@ def _write_fixed(target: Any, original: bytes, text: str, encoding: str, errors:
         errors.append(f"cannot write the fixed file: {e.strerror or e}")
         return False
     return True
-
-
-def document_of(text: str, path: str, **kw: Any) -> Document:
-    """A Document whose ``text`` is exactly ``text``. ``Document()`` drops a leading byte-order
-    mark, so a text that starts with U+FEFF (a file's second BOM, which is text) is given one more
-    to drop: a fixed text read back keeps its offsets and its characters."""
-    return Document("\ufeff" + text if text.startswith("\ufeff") else text, path, **kw)
 
 
 # --- fixing ----------------------------------------------------------------------------------
@@ -345,7 +366,7 @@ def fix_document(
             lead, new = "\ufeff", new[1:]
         text = new
         findings, errors = linter.lint(
-            document_of(text, doc.path, markdown=doc.markdown, prose_fields=doc.prose_fields, ignore_patterns=doc.ignore_patterns)
+            Document(text, doc.path, markdown=doc.markdown, prose_fields=doc.prose_fields, ignore_patterns=doc.ignore_patterns)
         )
     return lead + text, findings, errors
 
@@ -353,7 +374,7 @@ def fix_document(
 def reread(text: str, path: str, bom: bool) -> Document:
     """The Document a file holding ``text`` gives when it is read again: after a byte-order
     mark (``bom``) a leading U+FEFF is text, without one it is the mark."""
-    return document_of(text, path) if bom else Document(text, path)
+    return Document(text[1:] if not bom and text.startswith("\ufeff") else text, path)
 
 
 def configure(doc: Document, settings: Settings) -> Document:
@@ -366,12 +387,28 @@ def configure(doc: Document, settings: Settings) -> Document:
     return doc
 
 
-def _utf8(encoding: str) -> bool:
-    return encoding.lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+def _as_written(doc: Document, original: bytes, fixed: str, encoding: str) -> tuple[str, str, str | None]:
+    """(text, encoding) to write a fixed document back in its own line ends and encoding, or an
+    error saying why it is not written: lone CRs read as line ends are written back as CRs when
+    every line end was one; a file that mixes them with LF is left alone (its line ends would
+    change). A file with a UTF-16 or UTF-32 BOM is written in that encoding."""
+    if doc.lone_cr == "some":
+        return fixed, encoding, "not fixed: its line ends mix lone CRs (old Mac line ends) with LF; make them one kind first"
+    if doc.lone_cr == "all":
+        fixed = fixed.replace("\n", "\r")
+    if doc.codec in ("utf-16", "utf-32"):
+        import codecs
+
+        native = codecs.BOM_UTF16 if doc.codec == "utf-16" else codecs.BOM_UTF32
+        if not original.startswith(native):  # Python writes this machine's byte order
+            return fixed, encoding, f"not fixed: a {doc.codec.upper()} file in the other byte order is not rewritten"
+        return fixed, doc.codec, None
+    return fixed, encoding, None
 
 
 def encode_fixed(original: bytes, text: str, encoding: str) -> bytes:
-    """The fixed text as the file's bytes: in its encoding, with the UTF-8 BOM it had."""
+    """The fixed text as the file's bytes: in its encoding, with the UTF-8 BOM it had (a UTF-16 or
+    UTF-32 codec writes its own)."""
     enc = "utf-8" if encoding.lower().replace("-", "") in ("utf8", "utf8sig") else encoding
     data = text.encode(enc)
     if original.startswith(b"\xef\xbb\xbf") and enc == "utf-8":
@@ -451,10 +488,32 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
         pool = mp.get_context("fork").Pool(jobs)
     else:  # pragma: no cover - spawn platforms build their own
         pool = mp.get_context().Pool(jobs, initializer=_init_worker, initargs=(session.ov, want_lines))
+    # at most `window` files in flight: Pool.imap reads its input and collects results as fast as
+    # the workers go, and with results-cache hits they outrun the report (100,000 warm files had
+    # grown the parent to 194 MB); the feeder waits for a slot, freed as each result is reported
+    import threading
+
+    window = max(64, jobs * chunk * 8)
+    slots = threading.Semaphore(window)
+    done = False
+
+    def fed() -> Iterator[str]:
+        for p in itertools.chain(head, paths):
+            slots.acquire()
+            if done:
+                return
+            yield p
+
     try:
         with pool:
-            for r in pool.imap(_work, itertools.chain(head, paths), chunksize=chunk):
-                yield r if want_lines else (r[0], None, r[2])
+            try:
+                for r in pool.imap(_work, fed(), chunksize=chunk):
+                    slots.release()
+                    yield r if want_lines else (r[0], None, r[2])
+            finally:
+                done = True  # a feeder waiting for a slot stops, so the pool can close
+                for _ in range(window):
+                    slots.release()
     finally:
         if frozen:
             gc.unfreeze()

@@ -53,7 +53,7 @@ def cached_image(folder_name: str, name: str, rows: Callable[[], Iterable[tuple[
     if folder is None:
         return None
     path = os.path.join(folder, name)
-    body = dirs.sealed_body(dirs.read_own(path))
+    body = dirs.read_sealed(path)
     if body is not None:
         return bytes(body)
     image = _encode(rows())

@@ -86,7 +86,7 @@ def compiled_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict]]:
     out = []
     for item in ctx.list(name):
         spec = dict(item) if isinstance(item, dict) else {"pattern": str(item)}
-        out.append((rx.compile(str(spec["pattern"]), _flags(spec)), spec))
+        out.append((ctx.pattern(name, str(spec["pattern"]), _flags(spec)), spec))
     return out
 
 
@@ -97,7 +97,7 @@ def combined(ctx: Context, name: str) -> re.Pattern | None:
     for item in ctx.list(name):
         pat = str(item["pattern"]) if isinstance(item, dict) else str(item)
         parts.append(f"(?:{pat})")
-    return rx.compile("|".join(parts), re.I | re.M) if parts else None
+    return ctx.pattern(name, "|".join(parts), re.I | re.M) if parts else None
 
 
 @per_list
@@ -139,7 +139,7 @@ _WORD = rx.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _GAP = r"(?:[\s\u00a0]*[-–—][\s\u00a0]*|[\s\u00a0]+)"
 
 
-def _entries(items) -> list[Entry]:
+def _entries(items, compile: Callable[[str, int], Any] = rx.compile) -> list[Entry]:
     """Entries of a gated list. A phrase (a string) is matched on whole words, case-insensitive,
     and tried only when all its words occur in the article; a mapping has a ``pattern`` (regex;
     case-insensitive unless ``case: true``), an optional ``gate`` (words, lower case, one of which
@@ -151,7 +151,7 @@ def _entries(items) -> list[Entry]:
             spec = dict(item)
             gate = frozenset(str(g).lower().replace("’", "'") for g in spec.get("gate") or ())
             contains = tuple(str(c) for c in spec.get("contains") or ())
-            out.append(Entry(rx.compile(str(spec["pattern"]), _flags(spec)), spec, gate, False, contains))
+            out.append(Entry(compile(str(spec["pattern"]), _flags(spec)), spec, gate, False, contains))
         else:
             toks = _WORD.findall(str(item).lower().replace("’", "'"))
             if not toks:
@@ -246,7 +246,7 @@ def gated_list(ctx: Context, name: str) -> GatedList:
 
     Call it from ``Rule.setup``: the lines of the gate words of all the lists built before the
     first article are then found in one pass over each article's words."""
-    gl = GatedList(_entries(ctx.list(name)))
+    gl = GatedList(_entries(ctx.list(name), lambda p, f: ctx.pattern(name, p, f)))
     _gate_words(ctx).update(gl.words)
     add_keywords(gl.words)  # found by the shared keyword index's one pass (see _GateLines)
     return gl

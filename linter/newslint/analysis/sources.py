@@ -184,7 +184,7 @@ def verb_forms(entries: Iterable[str]) -> list[str]:
         return inflect_verbs(entries)
     key = hashlib.sha256(("\n".join(entries) + "\n" + dirs.versions()).encode()).hexdigest()[:20]
     path = os.path.join(folder, f"{key}.json")
-    body = dirs.sealed_body(dirs.read_own(path))
+    body = dirs.read_sealed(path)
     if body is not None:
         try:
             return json.loads(bytes(body))

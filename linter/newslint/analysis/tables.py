@@ -408,6 +408,8 @@ def render_tables(src: str) -> list[Rendered]:
     cur: Rendered | None = None
     row: list[str] | None = None
     in_head = False
+    if "\r" in src:  # markdown-it reads a lone CR as a line end; lines here end at LF (CRLF)
+        src = src.replace("\r\n", "\n").replace("\r", " ")
     for t in _parser().parse(src):
         if t.type == "table_open":
             cur = Rendered(t.map[0], t.map[1], [], [])

@@ -60,7 +60,7 @@ ENGAGEMENT_BAIT = WordList(
 def _chrome_pattern(ctx: Context) -> tuple[re.Pattern | None, list[dict]]:
     specs = [dict(x) for x in ctx.list("boilerplate.chrome-lines") if isinstance(x, dict) and x.get("pattern")]
     parts = [f"(?P<c{i}>{s['pattern']})" for i, s in enumerate(specs)]
-    return rx.compile("|".join(parts), re.I) if parts else None, specs
+    return ctx.pattern("boilerplate.chrome-lines", "|".join(parts), re.I) if parts else None, specs
 
 
 # first four characters of the chrome lines that can run long ("Read also: <a headline>"),
