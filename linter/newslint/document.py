@@ -454,7 +454,7 @@ class Document:
         hard-wrapped at a known width every break inside a paragraph of text is soft; in plain
         text of unknown wrapping, only a break where a clause plainly runs on."""
         out: list[int] = []
-        sure = self.markdown or self._wrap_width() > 0
+        sure = self.markdown or self._wrap_width > 0
         starts = self.line_starts
         for p in self.paragraphs:
             if p.last_line > p.first_line and p.kind in ("text", "label", "list"):
@@ -714,7 +714,7 @@ class Document:
         lines = self.lines
         n = len(lines)
         plain = not self.markdown
-        width = self._wrap_width() if plain else 0
+        width = self._wrap_width if plain else 0
         spans: list[tuple[int, int]] = []  # (first, last) line index of each paragraph
         first = -1  # first line of the paragraph being read, -1 between paragraphs
         field_first: set[int] = set()
@@ -764,6 +764,7 @@ class Document:
             spans.append((first, n - 1))
         return [Paragraph(lines[a].start, lines[b].end, lines[a].number, lines[b].number, lines[a].kind) for a, b in spans]
 
+    @cached_property
     def _wrap_width(self) -> int:
         """The column plain text is hard-wrapped at (wire copy, e-mail, hand-wrapped files), or 0
         when it is not: no text line is longer than 100 characters and at least three lines
