@@ -233,7 +233,7 @@ WRAPPED = (
 
 def test_hard_wrapped_text_reads_as_paragraphs_and_headlines_stand_alone():
     doc = Document(WRAPPED, "a.txt")
-    assert doc._wrap_width() == 71
+    assert doc._wrap_width == 71
     assert [(p.first_line, p.last_line) for p in doc.paragraphs] == [(1, 2), (3, 5), (6, 6), (7, 10), (11, 12)]
     # a sentence ending with a full line inside a quotation does not end the paragraph
     assert doc.paragraph_index(doc.text.index("Nobody")) == doc.paragraph_index(doc.text.index("March."))
@@ -276,5 +276,5 @@ def test_a_speakers_turn_runs_on_over_sentence_ends_to_the_next_label():
 def test_narrow_lines_of_a_short_article_are_not_hard_wrapping():
     text = "Council Approves Budget After Long Debate\nUpdated 3 May 2025\nCouncil Approves Budget After Long Debate\nThe council approved the budget on Tuesday.\n"
     doc = Document(text, "a.txt")
-    assert doc._wrap_width() == 0
+    assert doc._wrap_width == 0
     assert [ln.number for ln in doc.logical_lines] == [1, 2, 3, 4, 5]
