@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 from .. import rx
 from ..document import Document
 from . import per_config, per_document
-from .keywords import add_keywords, word_hits
+from .keywords import add_keywords
+from .keywords import indexes_of as keyword_indexes
 from .lines import norm_prose, norm_text
 from .words import lower_text, word_table
 
@@ -293,15 +294,8 @@ class _GateLines:
         line_starts = doc.line_starts
         n_lines = len(line_starts)
         text_len = len(doc.text)
-        # the gate words are registered keywords: their indexes are in the shared index, but
-        # for a word registered after this article's hits were taken (a list built late)
-        hits = word_hits(doc)
-        indexes = [i for w in wanted if w in hits for i in hits[w]]
-        late = wanted - hits.keys()
-        if late:
-            indexes += t.indexes_of(late)
-        indexes.sort()
-        for i in indexes:
+        # the gate words are registered keywords: their indexes come from the shared index
+        for i in keyword_indexes(doc, wanted):
             p = starts[i]
             ln = bisect.bisect_right(line_starts, p)  # the number of the line (1-based)
             line = (line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len)

@@ -18,7 +18,7 @@ from ..document import Document
 from . import per_document
 from .words import word_table
 
-__all__ = ["add_keywords", "word_hits", "hits_of"]
+__all__ = ["add_keywords", "word_hits", "hits_of", "indexes_of"]
 
 #: every registered keyword, found in one pass over the word table
 _KEYWORDS: set[str] = set()
@@ -44,6 +44,22 @@ def word_hits(doc: Document) -> dict[str, list[int]]:
     for i in compress(range(len(words)), map(_KEYWORDS.__contains__, words)):
         out.setdefault(words[i], []).append(i)
     return out
+
+
+def indexes_of(doc: Document, words: "frozenset[str] | set[str]") -> list[int]:
+    """Word-table indexes, in text order, of ``words`` (lower case, ' folded): from the shared
+    index, and from the word table for any word registered after the article's hits were taken."""
+    t = word_table(doc)
+    present = t.vocabulary & words
+    if not present:
+        return []
+    hits = word_hits(doc)
+    found = [i for w in present if w in hits for i in hits[w]]
+    missing = present - hits.keys()
+    if missing:
+        found += t.indexes_of(missing)
+    found.sort()
+    return found
 
 
 def hits_of(doc: Document, keys: frozenset[str]) -> list[int]:

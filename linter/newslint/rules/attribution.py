@@ -21,7 +21,8 @@ from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
 from ..analysis.sources import common_word, names_document, names_source, singular, verb_forms
-from ..analysis.keywords import add_keywords, hits_of, word_hits
+from ..analysis.keywords import add_keywords, hits_of
+from ..analysis.keywords import indexes_of as keyword_indexes
 from ..analysis.words import lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
 
@@ -124,17 +125,7 @@ class _Keywords:
 
     def indexes(self, doc: Document) -> list[int]:
         """Word-table indexes of the words, in text order."""
-        t = word_table(doc)
-        present = self.words & t.vocabulary
-        if not present:
-            return []
-        hits = word_hits(doc)
-        found = [i for w in present if w in hits for i in hits[w]]
-        missing = present - hits.keys()
-        if missing:
-            found += t.indexes_of(missing)
-        found.sort()
-        return found
+        return keyword_indexes(doc, self.words)
 
 
 # families whose matches open with one of their keywords, followed by a space ("it is believed",
