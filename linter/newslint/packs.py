@@ -352,6 +352,7 @@ def _build_rule(path: str, spec: Any, trusted: bool = False) -> type[Rule]:
         "origin": f"{path}:{line}",
         "spec": spec,
         "compiled": compiled,
+        "trusted": trusted,
         "fixable": spec.get("fix", "none") in ("safe", "delete-line"),
         "options": {},
     }
