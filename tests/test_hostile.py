@@ -510,6 +510,12 @@ def test_a_lone_cr_ends_a_line(run_cli, tmp_path):
     code, out, err = run_cli("--no-cache", "--fix", "--select", "NL101", str(p))
     assert code == 2 and "mix lone CRs" in err and "1 remaining" in out
     assert p.read_bytes() == b"First line.\rHe left adn did not return.\n"
+    # and so is one mixing them with CRLF (fixed, its CRLFs came back as CR CR: a second --fix
+    # changed it again; found by the fuzzer)
+    p.write_bytes(b"| 1 | 2 |\r\n|\r| 1 | 2 |\r\nHe left adn did not return.\r\n")
+    code, out, err = run_cli("--no-cache", "--fix", str(p))
+    assert code == 2 and "mix lone CRs" in err
+    assert p.read_bytes() == b"| 1 | 2 |\r\n|\r| 1 | 2 |\r\nHe left adn did not return.\r\n"
 
 
 def test_a_second_bom_is_text(run_cli, tmp_path):

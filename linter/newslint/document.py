@@ -170,7 +170,9 @@ def normalise_line_ends(text: str) -> tuple[str, str]:
     new = _LONE_CR.sub("\n", text)
     if new == text:
         return text, ""
-    return new, ("some" if "\n" in _LONE_CR.sub("", text.replace("\r\n", "")) else "all")
+    # "all" only when no line ends in LF (or CRLF): then writing every LF back as CR restores the
+    # file; CRLF and a lone CR together are "some" (a CRLF must not come back as CR CR)
+    return new, ("some" if "\n" in text else "all")
 
 
 def decode_text(data: bytes, encoding: str = "utf-8") -> Decoded:
