@@ -168,7 +168,7 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
     With --fix, ``target`` is the locked file (``newslint.fixio.Target``) to read and rewrite."""
     from .analysis.readability import FLESCH_EN
     from .fixio import FixRefused
-    from .document import binary_note, normalise_line_ends, sniff_codec, wide_codec
+    from .document import binary_note, normalise_line_ends, sniff_codec, starts_with_bom, wide_codec
     from .runner import fix_document
 
     ov = session.ov
@@ -180,7 +180,7 @@ def lint_large(session: "Session", linter: "Linter", path: str, target: Any = No
     codec = sniff_codec(head[:4], ov.encoding)  # a BOM decides, as for small files
     if not wide_codec(codec) and b"\x00" in head:
         return FileResult(path, note=binary_note(path, head)), None, None
-    has_bom = head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+    has_bom = starts_with_bom(head)
     findings = PackedFindings()  # compressed piece by piece: a few bytes a finding
     errors: list[str] = []
     lines = PackedLines() if session.want_lines else None

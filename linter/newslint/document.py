@@ -147,6 +147,11 @@ def sniff_codec(head: bytes, encoding: str = "utf-8") -> str:
     return "utf-8-sig" if encoding.replace("-", "").replace("_", "").lower() in ("utf8", "utf8sig") else encoding
 
 
+def starts_with_bom(head: bytes) -> bool:
+    """Whether bytes starting with ``head`` open with a byte order mark (UTF-8, UTF-16 or UTF-32)."""
+    return head.startswith(tuple(bom for bom, _ in _BOMS))
+
+
 def wide_codec(codec: str) -> bool:
     """Whether text in ``codec`` is full of NUL bytes (UTF-16 and UTF-32): not a sign of a binary file."""
     c = codec.replace("-", "").replace("_", "").lower()

@@ -7,7 +7,6 @@ Binary files (with a NUL byte) are skipped with a note.
 """
 from __future__ import annotations
 
-import codecs
 import difflib
 import os
 import stat
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .config import ConfigError, Settings, find_config, load_settings
-from .document import Document
+from .document import Document, starts_with_bom
 from .engine import FileResult, Linter
 from .finding import Edit, Finding
 from .packs import PackError
@@ -254,7 +253,7 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
     if ov.fix or ov.diff:
         before = len(findings)
         # with a byte order mark in the file, a U+FEFF first in the text is text (a second BOM)
-        bom = data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE))
+        bom = starts_with_bom(data[:4])
         fixed_text, remaining, errors2 = fix_document(linter, doc, findings, bom=bom)
         errors += errors2
         if fixed_text != doc.text:
