@@ -21,9 +21,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import dataclasses
-import difflib
 import io
-import pickle
 import re
 import zlib
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -110,6 +108,8 @@ def shift_diff(diff: str, line_offset: int) -> str:
 
 
 def unified_diff(old: str, new: str, shown: str, line_offset: int, first: bool) -> str:
+    import difflib
+
     lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{shown}", f"b/{shown}")
     out = "".join(lines)
     if not first:  # one file header for the whole file
@@ -326,10 +326,14 @@ _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 
 def _pack(obj: Any) -> bytes:
+    import pickle
+
     return zlib.compress(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL), 1)
 
 
 def _unpack(blob: bytes) -> Any:
+    import pickle
+
     return pickle.loads(zlib.decompress(blob))
 
 

@@ -31,7 +31,6 @@ Two configuration files in one folder (``.newslint.yaml`` beside a ``pyproject.t
 """
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -68,6 +67,8 @@ class ConfigError(Exception):
 
 def closest(word: str, choices: Iterable[str]) -> str:
     choices = list(choices)
+    import difflib
+
     match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.5)
     return f" (did you mean '{match[0]}'?)" if match else ""
 

@@ -1,7 +1,6 @@
 """The engine: run the selected rules over a Document, apply suppressions, resolve positions."""
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -102,6 +101,8 @@ class Linter:
             except RegexTimeout as e:
                 errors.append(str(e))
             except Exception as e:  # a rule bug must not take the run down
+                import traceback
+
                 tb = traceback.extract_tb(e.__traceback__)[-1]
                 errors.append(
                     f"internal error in rule {rule.code} ({rule.name}): {type(e).__name__}: {e} "

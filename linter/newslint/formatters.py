@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from typing import IO, Any, Iterable
 
 from . import __version__
@@ -260,6 +259,8 @@ class SarifFormatter(Formatter):
                 self.dropped += 1
                 continue
             if self.spill is None:
+                import tempfile
+
                 self.spill = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="newslint-sarif-")
             self.seen_codes.add(f.rule)
             res = _sarif_result(f, loc)

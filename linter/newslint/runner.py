@@ -7,7 +7,6 @@ Binary files (with a NUL byte) are skipped with a note.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import stat
 from dataclasses import dataclass, field
@@ -259,6 +258,8 @@ def _lint_one(session: Session, linter: Linter, path: str, target: Any) -> tuple
         if fixed_text != doc.text:
             written = True
             if ov.diff:
+                import difflib
+
                 diff = "".join(
                     difflib.unified_diff(
                         doc.text.splitlines(keepends=True), fixed_text.splitlines(keepends=True), f"a/{shown}", f"b/{shown}"

@@ -2,7 +2,6 @@
 to two moments, ages that disagree with a birth year or with each other (NL802, NL803, NL806)."""
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from typing import Iterator
@@ -18,6 +17,10 @@ from ..finding import Finding, Related, Severity
 from ..rule import Context, Rule, WordList
 
 
+# English names, whatever the locale (calendar's follow it): index 0 is Monday; month 1 is January
+_DAY_NAME = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAME = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
 _WEEKDAY_WORDS = add_keywords(set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 
 
@@ -81,16 +84,16 @@ class WeekdayDate(Rule):
                     fits.append(False)
             if any(fits):
                 continue
-            wd_name = calendar.day_name[wd]
+            wd_name = _DAY_NAME[wd]
             if strict:
                 try:
-                    actual = calendar.day_name[datetime.date(candidates[0], month, day).weekday()]
+                    actual = _DAY_NAME[datetime.date(candidates[0], month, day).weekday()]
                 except ValueError:
                     yield self.finding(m.start(), m.end(), f"'{doc.text[m.start():m.end()]}' is not a date")
                     continue
-                msg = f"{calendar.month_name[month]} {day}, {candidates[0]} was a {actual}, not a {wd_name}"
+                msg = f"{_MONTH_NAME[month]} {day}, {candidates[0]} was a {actual}, not a {wd_name}"
             else:
-                msg = f"{wd_name} does not fall on {calendar.month_name[month]} {day} in {', '.join(map(str, years))} or the years either side"
+                msg = f"{wd_name} does not fall on {_MONTH_NAME[month]} {day} in {', '.join(map(str, years))} or the years either side"
             yield self.finding(m.start(), m.end(), msg)
 
 
@@ -486,13 +489,13 @@ class WeekdayEvent(Rule):
                 if _opponent(prose, wm) != _opponent(prose, dm):
                     continue  # "Sunday's game against Boston", "the October 3 game against Denver"
                 date_text = doc.text[dm.start():dm.end()]
-                stated = f"{calendar.month_name[month]} {day}" + (f", {year}" if year else f" (no year given; the article is dated {ay})")
+                stated = f"{_MONTH_NAME[month]} {day}" + (f", {year}" if year else f" (no year given; the article is dated {ay})")
                 yield self.finding(
                     wm.start(),
                     wm.end(),
-                    f"The {noun} falls on a {calendar.day_name[wd]} here ('{doc.text[wm.start():wm.end()]}'), but is dated "
-                    f"{calendar.month_name[month]} {day} elsewhere, "
-                    + " or ".join(f"a {calendar.day_name[a]} in {y}" for a, y in zip(actual, years))
+                    f"The {noun} falls on a {_DAY_NAME[wd]} here ('{doc.text[wm.start():wm.end()]}'), but is dated "
+                    f"{_MONTH_NAME[month]} {day} elsewhere, "
+                    + " or ".join(f"a {_DAY_NAME[a]} in {y}" for a, y in zip(actual, years))
                     + ": check the day or the date",
                     related=[Related(dm.start(), dm.end(), f"the {noun} dated {stated}: '{date_text}'")],
                 )

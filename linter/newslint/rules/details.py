@@ -2,7 +2,6 @@
 (NL807, NL808)."""
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterator
 
@@ -59,6 +58,8 @@ class QuotationDrift(Rule):
                     continue
                 if _contains(wa, wb) or _contains(wb, wa):
                     continue
+                import difflib  # only for the few articles that reach it
+
                 sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
                 if sm.real_quick_ratio() < 0.75 or sm.quick_ratio() < 0.75 or sm.ratio() < 0.75:
                     continue

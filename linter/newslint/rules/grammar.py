@@ -27,7 +27,6 @@ one of newslint's own findings.
 """
 from __future__ import annotations
 
-import logging
 import os
 from typing import Any, Iterator, Mapping
 
@@ -40,7 +39,6 @@ DEFAULT_LANGUAGE = "en-US"
 DEFAULT_TIMEOUT = 10.0
 MAX_SUGGESTIONS = 5
 
-log = logging.getLogger("newslint.grammar")
 
 #: per (url, language, timeout): a connected client, or None after a failure (already warned)
 _CLIENTS: dict[tuple[str, str, float], Any] = {}
@@ -92,7 +90,9 @@ def preflight(settings: Mapping[str, Any]) -> bool:
 def _warn(message: str, url: str = "") -> None:
     if url and not _first_in_run(url):
         return  # another worker process of this run has already said it
-    log.warning("newslint: %s", message)
+    import logging  # only when there is something to say: 2 ms of every start otherwise
+
+    logging.getLogger("newslint.grammar").warning("newslint: %s", message)
 
 
 def _first_in_run(url: str) -> bool:
