@@ -178,3 +178,34 @@ def test_two_rules_may_not_declare_one_list_differently():
     assert declared_lists([A]) == {"x.words": A.lists["x.words"]}
     with pytest.raises(RegistryError, match="declared differently by rules X1 and X2"):
         declared_lists([A, B])
+
+
+# --- the shared phrase matcher (analysis.phrases) -------------------------------------------------
+
+
+def test_phrase_sets_one_word_and_longer_phrases_longest_first_per_set():
+    from newslint.analysis.phrases import PhraseMatcher
+    from newslint.document import Document
+
+    m = PhraseMatcher()
+    climate = m.add(["climate", "climate change", "Climate-change denial"])
+    change = m.add(["change", "sea change"])
+    doc = Document("Climate change is real. Climate-change denial is not.\nA sea change: climate\nchange.")
+    text = doc.text
+    got = [text[a:b] for a, b, _ in climate.finditer(doc)]
+    # the longest phrase at each word, no overlaps within a set; a soft line break is a space
+    assert got == ["Climate change", "Climate-change denial", "climate\nchange"]
+    assert [text[a:b] for a, b, _ in change.finditer(doc)] == ["change", "change", "sea change", "change"]
+
+
+def test_phrase_matcher_takes_sets_added_after_a_scan():
+    from newslint.analysis.phrases import PhraseMatcher
+    from newslint.document import Document
+
+    m = PhraseMatcher()
+    first = m.add(["budget"])
+    assert [k for _, _, k in first.finditer(Document("The budget passed."))] == [("budget",)]
+    later = m.add(["budget passed", "passed"])
+    doc = Document("The budget passed.")
+    assert [k for _, _, k in later.finditer(doc)] == [("budget", "passed")]
+    assert [k for _, _, k in first.finditer(doc)] == [("budget",)]

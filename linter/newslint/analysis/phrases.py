@@ -34,6 +34,9 @@ class PhraseMatcher:
 
     def __init__(self) -> None:
         self._sets: dict[tuple[str, ...], list[int]] = {}  # phrase key -> the sets that hold it
+        #: one-word phrases -> the sets that hold them: found by set look-ups on the article's
+        #: vocabulary, so the automaton (built at the first scan) holds only the longer phrases
+        self._words: dict[str, list[int]] = {}
         self._count = 0
         self._automaton: Any = None
 
@@ -41,15 +44,19 @@ class PhraseMatcher:
         """Register a set of phrases (or ready-made keys); returns the handle to match it with."""
         sid = self._count
         self._count += 1
+        sets, words = self._sets, self._words
         for key in [*keys, *map(phrase_key, phrases)]:
             if key:
-                owners = self._sets.setdefault(key, [])
+                owners = sets.setdefault(key, []) if len(key) > 1 else words.setdefault(key[0], [])
                 if not owners or owners[-1] != sid:
                     owners.append(sid)
         self._automaton = None  # built again, with the new set, on the next scan
         return PhraseSet(self, sid)
 
     def _build(self) -> Any:
+        """The automaton of the phrases of two words or more (False when there are none)."""
+        if not self._sets:
+            return False
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
@@ -70,19 +77,26 @@ class PhraseMatcher:
         out: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
         t = word_table(doc)
         words = t.words
-        if self._sets and words:
+        if (self._sets or self._words) and words:
             if self._automaton is None:
                 self._automaton = self._build()
-            joined = " " + " ".join(words) + " "
             found: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
-            for end, (key, length, owners) in self._automaton.iter(joined):
-                # ``end`` is the stored phrase's last character (its closing space); words hold
-                # no spaces, so the spaces before the phrase count the words before it (in C:
-                # matches are few, and most articles have none)
-                i = joined.count(" ", 0, end - length + 1)
-                k = len(key)
-                for sid in owners:
-                    found.setdefault(sid, []).append((i, k, key))
+            one_word = self._words.keys() & t.vocabulary
+            if one_word:
+                for i in t.indexes_of(one_word):
+                    key = (words[i],)
+                    for sid in self._words[words[i]]:
+                        found.setdefault(sid, []).append((i, 1, key))
+            if self._automaton:
+                joined = " " + " ".join(words) + " "
+                for end, (key, length, owners) in self._automaton.iter(joined):
+                    # ``end`` is the stored phrase's last character (its closing space); words
+                    # hold no spaces, so the spaces before the phrase count the words before it
+                    # (in C: matches are few, and most articles have none)
+                    i = joined.count(" ", 0, end - length + 1)
+                    k = len(key)
+                    for sid in owners:
+                        found.setdefault(sid, []).append((i, k, key))
             text, starts, ends = doc.prose, t.starts, t.ends  # soft line breaks are spaces there
             for sid, cands in found.items():
                 cands.sort(key=lambda c: (c[0], -c[1]))
