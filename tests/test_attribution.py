@@ -244,14 +244,12 @@ def test_anonymous_source_is_reported_whole_when_an_earlier_window_cuts_it():
 def test_anonymous_source_windows_without_a_role_and_verb_are_skipped():
     """NL502 searches only the windows holding a role word followed by a verb (or "also"): the
     findings are those of searching every role's window."""
-    import dataclasses
-
     from hypothesis import example, given, settings, strategies as st
 
     rule = next(r for r in LINTER.rules if r.code == "NL502")
     ctx = LINTER.context
     fast = rule.patterns
-    slow = dataclasses.replace(fast, role_followers=None)
+    slow = fast._replace(role_followers=None)
     pieces = st.sampled_from(
         ["a ", "An ", "one ", "Two ", "several ", "senior ", "well-known ", "official ", "officials ", "aide ",
          "source", "said", "says ", "said's ", "Said ", "also ", "later ", "previously said ", "told ", "one aide ", "x'", "’", "_", "  ", "\n",

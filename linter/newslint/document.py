@@ -441,9 +441,7 @@ class Document:
             if inside(f.start) or (f.end > f.start and inside(f.end - 1)):
                 continue
             if f.fix is not None and f.fix.safe and any(touches(e.start, e.end) for e in f.fix.edits):
-                import dataclasses
-
-                f.fix = dataclasses.replace(f.fix, safe=False)
+                f.fix = f.fix._replace(safe=False)
             out.append(f)
         return out
 

@@ -15,7 +15,7 @@ import inspect
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Iterable, Iterator, Mapping, Sequence
 
 from . import rx
 from .finding import Finding, Fix, Related, Severity
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
     from .document import Document
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """A rule option: its default, type and (optionally) allowed values or bounds."""
 
     default: Any

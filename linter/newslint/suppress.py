@@ -23,7 +23,6 @@ Ruff's unused-noqa, and one that names an unknown rule by NL901 (unknown-suppres
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, NamedTuple
 
 from . import rx
@@ -80,8 +79,7 @@ def directives(text: str) -> Iterator[Directive]:
         yield Directive(m.group("kind"), rules, m.start(), m.end(), m.start("rules"), m.end("rules"))
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     kind: str  # region | next-line | line | file | sic
     rules: tuple[str, ...]  # selectors; empty = every rule
     start: int  # offset range the suppression covers
@@ -128,8 +126,7 @@ def hide(
     return kept, used
 
 
-@dataclass(frozen=True)
-class SuppressionMap:
+class SuppressionMap(NamedTuple):
     """What the suppressions of one text cover. Read-only: one map serves every run over its
     Document."""
 
@@ -180,7 +177,7 @@ def parse(doc: Document) -> SuppressionMap:
         elif kind == "enable":
             for pair in list(open_regions):
                 if closes(d, pair[1]):
-                    records.append(replace(pair[1], end=d.start))
+                    records.append(pair[1]._replace(end=d.start))
                     open_regions.remove(pair)
         elif kind == "disable-line":
             line = doc.line_of(d.start)
@@ -235,7 +232,7 @@ class Stream:
         for s in self.open:
             if s.kind == "region":
                 end = next((d.start for d in smap.directives if d.kind == "enable" and closes(d, s)), None)
-                here.append(replace(s, start=0, end=n if end is None else end))
+                here.append(s._replace(start=0, end=n if end is None else end))
                 if end is None:
                     still.append(s)
             else:  # next-line
@@ -243,8 +240,8 @@ class Stream:
                 if line is None:
                     still.append(s)
                 else:
-                    here.append(replace(s, start=line.start, end=line.end + 1))
-        shift = lambda s: replace(s, comment=(s.comment[0] + base, s.comment[1] + base))  # noqa: E731
+                    here.append(s._replace(start=line.start, end=line.end + 1))
+        shift = lambda s: s._replace(comment=(s.comment[0] + base, s.comment[1] + base))  # noqa: E731
         self.open = still + [shift(s) for s in smap.reaching]
         self.file_wide += [shift(s) for s in smap.records if s.kind == "file"]
         return self.hide(findings, here) if here else findings

@@ -11,7 +11,7 @@ A rule that uses one of them declares its list with the shared constant below
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import rx
 from ..rule import Context, WordList
@@ -29,8 +29,7 @@ NAME_PHRASES_LIST = WordList("multi-word names written in a fixed case (North Ko
 NAME_VARIANTS_LIST = WordList("spellings of one name; an article should keep to one (Kyiv, Kiev)", entry="group")
 
 
-@dataclass(frozen=True)
-class ProperNames:
+class ProperNames(NamedTuple):
     """The ``case.proper`` list: ``spelling`` maps each lower-cased name to its listed spelling;
     ``lower`` holds the lower-case forms that differ from it, made of ASCII letters only."""
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
 from ..document import Document
@@ -136,8 +135,7 @@ _OPENS_WITH_KEYWORD = frozenset({"according", "passive", "vague_subject", "colle
 _ODD_CASE = "İıſ"
 
 
-@dataclass(frozen=True)
-class _Families:
+class _Families(NamedTuple):
     """NL501's pattern families with their keywords, built once per configuration."""
 
     keys: dict[str, _Keywords]
@@ -166,15 +164,17 @@ def _families(ctx: Context) -> _Families:
     return _Families(keys, anchored, tuple(rx.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"))
 
 
-@dataclass
 class _Window:
-    """A stretch of text around a family's keywords: 60 characters either side of each."""
+    """A stretch of text around a family's keywords: 60 characters either side of each (grown
+    as overlapping windows are merged)."""
 
-    start: int
-    end: int
-    #: offsets of the keywords inside, where the family's matches open with a keyword (None:
-    #: search the whole window)
-    keywords: list[int] | None
+    __slots__ = ("start", "end", "keywords")
+
+    def __init__(self, start: int, end: int, keywords: list[int] | None):
+        self.start, self.end = start, end
+        #: offsets of the keywords inside, where the family's matches open with a keyword (None:
+        #: search the whole window)
+        self.keywords = keywords
 
 
 def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Window]]:
@@ -625,8 +625,7 @@ _FAMILIAR = rx.compile(
 )
 
 
-@dataclass(frozen=True)
-class _AnonymousPatterns:
+class _AnonymousPatterns(NamedTuple):
     """NL502's patterns and keywords, built from the lists once per configuration."""
 
     anonymous: re.Pattern

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
 from .. import lexicon
@@ -69,8 +68,7 @@ def _cap(word: str) -> str:
 
 
 # --- per-document analysis shared by the rules --------------------------------------------------
-@dataclass
-class LabelUse:
+class LabelUse(NamedTuple):
     line: int  # 1-based
     start: int
     end: int
@@ -78,8 +76,7 @@ class LabelUse:
     answer: int  # offset of the answer's first character
 
 
-@dataclass
-class Analysis:
+class Analysis(NamedTuple):
     labels: list  # LabelUse, including lower-case-initial variants of real labels
     label_major: dict  # label.lower() -> majority spelling
     variant_labels: list  # LabelUse whose spelling differs (in case only) from the majority
