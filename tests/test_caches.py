@@ -133,3 +133,22 @@ def test_results_cache_key_depends_on_library_versions(cache, monkeypatch):
     assert ResultCache().key(linter, "a.txt", b"x") != a
     monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", "http://localhost:1")
     assert ResultCache().key(Linter(Settings(select=["NL101"])), "a.txt", b"x") != a
+
+
+def test_a_word_image_is_read_mapped_and_a_damaged_one_is_rebuilt(cache, capsys):
+    from newslint.wordstore import WordStore, cached_image
+
+    rows = lambda: [("budget", 1.0), ("council", 2.0)]  # noqa: E731
+    first = cached_image("words-test", "t.sqlite3", rows)
+    assert WordStore(first).learn(["budget"]) is None
+    (entry,) = (cache / "words-test").iterdir()
+    good = entry.read_bytes()
+    mapped = cached_image("words-test", "t.sqlite3", lambda: pytest.fail("rebuilt an intact image"))
+    assert isinstance(mapped, memoryview) and bytes(mapped) == bytes(first)
+    store = WordStore(mapped)
+    store.learn(["council", "mayor"])
+    assert store.found == {"council": 2.0} and store.absent == {"mayor"}
+    for damaged in (good[:-7] + b"garbage", b"", good[:40]):
+        entry.write_bytes(damaged)
+        again = cached_image("words-test", "t.sqlite3", rows)
+        assert bytes(again) == bytes(first) and entry.read_bytes() == good

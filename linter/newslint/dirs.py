@@ -13,6 +13,10 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import mmap
 
 #: distributions whose version changes what newslint reports (parsing, the dictionary, packs,
 #: readability, pattern matching, verb forms, phrase matching)
@@ -186,9 +190,12 @@ def write_private(path: str, data: bytes) -> bool:
         return False
 
 
-def read_own(path: str) -> bytes | None:
+def read_own(path: str, mapped: bool = False) -> "bytes | mmap.mmap | None":
     """The bytes of ``path`` if it is a regular file owned by the user, else None (with a note
-    when it is there but not a regular file of the user's: it is then never read)."""
+    when it is there but not a regular file of the user's: it is then never read). With
+    ``mapped``, a file that is not empty comes as a read-only memory map: a large entry (the
+    lexicon's 3 MB image) is then hashed and loaded from the page cache without being copied
+    (cache files are replaced by renaming, never rewritten in place, so a map stays valid)."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
@@ -204,6 +211,10 @@ def read_own(path: str) -> bytes | None:
         if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
             note(f"cache entry {path} is not a file of this user's: not read; rebuilt")
             return None
+        if mapped and st.st_size:
+            import mmap
+
+            return mmap.mmap(fd, 0, access=mmap.ACCESS_READ)
         with os.fdopen(fd, "rb") as fh:
             fd = -1
             return fh.read()
@@ -219,12 +230,12 @@ def seal(body: bytes) -> bytes:
     return b"newslint-cache sha256=" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
-def read_sealed(path: str) -> memoryview | None:
+def read_sealed(path: str, mapped: bool = False) -> memoryview | None:
     """The body of the sealed cache entry at ``path`` (:func:`read_own` then
     :func:`sealed_body`), or None when there is none; an entry that is there but damaged or
     altered (its digest does not match) is reported in a one-line note, and the caller rebuilds
-    it."""
-    data = read_own(path)
+    it. With ``mapped`` the view is of a read-only memory map of the file."""
+    data = read_own(path, mapped)
     body = sealed_body(data)
     if body is None and data:
         note(f"cache entry {path} was damaged or altered (its digest does not match): rebuilt")
@@ -237,14 +248,17 @@ def unseal(data: bytes | None) -> bytes | None:
     return None if body is None else bytes(body)
 
 
-def sealed_body(data: bytes | None) -> memoryview | None:
+_SEAL = b"newslint-cache sha256="
+
+
+def sealed_body(data: "bytes | mmap.mmap | None") -> memoryview | None:
     """:func:`unseal` without copying the body (a view of ``data``)."""
     if not data:
         return None
-    end = data.find(b"\n")
-    if end < 0 or not data.startswith(b"newslint-cache sha256="):
+    end = data.find(b"\n", 0, 200)
+    if end < 0 or data[: len(_SEAL)] != _SEAL:
         return None
     body = memoryview(data)[end + 1:]
-    if data[len(b"newslint-cache sha256="):end] != hashlib.sha256(body).hexdigest().encode():
+    if data[len(_SEAL):end] != hashlib.sha256(body).hexdigest().encode():
         return None
     return body

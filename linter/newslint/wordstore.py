@@ -39,7 +39,7 @@ def _encode(rows: Iterable[tuple[str, float]]) -> bytes:
 
 
 def cached_image(folder_name: str, name: str, rows: Callable[[], Iterable[tuple[str, float]]], keep: int = 4,
-                 legacy: tuple[str, ...] = ()) -> bytes | None:
+                 legacy: tuple[str, ...] = ()) -> bytes | memoryview | None:
     """The image of the table ``name`` (a file name ending in ``.sqlite3``) from the private cache
     folder ``folder_name``, built from ``rows()`` (word, value) and stored first if it is missing or
     damaged; the newest ``keep`` images are kept, and files of earlier layouts (names ending in one
@@ -53,9 +53,9 @@ def cached_image(folder_name: str, name: str, rows: Callable[[], Iterable[tuple[
     if folder is None:
         return None
     path = os.path.join(folder, name)
-    body = dirs.read_sealed(path)
+    body = dirs.read_sealed(path, mapped=True)
     if body is not None:
-        return bytes(body)
+        return body
     image = _encode(rows())
     if dirs.write_private(path, dirs.seal(image)):
         dirs.evict(folder, ".sqlite3", keep)
@@ -70,7 +70,7 @@ class WordStore:
     Safe to share between threads (one lock) and across ``fork`` (a child opens its own
     connection on first use)."""
 
-    def __init__(self, image: bytes):
+    def __init__(self, image: bytes | memoryview):
         self._image = image
         self._lock = threading.Lock()
         self._open()
