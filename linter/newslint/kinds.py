@@ -103,11 +103,8 @@ class SubstitutionRule(PackRule):
 
     @classmethod
     def compile_spec(cls) -> None:
-        table: dict[tuple[str, ...], list[str]] = {}
-        for wrong, right in cls.spec["swap"].items():
-            options = right if isinstance(right, list) else [right]
-            table[phrase_key(str(wrong))] = [str(o) for o in options]
-        cls.table = table
+        # the pack loader has made every key a string and every value a string or a list of them
+        cls.table = {phrase_key(wrong): right if type(right) is list else [right] for wrong, right in cls.spec["swap"].items()}
 
     def setup(self, ctx: Context) -> None:
         self.index = phrase_matcher(ctx).add(keys=self.table)
