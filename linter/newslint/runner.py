@@ -55,6 +55,9 @@ class Session:
         self.want_lines = True
         self._linters: dict[str | None, Linter] = {}
         self._config_for_dir: dict[str, str | None] = {}
+        # the folder of each path as given, made absolute against the working folder of the run
+        # (os.path.abspath asks the system for it again for every file)
+        self._folder_of: dict[str, str] = {}
         self.cache = None
         if overrides.cache and not (overrides.fix or overrides.diff):
             from .cache import ResultCache
@@ -92,11 +95,22 @@ class Session:
             return self.ov.config
         if self.ov.isolated:
             return None
-        where = os.path.dirname(os.path.abspath(path)) if path and path != "-" else os.getcwd()
+        where = self._folder(path) if path and path != "-" else os.getcwd()
         if where not in self._config_for_dir:
             found = find_config(where if os.path.isdir(where) else os.getcwd())
             self._config_for_dir[where] = str(found) if found else None
         return self._config_for_dir[where]
+
+    def _folder(self, path: str) -> str:
+        """``os.path.dirname(os.path.abspath(path))``, asking for the working folder once per
+        folder of the given paths (a run lints with one working folder)."""
+        head, tail = os.path.split(path)
+        if tail in ("", ".", ".."):  # not a file name: its folder is not its head's
+            return os.path.dirname(os.path.abspath(path))
+        where = self._folder_of.get(head)
+        if where is None:
+            where = self._folder_of[head] = os.path.dirname(os.path.abspath(path))
+        return where
 
     def linter_for(self, path: str | None) -> Linter:
         key = self.config_key(path)
