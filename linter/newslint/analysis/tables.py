@@ -824,8 +824,9 @@ def flat_tables(doc: "Document") -> tuple[FlatTable, ...]:
     i = 0
     while i < n:
         j = i
-        while j < n and lines[j].kind == "text" and len(lines[j].text) <= 120 and _GLUED_CELLS.search(lines[j].text) \
-                and len(lines[j].text.split()) <= 8:
+        # the word count (str.split, in C) before the pattern, which is tried at every position
+        while j < n and lines[j].kind == "text" and len(lines[j].text) <= 120 and len(lines[j].text.split()) <= 8 \
+                and _GLUED_CELLS.search(lines[j].text):
             j += 1
         if j - i >= 3 and sum(any(c.isdigit() for c in lines[k].text) for k in range(i, j)) * 3 >= (j - i) * 2:
             out.append(FlatTable(tuple(range(i, j)), "glued"))
