@@ -1,7 +1,8 @@
 """Word tokens of an article's prose, shared by every rule that works on words."""
 from __future__ import annotations
 
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import add
 
 from .. import rx
 from ..document import Document
@@ -10,6 +11,45 @@ from . import per_document
 _SPLIT = rx.compile(r"([^\W_]+(?:'[^\W_]+)*)")
 # the same without the underscore exclusion, 30% faster; used when the text has no underscore
 _SPLIT_NO_UNDERSCORE = rx.compile(r"(\w+(?:'\w+)*)")
+#: a word character (\w) beyond Latin-1: the text is split with _SPLIT then
+_WIDE_WORD_CHAR = rx.compile(r"[^\W\x00-\xff]")
+#: an apostrophe that does not stand between two word characters: a separator
+_LONE_APOSTROPHE = rx.compile(r"'(?<!\w')|'(?!\w)")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _blanking_table(underscore_is_word: bool) -> bytes:
+    """Latin-1 byte -> itself for a word character (re's \\w is str.isalnum() or "_") and the
+    apostrophe, else a space."""
+    return bytes(c if chr(c).isalnum() or c == 39 or (c == 95 and underscore_is_word) else 32 for c in range(256))
+
+
+_BLANK_KEEP_UNDERSCORE = _blanking_table(True)
+_BLANK_UNDERSCORE = _blanking_table(False)
+
+
+def _split_latin1(low: str) -> "tuple[list[str], list[int], list[int]] | None":
+    """The words of ``low`` (lower case, ’ folded) with their offsets, as _SPLIT (or
+    _SPLIT_NO_UNDERSCORE) finds them, when every word character in it is Latin-1 (else None).
+
+    Done in C without a regex match per word: every other character becomes a space (a byte
+    table over the Latin-1 encoding; the characters beyond it, none of them word characters,
+    are encoded as "?", which is blanked too), so does an apostrophe that does not join two
+    word characters, and ``split(" ")`` cuts the words; each piece and its separator add up
+    to the next piece's offset."""
+    if not low.isascii() and _WIDE_WORD_CHAR.search(
+        low.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return None
+    table = _BLANK_UNDERSCORE if "_" in low else _BLANK_KEEP_UNDERSCORE
+    blanked = low.encode("latin-1", "replace").translate(table).decode("latin-1")
+    if "'" in blanked:
+        blanked = _LONE_APOSTROPHE.sub(" ", blanked)
+    parts = blanked.split(" ")
+    offsets = list(accumulate(map(add, map(len, parts), repeat(1)), initial=0))
+    words = list(filter(None, parts))
+    starts = list(compress(offsets, parts))
+    return words, starts, list(map(add, starts, map(len, words)))
 
 
 class WordTable:
@@ -24,12 +64,17 @@ class WordTable:
         low = prose.lower()
         if len(low) != len(prose):  # a few characters lower-case to two (İ): keep offsets exact
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
-        parts = (_SPLIT if "_" in low else _SPLIT_NO_UNDERSCORE).split(low.replace("’", "'"))
+        low = low.replace("’", "'")
+        self._set: frozenset[str] | None = None
+        found = _split_latin1(low)
+        if found is not None:
+            self.words, self.starts, self.ends = found
+            return
+        parts = (_SPLIT if "_" in low else _SPLIT_NO_UNDERSCORE).split(low)
         bounds = list(accumulate(map(len, parts)))
         self.words: list[str] = parts[1::2]
         self.starts: list[int] = bounds[0::2][: len(self.words)]
         self.ends: list[int] = bounds[1::2]
-        self._set: frozenset[str] | None = None
 
     def indexes_of(self, keys: "set[str] | frozenset[str] | dict") -> list[int]:
         """Indexes of the words in ``keys`` (empty at once when none occurs): rules use them to
