@@ -56,12 +56,31 @@ def shorten(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
-_STRIP_MARKS = rx.compile(r"^[\s#>*_•·▪●◦‣-]*|[\s*_:]*$")
+_LEAD_MARKS = "#>*_•·▪●◦‣-"
+_TRAIL_MARKS = "*_:"
 
 
 def bare_line(text: str) -> str:
-    """A line without Markdown heading/quote/bullet marks, emphasis and a trailing colon."""
-    return _STRIP_MARKS.sub("", text)
+    """A line without Markdown heading/quote/bullet marks, emphasis and a trailing colon.
+
+    What ``re.sub(r"^[\\s#>*_•·▪●◦‣-]*|[\\s*_:]*$", "", text)`` gives, with str methods that
+    touch only the ends (the pattern's second branch was tried at every position of the line):
+    the longest prefix of those marks and whitespace (str.strip's whitespace is re's \\s) and
+    the longest suffix of the others, the suffix starting no earlier than the prefix ends."""
+    s = text
+    while True:
+        t = s.lstrip().lstrip(_LEAD_MARKS)
+        if len(t) == len(s):
+            break
+        s = t
+    start = len(text) - len(s)
+    e = text
+    while True:
+        t = e.rstrip().rstrip(_TRAIL_MARKS)
+        if len(t) == len(e):
+            break
+        e = t
+    return text[start : max(start, len(e))]
 
 
 # --- speaker turns -------------------------------------------------------------------------------
