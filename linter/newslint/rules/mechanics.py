@@ -16,6 +16,8 @@ from .. import rx
 from .. import lexicon
 from ..document import ABBREVIATIONS, Document, offsets_of
 from ..analysis import per_config, per_document
+from ..analysis.keywords import add_keywords
+from ..analysis.keywords import indexes_of as keyword_indexes
 from ..analysis.words import word_table
 from ..finding import Finding, Fix, Related, Severity
 from ..rule import Context, Option, Rule, WordList
@@ -1178,7 +1180,8 @@ _COMPOUND_MODIFIER = rx.compile(
     rf"(?<![\w.])(?:\d+(?:\.\d+)?|{_NUMBER_WORDS_ANY_CASE})[ ](?:{_UNITS})[ ](?P<noun>[a-z]{{3,}})\b"
 )
 
-_UNIT_WORDS = frozenset(_UNITS.split("|"))
+# found by the shared keyword index's one pass over the words (analysis.keywords)
+_UNIT_WORDS = add_keywords(_UNITS.split("|"))
 
 
 def _is_word_char(c: str) -> bool:
@@ -1197,7 +1200,7 @@ def _compound_modifiers(doc: Document) -> Iterator[re.Match]:
     t = word_table(doc)
     starts, ends = t.starts, t.ends
     last = 0
-    for i in t.indexes_of(_UNIT_WORDS):
+    for i in keyword_indexes(doc, _UNIT_WORDS):
         s = starts[i] - 1
         if s < 1 or prose[s] != " " or prose[ends[i] : ends[i] + 1] != " ":
             continue
@@ -1401,10 +1404,10 @@ _DOUBLED_FUNCTION = rx.compile(
     # "that" repeated after an aside: "said that, given the risks, that"
     r"|\b(?P<that>that,[ ](?!(?:and|or|but|not|too|is|was)\b)[^,.;:!?\n]{3,60},[ ]that)\b(?![,.;:!?])"
 )
-# where its matches can start, found by patterns that start with a literal (searched in C; the
-# pattern above, which starts with \b, would be tried at every position): "the|a|an" before
-# " his", an auxiliary before " [a-z]+ly ", "that, "
-_BEFORE_POSSESSIVE = rx.compile(r" (?:his|her|their|its|our|my|your)")
+# where its matches can start (the pattern above, which starts with \b, would be tried at every
+# position): "the|a|an" before a possessive, found by the shared keyword index's one pass over the
+# words; an auxiliary before " [a-z]+ly ", "that, ", found by patterns that start with a literal
+_POSSESSIVES = add_keywords(("his", "her", "their", "its", "our", "my", "your"))
 _LY_SPACE = rx.compile(r"ly ")
 _THAT_COMMA = rx.compile(r"that, ")
 _AUX_LENGTHS = sorted({len(w) for w in (*_DOUBLED_AUXILIARIES, "had")})
@@ -1414,16 +1417,20 @@ def _is_lower_ascii(c: str) -> bool:
     return "a" <= c <= "z"
 
 
-def _doubled_function_words(prose: str) -> Iterator[re.Match]:
-    """The matches of ``_DOUBLED_FUNCTION.finditer(prose)``: the pattern is tried (``match``)
+def _doubled_function_words(doc: Document) -> Iterator[re.Match]:
+    """The matches of ``_DOUBLED_FUNCTION.finditer(doc.prose)``: the pattern is tried (``match``)
     only where a match can start, in order, skipping starts inside the last match as
     ``finditer`` does. A "det" match has " his" (or another possessive) 3, 2 or 1 characters
-    after its start; an "aux" match an auxiliary, a space, and the run of a-z that ends in the
-    "ly " found; a "that" match starts with "that, "."""
+    after its start, the possessive a whole word of the word table (a space before it; after
+    it no word character and no apostrophe); an "aux" match an auxiliary, a space, and the run
+    of a-z that ends in the "ly " found; a "that" match starts with "that, "."""
+    prose = doc.prose
     starts = set()
-    for m in _BEFORE_POSSESSIVE.finditer(prose):
-        q = m.start()
-        starts.update((q - 3, q - 2, q - 1))
+    word_starts = word_table(doc).starts
+    for i in keyword_indexes(doc, _POSSESSIVES):
+        q = word_starts[i] - 1
+        if q >= 0 and prose[q] == " ":
+            starts.update((q - 3, q - 2, q - 1))
     for m in _LY_SPACE.finditer(prose):
         r = m.start()
         while r > 0 and _is_lower_ascii(prose[r - 1]):
@@ -1465,7 +1472,7 @@ class DoubledFunctionWord(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from _pattern_findings(
-            self, doc, _doubled_function_words,
+            self, doc, lambda prose: _doubled_function_words(doc),
             lambda m: {"det": f"'{m.group()}': a determiner too many", "aux": f"'{m.group()}': the auxiliary is doubled"}.get(
                 m.lastgroup, "'that' is repeated after the aside: drop one"
             ),
