@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from itertools import compress, count
 from typing import Iterator
 
@@ -367,6 +368,12 @@ class NameSpelledTwoWays(Rule):
         caps = [w for w in filter(str.istitle, ascii_words(doc) - lower_ascii_words(doc)) if len(w) >= 6]
         if len(caps) < 2:
             return
+        # a pair shares its first two letters: a name with no other of its two letters cannot be
+        # in one (as the rare one or the common one), so it is neither looked up nor searched for
+        firsts = Counter(w[:2] for w in caps)
+        if len(firsts) == len(caps):
+            return
+        caps = [w for w in caps if firsts[w[:2]] > 1]
         ceiling = self.opts["max-frequency"]
         # names the lexicon lacks; how common they are in English is asked only of a pair found
         rare = [w for w in caps if w not in ctx.accept and not lexicon.known(w)]
