@@ -235,6 +235,9 @@ _GLUED_FIGURE = rx.compile(r"(?<![\w@#/.'’&+-])([a-z]{5,})(?=\d+[.,]\d)")
 # that starts with a digit is searched in C; _GLUED_FIGURE, which starts with a lookbehind, would be
 # tried at every position)
 _FIGURE_AFTER_LETTER = rx.compile(r"\d(?<=[a-z]\d)\d*[.,]\d")
+# the prose's shape for a gate in C: a-z -> "a", a digit -> "0", any other character -> " ", but
+# a character beyond ASCII (encoded "?", and "?" itself) -> "0", as it may be a digit (\d)
+_LETTER_DIGIT_SHAPE = bytes(97 if 97 <= c <= 122 else 48 if 48 <= c <= 57 or c == 63 else 32 for c in range(256))
 
 
 def _glued_figures(prose: str) -> Iterator[re.Match]:
@@ -242,6 +245,8 @@ def _glued_figures(prose: str) -> Iterator[re.Match]:
     lookbehind allows no letter before it, and the lookahead needs a digit after it), so it is
     the run that ends where a match of _FIGURE_AFTER_LETTER starts (those do not overlap one
     another's letter runs): the pattern is tried only at those runs' starts."""
+    if b"a0" not in prose.encode("ascii", "replace").translate(_LETTER_DIGIT_SHAPE):
+        return  # no a-z right before a digit: no match (the pattern is tried at every digit)
     for f in _FIGURE_AFTER_LETTER.finditer(prose):
         p = f.start() - 1
         while p > 0 and "a" <= prose[p - 1] <= "z":
