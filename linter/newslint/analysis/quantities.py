@@ -35,8 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from .. import rx
 from ..document import Document
@@ -134,8 +133,7 @@ _FUNCTION = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     start: int  # the whole expression, hedge included
     end: int
     num_start: int  # the figure itself
@@ -521,8 +519,7 @@ _YEARLIKE = rx.compile(r"(?:18|19|20)\d\d\Z")
 _ANY_DIGIT = rx.compile(r"\d")
 
 
-@dataclass(frozen=True)
-class LabelledRow:
+class LabelledRow(NamedTuple):
     """A line that gives a label and its figures only: a list entry ("Norway: 6"), a pipe-table
     row, or a table flattened into run-together cells."""
 

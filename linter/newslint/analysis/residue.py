@@ -13,7 +13,7 @@ reading of the page, computed once per article:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import rx
 from ..document import Document, Line
@@ -82,8 +82,7 @@ def content_span(line: Line) -> tuple[int, int]:
     return line.start + (len(t) - len(t.lstrip())), line.start + len(t.rstrip())
 
 
-@dataclass(frozen=True)
-class PageLayout:
+class PageLayout(NamedTuple):
     """The first body line (0-based index into ``Document.logical_lines``; their number when
     there is none) and the indexes of the non-blank lines above it (the page head)."""
 

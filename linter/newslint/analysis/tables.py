@@ -179,8 +179,7 @@ class DataRow:
     code_pipes: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class DelimiterFault:
+class DelimiterFault(NamedTuple):
     """Why the delimiter row of a :attr:`BlockKind.BROKEN` block keeps it from rendering."""
 
     kind: FaultKind
@@ -752,8 +751,7 @@ def cell_type(s: str) -> str | None:
     return "label" if _LETTERS.search(s) else None
 
 
-@dataclass(frozen=True)
-class Misaligned:
+class Misaligned(NamedTuple):
     """A data row whose cells do not match their columns' types."""
 
     row: Row
@@ -799,8 +797,7 @@ _GLUED_CELLS = rx.compile(r"\d[A-Z][A-Za-z]|[a-z]{2}[A-Z][a-z]|[A-Za-z]{2}\d")
 _LONE_PIPE = frozenset(("|", "||", "¦"))
 
 
-@dataclass(frozen=True)
-class FlatTable:
+class FlatTable(NamedTuple):
     """A table that lost its structure: ``lines`` (0-based indexes) and how."""
 
     lines: tuple[int, ...]

@@ -9,8 +9,7 @@ doubled-word rule (NL223) is a declarative rule in the same pack.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
 from .. import lexicon
@@ -355,8 +354,7 @@ def _quote_role(text: str, i: int, lo: int, hi: int) -> str | None:
 _NO_QUOTES: tuple = ((), (), ())
 
 
-@dataclass(frozen=True)
-class QuoteAnalysis:
+class QuoteAnalysis(NamedTuple):
     """The double quotation marks of an article (see :func:`quote_analysis`)."""
 
     #: per paragraph: (unclosed opening marks, stray closing marks, (offset, role) of its marks)
