@@ -278,3 +278,39 @@ def test_narrow_lines_of_a_short_article_are_not_hard_wrapping():
     doc = Document(text, "a.txt")
     assert doc._wrap_width == 0
     assert [ln.number for ln in doc.logical_lines] == [1, 2, 3, 4, 5]
+
+
+# --- the word table's two ways of splitting ---------------------------------------------------
+_WORDISH = "abcXYZ09_'’ -.,\n\téüßÆµ²ªºİıſ€–—\u00a0αβЖж١٢中"
+
+
+def _regex_split(prose):
+    """The word table as the regex alone makes it (the Latin-1 shortcut switched off)."""
+    from newslint.analysis import words as W
+
+    saved = W._split_latin1
+    W._split_latin1 = lambda low: None
+    try:
+        t = W.WordTable(prose)
+    finally:
+        W._split_latin1 = saved
+    return t.words, t.starts, t.ends
+
+
+def test_the_latin1_word_split_equals_the_regex_split():
+    """Prose whose word characters are all Latin-1 is split with byte operations; the words and
+    offsets must be the regex's, whatever the mix of apostrophes, underscores and scripts."""
+    from hypothesis import given, settings, strategies as st
+
+    from newslint.analysis.words import WordTable
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_WORDISH, max_size=60))
+    def same(prose):
+        t = WordTable(prose)
+        assert (t.words, t.starts, t.ends) == _regex_split(prose)
+
+    same()
+    for prose in ("rock'n'roll '90s ''quoted'' it's_ _x' l'été ſs İstanbul", "a''b 'tis x'", "naïve café ²³ µm"):
+        t = WordTable(prose)
+        assert (t.words, t.starts, t.ends) == _regex_split(prose)
