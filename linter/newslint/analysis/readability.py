@@ -23,6 +23,8 @@ adds up the counts of its pieces and applies :data:`FLESCH_EN` to the totals.
 """
 from __future__ import annotations
 
+import operator
+from itertools import compress, repeat
 from typing import Callable
 
 from .. import rx
@@ -171,13 +173,15 @@ def reading_scores(doc: Document) -> dict[str, float | int]:
     try:
         n_syl = sum(vals)  # a token not cached yet (None) makes it fail: cheaper than "None in vals"
     except TypeError:
-        for i, tok in enumerate(tokens):
-            if vals[i] is None:
-                vals[i] = v = cache.get(tok)
-                if v is None:
-                    vals[i] = v = _token_syllables(tok)
-                    if len(cache) < 200_000:
-                        cache[tok] = v
+        # only the tokens not cached yet, found in C (a new article brings a few)
+        for i in compress(range(len(vals)), map(operator.is_, vals, repeat(None))):
+            tok = tokens[i]
+            v = cache.get(tok)  # an earlier token of this article may have cached it
+            if v is None:
+                v = _token_syllables(tok)
+                if len(cache) < 200_000:
+                    cache[tok] = v
+            vals[i] = v
         n_syl = sum(vals)
     n_words = len(vals) - vals.count(0)  # a token without a letter or digit is no word
     if not n_words:
