@@ -67,20 +67,19 @@ def bare_line(text: str) -> str:
     touch only the ends (the pattern's second branch was tried at every position of the line):
     the longest prefix of those marks and whitespace (str.strip's whitespace is re's \\s) and
     the longest suffix of the others, the suffix starting no earlier than the prefix ends."""
-    s = text
+    start = len(text) - len(_strip_end(text, str.lstrip, _LEAD_MARKS))
+    end = len(_strip_end(text, str.rstrip, _TRAIL_MARKS))
+    return text[start : max(start, end)]
+
+
+def _strip_end(s: str, strip, marks: str) -> str:
+    """``s`` with whitespace and ``marks`` stripped from one end (``strip`` is str.lstrip or
+    str.rstrip) until neither is left there."""
     while True:
-        t = s.lstrip().lstrip(_LEAD_MARKS)
+        t = strip(strip(s), marks)
         if len(t) == len(s):
-            break
+            return s
         s = t
-    start = len(text) - len(s)
-    e = text
-    while True:
-        t = e.rstrip().rstrip(_TRAIL_MARKS)
-        if len(t) == len(e):
-            break
-        e = t
-    return text[start : max(start, len(e))]
 
 
 # --- speaker turns -------------------------------------------------------------------------------
