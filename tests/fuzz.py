@@ -185,17 +185,7 @@ class Checker:
 
         # fixes touch only their spans: the first pass rebuilt from the text between its edits
         edits = sorted(set(safe_edits(findings)), key=lambda e: (e.start, e.end, e.replacement))
-        pos, out, inserted_at = 0, [], -1
-        for e in edits:
-            if e.start < pos or e.start == e.end == inserted_at:
-                continue
-            out.append(body[pos : e.start])
-            out.append(e.replacement)
-            pos = e.end
-            if e.start == e.end:
-                inserted_at = e.start
-        out.append(body[pos:])
-        assert apply_edits(body, edits) == "".join(out)
+        assert apply_edits(body, edits) == rebuilt_between(body, edits)
 
         # the file holds the text as it is: a leading U+FEFF is its byte-order mark
         bom = "\ufeff" if text.startswith("\ufeff") else ""
@@ -242,6 +232,23 @@ class Checker:
 
 
 _SIGNATURE = re.compile(r"internal error in rule (\S+) .*?: (\w+): .*\[(\S+)\]")
+
+
+def rebuilt_between(text: str, edits: list) -> str:
+    """What applying ``edits`` (sorted) must give, rebuilt from the untouched text between them:
+    every character outside an applied edit is the original one. An edit overlapping one applied
+    before it, or a second insertion at one offset, waits for the next pass."""
+    pos, out, inserted_at = 0, [], -1
+    for e in edits:
+        if e.start < pos or e.start == e.end == inserted_at:
+            continue
+        out.append(text[pos : e.start])
+        out.append(e.replacement)
+        pos = e.end
+        if e.start == e.end:
+            inserted_at = e.start
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def signature(exc: BaseException) -> str:

@@ -5,6 +5,8 @@ from newslint.document import Document
 from newslint.engine import default_linter
 from newslint.runner import apply_edits, fix_document, safe_edits
 
+from fuzz import rebuilt_between  # tests/fuzz.py: the harness checks the same property
+
 WORDS = ["the", "adn", "wiht", "minister", "said", "Kyiv", "teh", "on", "Tuesday", "“quoted”", "12,000", "an", "a", "hour",
          "North", "Korea", "U.S.", "question.North", "home,while", "😀", "é", "|", "-", "\t", "  "]
 SEPS = [" ", " ", " ", "\n", "\r\n", ", ", ". ", "\n\n"]
@@ -28,20 +30,8 @@ def test_fix_only_touches_fixed_spans(text):
     findings, errors = linter.lint(doc)
     assert not errors
     edits = sorted(set(safe_edits(findings)), key=lambda e: (e.start, e.end, e.replacement))
-    fixed = apply_edits(text, edits)
-    # rebuild from the untouched pieces: every byte outside an applied edit is the original byte
-    # (a second insertion at one offset waits for the next pass)
-    pos, out, inserted_at = 0, [], -1
-    for e in edits:
-        if e.start < pos or e.start == e.end == inserted_at:
-            continue
-        out.append(text[pos : e.start])
-        out.append(e.replacement)
-        pos = e.end
-        if e.start == e.end:
-            inserted_at = e.start
-    out.append(text[pos:])
-    assert fixed == "".join(out)
+    # every byte outside an applied edit is the original byte
+    assert apply_edits(text, edits) == rebuilt_between(text, edits)
     # whole fix loop is idempotent
     once, remaining, _ = fix_document(linter, doc, findings)
     twice, _, _ = fix_document(linter, Document(once, "p.txt"), linter.lint(Document(once, "p.txt"))[0])

@@ -225,9 +225,12 @@ def read_own(path: str, mapped: bool = False) -> "bytes | mmap.mmap | None":
             os.close(fd)
 
 
+_SEAL = b"newslint-cache sha256="
+
+
 def seal(body: bytes) -> bytes:
     """``body`` behind a first line holding its digest (see :func:`unseal`)."""
-    return b"newslint-cache sha256=" + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
+    return _SEAL + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
 
 
 def read_sealed(path: str, mapped: bool = False) -> memoryview | None:
@@ -246,9 +249,6 @@ def unseal(data: bytes | None) -> bytes | None:
     """The body of a :func:`seal`-ed entry, or None when it is missing, damaged or tampered with."""
     body = sealed_body(data)
     return None if body is None else bytes(body)
-
-
-_SEAL = b"newslint-cache sha256="
 
 
 def sealed_body(data: "bytes | mmap.mmap | None") -> memoryview | None:

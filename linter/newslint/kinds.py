@@ -40,7 +40,8 @@ class PackRule(Rule):
             return self.spec["message"]
 
     def run_patterns(self, text: str) -> Iterator[Any]:
-        """Matches of the rule's ``patterns`` (guarded: see :func:`newslint.rx.guarded`)."""
+        """Matches of the rule's ``patterns`` (a user's run under the timeout: see
+        :func:`newslint.rx.guarded`)."""
         for pat in self.compiled:
             yield from pat.finditer(text)
 

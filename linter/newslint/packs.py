@@ -321,10 +321,8 @@ def _build_rule(path: str, spec: Any, trusted: bool = False) -> type[Rule]:
         # (rx.guarded); a built-in pack's (tested with the project) with re, compiled on first use
         flags = re.IGNORECASE if spec.get("ignorecase", True) else 0
         try:
-            if trusted:
-                compiled.append(rx.compile(pat, flags | re.MULTILINE))
-                continue
-            compiled.append(rx.guarded(pat, flags | re.MULTILINE, f"{path}:{line}: rule {spec['code']} ({spec['name']})"))
+            origin = f"{path}:{line}: rule {spec['code']} ({spec['name']})"
+            compiled.append(rx.compile(pat, flags | re.MULTILINE) if trusted else rx.guarded(pat, flags | re.MULTILINE, origin))
         except re.error as e:
             raise PackError(f"{path}:{spec.line_of('patterns')}: {what}: pattern {i + 1} does not compile: {e}") from None
     if kind == "existence" and not (spec.get("tokens") or spec.get("patterns") or spec.get("tokens_from")):

@@ -215,7 +215,7 @@ class GuardedPattern:
 def guarded(pattern: str, flags: int | re.RegexFlag = 0, origin: str = "", lazy: bool = False) -> GuardedPattern:
     """A user-supplied pattern under the timeout (see :class:`GuardedPattern`), compiled now
     (raising :class:`re.error` when it does not compile) unless ``lazy``: then at first use,
-    for patterns already known to compile (the built-in packs', which are tested)."""
+    for patterns already known to compile (the pack loader has compiled them once)."""
     p = GuardedPattern(pattern, int(flags), origin)
     if not lazy:
         import regex
