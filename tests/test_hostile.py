@@ -47,7 +47,7 @@ def test_caches_hold_no_pickles_and_are_private(run_cli, article, tmp_path, monk
             assert stat.S_IMODE(os.stat(p).st_mode) == 0o600, p
             head = open(p, "rb").read(32)
             assert not head.startswith(b"\x80"), f"{p} looks like a pickle"
-            assert head.startswith((b"newslint-cache sha256=", b"SQLite format 3")) or name.endswith(("-wal", "-shm")), p
+            assert head.startswith((b"newslint-cache digest=", b"SQLite format 3")) or name.endswith(("-wal", "-shm")), p
             seen += 1
     assert seen >= 2  # the results database, the packs (the lexicon is written as they are)
 

@@ -7,7 +7,6 @@ lines being added or removed above it. Identical fingerprints are counted: a bas
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -35,6 +34,8 @@ def fingerprint(f: Finding, line_text: str, rel_path: str) -> str:
 
 
 def _fingerprint(f: Finding, normal_line: str, rel_path: str) -> str:
+    import hashlib  # here, not at the top: a run without a baseline never loads OpenSSL
+
     key = "\x1f".join((f.rule, rel_path, f.text, normal_line))
     return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 

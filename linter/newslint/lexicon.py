@@ -18,11 +18,10 @@ cold build takes ~0.5 s. When the cache directory is not writable the lexicon is
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from . import rx
+from . import dirs, rx
 from .wordstore import WordStore, cached_image
 
 #: bump when the folding rules change (part of the cache key)
@@ -184,7 +183,7 @@ BATCH_LIMIT = 5000
 
 
 def _cache_name() -> str:
-    return f"lexicon-{hashlib.sha256(_versions().encode()).hexdigest()[:16]}.sqlite3"
+    return f"lexicon-{dirs.digest(_versions())}.sqlite3"
 
 
 class _Sets:

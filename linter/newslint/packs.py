@@ -140,7 +140,6 @@ def load_yaml_cached(path: str | Path) -> Any:
     directory, named by a hash of the pack's path, size and mtime and of :func:`newslint.dirs.stamp`
     (newslint's and its libraries' versions), at most :data:`PARSE_CACHE_ENTRIES` of them. Any
     problem (a damaged or tampered entry, an unwritable directory) falls back to parsing."""
-    import hashlib
     import json
 
     from . import dirs
@@ -150,8 +149,8 @@ def load_yaml_cached(path: str | Path) -> Any:
         st = os.stat(path)
         folder = dirs.private_dir("packs-v2")
         if folder is not None:
-            key = hashlib.sha256(f"{dirs.stamp()}:{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()
-            entry = os.path.join(folder, key[:32] + ".json")
+            key = dirs.digest(f"{dirs.stamp()}:{os.path.abspath(path)}:{st.st_size}:{st.st_mtime_ns}")
+            entry = os.path.join(folder, key + ".json")
             body = dirs.read_sealed(entry)
             if body is not None:
                 return json.loads(bytes(body), object_hook=_from_json_object)

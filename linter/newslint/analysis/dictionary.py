@@ -182,7 +182,6 @@ def _data_path() -> str:
 def _common_image() -> bytes | None:
     """The common words' table as a cached database image (see :mod:`newslint.wordstore`), keyed on
     the versions of newslint and its libraries, the data file's identity and the floor."""
-    import hashlib
     import os
 
     from .. import dirs
@@ -194,7 +193,7 @@ def _common_image() -> bytes | None:
     except (ImportError, OSError):
         return None
     key = f"{dirs.stamp()}|{path}|{st.st_size}|{int(st.st_mtime)}|{_COMMON_FLOOR}"
-    name = f"common-{hashlib.sha256(key.encode()).hexdigest()[:16]}.sqlite3"
+    name = f"common-{dirs.digest(key)}.sqlite3"
     return cached_image("wordfreq", name, lambda: _data().common.items() if _data() is not None else ())
 
 

@@ -11,7 +11,6 @@ inflects the first word of each entry (lemminflect, offline) so that a pack adds
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -182,7 +181,7 @@ def verb_forms(entries: Iterable[str]) -> list[str]:
     folder = dirs.private_dir("verb-forms")
     if folder is None:  # no usable cache directory: work it out each time
         return inflect_verbs(entries)
-    key = hashlib.sha256(("\n".join(entries) + "\n" + dirs.versions()).encode()).hexdigest()[:20]
+    key = dirs.digest("\n".join(entries) + "\n" + dirs.versions())
     path = os.path.join(folder, f"{key}.json")
     body = dirs.read_sealed(path)
     if body is not None:
