@@ -8,6 +8,11 @@ from .. import rx
 from ..document import Document
 from . import per_document
 
+#: the letters that a case-insensitive pattern matches to an ASCII letter although ``str.lower()``
+#: does not make them one (dotted capital I, dotless i, long s): a text holding one of them cannot
+#: be ruled out by looking for a lower-case word in its ``lower()``
+ODD_CASE = "İıſ"
+
 _SPLIT = rx.compile(r"([^\W_]+(?:'[^\W_]+)*)")
 # the same without the underscore exclusion, 30% faster; used when the text has no underscore
 _SPLIT_NO_UNDERSCORE = rx.compile(r"(\w+(?:'\w+)*)")

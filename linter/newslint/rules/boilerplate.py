@@ -21,7 +21,7 @@ from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
-from ..analysis.words import holds_any, lower_text
+from ..analysis.words import ODD_CASE, holds_any, lower_text
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -39,7 +39,7 @@ from ..rule import Context, Rule, WordList
 CHROME_LINES = WordList(
     "lines of page chrome (regex over the whole line; what, fix: safe|unsafe)",
     entry="mapping",
-    keys={"pattern": str, "what": str, "fix": str},
+    keys={"pattern": str, "what": str, "fix": str, "contains": list},
     required=("pattern",),
 )
 CAPTION_RESIDUE = WordList(
@@ -57,10 +57,27 @@ ENGAGEMENT_BAIT = WordList(
 
 
 @per_config
-def _chrome_pattern(ctx: Context) -> tuple[re.Pattern | None, list[dict]]:
-    specs = [dict(x) for x in ctx.list("boilerplate.chrome-lines") if isinstance(x, dict) and x.get("pattern")]
-    parts = [f"(?P<c{i}>{s['pattern']})" for i, s in enumerate(specs)]
-    return ctx.pattern("boilerplate.chrome-lines", "|".join(parts), re.I) if parts else None, specs
+def _chrome_kinds(ctx: Context) -> list[tuple[re.Pattern, tuple[str, ...], dict]]:
+    """(pattern, contains, spec) of every chrome kind, in the list's order. A pattern is compiled
+    the first time a line could be of its kind: its ``contains`` (lower case, one of which a line
+    of the kind holds) are looked for first, so a short article compiles only a few of them."""
+    name = "boilerplate.chrome-lines"
+    return [
+        (ctx.pattern(name, str(x["pattern"]), re.I), tuple(str(c).lower() for c in x.get("contains") or ()), dict(x))
+        for x in ctx.list(name)
+        if isinstance(x, dict) and x.get("pattern")
+    ]
+
+
+def _chrome_kind(kinds: list[tuple[re.Pattern, tuple[str, ...], dict]], text: str) -> dict | None:
+    """The spec of the first chrome kind whose pattern matches the whole of ``text``."""
+    low = None if any(c in text for c in ODD_CASE) else text.lower()
+    for pat, contains, spec in kinds:
+        if contains and low is not None and not any(c in low for c in contains):
+            continue
+        if pat.fullmatch(text):
+            return spec
+    return None
 
 
 # first four characters of the chrome lines that can run long ("Read also: <a headline>"),
@@ -75,9 +92,9 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
     """(line, chrome spec) for every line that is nothing but page chrome. A paragraph wrapped
     over lines is read as one line ("Read also: <a headline>" wrapped); where it is not chrome
     as a whole, each of its lines is tried on its own (a credit line run into the next line)."""
-    pat, specs = _chrome_pattern(ctx)
+    kinds = _chrome_kinds(ctx)
     out: list[tuple[Line, dict]] = []
-    if pat is None:
+    if not kinds:
         return out
     in_tables = {i + 1 for t in flat_tables(doc) if t.how == "split" for i in t.lines} if "|" in doc.text else set()
 
@@ -91,12 +108,12 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
         bare = bare_line(ln.text)
         if not bare and ln.text.strip() not in ("-", "–", "—"):
             return None
-        m = pat.fullmatch(bare)
-        if m is None and bare[:1] in "([" and bare[-1:] in ")]":
-            m = pat.fullmatch(bare[1:-1].strip())  # "(Read more)", "[Share]"
-        if m is None and ln.text.strip() in ("|", "¦", "||", "-", "–", "—"):
-            m = pat.fullmatch(ln.text.strip().replace("-", "—"))
-        return None if m is None else specs[int(m.lastgroup[1:])]
+        spec = _chrome_kind(kinds, bare)
+        if spec is None and bare[:1] in "([" and bare[-1:] in ")]":
+            spec = _chrome_kind(kinds, bare[1:-1].strip())  # "(Read more)", "[Share]"
+        if spec is None and ln.text.strip() in ("|", "¦", "||", "-", "–", "—"):
+            spec = _chrome_kind(kinds, ln.text.strip().replace("-", "—"))
+        return spec
 
     lines = doc.lines
     for ln in doc.logical_lines:
