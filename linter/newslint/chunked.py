@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import dataclasses
 import io
 import re
 import zlib
@@ -322,7 +321,7 @@ def _shift_first_line(f: Finding, cols: int) -> None:
         )
 
 
-_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+_FINDING_FIELDS = Finding.__slots__  # its fields, in the order of its constructor's parameters
 
 
 def _pack(obj: Any) -> bytes:

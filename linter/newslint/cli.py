@@ -192,12 +192,10 @@ def lint_main(argv: list[str]) -> int:
         # a configuration file found for the first path is broken: its files report it (exit 2)
         # and the others are still linted; a broken --config or command-line option governs
         # every file, so nothing can be linted
-        import dataclasses
-
         try:
             if args.config:
                 raise
-            first = Session(dataclasses.replace(ov, isolated=True)).linter_for(None)
+            first = Session(ov.replace(isolated=True)).linter_for(None)
         except (ConfigError, PackError, RegistryError):
             print(f"newslint: error: {e}", file=sys.stderr)
             return 2

@@ -35,7 +35,6 @@ import fnmatch
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -73,32 +72,93 @@ def closest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-@dataclass
 class Settings:
     """A validated configuration (file plus command line), before rules are instantiated."""
 
-    path: str | None = None  # the file it came from, if any
-    root: str = "."  # directory globs and pack paths are relative to
-    select: list[str] = field(default_factory=lambda: ["ALL"])
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
-    exclude: list[str] = field(default_factory=list)
-    severity: dict[str, Severity] = field(default_factory=dict)
-    fail_on: Severity = Severity.warning
-    packs: list[str] = field(default_factory=list)
-    accept: frozenset[str] = frozenset()
-    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    extend: str | None = None  # the file this one extends (resolved against its folder)
-    languagetool: dict[str, Any] = field(default_factory=dict)
-    prose_fields: list[str] | None = None  # None: the document's default prose fields
-    ignore_patterns: list[Any] = field(default_factory=list)  # compiled patterns
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable, as a dataclass; a list or
+    # dict parameter left at None is a new one (["ALL"] for select).
+    path: str | None  # the file it came from, if any
+    root: str  # directory globs and pack paths are relative to
+    select: list[str]
+    extend_select: list[str]
+    ignore: list[str]
+    per_file_ignores: dict[str, list[str]]
+    exclude: list[str]
+    severity: dict[str, Severity]
+    fail_on: Severity
+    packs: list[str]
+    accept: frozenset[str]
+    rules: dict[str, dict[str, Any]]
+    extend: str | None  # the file this one extends (resolved against its folder)
+    languagetool: dict[str, Any]
+    prose_fields: list[str] | None  # None: the document's default prose fields
+    ignore_patterns: list[Any]  # compiled patterns
     #: (key, selector) -> where it was set ("file:line" or "--ignore (command line)"), for errors
-    blame: dict[tuple[str, str], str] = field(default_factory=dict)
+    blame: dict[tuple[str, str], str]
     #: the keys set by the file(s), for ``extend``
-    set_keys: set[str] = field(default_factory=set)
+    set_keys: set[str]
     #: the configuration files read, nearest first (a file and the ones it extends)
-    sources: list[str] = field(default_factory=list)
+    sources: list[str]
+
+    __match_args__ = (
+        "path", "root", "select", "extend_select", "ignore", "per_file_ignores", "exclude", "severity", "fail_on",
+        "packs", "accept", "rules", "extend", "languagetool", "prose_fields", "ignore_patterns", "blame", "set_keys",
+        "sources",
+    )
+
+    def __init__(
+        self,
+        path: str | None = None,
+        root: str = ".",
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        per_file_ignores: dict[str, list[str]] | None = None,
+        exclude: list[str] | None = None,
+        severity: dict[str, Severity] | None = None,
+        fail_on: Severity = Severity.warning,
+        packs: list[str] | None = None,
+        accept: frozenset[str] = frozenset(),
+        rules: dict[str, dict[str, Any]] | None = None,
+        extend: str | None = None,
+        languagetool: dict[str, Any] | None = None,
+        prose_fields: list[str] | None = None,
+        ignore_patterns: list[Any] | None = None,
+        blame: dict[tuple[str, str], str] | None = None,
+        set_keys: set[str] | None = None,
+        sources: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.root = root
+        self.select = ["ALL"] if select is None else select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.exclude = [] if exclude is None else exclude
+        self.severity = {} if severity is None else severity
+        self.fail_on = fail_on
+        self.packs = [] if packs is None else packs
+        self.accept = accept
+        self.rules = {} if rules is None else rules
+        self.extend = extend
+        self.languagetool = {} if languagetool is None else languagetool
+        self.prose_fields = prose_fields
+        self.ignore_patterns = [] if ignore_patterns is None else ignore_patterns
+        self.blame = {} if blame is None else blame
+        self.set_keys = set() if set_keys is None else set_keys
+        self.sources = [] if sources is None else sources
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 # --- reading files ---------------------------------------------------------------------------

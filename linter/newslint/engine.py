@@ -1,7 +1,6 @@
 """The engine: run the selected rules over a Document, apply suppressions, resolve positions."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import suppress
@@ -17,21 +16,56 @@ from .selection import finding_code_matches, is_subcode, select_rules, selector_
 ENGINE_RULES = suppress.ENGINE_CODES
 
 
-@dataclass
 class FileResult:
     """Everything reported for one input. Picklable, so workers can send it back."""
 
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
     path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None  # the file could not be linted (exit 2)
-    note: str | None = None  # skipped with a note (binary file)
-    stats: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding]
+    error: str | None  # the file could not be linted (exit 2)
+    note: str | None  # skipped with a note (binary file)
+    stats: dict[str, Any]
     #: set on a results-cache miss: the key to store the result under, in the reporting process
-    cache_key: str | None = None
-    fixed: int = 0  # findings --fix fixed in this file
+    cache_key: str | None
+    fixed: int  # findings --fix fixed in this file
     #: notes about a file that was linted (a symlink fixed through its target); unlike
     #: ``note`` they do not mean it was skipped
-    notes: list[str] = field(default_factory=list)
+    notes: list[str]
+
+    __match_args__ = ("path", "findings", "error", "note", "stats", "cache_key", "fixed", "notes")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,  # None: a new list (and so for stats and notes)
+        error: str | None = None,
+        note: str | None = None,
+        stats: dict[str, Any] | None = None,
+        cache_key: str | None = None,
+        fixed: int = 0,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.error = error
+        self.note = note
+        self.stats = {} if stats is None else stats
+        self.cache_key = cache_key
+        self.fixed = fixed
+        self.notes = [] if notes is None else notes
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Linter:

@@ -1,7 +1,6 @@
 """Findings, fixes and the fixed vocabularies (categories, severities)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -64,13 +63,21 @@ class Related(NamedTuple):
     message: str = ""
 
 
-@dataclass(slots=True)
 class Finding:
     """One problem found by one rule, in character offsets into ``Document.text``.
 
     ``line``/``column``/``end_line``/``end_column`` (1-based, end exclusive, code points) are
     filled once by :meth:`resolve`, from the Document's line table.
     """
+
+    # A plain class with slots, not a dataclass: importing dataclasses (and inspect, ast,
+    # tokenize with it) costs some 7 ms of every start. Equal by fields, unhashable.
+    __slots__ = (
+        "rule", "name", "category", "severity", "message", "start", "end", "suggestions", "fix", "related",
+        # filled by resolve()
+        "text", "line", "column", "end_line", "end_column", "related_positions",
+    )
+    __match_args__ = __slots__
 
     rule: str
     name: str
@@ -79,16 +86,69 @@ class Finding:
     message: str
     start: int
     end: int
-    suggestions: tuple[str, ...] = ()
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()
-    # filled by resolve()
-    text: str = ""
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-    related_positions: tuple[tuple[int, int, int, int, str], ...] = field(default=())
+    suggestions: tuple[str, ...]
+    fix: Fix | None
+    related: tuple[Related, ...]
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    related_positions: tuple[tuple[int, int, int, int, str], ...]
+
+    def __init__(
+        self,
+        rule: str,
+        name: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        start: int,
+        end: int,
+        suggestions: tuple[str, ...] = (),
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+        text: str = "",
+        line: int = 0,
+        column: int = 0,
+        end_line: int = 0,
+        end_column: int = 0,
+        related_positions: tuple[tuple[int, int, int, int, str], ...] = (),
+    ) -> None:
+        self.rule = rule
+        self.name = name
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.start = start
+        self.end = end
+        self.suggestions = suggestions
+        self.fix = fix
+        self.related = related
+        self.text = text
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.related_positions = related_positions
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in Finding.__slots__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (
+                self.rule, self.name, self.category, self.severity, self.message, self.start, self.end,
+                self.suggestions, self.fix, self.related, self.text, self.line, self.column, self.end_line,
+                self.end_column, self.related_positions,
+            ) == (
+                other.rule, other.name, other.category, other.severity, other.message, other.start, other.end,  # type: ignore[attr-defined]
+                other.suggestions, other.fix, other.related, other.text, other.line, other.column, other.end_line,  # type: ignore[attr-defined]
+                other.end_column, other.related_positions,  # type: ignore[attr-defined]
+            )
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable and equal by fields, as a dataclass
 
     def resolve(self, doc: "Document") -> "Finding":
         self.text = doc.text[self.start : self.end]

@@ -29,7 +29,6 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
@@ -219,13 +218,40 @@ _CODE = rx.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
 _NAME = rx.compile(r"^[a-z][a-z0-9-]*$")
 
 
-@dataclass
 class Pack:
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
     path: str
-    rules: list[type[Rule]] = field(default_factory=list)
-    lists: dict[str, list] = field(default_factory=dict)
+    rules: list[type[Rule]]
+    lists: dict[str, list]
     #: the line of each list's name in the file (for errors)
-    list_lines: dict[str, int] = field(default_factory=dict)
+    list_lines: dict[str, int]
+
+    __match_args__ = ("path", "rules", "lists", "list_lines")
+
+    def __init__(
+        self,
+        path: str,
+        rules: list[type[Rule]] | None = None,  # None: a new list (and a new dict below)
+        lists: dict[str, list] | None = None,
+        list_lines: dict[str, int] | None = None,
+    ) -> None:
+        self.path = path
+        self.rules = [] if rules is None else rules
+        self.lists = {} if lists is None else lists
+        self.list_lines = {} if list_lines is None else list_lines
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 def builtin_pack_paths() -> list[str]:

@@ -11,10 +11,8 @@ example produces a finding of that rule and every ``Good:`` example none.
 """
 from __future__ import annotations
 
-import inspect
 import itertools
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Iterable, Iterator, Mapping, Sequence
 
 from . import rx
@@ -45,7 +43,6 @@ _CONTEXT_KEYS = itertools.count()
 ENTRY_KINDS = ("word", "phrase", "pattern", "group", "mapping")
 
 
-@dataclass(frozen=True)
 class WordList:
     """A word list a rule reads from the packs: declared on the rule, validated on load.
 
@@ -63,17 +60,47 @@ class WordList:
     key, is rejected with its file, line and a did-you-mean.
     """
 
+    # A plain immutable class, not a frozen dataclass: importing dataclasses (and inspect, ast,
+    # tokenize with it) costs some 7 ms of every start. Equal by fields, hashable, no setattr.
     help: str
-    entry: str = "word"
-    keys: Mapping[str, Any] | None = None
-    required: tuple[str, ...] = ()
+    entry: str
+    keys: Mapping[str, Any] | None
+    required: tuple[str, ...]
 
-    def __post_init__(self) -> None:
+    __match_args__ = ("help", "entry", "keys", "required")
+
+    def __init__(self, help: str, entry: str = "word", keys: Mapping[str, Any] | None = None, required: tuple[str, ...] = ()) -> None:
+        put = object.__setattr__
+        put(self, "help", help)
+        put(self, "entry", entry)
+        put(self, "keys", keys)
+        put(self, "required", required)
         if self.entry not in ENTRY_KINDS:
             raise ValueError(f"WordList entry must be one of {', '.join(ENTRY_KINDS)}, not {self.entry!r}")
 
+    def _astuple(self) -> tuple:
+        return (self.help, self.entry, self.keys, self.required)
 
-@dataclass(eq=False)
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(help={self.help!r}, entry={self.entry!r}, keys={self.keys!r}, required={self.required!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._astuple() == other._astuple()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._astuple())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}")
+
+
+
+
 class Context:
     """Shared resources of one configuration, built once and given to every rule.
 
@@ -81,22 +108,49 @@ class Context:
     and :func:`newslint.analysis.per_config` (shared by several rules); both are kept here.
     """
 
-    accept: frozenset[str] = frozenset()  # words and names the newsroom says are correct
-    lists: Mapping[str, Sequence[Any]] = field(default_factory=dict)  # merged pack lists
-    settings: Mapping[str, Any] = field(default_factory=dict)  # global settings (languagetool url...)
+    accept: frozenset[str]  # words and names the newsroom says are correct
+    lists: Mapping[str, Sequence[Any]]  # merged pack lists
+    settings: Mapping[str, Any]  # global settings (languagetool url...)
     #: the names of the lists the configuration's rules declare; reading any other is a bug
-    declared: frozenset[str] | None = None
+    declared: frozenset[str] | None
     #: the lists that a configuration's own packs add entries to: their patterns are the
     #: user's, compiled with :meth:`pattern` (under the timeout)
-    user_lists: frozenset[str] = frozenset()
+    user_lists: frozenset[str]
     #: the configuration's selected rules (read-only: a rule may defer to another, as NL102 does
     #: to the words a substitution pack corrects)
-    rules: tuple["Rule", ...] = ()
+    rules: tuple["Rule", ...]
     #: per-configuration resources built by :func:`newslint.analysis.per_config`, keyed by builder
-    resources: dict[Any, Any] = field(default_factory=dict, repr=False)
-
+    resources: dict[Any, Any]
     #: identifies this configuration in per-document caches (see ``analysis.per_document``)
-    key: int = field(default_factory=lambda: next(_CONTEXT_KEYS), repr=False)
+    key: int
+
+    __match_args__ = ("accept", "lists", "settings", "declared", "user_lists", "rules", "resources", "key")
+
+    def __init__(
+        self,
+        accept: frozenset[str] = frozenset(),
+        lists: Mapping[str, Sequence[Any]] | None = None,  # None: a new empty dict
+        settings: Mapping[str, Any] | None = None,  # None: a new empty dict
+        declared: frozenset[str] | None = None,
+        user_lists: frozenset[str] = frozenset(),
+        rules: tuple["Rule", ...] = (),
+        resources: dict[Any, Any] | None = None,  # None: a new empty dict
+        key: int | None = None,  # None: the next number
+    ) -> None:
+        self.accept = accept
+        self.lists = {} if lists is None else lists
+        self.settings = {} if settings is None else settings
+        self.declared = declared
+        self.user_lists = user_lists
+        self.rules = rules
+        self.resources = {} if resources is None else resources
+        self.key = next(_CONTEXT_KEYS) if key is None else key
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__qualname__}(accept={self.accept!r}, lists={self.lists!r}, settings={self.settings!r}, "
+            f"declared={self.declared!r}, user_lists={self.user_lists!r}, rules={self.rules!r})"
+        )
 
     def pattern(self, name: str, pattern: str, flags: int = 0) -> Any:
         """A pattern built from the entries of list ``name``: compiled on first use
@@ -179,6 +233,8 @@ class Rule:
 
     @classmethod
     def describe(cls) -> str:
+        import inspect  # here, not at the top: only explain and the docs need it
+
         return inspect.cleandoc(cls.__doc__ or cls.summary)
 
     @classmethod

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .config import ConfigError, Settings, find_config, load_settings
@@ -24,25 +23,81 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 MAX_FIX_PASSES = 10
 
 
-@dataclass
 class Overrides:
     """Command-line settings that override the configuration files."""
 
-    config: str | None = None  # --config FILE: use it for every file, no discovery
-    select: list[str] | None = None
-    extend_select: list[str] | None = None
-    ignore: list[str] | None = None
-    fail_on: str | None = None
-    languagetool: str | None = None
-    encoding: str = "utf-8"
-    fix: bool = False
-    diff: bool = False
-    stdin_text: str | None = None  # for "-" (library callers: text)
-    stdin_bytes: bytes | None = None  # for "-" (the CLI: bytes, decoded with ``encoding``)
-    stdin_filename: str | None = None
-    cache: bool = False  # the content-hash results cache (the CLI turns it on unless --no-cache)
-    isolated: bool = False  # --isolated: read no configuration file at all
-    extra: dict[str, Any] = field(default_factory=dict)
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
+    config: str | None  # --config FILE: use it for every file, no discovery
+    select: list[str] | None
+    extend_select: list[str] | None
+    ignore: list[str] | None
+    fail_on: str | None
+    languagetool: str | None
+    encoding: str
+    fix: bool
+    diff: bool
+    stdin_text: str | None  # for "-" (library callers: text)
+    stdin_bytes: bytes | None  # for "-" (the CLI: bytes, decoded with ``encoding``)
+    stdin_filename: str | None
+    cache: bool  # the content-hash results cache (the CLI turns it on unless --no-cache)
+    isolated: bool  # --isolated: read no configuration file at all
+    extra: dict[str, Any]
+
+    __match_args__ = (
+        "config", "select", "extend_select", "ignore", "fail_on", "languagetool", "encoding", "fix", "diff",
+        "stdin_text", "stdin_bytes", "stdin_filename", "cache", "isolated", "extra",
+    )
+
+    def __init__(
+        self,
+        config: str | None = None,
+        select: list[str] | None = None,
+        extend_select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        fail_on: str | None = None,
+        languagetool: str | None = None,
+        encoding: str = "utf-8",
+        fix: bool = False,
+        diff: bool = False,
+        stdin_text: str | None = None,
+        stdin_bytes: bytes | None = None,
+        stdin_filename: str | None = None,
+        cache: bool = False,
+        isolated: bool = False,
+        extra: dict[str, Any] | None = None,  # None: a new dict
+    ) -> None:
+        self.config = config
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
+        self.fail_on = fail_on
+        self.languagetool = languagetool
+        self.encoding = encoding
+        self.fix = fix
+        self.diff = diff
+        self.stdin_text = stdin_text
+        self.stdin_bytes = stdin_bytes
+        self.stdin_filename = stdin_filename
+        self.cache = cache
+        self.isolated = isolated
+        self.extra = {} if extra is None else extra
+
+    def replace(self, **changes: Any) -> "Overrides":
+        """A copy with some fields changed (what ``dataclasses.replace`` did)."""
+        return Overrides(**{**{n: getattr(self, n) for n in self.__match_args__}, **changes})
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Session:

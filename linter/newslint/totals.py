@@ -2,31 +2,80 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from .engine import FileResult
 from .finding import Severity
 
 
-@dataclass
 class Totals:
     """Counts over the files of one run, fed one :class:`FileResult` at a time."""
 
-    statistics: bool = False  # keep per-rule and per-file statistics (``--statistics``)
-    files: int = 0
-    errors: int = 0  # inputs that could not be linted (exit 2)
-    hidden: int = 0  # findings hidden by a baseline
-    failed: bool = False  # a finding at or above its file's fail-on severity
-    fixable: int = 0
-    fixed: int = 0  # findings --fix fixed
-    changed: int = 0  # files --diff would change
-    by_severity: Counter = field(default_factory=Counter)
-    by_rule: Counter = field(default_factory=Counter)
-    rule_info: dict[str, tuple[str, str]] = field(default_factory=dict)
-    file_stats: dict[str, dict] = field(default_factory=dict)
-    metric_sums: dict[str, float] = field(default_factory=dict)
-    metric_counts: dict[str, int] = field(default_factory=dict)
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
+    statistics: bool  # keep per-rule and per-file statistics (``--statistics``)
+    files: int
+    errors: int  # inputs that could not be linted (exit 2)
+    hidden: int  # findings hidden by a baseline
+    failed: bool  # a finding at or above its file's fail-on severity
+    fixable: int
+    fixed: int  # findings --fix fixed
+    changed: int  # files --diff would change
+    by_severity: Counter
+    by_rule: Counter
+    rule_info: dict[str, tuple[str, str]]
+    file_stats: dict[str, dict]
+    metric_sums: dict[str, float]
+    metric_counts: dict[str, int]
+
+    __match_args__ = (
+        "statistics", "files", "errors", "hidden", "failed", "fixable", "fixed", "changed", "by_severity", "by_rule",
+        "rule_info", "file_stats", "metric_sums", "metric_counts",
+    )
+
+    def __init__(
+        self,
+        statistics: bool = False,
+        files: int = 0,
+        errors: int = 0,
+        hidden: int = 0,
+        failed: bool = False,
+        fixable: int = 0,
+        fixed: int = 0,
+        changed: int = 0,
+        by_severity: Counter | None = None,  # None: a new Counter (and so below: a new dict)
+        by_rule: Counter | None = None,
+        rule_info: dict[str, tuple[str, str]] | None = None,
+        file_stats: dict[str, dict] | None = None,
+        metric_sums: dict[str, float] | None = None,
+        metric_counts: dict[str, int] | None = None,
+    ) -> None:
+        self.statistics = statistics
+        self.files = files
+        self.errors = errors
+        self.hidden = hidden
+        self.failed = failed
+        self.fixable = fixable
+        self.fixed = fixed
+        self.changed = changed
+        self.by_severity = Counter() if by_severity is None else by_severity
+        self.by_rule = Counter() if by_rule is None else by_rule
+        self.rule_info = {} if rule_info is None else rule_info
+        self.file_stats = {} if file_stats is None else file_stats
+        self.metric_sums = {} if metric_sums is None else metric_sums
+        self.metric_counts = {} if metric_counts is None else metric_counts
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
     def add(self, result: FileResult, fail_on: Severity | None) -> None:
         """Count one file's findings (``fail_on`` None: the file failed to lint)."""

@@ -30,7 +30,6 @@ All positions are offsets into ``doc.text``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple, Sequence
@@ -147,36 +146,91 @@ class Cell(NamedTuple):
     end: int
 
 
-@dataclass
 class Row:
     """One physical line read as a table row (offsets into the text it was read from)."""
 
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
     line: Line
     start: int  # content start (after indentation and any blockquote marker)
     end: int  # content end (trailing whitespace dropped)
-    cells: list[Cell] = field(default_factory=list)  # trimmed cell spans, outer pipes not counted
-    lead: bool = False  # starts with a pipe
-    trail: bool = False  # ends with an unescaped pipe
-    pipes: list[int] = field(default_factory=list)  # offsets of the splitting (unescaped) pipes
+    cells: list[Cell]  # trimmed cell spans, outer pipes not counted
+    lead: bool  # starts with a pipe
+    trail: bool  # ends with an unescaped pipe
+    pipes: list[int]  # offsets of the splitting (unescaped) pipes
+
+    __match_args__ = ("line", "start", "end", "cells", "lead", "trail", "pipes")
+
+    def __init__(
+        self,
+        line: Line,
+        start: int,
+        end: int,
+        cells: list[Cell] | None = None,  # None: a new list (and so for pipes)
+        lead: bool = False,
+        trail: bool = False,
+        pipes: list[int] | None = None,
+    ) -> None:
+        self.line = line
+        self.start = start
+        self.end = end
+        self.cells = [] if cells is None else cells
+        self.lead = lead
+        self.trail = trail
+        self.pipes = [] if pipes is None else pipes
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
     @property
     def has_pipe(self) -> bool:
         return bool(self.pipes)
 
 
-@dataclass
 class DataRow:
     """A line after the delimiter row that belongs to the intended table."""
 
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
     row: Row
     role: RowRole
     #: how many cells the table has at this row (the header's; after a glued delimiter row, the
     #: glued table's header's)
     columns: int
     #: the next line is a continuation of this row
-    continued: bool = False
+    continued: bool
     #: unescaped pipes inside code spans of this row (GFM splits the cell there all the same)
-    code_pipes: tuple[int, ...] = ()
+    code_pipes: tuple[int, ...]
+
+    __match_args__ = ("row", "role", "columns", "continued", "code_pipes")
+
+    def __init__(self, row: Row, role: RowRole, columns: int, continued: bool = False, code_pipes: tuple[int, ...] = ()) -> None:
+        self.row = row
+        self.role = role
+        self.columns = columns
+        self.continued = continued
+        self.code_pipes = code_pipes
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class DelimiterFault(NamedTuple):
@@ -199,22 +253,44 @@ class DelimiterFault(NamedTuple):
         return self.kind is FaultKind.HEADER_PIPE and not self.wrong
 
 
-@dataclass
 class Rendered:
     """A table as the parser renders it: line range (0-based, in the parsed text), cell texts."""
 
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by fields and unhashable,
+    # as a dataclass.
     start: int  # first line
     end: int  # line after the last
     header: list[str]
     rows: list[tuple[int, list[str]]]  # (line, cells)
 
+    __match_args__ = ("start", "end", "header", "rows")
 
-@dataclass(eq=False)
+    def __init__(self, start: int, end: int, header: list[str], rows: list[tuple[int, list[str]]]) -> None:
+        self.start = start
+        self.end = end
+        self.header = header
+        self.rows = rows
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            names = self.__match_args__
+            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class TableBlock:
     """A run of pipe lines read as a table (see the module docstring)."""
 
+    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
+    # costs some 7 ms of every start. Equal by identity, as the dataclass was (eq=False).
     kind: BlockKind
-    text: str = field(repr=False)  # the document's text
+    text: str  # the document's text
     newline: str
     first: int  # 0-based index of the first line of the pipe run
     last: int  # 0-based index of its last line
@@ -222,31 +298,88 @@ class TableBlock:
     #: non-code lines the block is in (a table swallows the lines after it up to a blank line)
     start: int
     end: int
-    rows: list[Row] = field(default_factory=list)  # every line of the block read as a row
-    quoted: bool = False  # every line is in a blockquote (read without the "> " markers)
-    header: Row | None = None
-    delimiter: Row | None = None
+    rows: list[Row]  # every line of the block read as a row
+    quoted: bool  # every line is in a blockquote (read without the "> " markers)
+    header: Row | None
+    delimiter: Row | None
     #: the header's pipes inside code spans (they split the header cell in GFM)
-    header_code_pipes: tuple[int, ...] = ()
+    header_code_pipes: tuple[int, ...]
     #: the cells the table has, or is meant to have (header pipes in code spans escaped)
-    columns: int = 0
+    columns: int
     #: the in-memory repair of a broken delimiter row (empty when the table renders as written)
-    delimiter_edits: tuple[Edit, ...] = ()
+    delimiter_edits: tuple[Edit, ...]
     #: the table the parser renders (as written, or once the delimiter row is repaired)
-    rendered: Rendered | None = None
+    rendered: Rendered | None
     #: the lines of the intended table after its delimiter row
-    data: list[DataRow] = field(default_factory=list)
+    data: list[DataRow]
     #: the first line the rendered table swallows after the intended rows (TABLE only)
-    swallowed: Row | None = None
+    swallowed: Row | None
     #: a blank line after the intended table, when without it the next paragraph is swallowed
-    blank_line: Edit | None = None
+    blank_line: Edit | None
     #: why a BROKEN block does not render
-    fault: DelimiterFault | None = None
+    fault: DelimiterFault | None
     #: the repair of a BROKEN block, checked with the parser (None: the intended table is unclear)
-    repair: Fix | None = None
+    repair: Fix | None
     #: the outer pipes most of the table's rows have (and the header has)
-    lead_style: bool = False
-    trail_style: bool = False
+    lead_style: bool
+    trail_style: bool
+
+    __match_args__ = (
+        "kind", "text", "newline", "first", "last", "start", "end", "rows", "quoted", "header", "delimiter",
+        "header_code_pipes", "columns", "delimiter_edits", "rendered", "data", "swallowed", "blank_line", "fault",
+        "repair", "lead_style", "trail_style",
+    )
+
+    def __init__(
+        self,
+        kind: BlockKind,
+        text: str,
+        newline: str,
+        first: int,
+        last: int,
+        start: int,
+        end: int,
+        rows: list[Row] | None = None,  # None: a new list (and so for data)
+        quoted: bool = False,
+        header: Row | None = None,
+        delimiter: Row | None = None,
+        header_code_pipes: tuple[int, ...] = (),
+        columns: int = 0,
+        delimiter_edits: tuple[Edit, ...] = (),
+        rendered: Rendered | None = None,
+        data: list[DataRow] | None = None,
+        swallowed: Row | None = None,
+        blank_line: Edit | None = None,
+        fault: DelimiterFault | None = None,
+        repair: Fix | None = None,
+        lead_style: bool = False,
+        trail_style: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.newline = newline
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.rows = [] if rows is None else rows
+        self.quoted = quoted
+        self.header = header
+        self.delimiter = delimiter
+        self.header_code_pipes = header_code_pipes
+        self.columns = columns
+        self.delimiter_edits = delimiter_edits
+        self.rendered = rendered
+        self.data = [] if data is None else data
+        self.swallowed = swallowed
+        self.blank_line = blank_line
+        self.fault = fault
+        self.repair = repair
+        self.lead_style = lead_style
+        self.trail_style = trail_style
+
+    def __repr__(self) -> str:  # the document's text left out
+        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__ if n != "text") + ")"
 
     @property
     def judged(self) -> bool:
