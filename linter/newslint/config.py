@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .finding import Severity
+from .record import Record
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml", "pyproject.toml")
 KEYS = (
@@ -72,12 +73,10 @@ def closest(word: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-class Settings:
+class Settings(Record):
     """A validated configuration (file plus command line), before rules are instantiated."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable, as a dataclass; a list or
-    # dict parameter left at None is a new one (["ALL"] for select).
+    # a list or dict parameter left at None is a new one (["ALL"] for select)
     path: str | None  # the file it came from, if any
     root: str  # directory globs and pack paths are relative to
     select: list[str]
@@ -148,17 +147,6 @@ class Settings:
         self.blame = {} if blame is None else blame
         self.set_keys = set() if set_keys is None else set_keys
         self.sources = [] if sources is None else sources
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 # --- reading files ---------------------------------------------------------------------------

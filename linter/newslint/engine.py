@@ -8,6 +8,7 @@ from .config import Settings, closest, path_matches
 from .document import Document
 from .finding import Finding, Severity
 from .kinds import RegexTimeout
+from .record import Record
 from .registry import Registry, build_registry
 from .rule import Context, Rule
 from .selection import finding_code_matches, is_subcode, select_rules, selector_matches
@@ -16,12 +17,9 @@ from .selection import finding_code_matches, is_subcode, select_rules, selector_
 ENGINE_RULES = suppress.ENGINE_CODES
 
 
-class FileResult:
+class FileResult(Record):
     """Everything reported for one input. Picklable, so workers can send it back."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
     path: str
     findings: list[Finding]
     error: str | None  # the file could not be linted (exit 2)
@@ -55,17 +53,6 @@ class FileResult:
         self.cache_key = cache_key
         self.fixed = fixed
         self.notes = [] if notes is None else notes
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class Linter:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import TYPE_CHECKING, NamedTuple
 
+from .record import Record
+
 if TYPE_CHECKING:
     from .document import Document
 
@@ -63,15 +65,13 @@ class Related(NamedTuple):
     message: str = ""
 
 
-class Finding:
+class Finding(Record):
     """One problem found by one rule, in character offsets into ``Document.text``.
 
     ``line``/``column``/``end_line``/``end_column`` (1-based, end exclusive, code points) are
     filled once by :meth:`resolve`, from the Document's line table.
     """
 
-    # A plain class with slots, not a dataclass: importing dataclasses (and inspect, ast,
-    # tokenize with it) costs some 7 ms of every start. Equal by fields, unhashable.
     __slots__ = (
         "rule", "name", "category", "severity", "message", "start", "end", "suggestions", "fix", "related",
         # filled by resolve()
@@ -132,23 +132,6 @@ class Finding:
         self.end_column = end_column
         self.related_positions = related_positions
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in Finding.__slots__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (
-                self.rule, self.name, self.category, self.severity, self.message, self.start, self.end,
-                self.suggestions, self.fix, self.related, self.text, self.line, self.column, self.end_line,
-                self.end_column, self.related_positions,
-            ) == (
-                other.rule, other.name, other.category, other.severity, other.message, other.start, other.end,  # type: ignore[attr-defined]
-                other.suggestions, other.fix, other.related, other.text, other.line, other.column, other.end_line,  # type: ignore[attr-defined]
-                other.end_column, other.related_positions,  # type: ignore[attr-defined]
-            )
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable and equal by fields, as a dataclass
 
     def resolve(self, doc: "Document") -> "Finding":
         self.text = doc.text[self.start : self.end]

@@ -36,6 +36,7 @@ from typing import Any, Iterable
 from . import rx
 from .finding import CATEGORIES, Severity
 from .kinds import ConsistencyRule, ExistenceRule, RepetitionRule, SubstitutionRule
+from .record import Record
 from .rule import Rule, WordList
 
 def _close_matches(word: str, candidates: list, n: int = 1) -> list:
@@ -218,10 +219,7 @@ _CODE = rx.compile(r"^[A-Z][A-Z0-9]*\d{2,}$")
 _NAME = rx.compile(r"^[a-z][a-z0-9-]*$")
 
 
-class Pack:
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
+class Pack(Record):
     path: str
     rules: list[type[Rule]]
     lists: dict[str, list]
@@ -241,17 +239,6 @@ class Pack:
         self.rules = [] if rules is None else rules
         self.lists = {} if lists is None else lists
         self.list_lines = {} if list_lines is None else list_lines
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def builtin_pack_paths() -> list[str]:

@@ -14,6 +14,7 @@ from typing import Iterable, NamedTuple
 
 from .packs import Pack, PackError, builtin_pack_paths, check_lists, load_pack, merge_lists
 from .rule import Rule, WordList
+from .record import FrozenRecord
 
 ENTRY_POINT_GROUP = "newslint.rules"
 
@@ -22,10 +23,7 @@ class RegistryError(Exception):
     pass
 
 
-class Registry:
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Immutable, equal by fields and
-    # hashed by them, as a frozen dataclass.
+class Registry(FrozenRecord):
     rules: tuple[type[Rule], ...]
     lists: dict
     #: the lists that packs other than the built-in ones add entries to
@@ -34,27 +32,7 @@ class Registry:
     __match_args__ = ("rules", "lists", "user_lists")
 
     def __init__(self, rules: tuple[type[Rule], ...], lists: dict, user_lists: frozenset = frozenset()) -> None:
-        put = object.__setattr__
-        put(self, "rules", rules)
-        put(self, "lists", lists)
-        put(self, "user_lists", user_lists)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(rules={self.rules!r}, lists={self.lists!r}, user_lists={self.user_lists!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.rules, self.lists, self.user_lists) == (other.rules, other.lists, other.user_lists)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.rules, self.lists, self.user_lists))
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
+        self._init(rules=rules, lists=lists, user_lists=user_lists)
 
     @cached_property
     def declared(self) -> dict[str, WordList]:

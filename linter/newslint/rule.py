@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Iterable, Iterator,
 
 from . import rx
 from .finding import Finding, Fix, Related, Severity
+from .record import FrozenRecord, Record
 
 if TYPE_CHECKING:
     from .document import Document
@@ -43,7 +44,7 @@ _CONTEXT_KEYS = itertools.count()
 ENTRY_KINDS = ("word", "phrase", "pattern", "group", "mapping")
 
 
-class WordList:
+class WordList(FrozenRecord):
     """A word list a rule reads from the packs: declared on the rule, validated on load.
 
     ``entry`` says what one entry is:
@@ -60,8 +61,6 @@ class WordList:
     key, is rejected with its file, line and a did-you-mean.
     """
 
-    # A plain immutable class, not a frozen dataclass: importing dataclasses (and inspect, ast,
-    # tokenize with it) costs some 7 ms of every start. Equal by fields, hashable, no setattr.
     help: str
     entry: str
     keys: Mapping[str, Any] | None
@@ -70,38 +69,14 @@ class WordList:
     __match_args__ = ("help", "entry", "keys", "required")
 
     def __init__(self, help: str, entry: str = "word", keys: Mapping[str, Any] | None = None, required: tuple[str, ...] = ()) -> None:
-        put = object.__setattr__
-        put(self, "help", help)
-        put(self, "entry", entry)
-        put(self, "keys", keys)
-        put(self, "required", required)
+        self._init(help=help, entry=entry, keys=keys, required=required)
         if self.entry not in ENTRY_KINDS:
             raise ValueError(f"WordList entry must be one of {', '.join(ENTRY_KINDS)}, not {self.entry!r}")
 
-    def _astuple(self) -> tuple:
-        return (self.help, self.entry, self.keys, self.required)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(help={self.help!r}, entry={self.entry!r}, keys={self.keys!r}, required={self.required!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._astuple() == other._astuple()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._astuple())
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
 
 
 
-
-class Context:
+class Context(Record):
     """Shared resources of one configuration, built once and given to every rule.
 
     Per-configuration state lives in two declared places only: :meth:`Rule.setup` (a rule's own)
@@ -146,11 +121,9 @@ class Context:
         self.resources = {} if resources is None else resources
         self.key = next(_CONTEXT_KEYS) if key is None else key
 
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__qualname__}(accept={self.accept!r}, lists={self.lists!r}, settings={self.settings!r}, "
-            f"declared={self.declared!r}, user_lists={self.user_lists!r}, rules={self.rules!r})"
-        )
+    _repr_hidden = frozenset({"resources", "key"})
+    __eq__ = object.__eq__  # one configuration: equal only to itself
+    __hash__ = object.__hash__
 
     def pattern(self, name: str, pattern: str, flags: int = 0) -> Any:
         """A pattern built from the entries of list ``name``: compiled on first use

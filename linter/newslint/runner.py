@@ -16,6 +16,7 @@ from .document import Document, starts_with_bom
 from .engine import FileResult, Linter
 from .finding import Edit, Finding
 from .packs import PackError
+from .record import Record
 from .registry import RegistryError
 
 LINT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx")
@@ -23,12 +24,9 @@ SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache_
 MAX_FIX_PASSES = 10
 
 
-class Overrides:
+class Overrides(Record):
     """Command-line settings that override the configuration files."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
     config: str | None  # --config FILE: use it for every file, no discovery
     select: list[str] | None
     extend_select: list[str] | None
@@ -87,17 +85,6 @@ class Overrides:
     def replace(self, **changes: Any) -> "Overrides":
         """A copy with some fields changed (what ``dataclasses.replace`` did)."""
         return Overrides(**{**{n: getattr(self, n) for n in self.__match_args__}, **changes})
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class Session:

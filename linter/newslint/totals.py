@@ -6,14 +6,12 @@ from typing import Any
 
 from .engine import FileResult
 from .finding import Severity
+from .record import Record
 
 
-class Totals:
+class Totals(Record):
     """Counts over the files of one run, fed one :class:`FileResult` at a time."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
     statistics: bool  # keep per-rule and per-file statistics (``--statistics``)
     files: int
     errors: int  # inputs that could not be linted (exit 2)
@@ -65,17 +63,6 @@ class Totals:
         self.file_stats = {} if file_stats is None else file_stats
         self.metric_sums = {} if metric_sums is None else metric_sums
         self.metric_counts = {} if metric_counts is None else metric_counts
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
     def add(self, result: FileResult, fail_on: Severity | None) -> None:
         """Count one file's findings (``fail_on`` None: the file failed to lint)."""

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 from .. import rx
 from ..document import Line
 from ..finding import Edit, Fix
+from ..record import Record
 from . import per_document
 
 if TYPE_CHECKING:
@@ -146,12 +147,9 @@ class Cell(NamedTuple):
     end: int
 
 
-class Row:
+class Row(Record):
     """One physical line read as a table row (offsets into the text it was read from)."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
     line: Line
     start: int  # content start (after indentation and any blockquote marker)
     end: int  # content end (trailing whitespace dropped)
@@ -180,28 +178,14 @@ class Row:
         self.trail = trail
         self.pipes = [] if pipes is None else pipes
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
     @property
     def has_pipe(self) -> bool:
         return bool(self.pipes)
 
 
-class DataRow:
+class DataRow(Record):
     """A line after the delimiter row that belongs to the intended table."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
     row: Row
     role: RowRole
     #: how many cells the table has at this row (the header's; after a glued delimiter row, the
@@ -220,17 +204,6 @@ class DataRow:
         self.columns = columns
         self.continued = continued
         self.code_pipes = code_pipes
-
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 class DelimiterFault(NamedTuple):
@@ -253,12 +226,9 @@ class DelimiterFault(NamedTuple):
         return self.kind is FaultKind.HEADER_PIPE and not self.wrong
 
 
-class Rendered:
+class Rendered(Record):
     """A table as the parser renders it: line range (0-based, in the parsed text), cell texts."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by fields and unhashable,
-    # as a dataclass.
     start: int  # first line
     end: int  # line after the last
     header: list[str]
@@ -272,23 +242,10 @@ class Rendered:
         self.header = header
         self.rows = rows
 
-    def __repr__(self) -> str:
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__) + ")"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            names = self.__match_args__
-            return tuple(getattr(self, n) for n in names) == tuple(getattr(other, n) for n in names)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-class TableBlock:
+class TableBlock(Record):
     """A run of pipe lines read as a table (see the module docstring)."""
 
-    # A plain class, not a dataclass: importing dataclasses (and inspect, ast, tokenize with it)
-    # costs some 7 ms of every start. Equal by identity, as the dataclass was (eq=False).
     kind: BlockKind
     text: str  # the document's text
     newline: str
@@ -378,8 +335,9 @@ class TableBlock:
         self.lead_style = lead_style
         self.trail_style = trail_style
 
-    def __repr__(self) -> str:  # the document's text left out
-        return f"{type(self).__qualname__}(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__match_args__ if n != "text") + ")"
+    _repr_hidden = frozenset({"text"})  # the document's text
+    __eq__ = object.__eq__  # one block of one document: equal only to itself
+    __hash__ = object.__hash__
 
     @property
     def judged(self) -> bool:
