@@ -164,8 +164,14 @@ def _lemma_forms(lemma: str, upos: str) -> set[str]:
     except ImportError:  # pragma: no cover - lemminflect is a dependency
         return _regular_verb_forms(lemma) if upos == "VERB" else {lemma, lemma + "s"}
     forms = {lemma}
-    # the dictionary knows irregular forms ("seen"); rules only for words it lacks ("sayed" is not a form)
-    table = lemminflect.getAllInflections(lemma, upos=upos) or lemminflect.getAllInflectionsOOV(lemma, upos=upos)
+    # the dictionary knows irregular forms ("seen"); rules only for words it lacks ("sayed" is not a
+    # form), and none for a form of another word ("are", "were": not "aring", "wered")
+    table = lemminflect.getAllInflections(lemma, upos=upos)
+    if not table:
+        lemmas = lemminflect.getAllLemmas(lemma, upos=upos).get(upos, ())
+        if lemmas and lemma not in lemmas:
+            return forms
+        table = lemminflect.getAllInflectionsOOV(lemma, upos=upos)
     for fs in table.values():
         forms.update(fs)
     return forms
@@ -181,7 +187,7 @@ def verb_forms(entries: Iterable[str]) -> list[str]:
     folder = dirs.private_dir("verb-forms")
     if folder is None:  # no usable cache directory: work it out each time
         return inflect_verbs(entries)
-    key = dirs.digest("\n".join(entries) + "\n" + dirs.versions())
+    key = dirs.digest(f"{_FORMS_LAYOUT}\n" + "\n".join(entries) + "\n" + dirs.versions())
     path = os.path.join(folder, f"{key}.json")
     body = dirs.read_sealed(path)
     if body is not None:
@@ -197,6 +203,8 @@ def verb_forms(entries: Iterable[str]) -> list[str]:
 
 #: verb-form tables kept (one per configuration's lists and versions)
 KEEP_VERB_FORMS = 16
+#: how verb forms are worked out, in their cache key: raised when the forms of an entry change
+_FORMS_LAYOUT = 2
 
 
 def inflect_verbs(entries: Iterable[str]) -> list[str]:

@@ -141,9 +141,8 @@ class _Families(NamedTuple):
     keys: dict[str, _Keywords]
     #: the families tried only at their keywords (all their keywords are plain words)
     at_keywords: frozenset[str]
-    #: a keyword of those families right after an apostrophe, one pattern per apostrophe (a
-    #: literal first character is found much faster than a class)
-    joined_keyword: tuple[re.Pattern, ...]
+    #: the keywords of those families (lower case)
+    anchored_words: frozenset[str]
 
 
 @per_config
@@ -160,8 +159,7 @@ def _families(ctx: Context) -> _Families:
     # a phrase a pack adds ("market watchers") opens a match at its first word, but the window
     # around that word is searched: the keyword-only shortcut holds for plain words
     anchored = frozenset(fam for fam, ks in keys.items() if fam in _OPENS_WITH_KEYWORD and ks.plain)
-    alt = _alt(set().union(*(keys[fam].entries for fam in anchored)))
-    return _Families(keys, anchored, tuple(rx.compile(rf"{q}(?:{alt})\s", re.I) for q in "'’"))
+    return _Families(keys, anchored, frozenset().union(*(keys[fam].entries for fam in anchored)))
 
 
 class _Window:
@@ -184,7 +182,7 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
     # a keyword may open a match where the word table has none: inside a word, after an apostrophe
     # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
     prose = doc.prose
-    awkward = any(c in prose for c in _ODD_CASE) or any(p.search(prose) for p in families.joined_keyword)
+    awkward = any(c in prose for c in _ODD_CASE) or _joined_keyword(t.vocabulary, families.anchored_words)
     out: dict[str, list[_Window]] = {}
     for fam, ks in families.keys.items():
         indexes = ks.indexes(doc)
@@ -201,6 +199,12 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
             else:
                 windows.append(_Window(lo, hi, [starts[i]] if at_keywords else None))
     return out
+
+
+def _joined_keyword(vocabulary: frozenset[str], keywords: frozenset[str]) -> bool:
+    """Whether a keyword follows an apostrophe inside a word of the word table ("x'it"), where it
+    opens no word of its own (the table joins words across an apostrophe, ’ read as ')."""
+    return any(not keywords.isdisjoint(w.split("'")[1:]) for w in vocabulary if "'" in w)
 
 
 def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> list[re.Match]:
