@@ -90,6 +90,27 @@ def test_pyproject_without_tool_table_is_skipped(tmp_path):
     assert find_config(tmp_path / "x.txt") is None or find_config(tmp_path / "x.txt").parent != tmp_path
 
 
+def test_a_pyproject_without_tool_table_is_read_once_and_an_edit_is_read_again(tmp_path, monkeypatch):
+    """A pyproject.toml that names newslint without configuring it (a dependency, a script) is
+    remembered as such in the cache directory; an edit that adds the table is found at once."""
+    import newslint.config as config
+
+    p = write(tmp_path, "pyproject.toml", "[project]\nname = 'paper'\ndependencies = ['newslint']\n")
+    assert find_config(tmp_path / "x.txt") is None or find_config(tmp_path / "x.txt").parent != tmp_path
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("the TOML parser ran again")
+
+    import tomllib
+
+    with monkeypatch.context() as m:
+        m.setattr(tomllib, "loads", no_parse)
+        assert config.read_config_file(p) is None  # answered from the cache
+    p.write_text(p.read_text() + "[tool.newslint]\nselect = ['spelling']\n")
+    cfg = find_config(tmp_path / "x.txt")
+    assert cfg == p and parse_settings(read_config_file(cfg), str(cfg)).select == ["spelling"]
+
+
 def test_accept_file(tmp_path):
     write(tmp_path, "names.txt", "# newsroom names\nadn\nKovalenko\n")
     s = parse_settings({"accept": "names.txt"}, str(tmp_path / ".newslint.yaml"))

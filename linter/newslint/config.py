@@ -162,6 +162,8 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     if path.name == "pyproject.toml" or path.suffix == ".toml":
         if b"newslint" not in raw:
             return None  # no [tool.newslint] table in any spelling: skip the TOML parser
+        if path.name == "pyproject.toml" and _known_without_table(path, raw):
+            return None
         if sys.version_info >= (3, 11):
             import tomllib
         else:  # pragma: no cover
@@ -179,6 +181,7 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
         tool = data.get("tool", {})
         table = tool.get("newslint") if isinstance(tool, dict) else None
         if table is None and path.name == "pyproject.toml":
+            _known_without_table(path, raw, remember=True)
             return None
         if table is not None and not isinstance(table, dict):
             raise ConfigError(f"{path}: 'tool.newslint' must be a table ([tool.newslint]), not a {_type_name(table)}")
@@ -197,6 +200,33 @@ def read_config_file(path: str | Path) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1: the configuration must be a mapping of keys")
     return data
+
+
+#: pyproject.toml files remembered as having no [tool.newslint] table
+_WITHOUT_TABLE_KEPT = 32
+
+
+def _known_without_table(path: Path, raw: bytes, remember: bool = False) -> bool:
+    """Whether this pyproject.toml (these bytes at this path) was found to have no [tool.newslint]
+    table before; with ``remember``, note that it has none. A project's pyproject.toml often names
+    newslint (a dependency, a script) without configuring it, and parsing it on every start costs
+    more than the rest of the configuration (tomllib and its imports, ~4 ms), so the answer is kept
+    in the cache directory, keyed on the file's path, length and two checksums (an edit is a new
+    key)."""
+    import zlib
+
+    from . import dirs
+
+    folder = dirs.private_dir("pyproject-v1")
+    if folder is None:
+        return False
+    key = f"{dirs.digest(f'{dirs.stamp()}:{os.path.abspath(path)}:{len(raw)}')}{dirs.digest(raw)}{zlib.adler32(raw):08x}"
+    entry = os.path.join(folder, key + ".txt")
+    if remember:
+        if dirs.write_private(entry, dirs.seal(b"no [tool.newslint] table\n")):
+            dirs.evict(folder, ".txt", _WITHOUT_TABLE_KEPT)
+        return True
+    return dirs.read_sealed(entry) is not None
 
 
 def _type_name(value: Any) -> str:
