@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import repeat
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from .. import rx
 from ..analysis import per_config, per_document
@@ -56,25 +56,55 @@ ENGAGEMENT_BAIT = WordList(
 # --- page chrome (shared with the glued-article and repeated-headline rules) ---------------------
 
 
+class _ChromeKinds(NamedTuple):
+    """The chrome kinds of a configuration, in the list's order, and what finds their gates."""
+
+    #: (pattern, spec) of each kind; a pattern is compiled the first time a line could be of its kind
+    kinds: list[tuple[re.Pattern, dict]]
+    #: the kinds without ``contains``: tried on every line
+    always: frozenset[int]
+    #: an Aho-Corasick automaton of the ``contains`` substrings (lower case), each with its kinds
+    #: (None when no kind has any)
+    gates: Any
+
+
 @per_config
-def _chrome_kinds(ctx: Context) -> list[tuple[re.Pattern, tuple[str, ...], dict]]:
-    """(pattern, contains, spec) of every chrome kind, in the list's order. A pattern is compiled
-    the first time a line could be of its kind: its ``contains`` (lower case, one of which a line
-    of the kind holds) are looked for first, so a short article compiles only a few of them."""
+def _chrome_kinds(ctx: Context) -> _ChromeKinds:
+    """The kinds of ``boilerplate.chrome-lines``. A line is tried only against the kinds whose
+    ``contains`` it holds (one pass of an automaton over it), so a short article compiles few of
+    their patterns and a line that is no chrome at all costs one look."""
+    import ahocorasick
+
     name = "boilerplate.chrome-lines"
-    return [
-        (ctx.pattern(name, str(x["pattern"]), re.I), tuple(str(c).lower() for c in x.get("contains") or ()), dict(x))
-        for x in ctx.list(name)
-        if isinstance(x, dict) and x.get("pattern")
-    ]
+    kinds, always, owners = [], set(), {}
+    for x in ctx.list(name):
+        if isinstance(x, dict) and x.get("pattern"):
+            contains = [str(c).lower() for c in x.get("contains") or ()]
+            for c in contains:
+                owners.setdefault(c, set()).add(len(kinds))
+            if not contains:
+                always.add(len(kinds))
+            kinds.append((ctx.pattern(name, str(x["pattern"]), re.I), dict(x)))
+    gates = None
+    if owners:
+        gates = ahocorasick.Automaton()
+        for c, ks in owners.items():
+            gates.add_word(c, frozenset(ks))
+        gates.make_automaton()
+    return _ChromeKinds(kinds, frozenset(always), gates)
 
 
-def _chrome_kind(kinds: list[tuple[re.Pattern, tuple[str, ...], dict]], text: str) -> dict | None:
+def _chrome_kind(chrome: _ChromeKinds, text: str) -> dict | None:
     """The spec of the first chrome kind whose pattern matches the whole of ``text``."""
-    low = None if any(c in text for c in ODD_CASE) else text.lower()
-    for pat, contains, spec in kinds:
-        if contains and low is not None and not any(c in low for c in contains):
-            continue
+    if chrome.gates is None or any(c in text for c in ODD_CASE):
+        tried = range(len(chrome.kinds))  # İ, ı, ſ match i and s case-insensitively: try every kind
+    else:
+        wanted = set(chrome.always)
+        for _, ks in chrome.gates.iter(text.lower()):
+            wanted |= ks
+        tried = sorted(wanted)
+    for i in tried:
+        pat, spec = chrome.kinds[i]
         if pat.fullmatch(text):
             return spec
     return None
@@ -94,7 +124,7 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
     as a whole, each of its lines is tried on its own (a credit line run into the next line)."""
     kinds = _chrome_kinds(ctx)
     out: list[tuple[Line, dict]] = []
-    if not kinds:
+    if not kinds.kinds:
         return out
     in_tables = {i + 1 for t in flat_tables(doc) if t.how == "split" for i in t.lines} if "|" in doc.text else set()
 
