@@ -20,7 +20,35 @@ class UsageError(Exception):
     pass
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, worked out the same way (``COLUMNS``, else the
+    terminal of standard output, else 80) without importing shutil."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, given the terminal's width. argparse builds a formatter for every
+    option it adds (to check its metavar), and one left to find the width itself imports shutil,
+    which imports zlib, bz2 and lzma: 2 ms of every start, before any help is shown."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _terminal_columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # exit 2 with a one-line message, no traceback
         self.print_usage(sys.stderr)
         raise UsageError(message + self._did_you_mean(message))

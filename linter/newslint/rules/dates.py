@@ -2,6 +2,7 @@
 to two moments, ages that disagree with a birth year or with each other (NL802, NL803, NL806)."""
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Iterator
 
@@ -22,14 +23,6 @@ _MONTH_NAME = ("", "January", "February", "March", "April", "May", "June", "July
                "October", "November", "December")
 _WEEKDAY_WORDS = add_keywords(set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 
-
-
-def _weekday(year: int, month: int, day: int) -> int:
-    """``datetime.date(year, month, day).weekday()`` (ValueError for no such date); datetime is
-    imported only by an article that has a date to check."""
-    import datetime
-
-    return datetime.date(year, month, day).weekday()
 
 class WeekdayDate(Rule):
     """A weekday that does not match its date: "Monday, January 12, 2025" (January 12, 2025 was a
@@ -86,7 +79,7 @@ class WeekdayDate(Rule):
             fits = []
             for y in candidates:
                 try:
-                    fits.append(_weekday(y, month, day) == wd)
+                    fits.append(datetime.date(y, month, day).weekday() == wd)
                 except ValueError:
                     fits.append(False)
             if any(fits):
@@ -94,7 +87,7 @@ class WeekdayDate(Rule):
             wd_name = _DAY_NAME[wd]
             if strict:
                 try:
-                    actual = _DAY_NAME[_weekday(candidates[0], month, day)]
+                    actual = _DAY_NAME[datetime.date(candidates[0], month, day).weekday()]
                 except ValueError:
                     yield self.finding(m.start(), m.end(), f"'{doc.text[m.start():m.end()]}' is not a date")
                     continue
@@ -475,7 +468,7 @@ class WeekdayEvent(Rule):
             years = [year] if year is not None else [ay] + ([ay - 1] if month >= 11 else [ay + 1] if month <= 2 else [])
             wd = wds[0][1]
             try:
-                actual = [_weekday(y, month, day) for y in years]
+                actual = [datetime.date(y, month, day).weekday() for y in years]
             except ValueError:
                 continue  # not a date: NL802's business when a weekday is beside it
             if wd in actual:
