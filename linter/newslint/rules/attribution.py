@@ -182,7 +182,7 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
     # a keyword may open a match where the word table has none: inside a word, after an apostrophe
     # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
     prose = doc.prose
-    awkward = any(c in prose for c in _ODD_CASE) or _joined_keyword(t.vocabulary, families.anchored_words)
+    awkward = any(c in prose for c in _ODD_CASE) or _joined_keyword(prose, families.anchored_words)
     out: dict[str, list[_Window]] = {}
     for fam, ks in families.keys.items():
         indexes = ks.indexes(doc)
@@ -201,10 +201,15 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
     return out
 
 
-def _joined_keyword(vocabulary: frozenset[str], keywords: frozenset[str]) -> bool:
-    """Whether a keyword follows an apostrophe inside a word of the word table ("x'it"), where it
-    opens no word of its own (the table joins words across an apostrophe, ’ read as ')."""
-    return any(not keywords.isdisjoint(w.split("'")[1:]) for w in vocabulary if "'" in w)
+# the letters and digits right after an apostrophe
+_AFTER_APOSTROPHE = rx.compile(r"['’]([^\W_]+)")
+
+
+def _joined_keyword(prose: str, keywords: frozenset[str]) -> bool:
+    """Whether a keyword may follow an apostrophe inside a word of the word table ("x'it"), where
+    it opens no word of its own (the table joins words across an apostrophe): true whenever one
+    follows an apostrophe at all."""
+    return not keywords.isdisjoint(map(str.lower, _AFTER_APOSTROPHE.findall(prose)))
 
 
 def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> list[re.Match]:
