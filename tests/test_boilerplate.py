@@ -287,6 +287,23 @@ def test_encoded_residue_and_its_fix():
     assert "NL709" not in codes("The file, report.pdf, was sent on Monday.\n")
 
 
+def test_bare_encoded_data_is_found_by_its_run_without_white_space():
+    blob = ("Qm9va2luZ3Mgb3BlbiBvbiBNb25kYXk" * 4)[:100]  # base64-shaped, mixed case and digits
+    assert "NL709" in codes(STORY + blob + "\n")
+    assert "NL709" not in codes(STORY + blob[:79] + "\n")  # the pattern wants 80
+
+
+@pytest.mark.parametrize(("text", "n", "expected"), [
+    ("ab cd", 2, True), ("ab cd", 3, False), ("a\tbcd\ne", 3, True), ("x" * 80, 80, True),
+    ("é" * 40, 80, True),  # 80 UTF-8 bytes: "may hold" (never shorter than the run)
+    ("ab\x0bcd", 3, False),
+])
+def test_has_run(text, n, expected):
+    from newslint.rules.boilerplate import has_run
+
+    assert has_run(Document(text, "a.txt"), n) is expected
+
+
 def test_related_links_one_finding_per_block():
     text = STORY + "Road works: Bypass to close for six weeks from Monday\nSchool meals: Prices rise for the first time since 2019\n"
     (f,) = [f for f in lint(text) if f.rule == "NL710"]
