@@ -77,6 +77,10 @@ class LongSentence(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         limit = self.opts["max-words"]
         for start, end in body_sentences(doc):
+            # words are separated by spaces: a sentence of 2 * limit characters or fewer holds at
+            # most limit words (the count is not needed then)
+            if end - start <= 2 * limit:
+                continue
             n = word_count(doc, start, end, limit)
             if n > limit:
                 yield self.finding(start, end, f"Sentence of {n} words (news style: at most {limit}); consider splitting it")
@@ -115,6 +119,8 @@ class LongParagraph(Rule):
             if pi < 0:
                 continue
             first, last = sents[0], sents[-1]
+            if len(sents) <= max_sent and last[1] - first[0] <= 2 * max_words:
+                continue  # at most max_words words (see LongSentence): nothing to report
             words = word_count(doc, first[0], last[1], max_words)
             if words > max_words or len(sents) > max_sent:
                 yield self.finding(
