@@ -65,8 +65,9 @@ class WordTable:
 
     __slots__ = ("words", "starts", "ends", "_set")
 
-    def __init__(self, prose: str):
-        low = prose.lower()
+    def __init__(self, prose: str, low: str | None = None):
+        if low is None:  # else ``prose.lower()``, given
+            low = prose.lower()
         if len(low) != len(prose):  # a few characters lower-case to two (İ): keep offsets exact
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
         low = low.replace("’", "'")
@@ -100,8 +101,9 @@ class WordTable:
 
 @per_document
 def word_table(doc: Document) -> WordTable:
-    """The article's prose as a :class:`WordTable`."""
-    return WordTable(doc.prose)
+    """The article's prose as a :class:`WordTable` (from the prose lower-cased once, shared with
+    :func:`lower_prose`)."""
+    return WordTable(doc.prose, lower_prose(doc))
 
 
 @per_document
