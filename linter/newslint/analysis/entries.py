@@ -224,9 +224,9 @@ class GatedList:
                 if e.subset:
                     ranges = lines.of(doc, e.key)
                 else:
-                    keys = [w for w in e.gate if w in vocab]
+                    keys = e.gate & vocab  # in C; the order of several does not matter (sorted below)
                     if len(keys) == 1:
-                        ranges = lines.of(doc, keys[0])
+                        ranges = lines.of(doc, next(iter(keys)))
                     else:
                         ranges = sorted({r for k in keys for r in lines.of(doc, k)})
                 if soft is None:

@@ -157,6 +157,12 @@ def lower_ascii_words(doc: Document) -> frozenset[str]:
 
 
 @per_document
+def capital_ascii_words(doc: Document) -> frozenset[str]:
+    """Those of :func:`ascii_words` with a capital in them, case kept."""
+    return ascii_words(doc) - lower_ascii_words(doc)
+
+
+@per_document
 def capitalised_ascii_words(doc: Document) -> frozenset[str]:
     """Those of :func:`ascii_words` with a capital in them, lower-cased."""
-    return frozenset(map(str.lower, ascii_words(doc) - lower_ascii_words(doc)))
+    return frozenset(map(str.lower, capital_ascii_words(doc)))

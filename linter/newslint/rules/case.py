@@ -34,7 +34,7 @@ from ..analysis.names import (
     name_variants,
     proper_names,
 )
-from ..analysis.words import ascii_words, capitalised_ascii_words, lower_ascii_words, lower_prose, word_table
+from ..analysis.words import ascii_words, capital_ascii_words, capitalised_ascii_words, lower_ascii_words, lower_prose, word_table
 from ..rule import Context, Rule
 
 # --- shared vocabulary ---------------------------------------------------------------------
@@ -860,7 +860,7 @@ class NameCaseVariants(Rule):
         # a dateline and a headline in capitals are styles, not another spelling
         # only the words with a capital (a set difference in C) are looked at; for runs of ASCII
         # letters "a capital after the first letter" is "w[1:] is not all lower case"
-        capped = ascii_words(doc) - lower_ascii_words(doc)
+        capped = capital_ascii_words(doc)
         forms = [w for w in capped if len(w) >= 3 and not w.isupper() and not w[1:].islower()]
         if not forms:
             return
