@@ -713,7 +713,9 @@ def _may_have_doubled_twins(doc: Document) -> bool:
     tokens are capitalised ASCII words, so without such a pair in the article's words there is
     none among its name tokens either, and the full token scan can be skipped."""
     capitalised = capitalised_ascii_words(doc)
-    return any(len(low) >= 5 and _doubled_twin(low, capitalised) for low in lexicon.unknown(capitalised))
+    # the words with a doubled letter picked by the pattern called in C (filter): most have none
+    longer = [low for low in lexicon.unknown(capitalised) if len(low) >= 5]
+    return any(_doubled_twin(low, capitalised) for low in filter(_DOUBLED_LETTER.search, longer))
 
 
 class NameSpellingVariants(Rule):
