@@ -117,7 +117,10 @@ def words(doc: Document) -> list[tuple[int, int, str]]:
 def lower_prose(doc: Document) -> str:
     """``doc.prose.lower()``, computed once. Its length may differ from the prose's (a few
     characters lower-case to two): callers that map offsets back compare the lengths first."""
-    return doc.prose.lower()
+    prose = doc.prose
+    if prose is doc.text:  # nothing blanked or softened (most articles): the text lowered once
+        return lower_text(doc)
+    return prose.lower()
 
 
 @per_document
