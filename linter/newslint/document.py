@@ -22,6 +22,8 @@ import codecs
 import re
 import sys
 from functools import cached_property
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, Iterable, NamedTuple
 
 from . import rx
@@ -235,12 +237,9 @@ class Document:
     # --- positions -------------------------------------------------------------------------
     @cached_property
     def line_starts(self) -> list[int]:
-        starts = [0]
-        find = self.text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        # each line's length plus its newline, summed in C (the last sum is past the end)
+        starts = list(accumulate(map(add, map(len, self.text.split("\n")), repeat(1)), initial=0))
+        starts.pop()
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -573,12 +572,13 @@ class Document:
                 b = bisect.bisect_right(starts, max(s.end - 1, s.start)) - 1
                 fenced_lines.update(range(a, b + 1))
         fenced_lines |= self._masked_lines()
-        out: list[Line] = []
+        out: list[tuple[int, int, int, str, str]] = []  # made Lines at the end, in C
         table_rows = self._pipe_block_lines()
         labels = self._speaker_labels()
+        cr = "\r" in text
         # one split in C gives every line's text; offsets come from line_starts
         for i, (start, s) in enumerate(zip(starts, text.split("\n"))):
-            if s[-1:] == "\r":
+            if cr and s[-1:] == "\r":
                 s = s[:-1]
             end = start + len(s)
             if i in fenced_lines:
@@ -599,8 +599,8 @@ class Document:
                 kind = "label"
             else:
                 kind = "text"
-            out.append(Line(i + 1, start, end, s, kind))
-        return out
+            out.append((i + 1, start, end, s, kind))
+        return list(map(tuple.__new__, repeat(Line), out))
 
     def _masked_lines(self) -> set[int]:
         """0-based indexes of non-blank lines whose every visible character is protected (front
@@ -767,7 +767,8 @@ class Document:
                 first = -1
         if first >= 0:
             spans.append((first, n - 1))
-        return [Paragraph(lines[a].start, lines[b].end, lines[a].number, lines[b].number, lines[a].kind) for a, b in spans]
+        rows = [(lines[a].start, lines[b].end, lines[a].number, lines[b].number, lines[a].kind) for a, b in spans]
+        return list(map(tuple.__new__, repeat(Paragraph), rows))  # the named tuples made in C
 
     @cached_property
     def _wrap_width(self) -> int:
@@ -816,18 +817,17 @@ class Document:
         start and the next sentence starts inside the paragraph (what scanning each paragraph
         on its own finds; tests/test_document.py checks the two agree)."""
         prose = self.prose
-        out: list[Span] = []
+        out: list[tuple[int, int]] = []  # made Spans at the end, in C
         k = _ABBREVIATION_MAX + 1
         # (stop, end of the closing marks, start of the next sentence) of every boundary
         bounds = [(m.start(), m.end(1), m.end()) for m in _SENT_BOUNDARY.finditer(prose)]
         nb = len(bounds)
         j = 0
-        for p in self.paragraphs:
-            if p.kind == "table":
+        for start, end, _, _, kind in self.paragraphs:
+            if kind == "table":
                 continue
-            start, end = p.start, p.end
             # a speaker label is not part of the answer's first sentence
-            if p.kind == "label":
+            if kind == "label":
                 m = _LABEL.match(prose, start)
                 if m:
                     start = m.end() - 1
@@ -846,12 +846,12 @@ class Document:
                     if _INITIALISM.fullmatch(word):  # U.S., e.g. written out
                         continue
                 # a sentence ends after its closing marks; the next starts after the spaces
-                out.append(Span(start, close))
+                out.append((start, close))
                 start = following
             last = start + len(prose[start:end].rstrip())
             if last > start:
-                out.append(Span(start, last))
-        return out
+                out.append((start, last))
+        return list(map(tuple.__new__, repeat(Span), out))
 
     def sentence_index(self, offset: int) -> int:
         starts = self._sentence_starts

@@ -7,6 +7,7 @@ import re
 from .. import rx
 from ..document import Document
 from . import per_document
+from .words import lower_text
 
 __all__ = [
     "WEEKDAYS", "MONTHS", "WEEKDAY_DATE", "DATE", "YEAR", "month_number", "weekday_number", "article_year",
@@ -97,7 +98,7 @@ def article_year(doc: Document) -> int | None:
     # most articles hold neither a stamp word nor a "YYYY -" dateline, and two cheap tests rule
     # both out (ſ and ı fold to s and i under re.IGNORECASE, so they send the text to the full
     # search)
-    low = text.lower()
+    low = lower_text(doc)  # text.lower(), shared
     if not any(w in low for w in _STAMP_WORDS) and "ſ" not in low and "ı" not in low and not _YEAR_DASH.search(text):
         return None
     return _stamp_year(text, low)

@@ -15,21 +15,23 @@ A pack list read here holds phrases or regular expressions (``rules/ai-content.y
 The gates are the loaded lists' own (``gate:`` keys and the words of phrases), per
 configuration: a newsroom's additions are gated like the built-in entries, and nothing is
 copied by hand into Python. Each rule builds its gated lists in ``Rule.setup``, so that every
-gate word of the configuration is known before the first article and the lines of all of them
-are found in one pass over the article's words (:class:`_GateLines`).
+gate word of the configuration is a registered keyword before the first article: the lines of a
+gate word come from the shared keyword index (:class:`_GateLines`), and a list run by several
+rules is run once per article.
 """
 from __future__ import annotations
 
 import bisect
 import functools
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
+from itertools import repeat
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from .. import rx
 from ..document import Document
 from . import per_config, per_document
 from .keywords import add_keywords
-from .keywords import indexes_of as keyword_indexes
+from .keywords import word_hits
 from .lines import norm_prose, norm_text
 from .words import lower_text, word_table
 
@@ -199,109 +201,106 @@ class GatedList:
             return []
         return [self.entries[i] for i in sorted(chosen)]
 
-    def run(self, doc: Document, ctx: Context) -> Iterator[tuple[re.Match, dict]]:
+    def run(self, doc: Document, ctx: Context) -> list[tuple[re.Match, dict]]:
         """Matches of every wanted entry, over the normalised prose (or raw text when the entry
         says ``scan: text``). An entry gated by words is run only over the lines where its gate
-        words occur (a phrase: its longest word), so a pattern must not span lines."""
+        words occur (a phrase: its longest word), so a pattern must not span lines. Computed once
+        per article (several rules read the same list)."""
         if not self.entries:
-            return
+            return []
+        gates = _gate_lines(doc, ctx)
+        done = gates.runs.get(self)
+        if done is None:
+            done = gates.runs[self] = self._run(doc, ctx, gates)
+        return done
+
+    def _run(self, doc: Document, ctx: Context, lines: _GateLines) -> list[tuple[re.Match, dict]]:
+        out: list[tuple[re.Match, dict]] = []
         vocab = word_table(doc).vocabulary
-        lines = None
         soft = None  # whether soft line breaks were read as spaces in the prose
         for e in self.wanted(vocab, lower_text(doc)):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
             if e.gate and not e.contains and not e.on_text:
-                if lines is None:
-                    lines = _gate_lines(doc, ctx)
                 if e.subset:
-                    ranges = lines.of(doc, ctx, e.key)
+                    ranges = lines.of(doc, e.key)
                 else:
-                    keys = [w for w in e.gate if w in vocab]
+                    keys = e.gate & vocab  # in C; the order of several does not matter (sorted below)
                     if len(keys) == 1:
-                        ranges = lines.of(doc, ctx, keys[0])
+                        ranges = lines.of(doc, next(iter(keys)))
                     else:
-                        ranges = sorted({r for k in keys for r in lines.of(doc, ctx, k)})
+                        ranges = sorted({r for k in keys for r in lines.of(doc, k)})
                 if soft is None:
-                    soft = doc.prose.count("\n") < doc.text.count("\n")
+                    soft = lines.soft
+                    if soft is None:
+                        soft = lines.soft = doc.prose.count("\n") < doc.text.count("\n")
                 if soft:  # a line of a wrapped paragraph: the phrase may run on into the next line
                     ranges = list(dict.fromkeys(doc.line_bounds(a) for a, _ in ranges))
+                spec = e.spec
                 for a, b in ranges:
                     for m in e.rx.finditer(hay, a, b):
                         if m.end() > m.start():
-                            yield m, e.spec
+                            out.append((m, spec))
                 continue
             for m in e.rx.finditer(hay):
                 if m.end() > m.start():
-                    yield m, e.spec
-
-
-@per_config
-def _gate_words(ctx: Context) -> set[str]:
-    """The words of every gated list built for this configuration (see :func:`gated_list`)."""
-    return set()
+                    out.append((m, e.spec))
+        return out
 
 
 @per_list
 def gated_list(ctx: Context, name: str) -> GatedList:
-    """A list compiled as a :class:`GatedList`; its words join the configuration's gate words.
+    """A list compiled as a :class:`GatedList`; its gate words are registered keywords.
 
-    Call it from ``Rule.setup``: the lines of the gate words of all the lists built before the
-    first article are then found in one pass over each article's words."""
+    Call it from ``Rule.setup``: the gate words of all the lists built before the first article
+    are then found by the shared keyword index's one pass over each article's words."""
     gl = GatedList(_entries(ctx.list(name), lambda p, f: ctx.pattern(name, p, f)))
-    _gate_words(ctx).update(gl.words)
-    add_keywords(gl.words)  # found by the shared keyword index's one pass (see _GateLines)
+    add_keywords(gl.words)  # found by the shared keyword index's one pass
     return gl
 
 
-def run_entries(doc: Document, ctx: Context, name: str) -> Iterator[tuple[re.Match, dict]]:
+def run_entries(doc: Document, ctx: Context, name: str) -> list[tuple[re.Match, dict]]:
     """Matches of every wanted entry of a list (see :meth:`GatedList.run`)."""
     return gated_list(ctx, name).run(doc, ctx)
 
 
 class _GateLines:
-    """The lines of the configuration's gate words in one article, found in one pass over its
-    words for all the gate words that occur (a word of a list built later: in one more pass).
+    """The lines of gate words in one article (each word's found once, from the shared keyword
+    index), whether its prose reads soft line breaks as spaces, and each gated list's matches.
 
     Kept in the document's analyses, so it must not refer to the document: a reference cycle
     would keep every document alive until a full garbage collection."""
 
-    __slots__ = ("found",)
+    __slots__ = ("found", "soft", "runs")
 
     def __init__(self) -> None:
         self.found: dict[str, list[tuple[int, int]]] = {}
+        self.soft: bool | None = None
+        self.runs: dict[GatedList, list[tuple[re.Match, dict]]] = {}
 
-    def of(self, doc: Document, ctx: Context, word: str) -> list[tuple[int, int]]:
+    def of(self, doc: Document, word: str) -> list[tuple[int, int]]:
         """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order."""
         got = self.found.get(word)
         if got is None:
-            self._find(doc, ctx, word)
-            got = self.found[word]
+            got = self.found[word] = self._find(doc, word)
         return got
 
-    def _find(self, doc: Document, ctx: Context, word: str) -> None:
+    @staticmethod
+    def _find(doc: Document, word: str) -> list[tuple[int, int]]:
+        # the gate words are registered keywords: their indexes come from the shared index (a
+        # word registered after the article's hits were taken: from the word table)
         t = word_table(doc)
-        found = self.found
-        wanted = (_gate_words(ctx) & t.vocabulary) - found.keys()
-        if word in t.vocabulary:
-            wanted.add(word)
-        for w in wanted:
-            found[w] = []
-        if word not in found:
-            found[word] = []  # not in the article
-        if not wanted:
-            return
-        words, starts = t.words, t.starts
+        idx = word_hits(doc).get(word)
+        if idx is None:
+            if word not in t.vocabulary:
+                return []
+            idx = t.indexes_of({word})
+        starts = t.starts
         line_starts = doc.line_starts
         n_lines = len(line_starts)
         text_len = len(doc.text)
-        # the gate words are registered keywords: their indexes come from the shared index
-        for i in keyword_indexes(doc, wanted):
-            p = starts[i]
-            ln = bisect.bisect_right(line_starts, p)  # the number of the line (1-based)
-            line = (line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len)
-            got = found[words[i]]
-            if not got or got[-1] != line:
-                got.append(line)
+        # the number of each occurrence's line (1-based), in order, each line once (in C)
+        numbers = dict.fromkeys(map(bisect.bisect_right, repeat(line_starts), map(starts.__getitem__, idx)))
+        return [(line_starts[ln - 1], line_starts[ln] - 1 if ln < n_lines else text_len) for ln in numbers]
 
 
 @per_document
@@ -311,4 +310,4 @@ def _gate_lines(doc: Document, ctx: Context) -> _GateLines:
 
 def word_lines(doc: Document, ctx: Context, word: str) -> list[tuple[int, int]]:
     """(start, end) of the lines on which a word (lower case, ' folded) occurs, in order."""
-    return _gate_lines(doc, ctx).of(doc, ctx, word)
+    return _gate_lines(doc, ctx).of(doc, word)

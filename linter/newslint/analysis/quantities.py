@@ -124,6 +124,21 @@ _MONTH_WORDS = frozenset(
 )
 _TOTAL_AFTER = rx.compile(r",?\s*(?:in\s+total|in\s+all|combined|altogether|all\s+told)\b")
 _ANCHOR = rx.compile(r"[\d$€£¥₹₩][\d,.]*")
+#: the same on a text whose only decimal digits are ASCII ones: a class of literals, which re
+#: tests with a bitmap, where \d costs a Unicode category look-up at every position (3x slower)
+_ANCHOR_ASCII_DIGITS = rx.compile(r"[0-9$€£¥₹₩][\d,.]*")
+_DIGIT = rx.compile(r"\d")
+_ASCII_BYTES = bytes(range(128))
+
+
+def _anchor_pattern(prose: str):
+    """_ANCHOR, or its faster twin when the prose has no decimal digit beyond ASCII (looked for
+    among its non-ASCII characters only: the ASCII bytes of its UTF-8 deleted in C)."""
+    if not prose.isascii() and _DIGIT.search(
+        prose.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return _ANCHOR
+    return _ANCHOR_ASCII_DIGITS
 _CUR_WORDS = frozenset(("rs", "usd", "eur", "gbp", "inr", "krw", "jpy"))
 _MONTH_ABBR_BEFORE = rx.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s\Z")
 _FUNCTION = frozenset(
@@ -222,7 +237,8 @@ def _find_anchors(doc: Document) -> list[int]:
     """The offsets, in order, where a figure may begin: a digit or currency sign, or a number word.
     One scan of the whole text per article (the digit pattern starts with a character class, so
     the scan skips the text in C); every range asked about is a slice of it."""
-    out = [m.start() for m in _ANCHOR.finditer(doc.prose)] + _word_anchors(doc)
+    prose = doc.prose
+    out = [m.start() for m in _anchor_pattern(prose).finditer(prose)] + _word_anchors(doc)
     out.sort()
     return out
 

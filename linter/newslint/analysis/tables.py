@@ -909,18 +909,21 @@ def flat_tables(doc: "Document") -> tuple[FlatTable, ...]:
     out: list[FlatTable] = []
     n = len(lines)
     # glued cells: three lines or more in a row, each short, with figures, cells run together
-    i = 0
+    # (the word count, str.split in C, before the pattern, which is tried at every position)
+    glued = [ln.kind == "text" and len(ln.text) <= 120 and len(ln.text.split()) <= 8 and _GLUED_CELLS.search(ln.text) is not None
+             for ln in lines]
+    i = 0 if glued.count(True) >= 3 else n
     while i < n:
         j = i
-        # the word count (str.split, in C) before the pattern, which is tried at every position
-        while j < n and lines[j].kind == "text" and len(lines[j].text) <= 120 and len(lines[j].text.split()) <= 8 \
-                and _GLUED_CELLS.search(lines[j].text):
+        while j < n and glued[j]:
             j += 1
         if j - i >= 3 and sum(any(c.isdigit() for c in lines[k].text) for k in range(i, j)) * 3 >= (j - i) * 2:
             out.append(FlatTable(tuple(range(i, j)), "glued"))
         i = max(j, i + 1)
-    # one cell per line: a run of short lines (blank lines between them allowed)
-    i = 0
+    # one cell per line: a run of short lines (blank lines between them allowed); a run of fewer
+    # than six cells is no table (_cell_run), so an article with fewer has none
+    cells = [ln.kind not in ("code", "table", "blank") and _short_cell(ln.text.strip()) for ln in lines]
+    i = 0 if cells.count(True) >= 6 else n
     while i < n:
         if lines[i].kind in ("code", "table") or not _short_cell(lines[i].text.strip()):
             i += 1

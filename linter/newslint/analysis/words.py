@@ -65,8 +65,9 @@ class WordTable:
 
     __slots__ = ("words", "starts", "ends", "_set")
 
-    def __init__(self, prose: str):
-        low = prose.lower()
+    def __init__(self, prose: str, low: str | None = None):
+        if low is None:  # else ``prose.lower()``, given
+            low = prose.lower()
         if len(low) != len(prose):  # a few characters lower-case to two (İ): keep offsets exact
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in prose)
         low = low.replace("’", "'")
@@ -100,8 +101,9 @@ class WordTable:
 
 @per_document
 def word_table(doc: Document) -> WordTable:
-    """The article's prose as a :class:`WordTable`."""
-    return WordTable(doc.prose)
+    """The article's prose as a :class:`WordTable` (from the prose lower-cased once, shared with
+    :func:`lower_prose`)."""
+    return WordTable(doc.prose, lower_prose(doc))
 
 
 @per_document
@@ -115,7 +117,10 @@ def words(doc: Document) -> list[tuple[int, int, str]]:
 def lower_prose(doc: Document) -> str:
     """``doc.prose.lower()``, computed once. Its length may differ from the prose's (a few
     characters lower-case to two): callers that map offsets back compare the lengths first."""
-    return doc.prose.lower()
+    prose = doc.prose
+    if prose is doc.text:  # nothing blanked or softened (most articles): the text lowered once
+        return lower_text(doc)
+    return prose.lower()
 
 
 @per_document
@@ -155,6 +160,12 @@ def lower_ascii_words(doc: Document) -> frozenset[str]:
 
 
 @per_document
+def capital_ascii_words(doc: Document) -> frozenset[str]:
+    """Those of :func:`ascii_words` with a capital in them, case kept."""
+    return ascii_words(doc) - lower_ascii_words(doc)
+
+
+@per_document
 def capitalised_ascii_words(doc: Document) -> frozenset[str]:
     """Those of :func:`ascii_words` with a capital in them, lower-cased."""
-    return frozenset(map(str.lower, ascii_words(doc) - lower_ascii_words(doc)))
+    return frozenset(map(str.lower, capital_ascii_words(doc)))

@@ -34,7 +34,7 @@ from ..analysis.names import (
     name_variants,
     proper_names,
 )
-from ..analysis.words import ascii_words, capitalised_ascii_words, lower_ascii_words, lower_prose, word_table
+from ..analysis.words import ascii_words, capital_ascii_words, capitalised_ascii_words, lower_ascii_words, lower_prose, word_table
 from ..rule import Context, Rule
 
 # --- shared vocabulary ---------------------------------------------------------------------
@@ -713,7 +713,9 @@ def _may_have_doubled_twins(doc: Document) -> bool:
     tokens are capitalised ASCII words, so without such a pair in the article's words there is
     none among its name tokens either, and the full token scan can be skipped."""
     capitalised = capitalised_ascii_words(doc)
-    return any(len(low) >= 5 and _doubled_twin(low, capitalised) for low in lexicon.unknown(capitalised))
+    # the words with a doubled letter picked by the pattern called in C (filter): most have none
+    longer = [low for low in lexicon.unknown(capitalised) if len(low) >= 5]
+    return any(_doubled_twin(low, capitalised) for low in filter(_DOUBLED_LETTER.search, longer))
 
 
 class NameSpellingVariants(Rule):
@@ -860,7 +862,7 @@ class NameCaseVariants(Rule):
         # a dateline and a headline in capitals are styles, not another spelling
         # only the words with a capital (a set difference in C) are looked at; for runs of ASCII
         # letters "a capital after the first letter" is "w[1:] is not all lower case"
-        capped = ascii_words(doc) - lower_ascii_words(doc)
+        capped = capital_ascii_words(doc)
         forms = [w for w in capped if len(w) >= 3 and not w.isupper() and not w[1:].islower()]
         if not forms:
             return

@@ -302,8 +302,19 @@ class PartsAgainstWhole(Rule):
                 figs[i] = [q for q in extract_between(doc, sp.start, sp.end, classes) if not q.vague and q.unit != "%"]
             return figs[i]
 
-        for i, sp in enumerate(sents):
-            if prose.count(" and ", sp.start, sp.end) == 0 or candidates_between(doc, sp.start, sp.end) < 2:
+        # the sentences holding " and " (sentences are in order and do not overlap: an " and "
+        # lies in the last sentence starting at or before it, or in none)
+        sent_starts = [sp.start for sp in sents]
+        with_and: list[int] = []
+        q = prose.find(" and ")
+        while q != -1:
+            k = bisect.bisect_right(sent_starts, q) - 1
+            if k >= 0 and q + 5 <= sents[k].end and (not with_and or with_and[-1] != k):
+                with_and.append(k)
+            q = prose.find(" and ", q + 1)
+        for i in with_and:
+            sp = sents[i]
+            if candidates_between(doc, sp.start, sp.end) < 2:
                 continue
             if _not_parts(doc, sp.start, sp.end):
                 continue  # what _parts would say first, before the figures are parsed

@@ -8,6 +8,7 @@ are informational.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterator
 
 from ..analysis.readability import body_sentences, reading_scores, word_count
@@ -77,6 +78,10 @@ class LongSentence(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         limit = self.opts["max-words"]
         for start, end in body_sentences(doc):
+            # words are separated by spaces: a sentence of 2 * limit characters or fewer holds at
+            # most limit words (the count is not needed then)
+            if end - start <= 2 * limit:
+                continue
             n = word_count(doc, start, end, limit)
             if n > limit:
                 yield self.finding(start, end, f"Sentence of {n} words (news style: at most {limit}); consider splitting it")
@@ -109,12 +114,18 @@ class LongParagraph(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         max_words, max_sent = self.opts["max-words"], self.opts["max-sentences"]
         groups: dict[int, list[tuple[int, int]]] = {}
+        paras = doc.paragraphs
+        starts = [p.start for p in paras]
         for s in body_sentences(doc):
-            groups.setdefault(doc.paragraph_index(s[0]), []).append(s)
+            # doc.paragraph_index(s[0]), inline
+            i = bisect.bisect_right(starts, s[0]) - 1
+            groups.setdefault(i if i >= 0 and s[0] <= paras[i].end else -1, []).append(s)
         for pi, sents in groups.items():
             if pi < 0:
                 continue
             first, last = sents[0], sents[-1]
+            if len(sents) <= max_sent and last[1] - first[0] <= 2 * max_words:
+                continue  # at most max_words words (see LongSentence): nothing to report
             words = word_count(doc, first[0], last[1], max_words)
             if words > max_words or len(sents) > max_sent:
                 yield self.finding(

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from itertools import compress, count
+from operator import itemgetter
 from typing import Iterator
 
 from .. import rx
@@ -19,7 +20,7 @@ from .. import lexicon
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..analysis import dictionary, per_document
-from ..analysis.words import ascii_words, lower_ascii_words, word_table
+from ..analysis.words import ascii_words, capital_ascii_words, lower_ascii_words, word_table
 from ..rule import Context, Option, Rule, WordList
 
 # a lower-case ASCII word that is not part of a larger token: no digits, hyphens, apostrophes,
@@ -315,6 +316,7 @@ class RunTogetherWords(Rule):
                                    suggestions=[f"{w} {prose[m.end()]}"])
 
 # --- one name, two spellings -----------------------------------------------------------------------
+_FIRST_TWO = itemgetter(slice(0, 2))  # w[:2], called in C by Counter(map(...))
 _CAP_NAME = rx.compile(r"[A-Z][a-z]{5,}(?![\w@#/&+-]|\.[A-Za-z])")
 
 
@@ -370,12 +372,12 @@ class NameSpelledTwoWays(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         # a capital and then lower case only: str.istitle of a run of ASCII letters, among the
         # words with a capital (a set difference in C) rather than among all
-        caps = [w for w in filter(str.istitle, ascii_words(doc) - lower_ascii_words(doc)) if len(w) >= 6]
+        caps = [w for w in filter(str.istitle, capital_ascii_words(doc)) if len(w) >= 6]
         if len(caps) < 2:
             return
         # a pair shares its first two letters: a name with no other of its two letters cannot be
         # in one (as the rare one or the common one), so it is neither looked up nor searched for
-        firsts = Counter(w[:2] for w in caps)
+        firsts = Counter(map(_FIRST_TWO, caps))
         if len(firsts) == len(caps):
             return
         caps = [w for w in caps if firsts[w[:2]] > 1]
