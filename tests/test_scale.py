@@ -368,3 +368,21 @@ def test_disable_next_line_carried_over_a_blank_piece(tmp_path, capsys, monkeypa
     assert pieces == whole
     assert not any(x[0] == "NL900" for x in pieces)
     assert not any(x[0] == "NL101" and x[1] == head.count("\n") + 801 for x in pieces)
+
+
+@pytest.mark.parametrize("n", [1, 5, 100, 256, 257, 1000, 5000])
+@pytest.mark.parametrize("jobs", [2, 4])
+def test_worker_tasks_keep_the_order_and_shrink_towards_the_end(n, jobs):
+    """Workers get the paths in order, in tasks of at most _TASK_MAX files while more are coming,
+    and in small tasks at the end (so no worker is left alone with a large last task)."""
+    from newslint.runner import _TASK_MAX, _tasks
+
+    paths = [f"{i}.txt" for i in range(n)]
+    it = iter(paths)
+    head = [next(it) for _ in range(min(n, jobs * 8 * 16))]
+    tasks = list(_tasks(head, it, jobs))
+    assert [p for t in tasks for p in t] == paths
+    assert all(1 <= len(t) <= _TASK_MAX for t in tasks)
+    assert len(tasks[-1]) <= 2
+    if n <= jobs * 8 * 16:  # the whole set known at once: no task takes more than a sixth of it
+        assert max(map(len, tasks)) <= max(2, n // (jobs * 3))

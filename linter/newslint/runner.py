@@ -499,6 +499,37 @@ def _work(path: str) -> tuple[FileResult, list[str] | None, str | None]:
     return lint_one(_WORKER_SESSION, path)
 
 
+def _work_many(paths: list[str]) -> list[tuple[FileResult, list[str] | None, str | None]]:
+    return [_work(p) for p in paths]
+
+
+#: the most files in one task of a worker. Each task costs the reporting process about a
+#: millisecond (multiprocessing's hand-over), so tasks are large while many files remain
+_TASK_MAX = 64
+
+
+def _tasks(head: list[str], rest: Iterator[str], jobs: int) -> Iterator[list[str]]:
+    """The paths in order, cut into tasks for the workers (guided scheduling): tasks of
+    :data:`_TASK_MAX` files while more are coming than the look-ahead holds, then smaller as the
+    known remainder shrinks (a sixth of it per task for two workers, down to two files), so the
+    workers finish together instead of one waiting on the other's last large task."""
+    import collections
+    import itertools
+
+    lookahead = len(head) + 64  # more than the head: the first read tells whether more are coming
+    pending = collections.deque(head)
+    exhausted = False
+    while True:
+        if not exhausted and len(pending) < lookahead:
+            want = lookahead - len(pending)
+            pending.extend(itertools.islice(rest, want))
+            exhausted = len(pending) < lookahead
+        if not pending:
+            return
+        size = _TASK_MAX if not exhausted else max(2, min(_TASK_MAX, len(pending) // (jobs * 3)))
+        yield [pending.popleft() for _ in range(min(size, len(pending)))]
+
+
 def run(session: Session, paths: Iterable[str], jobs: int, want_lines: bool) -> Iterator[tuple[FileResult, list[str] | None, str | None]]:
     """Results in input order, each as soon as it and those before it are done (the caller
     writes it out and drops it: nothing is accumulated here); with jobs > 1 and enough files,
@@ -520,7 +551,7 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
     import itertools
 
     paths = iter(paths)
-    # enough of the paths to choose: one process, or workers with tasks of `chunk` files
+    # enough of the paths to choose: one process, or workers with tasks of several files (see _tasks)
     head = list(itertools.islice(paths, max(4, jobs * 8 * 16)))
     if jobs <= 1 or len(head) < 4:
         for p in itertools.chain(head, paths):
@@ -531,7 +562,6 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
     import multiprocessing as mp
 
     global _WORKER_SESSION
-    chunk = max(1, min(16, len(head) // (jobs * 8) or 1))
     frozen = False
     if "fork" in mp.get_all_start_methods():
         # forked workers inherit the parent's session and build what they need themselves
@@ -549,23 +579,25 @@ def _results(session: Session, paths: Iterable[str], jobs: int, want_lines: bool
     # grown the parent to 194 MB); the feeder waits for a slot, freed as each result is reported
     import threading
 
-    window = max(64, jobs * chunk * 8)
+    window = max(64, jobs * _TASK_MAX * 8)
     slots = threading.Semaphore(window)
     done = False
 
-    def fed() -> Iterator[str]:
-        for p in itertools.chain(head, paths):
-            slots.acquire()
+    def fed() -> Iterator[list[str]]:
+        for task in _tasks(head, paths, jobs):
+            for _ in task:
+                slots.acquire()
             if done:
                 return
-            yield p
+            yield task
 
     try:
         with pool:
             try:
-                for r in pool.imap(_work, fed(), chunksize=chunk):
-                    slots.release()
-                    yield r if want_lines else (r[0], None, r[2])
+                for results in pool.imap(_work_many, fed()):
+                    for r in results:
+                        slots.release()
+                        yield r if want_lines else (r[0], None, r[2])
             finally:
                 done = True  # a feeder waiting for a slot stops, so the pool can close
                 for _ in range(window):
