@@ -613,7 +613,10 @@ _VOTE_TALLY = rx.compile(
 )
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|al|bin|del|la|le)){0,3}"
 _COUNTED_LIST = rx.compile(
-    rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|\w+['’]s)\s+(?P<n>{_NUM_ALT}|\d{{1,2}})\s+"
+    # a number word is any word here, checked against the table after the match: followed by
+    # white space, the word matches whole whatever it is, so the matches are the same as with
+    # the hundred number words spelt out (which made the pattern three times as long to compile)
+    rf"\b(?:[Tt]he|[Aa]ll|[Ii]ts|[Tt]heir|[Tt]hese|[Tt]hose|[Hh]is|[Hh]er|\w+['’]s)\s+(?P<n>[a-z]+(?:-[a-z]+)?|\d{{1,2}})\s+"
     r"(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?P<noun>[a-z]+s)\s*(?:,|:|\(|—|–|\s-)\s*"
     rf"(?P<list>{_NAME}(?:,\s+{_NAME}){{0,12}},?\s+and\s+{_NAME})"
     r"(?=\s*(?:[.;:)—–]|,\s+(?:[a-z]|\Z)|,\s*$|\s+(?:were|are|was|is|have|had|will|who|all|each)\b))",
@@ -691,7 +694,7 @@ class ImpliedCount(Rule):
         t = word_table(doc)
         for i in counts:
             m = _COUNTED_LIST.match(prose, t.starts[i - 1]) if i else None
-            if not m:
+            if not m or not (m.group("n").isdigit() or m.group("n") in _WORD_NUMBERS):
                 continue
             if _OBJECT_OF.search(prose, max(0, m.start() - 6), m.start()):
                 continue  # "the five candidates for the two seats, A, B and C": the list is not the seats'
