@@ -1,5 +1,5 @@
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from newslint.document import Document
 
@@ -314,3 +314,16 @@ def test_the_latin1_word_split_equals_the_regex_split():
     for prose in ("rock'n'roll '90s ''quoted'' it's_ _x' l'été ſs İstanbul", "a''b 'tis x'", "naïve café ²³ µm"):
         t = WordTable(prose)
         assert (t.words, t.starts, t.ends) == _regex_split(prose)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(blacklist_categories=())), st.text(st.characters(blacklist_categories=()), min_size=1, max_size=4))
+def test_holds_any_on_utf8_bytes_equals_the_substring_test(text, needle):
+    """holds_any looks for a marker in the lower-cased text's UTF-8 (faster than in the text):
+    the answer is the same as ``needle in text.lower()`` for any text, surrogates included."""
+    from newslint.analysis.words import holds_any
+
+    low = text.lower()
+    assert holds_any(Document(text, "a.txt"), [needle]) is (needle in low)
+    if len(low) > 2:
+        assert holds_any(Document(text, "a.txt"), [low[1:3]]) is True

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from . import suppress
-from .analysis.words import lower_text
+from .analysis.words import lower_bytes
 from .config import Settings, closest, path_matches
 from .document import Document
 from .finding import Finding, Severity
@@ -141,7 +141,7 @@ class Linter:
         return findings, errors
 
     def _suppress(self, doc: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
-        if "newslint-" not in doc.text and "[sic]" not in lower_text(doc):
+        if b"newslint-" not in lower_bytes(doc) and b"[sic]" not in lower_bytes(doc):
             return findings
         smap = suppress.parse(doc)
         findings, used = smap.apply(findings, self.by_code)

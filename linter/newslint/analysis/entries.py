@@ -33,7 +33,7 @@ from . import per_config, per_document
 from .keywords import add_keywords
 from .keywords import word_hits
 from .lines import norm_prose, norm_text
-from .words import lower_text, word_table
+from .words import lower_bytes, utf8, word_table
 
 if TYPE_CHECKING:
     from ..rule import Context
@@ -173,7 +173,7 @@ class GatedList:
         self.entries = entries
         self.always: list[int] = []
         self.by_word: dict[str, list[int]] = {}
-        by_contains: dict[str, list[int]] = {}
+        by_contains: dict[bytes, list[int]] = {}  # in UTF-8, looked for in lower_bytes
         for i, e in enumerate(entries):
             if not e.gate and not e.contains:
                 self.always.append(i)
@@ -182,12 +182,13 @@ class GatedList:
                 for k in keys:
                     self.by_word.setdefault(k, []).append(i)
             for c in e.contains:
-                by_contains.setdefault(c, []).append(i)
+                by_contains.setdefault(utf8(c), []).append(i)
         self.by_contains = tuple(by_contains.items())
         #: the words whose lines the entries are run over (gate words, a phrase's longest word)
         self.words = frozenset(self.by_word)
 
-    def wanted(self, vocab: frozenset[str], text: str) -> list[Entry]:
+    def wanted(self, vocab: frozenset[str], text: bytes) -> list[Entry]:
+        """The entries to run on an article with this vocabulary and text (:func:`lower_bytes`)."""
         chosen = set(self.always)
         for w in self.words & vocab:
             for i in self.by_word[w]:
@@ -218,7 +219,7 @@ class GatedList:
         out: list[tuple[re.Match, dict]] = []
         vocab = word_table(doc).vocabulary
         soft = None  # whether soft line breaks were read as spaces in the prose
-        for e in self.wanted(vocab, lower_text(doc)):
+        for e in self.wanted(vocab, lower_bytes(doc)):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
             if e.gate and not e.contains and not e.on_text:
                 if e.subset:

@@ -129,11 +129,24 @@ def lower_text(doc: Document) -> str:
     return doc.text.lower()
 
 
+@per_document
+def lower_bytes(doc: Document) -> bytes:
+    """:func:`lower_text` in UTF-8: a substring is in the text exactly when its UTF-8 is in these
+    bytes, and bytes are searched several times faster than a text with a character beyond
+    Latin-1 (a curly quote is enough) for the short markers pack gates look for."""
+    return lower_text(doc).encode("utf-8", "surrogatepass")
+
+
+def utf8(s: object) -> bytes:
+    """``str(s)`` in UTF-8, as :func:`lower_bytes` holds it."""
+    return str(s).encode("utf-8", "surrogatepass")
+
+
 def holds_any(doc: Document, substrings) -> bool:
     """Whether the article holds one of ``substrings`` (lower case), whatever its case: the
     ``contains`` gate of a pack entry (a speed-up only: the entry's pattern decides)."""
     # map in C (no generator frame per substring); str() as before, for a number in a pack list
-    return any(map(lower_text(doc).__contains__, map(str, substrings)))
+    return any(map(lower_bytes(doc).__contains__, map(utf8, substrings)))
 
 
 # every byte but an ASCII letter becomes a space

@@ -21,7 +21,7 @@ from ..analysis import per_config, per_document
 from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
-from ..analysis.words import ODD_CASE, holds_any, lower_text
+from ..analysis.words import ODD_CASE, holds_any
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -1048,8 +1048,7 @@ def _may_credit(doc: Document) -> bool:
     is searched only when the lower-cased text holds one of the words it matches."""
     text = doc.text
     if text.isascii() or ("İ" not in text and "ı" not in text):
-        low = lower_text(doc)
-        may = any(w in low for w in _CREDIT_GATE_WORDS)
+        may = holds_any(doc, _CREDIT_GATE_WORDS)
     else:
         may = True
     return bool(
