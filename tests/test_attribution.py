@@ -279,7 +279,8 @@ def test_no_estimate_word_before_a_figure_rules_out_nl505():
     figure: then _ESTIMATED, which it needs before a figure it reports, finds none."""
     from hypothesis import given, settings, strategies as st
 
-    from newslint.rules.attribution import _ESTIMATED, _ODD_CASE, _estimate_before_figure, _figures
+    from newslint.analysis.words import ODD_CASE as _ODD_CASE
+    from newslint.rules.attribution import _ESTIMATED, _estimate_before_figure, _figures
 
     pieces = st.sampled_from(
         ["Up to ", "UP TO", "up  to ", "estimated", "an Estimated ", "underestimated ", "as many as ", "As Many As",

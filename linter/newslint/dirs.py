@@ -1,12 +1,13 @@
 """newslint's one cache directory, and what every cache in it is keyed on.
 
 Everything newslint keeps between runs (the results cache, the compiled lexicon, the parsed
-packs, verb forms, which pyproject.toml files configure nothing) lives under :func:`cache_dir`, in a directory private to the user (0700, and it must be
-the user's own: a directory owned by someone else is not used). Caches hold data only (SQLite
-rows, JSON, plain text), never pickles, marshal data or code, and each entry is keyed on
-:func:`stamp`: newslint's version and the versions of the libraries that shape its results. An
-upgrade of any of them starts new entries, and every cache keeps a bounded number of entries
-(the oldest are evicted). Deleting the directory is always safe.
+packs, verb forms, which pyproject.toml files configure nothing) lives under :func:`cache_dir`,
+in a directory private to the user (0700, and it must be the user's own: a directory owned by
+someone else is not used). Caches hold data only (SQLite rows, JSON, plain text), never
+pickles, marshal data or code, and each entry is keyed on :func:`stamp`: newslint's version and
+the versions of the libraries that shape its results. An upgrade of any of them starts new
+entries, and every cache keeps a bounded number of entries (the oldest are evicted). Deleting
+the directory is always safe.
 """
 from __future__ import annotations
 

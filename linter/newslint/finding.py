@@ -132,7 +132,6 @@ class Finding(Record):
         self.end_column = end_column
         self.related_positions = related_positions
 
-
     def resolve(self, doc: "Document") -> "Finding":
         self.text = doc.text[self.start : self.end]
         self.line, self.column = doc.position(self.start)

@@ -13,8 +13,8 @@ from functools import cached_property, lru_cache
 from typing import Iterable, NamedTuple
 
 from .packs import Pack, PackError, builtin_pack_paths, check_lists, load_pack, merge_lists
-from .rule import Rule, WordList
 from .record import FrozenRecord
+from .rule import Rule, WordList
 
 ENTRY_POINT_GROUP = "newslint.rules"
 

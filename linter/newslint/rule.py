@@ -74,8 +74,6 @@ class WordList(FrozenRecord):
             raise ValueError(f"WordList entry must be one of {', '.join(ENTRY_KINDS)}, not {self.entry!r}")
 
 
-
-
 class Context(Record):
     """Shared resources of one configuration, built once and given to every rule.
 

@@ -130,13 +130,6 @@ class Entry:
         # in alphabetical order of equally long ones, so every process picks the same)
         self.key = max(sorted(gate), key=len) if subset and gate else None
 
-    def wanted(self, vocab: frozenset[str], text: str) -> bool:
-        if not self.gate and not self.contains:
-            return True
-        if self.gate and (self.gate <= vocab if self.subset else not self.gate.isdisjoint(vocab)):
-            return True
-        return any(c in text for c in self.contains)
-
 
 _WORD = rx.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _GAP = r"(?:[\s\u00a0]*[-–—][\s\u00a0]*|[\s\u00a0]+)"

@@ -925,12 +925,12 @@ def flat_tables(doc: "Document") -> tuple[FlatTable, ...]:
     cells = [ln.kind not in ("code", "table", "blank") and _short_cell(ln.text.strip()) for ln in lines]
     i = 0 if cells.count(True) >= 6 else n
     while i < n:
-        if lines[i].kind in ("code", "table") or not _short_cell(lines[i].text.strip()):
+        if not cells[i]:
             i += 1
             continue
         run = []
         j = i
-        while j < n and (lines[j].kind == "blank" or (lines[j].kind not in ("code", "table") and _short_cell(lines[j].text.strip()))):
+        while j < n and (cells[j] or lines[j].kind == "blank"):
             if lines[j].kind != "blank":
                 run.append(j)
             j += 1

@@ -22,7 +22,7 @@ from ..analysis.phrases import phrase_key
 from ..analysis.sources import common_word, names_document, names_source, singular, verb_forms
 from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.keywords import indexes_of as keyword_indexes
-from ..analysis.words import lower_prose, word_table
+from ..analysis.words import ODD_CASE, lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
 
 
@@ -131,9 +131,6 @@ class _Keywords:
 # "analysts say"): the pattern is tried at each keyword instead of being searched for at every
 # position of a window
 _OPENS_WITH_KEYWORD = frozenset({"according", "passive", "vague_subject", "collectives"})
-# letters that IGNORECASE matches to an ASCII one but str.lower() leaves alone
-_ODD_CASE = "İıſ"
-
 
 class _Families(NamedTuple):
     """NL501's pattern families with their keywords, built once per configuration."""
@@ -182,7 +179,7 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
     # a keyword may open a match where the word table has none: inside a word, after an apostrophe
     # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
     prose = doc.prose
-    awkward = any(c in prose for c in _ODD_CASE) or _joined_keyword(prose, families.anchored_words)
+    awkward = any(c in prose for c in ODD_CASE) or _joined_keyword(prose, families.anchored_words)
     out: dict[str, list[_Window]] = {}
     for fam, ks in families.keys.items():
         indexes = ks.indexes(doc)
@@ -989,7 +986,7 @@ class UnsourcedFigure(Rule):
             low = lower_prose(doc)
             if not any(word in low for word in _ESTIMATE_WORDS):
                 return
-            if len(low) == len(prose) and not any(c in prose for c in _ODD_CASE) and not _estimate_before_figure(prose, low):
+            if len(low) == len(prose) and not any(c in prose for c in ODD_CASE) and not _estimate_before_figure(prose, low):
                 return  # no figure is given as an estimate: none can be reported
         if not _DIGIT.search(prose):
             return
@@ -1066,7 +1063,7 @@ def _figures(prose: str) -> Iterator[re.Match]:
 def _estimate_before_figure(prose: str, low: str) -> bool:
     """Whether one of the _ESTIMATE_WORDS stands before a figure, with whitespace between: what
     _ESTIMATED finds before every figure UnsourcedFigure reports as an estimate. ``low`` is
-    ``prose.lower()`` with the same length, and the prose has none of the _ODD_CASE letters, so
+    ``prose.lower()`` with the same length, and the prose has none of the ODD_CASE letters, so
     each place where _ESTIMATED (IGNORECASE) matches one of the words has the word in ``low``."""
     for word in _ESTIMATE_WORDS:
         i = low.find(word)
@@ -1491,7 +1488,7 @@ def _near(
             windows.append([lo, hi])
     # an underscore is a word character that the word table splits words at, and an odd letter
     # (İ, ı, ſ) matches an ASCII one in the pattern but not in the word table: search there
-    if opens is None or "_" in prose or any(c in prose for c in _ODD_CASE):
+    if opens is None or "_" in prose or any(c in prose for c in ODD_CASE):
         for lo, hi in windows:
             for m in pattern.finditer(prose, max(lo, end), hi):
                 found.append(m)

@@ -35,7 +35,7 @@ from ..analysis.quantities import (
     labelled_rows,
 )
 from ..analysis.statements import entities, sentence_span
-from ..analysis.words import word_table
+from ..analysis.words import ODD_CASE, word_table
 from ..document import Document
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Rule
@@ -199,7 +199,7 @@ _NOT_PARTS_WORDS = frozenset(
 )
 _NOT_PARTS_WHOLE = _NOT_PARTS_WORDS - {"up", "down"}
 # letters that IGNORECASE matches to an ASCII one but str.lower() does not lower to one
-_ODD_CASE = rx.compile("[İıſ]")
+_ODD_CASE = rx.compile(f"[{ODD_CASE}]")
 
 
 _APOSTROPHE_WORD = rx.compile(r"\S*'\S*")

@@ -8,7 +8,6 @@ are informational.
 """
 from __future__ import annotations
 
-import bisect
 from typing import Iterator
 
 from ..analysis.readability import body_sentences, reading_scores, word_count
@@ -114,12 +113,8 @@ class LongParagraph(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         max_words, max_sent = self.opts["max-words"], self.opts["max-sentences"]
         groups: dict[int, list[tuple[int, int]]] = {}
-        paras = doc.paragraphs
-        starts = [p.start for p in paras]
         for s in body_sentences(doc):
-            # doc.paragraph_index(s[0]), inline
-            i = bisect.bisect_right(starts, s[0]) - 1
-            groups.setdefault(i if i >= 0 and s[0] <= paras[i].end else -1, []).append(s)
+            groups.setdefault(doc.paragraph_index(s[0]), []).append(s)
         for pi, sents in groups.items():
             if pi < 0:
                 continue
