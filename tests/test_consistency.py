@@ -492,3 +492,28 @@ def test_nl811_not_parts_gate_equals_the_search():
         assert _not_parts(doc, a, b) == bool(_NOT_PARTS.search(doc.prose, a, b)), (text, a, b)
 
     same()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm killed 31 people, including 20 children and 15 women.",
+        "The fire destroyed 40 homes, including 25 in Cedar Flats and 22 along the ridge road.",
+        "He scored 31 points, including 20 in the first half and 15 in the third quarter.",
+    ],
+)
+def test_parts_listed_after_including_exceed_the_whole(text):
+    assert "NL804" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list of parts ends with its clause; a time is no part of a score
+        "Okafor scored 31 points, including the winning three with 14 seconds left, as the Rivers beat Harbour 104-101.",
+        # "two of them" names a part before the cue: no list of parts follows
+        "They lost three wickets for 31 in 11 overs, two of them to Reid, before Whitlock (38 not out) and Kapoor (19 not out) saw them through.",
+    ],
+)
+def test_figures_beside_an_including_clause_are_no_parts(text):
+    assert "NL804" not in rules(text)

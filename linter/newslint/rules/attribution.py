@@ -395,6 +395,25 @@ def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match | None, vague: f
     return False
 
 
+# a person introduced by name and description, then quoted: "Ian Brook, who runs a delivery
+# firm ..., said", "Jane Ford, chief economist at Arden, told ..."
+_EXEMPLAR = rx.compile(
+    r"(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s+(?:who|whose|an?|the|one|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|with|from)\b)"
+    r"[^.!?\n]{0,200}?,?\s+(?:said|says|told|tells|added|argued|warned|wrote|explained)\b"
+)
+# the people whose research a study is ("the researchers said": the study's authors)
+_RESEARCH_PEOPLE = frozenset("researchers scientists authors investigators scholars academics".split())
+
+
+def _is_capitalised_name(word: str) -> bool:
+    return word[:1].isupper() and word.rstrip(".").lower() not in _COMMON_OPENERS
+
+
+def _the_before(prose: str, start: int) -> bool:
+    """The collective has the definite article: "the researchers", "The analysts"."""
+    return prose[max(0, start - 4) : start].lower() == "the "
+
+
 class VagueAttribution(Rule):
     """A claim credited to unnamed collectives or to nobody: "reports suggest", "various reports",
     "sources said", "it is believed", "analysts speculate", "some say", "according to reports",
@@ -403,8 +422,11 @@ class VagueAttribution(Rule):
     Not reported: reports or people tied to a named owner ("reports from South Korea's spy agency",
     "NIS reports", "U.S. officials said"), collectives named in the sentence ("analysts including
     Jane Ford"), claims the same sentence credits to a named source ("He was reportedly seen
-    there, police said"), headlines, and words inside a quotation. "Allegedly" is left alone:
-    in crime and court copy it is a legal hedge beside a named source, not a missing one.
+    there, police said", "according to a Reuters poll"), collectives whose next sentence names
+    one of them ("Critics say ... Ian Brook, who runs a delivery firm, said ..."), "the
+    researchers" of a study the article has named, headlines, and words inside a quotation.
+    "Allegedly" is left alone: in crime and court copy it is a legal hedge beside a named source,
+    not a missing one.
 
     Bad:
         Reports suggest 11,000 troops have been deployed to the region.
@@ -422,6 +444,8 @@ class VagueAttribution(Rule):
         The minister will resign before the vote, her spokesman told Reuters on Monday.
         ---
         He was reportedly seen leaving the building on Friday, police said.
+        ---
+        Critics say the limit is too low. Ian Brook, who runs a haulage firm on the estate, said it cost him an hour a day.
     """
 
     code = "NL501"
@@ -534,6 +558,10 @@ class VagueAttribution(Rule):
                 continue
             if _credited_elsewhere(prose, s, e, m, self.vague_nouns):
                 continue
+            if names_source(prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]):
+                continue  # "Economists had expected the cut, according to a Reuters poll"
+            if _the_before(prose, m.start()) and self._defined_before(doc, prose, i, noun):
+                continue  # "The researchers said ...": the authors of a study named before
             if noun == "people" and _COUNT_BEFORE.search(prose[max(s, m.start() - 12) : m.start()]):
                 continue  # "some 300 people say they were never paid": a counted group, not a vague source
             if _COMPARISON_BEFORE.search(prose, max(s, m.start() - 24), m.start()):
@@ -605,7 +633,31 @@ class VagueAttribution(Rule):
         nxt = doc.sentences[i + 1]
         text = prose[nxt.start : nxt.end]
         one = singular(noun)
-        return bool(_word_start_pattern(one).search(text)) and names_source(text)
+        if _word_start_pattern(one).search(text) and (names_source(text) or names_document(text)):
+            return True  # "Analysts expect a cut. Jane Ford, an analyst at Arden, said ..."; "... in a Reuters poll"
+        # one of them introduced by name and description, then quoted: "Critics say the limit is
+        # too low. Ian Brook, who runs a delivery firm on the estate, said ..."
+        lead = _EXEMPLAR.match(text.lstrip("\"“‘' "))
+        return bool(lead) and all(map(_is_capitalised_name, lead.group("name").split()))
+
+    @staticmethod
+    def _defined_before(doc: Document, prose: str, i: int, noun: str) -> bool:
+        """The article has already said whose they are: a sentence before names a source with the
+        same collective ("researchers at Lindmoor ..."), or, for the people behind research, names
+        a study, journal or body ("a trial published in the European Heart Journal")."""
+        end = doc.sentences[i].start if i >= 0 else 0
+        earlier = prose[:end]
+        if not earlier.strip():
+            return False
+        if noun in _RESEARCH_PEOPLE and names_document(earlier):
+            return True
+        one = singular(noun)
+        for j in range(i - 1, -1, -1):
+            sent = doc.sentences[j]
+            text = prose[sent.start : sent.end]
+            if _word_start_pattern(one).search(text) and (names_source(text) or names_document(text)):
+                return True
+        return False
 
     @staticmethod
     def _named_nearby(doc: Document, prose: str, i: int, m: re.Match) -> bool:
@@ -1201,6 +1253,15 @@ _PLACE_ONLY = frozenset({"foreign", "local", "regional", "international", "weste
 # determiners that point back to something already named: "the study", "this research"
 _ANAPHORIC = frozenset("the this that these those its his her their our your such same".split())
 _ANAPHORIC_RE = rx.compile(r"(?:\b(?:the|this|that|these|those|its|his|her|their|our|your|such|same)|’s|'s)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# a person's injuries or condition, which copy reports as "described as serious" (the police's
+# or the hospital's wording, named elsewhere in the story)
+_CONDITION_BEFORE = rx.compile(r"\b(?:injur(?:y|ies)|wounds?|condition)\s*,?\s*(?:(?:which|that)\s+)?$", re.I)
+# a sentence whose subject is a named body: "The Met Office has issued ...", "Statistics Canada said"
+_NAMED_BODY_OPENS = rx.compile(
+    r"\s*(?:The\s+)?(?:[A-Z][\w&’'-]+\s+){0,4}(?:Office|Service|Agency|Authority|Bureau|Board|Commission|Council|"
+    r"Institute|Department|Ministry|Bank|Fund|Administration|Centre|Center|Survey|Association|Federation|Statistics)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&’'-]+\s*){1,4})?\s+(?:has|have|had|said|says|issued|issues|expects|forecasts|predicts|warned|warns|published|reported)\b"
+)
 _AGENT_NAMED = rx.compile(r"\bby\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[A-Z]")
 # a number as a figure: 67%, $2.1 billion, 30 per cent, 4,000
 _A_FIGURE = r"(?:[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|bn|m|mn)\b)?|\d[\d,.]*\s*(?:%|per\s?cent\b|percent\b)|\d[\d,.]*\s+(?:million|billion|trillion)\b|\d[\d,.]*)"
@@ -1223,7 +1284,10 @@ class UnsourcedClaim(Rule):
     A named origin in the sentence (or, for research and reactions, the next) settles it: "a study
     by the University of Leeds", "published in Nature", "widely seen as a snub by diplomats in
     Paris", "The study, led by Ana Silva, ..." in the next sentence. "The research also found"
-    refers back to research already named, and is not reported.
+    refers back to research already named, and is not reported. A forecast counts as sourced when
+    the forecaster is named or quoted in the sentences around it ("expected to reach 34C. The Met
+    Office has issued a warning"), and a person's injuries or condition "described as serious" is
+    the standard wording of police and hospital statements, not a hidden source.
 
     Bad:
         The decision, widely seen as a turning point for the club, was announced on Friday.
@@ -1243,6 +1307,8 @@ class UnsourcedClaim(Rule):
         The proposal has sparked debate, with mayor Tom Reyes calling it rushed.
         ---
         According to the Heat Pump Association, demand will double.
+        ---
+        The cyclist was taken to hospital with leg injuries, which are described as serious.
         ---
         The research also found that most shoppers compare prices online.
     """
@@ -1351,6 +1417,8 @@ class UnsourcedClaim(Rule):
                 i, s, e = sentence(m.start())
                 if _AGENT_NAMED.search(prose, m.end(), e) or credited(i, s, e, m):
                     continue
+                if _CONDITION_BEFORE.search(prose, max(s, m.start() - 30), m.start()):
+                    continue  # "injuries described as serious": a hospital's or police wording, standard in copy
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}': by whom? Name who sees it so, or say it in the copy's own voice with evidence")
         if vocab & keys["reaction"] or vocab & keys["captivated"]:
@@ -1406,8 +1474,10 @@ class UnsourcedClaim(Rule):
         if vocab & keys["projection"] and _DIGIT.search(prose):
             for m in _near(doc, self.projection, keys["projection"], 20, 80):
                 i, s, e = sentence(m.start())
-                if credited(i, s, e, m) or names_source(neighbour(i, -1)) or names_source(neighbour(i, 1)):
-                    continue
+                if credited(i, s, e, m) or any(names_source(neighbour(i, k)) for k in (-1, 1, 2)):
+                    continue  # the forecaster named or quoted beside the figure
+                if _NAMED_BODY_OPENS.match(neighbour(i, 1)):
+                    continue  # "... expected to reach 34C. The Met Office has issued a warning"
                 if re.search(r"\baccording to\b|\bforecasts?\s+(?:by|from)\b", prose[s:e], re.I):
                     continue
                 if claim(m.start(), m.end()):

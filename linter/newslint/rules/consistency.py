@@ -29,6 +29,7 @@ from ..analysis.quantities import (
     fmt_amount,
     scales_between,
 )
+from ..analysis.sources import singular
 from ..analysis.statements import entities, sentence_span
 from ..analysis.words import word_table
 from ..document import Document, offsets_of
@@ -161,6 +162,16 @@ class FigureContradiction(Rule):
 
 # --- parts and wholes --------------------------------------------------------------------------
 _INCLUDING = rx.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
+# where the clause that lists the parts after "including" ends
+_CLAUSE_BREAK = rx.compile(
+    r"[;:()]|\s[—–-]\s|,\s+(?:as|before|after|while|when|whereas|but|although|though|since|until|then|and\s+then|so|because|with|who|which|where)\b"
+)
+# units of measure (singular): a figure in one of them counts something else than a whole in another
+_MEASURES = frozenset(
+    """second minute hour day week month year decade century metre meter kilometre kilometer km mile
+    foot feet yard inch acre hectare kg kilogram gram tonne ton pound ounce litre liter gallon degree
+    point goal run over wicket lap set game percent""".split()
+)
 _OF_THE = rx.compile(r"\bOf the\s+(?=\d|[a-z]+ )")
 _WHOLE_PHRASES = ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
 _CUE_WORDS = add_keywords(("including", "them", "whom", "which"))
@@ -361,12 +372,24 @@ class PartsAndWhole(Rule):
             whole = wholes[0]
             parts = [q for q in group if q.start > whole.end and q.unit == "" and not q.vague]
         else:
+            if any(q.start < cue.start() < q.end for q in group):
+                return  # "two of them": a part named before the cue, not a list of parts after it
             before = [q for q in group if q.end <= cue.start() and q.unit == "" and not q.vague]
             if not before:
                 return
             whole = before[-1]
-            parts = [q for q in group if q.start >= cue.end() and q.unit == "" and not q.vague]
+            # the parts are listed in the cue's own clause: "31 points, including the winning three
+            # with 14 seconds left, as Northfield beat Harbour 104-101" lists one part
+            brk = _CLAUSE_BREAK.search(prose, cue.end(), e)
+            stop = brk.start() if brk else e
+            parts = [q for q in group if cue.end() <= q.start < stop and q.unit == "" and not q.vague]
         if whole.high == INF or whole.vague or whole.unit or len(parts) < 1:
+            return
+        # a figure in a unit of measure other than the whole's is no part of it ("31 points,
+        # including the winning three with 14 seconds left")
+        unit = singular(whole.noun)
+        parts = [p for p in parts if singular(p.noun) not in _MEASURES or singular(p.noun) == unit]
+        if not parts:
             return
         parts = [p for p in parts if not p.hedge or p.low > 0]
         low = sum(p.low for p in parts)
