@@ -500,3 +500,16 @@ def test_sourced_in_the_ways_copy_sources(text):
 )
 def test_still_unsourced(text, code):
     assert code in _codes(text), text
+
+
+def test_a_spokesperson_of_the_body_quoted_before_is_on_the_record():
+    text = "Harbour Water said the repair needed a road closure. A spokesperson said work would start in May."
+    assert "NL502" not in _codes(text)
+    assert "NL502" in _codes("The repair needs a road closure. A spokesperson said work would start in May.")
+
+
+def test_a_collective_given_its_affiliation_in_the_next_sentence():
+    text = ("A flaw lets attackers take control of the router, security researchers said on Tuesday. "
+            "The researchers, at the Dutch firm Midnight Blue, said it affected 1.2 million devices.")
+    assert "NL501" not in _codes(text)
+    assert "NL501" in _codes("A flaw lets attackers take control of the router, security researchers said on Tuesday.")

@@ -401,6 +401,8 @@ _EXEMPLAR = rx.compile(
     r"(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s+(?:who|whose|an?|the|one|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|with|from)\b)"
     r"[^.!?\n]{0,200}?,?\s+(?:said|says|told|tells|added|argued|warned|wrote|explained)\b"
 )
+# a collective given an affiliation: "researchers at the Dutch firm Midnight Blue"
+_NOUN_AFFILIATED = rx.compile(r"\b(?P<noun>[A-Za-z]+),?\s+(?:at|from|with|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
 # the people whose research a study is ("the researchers said": the study's authors)
 _RESEARCH_PEOPLE = frozenset("researchers scientists authors investigators scholars academics".split())
 
@@ -635,6 +637,8 @@ class VagueAttribution(Rule):
         one = singular(noun)
         if _word_start_pattern(one).search(text) and (names_source(text) or names_document(text)):
             return True  # "Analysts expect a cut. Jane Ford, an analyst at Arden, said ..."; "... in a Reuters poll"
+        if any(singular(a.group("noun").lower()) == one for a in _NOUN_AFFILIATED.finditer(text)):
+            return True  # "... researchers said. The researchers, at the Dutch firm Midnight Blue, ..."
         # one of them introduced by name and description, then quoted: "Critics say the limit is
         # too low. Ian Brook, who runs a delivery firm on the estate, said ..."
         lead = _EXEMPLAR.match(text.lstrip("\"“‘' "))
@@ -700,7 +704,8 @@ class AnonymousSource(Rule):
     anonymous sourcing must say why the source is anonymous ("who spoke on condition of anonymity
     because ..."); when the sentence does, there is no finding. A role tied to an institution ("a
     senior official at the defence ministry said") or followed by a name is not anonymous, and
-    neither is a spokesperson of a named kind of body ("a government spokesman said"). "People
+    neither is a spokesperson of a named kind of body ("a government spokesman said") or of the body
+    the sentence before quotes ("Harbour Water said ... A spokesperson said"). "People
     familiar with the matter said" is anonymous too unless the sentence gives the reason.
 
     Bad:
@@ -717,6 +722,8 @@ class AnonymousSource(Rule):
         People familiar with the matter said the deal was close, asking not to be identified because the talks are private.
         ---
         A government spokesman said the talks would continue.
+        ---
+        Harbour Water said the repair needed a road closure. A spokesperson said work would start in May.
     """
 
     code = "NL502"
@@ -784,6 +791,10 @@ class AnonymousSource(Rule):
             i, s, e = _sentence(doc, m.start())
             if p.reasons.search(prose, s, e) or (i > 0 and p.reasons.search(prose, doc.sentences[i - 1].start, doc.sentences[i - 1].end)):
                 continue
+            if m.re is not _FAMILIAR.compiled() and m.group("role").lower().startswith("spokes") and i > 0:
+                prev = doc.sentences[i - 1]
+                if names_source(prose[prev.start : prev.end]):
+                    continue  # "Yorkshire Water said ... A spokesperson said": the body's own, on the record
             yield self.finding(
                 m.start(),
                 m.end(),
