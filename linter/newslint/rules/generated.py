@@ -88,6 +88,10 @@ _STOCK_DECLARED = {
 
 _LABEL_AT = rx.compile(r"[ \t]*(?:\*\*)?(?P<label>[^:\n]{1,60}?)(?:\*\*)?:")
 _TITLES = frozenset("dr dr. prof prof. professor mr mr. mrs mrs. ms ms. sir dame gen. gen col. rev. rev".split())
+# a guest presented by name and a description: "Dr. Michael Harrington, a renowned expert in ..."
+_INTRODUCED_GUEST = rx.compile(
+    r"\b(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?(?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+,\s*(?P<desc>(?:an?|the|who is an?)\s[^,.;\n]{2,100})"
+)
 _GENERIC_GUESTS = frozenset({
     "a",
     "answer",
@@ -290,7 +294,13 @@ def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> 
                     iv.evidence.append((a, b, f"{what}, with no checkable affiliation"))
                     iv.score += 2
         elif not _affiliated(intro, affiliation_words, roles):
-            iv.evidence.append((ga, gb, "the guest is never named or affiliated"))
+            # a generic label ("A:"): the guest is whoever the introduction presents by name
+            named = _INTRODUCED_GUEST.search(intro)
+            if named:
+                what = f"guest introduced only as '{shorten(named.group('desc'), 50)}'"
+                iv.evidence.append((named.start(), named.end(), f"{what}, with no checkable affiliation"))
+            else:
+                iv.evidence.append((ga, gb, "the guest is never named or affiliated"))
             iv.score += 2
 
     # stock framing anywhere in the document
