@@ -517,3 +517,16 @@ def test_parts_listed_after_including_exceed_the_whole(text):
 )
 def test_figures_beside_an_including_clause_are_no_parts(text):
     assert "NL804" not in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Three candidates have filed to run in May: Chief Deputy Ray Holm, former trooper Lisa Grant, Sgt. Omar Haddad and retired detective Bill Evans.", True),
+        ("Three candidates have filed to run in May: Ray Holm, Lisa Grant and Bill Evans.", False),
+        # an appositive is no item of the list
+        ("The judges named two winners: Ana Ruiz, a teacher from Leeds, and Tom Berg.", False),
+    ],
+)
+def test_a_count_and_its_list_after_a_colon(text, want):
+    assert ("NL813" in rules(text)) is want

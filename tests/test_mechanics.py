@@ -511,3 +511,28 @@ def test_doubled_function_words():
     assert _rule("She had really had enough. That, and that alone, mattered. The their-own-way crowd left.\n", "NL236") == []
     assert [f.text for f in _rule("The visitors trailed by as 16 points.\n", "NL237")] == ["by as "]
     assert _rule("The chain, known as 7-Eleven, grew by as many as 16 stores.\n", "NL237") == []
+
+
+# --- slips that real copy makes and the first versions missed -------------------------------------
+
+
+def test_a_comma_glued_to_the_next_word_after_a_space():
+    found = [f for f in lint("Fares rise from April 1 ,the authority said.\n") if f.rule == "NL222"]
+    assert len(found) == 1 and list(found[0].suggestions) == [", "]
+    assert not [f for f in lint("Shares of Microsoft .NET partners rose.\n") if f.rule == "NL222"]
+
+
+def test_a_sentence_glued_to_a_one_letter_word():
+    assert hits("Fares rise to cover wage costs.A single fare will cost more.\n", "NL220") == ["costs.A"]
+    assert not hits("He moved to the U.S.A in 1990 and stayed.\n", "NL220")
+
+
+def test_an_attribution_inside_the_quotation_marks():
+    text = '"We know it is unwelcome news, said Alan Price, the director. We kept the rise low."\n'
+    assert [f.text for f in lint(text) if f.rule == "NL224"] == ["said Alan Price, the director"]
+    ok = '"We know it is unwelcome news," said Alan Price, the director. "We kept the rise low."\n'
+    assert not [f for f in lint(ok) if f.rule == "NL224"]
+
+
+def test_a_doubled_article_is_not_an_a_an_slip():
+    assert not [f for f in lint("This is a a huge relief, he said.\n") if f.rule == "NL227"]

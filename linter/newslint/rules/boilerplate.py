@@ -113,8 +113,8 @@ def _chrome_kind(chrome: _ChromeKinds, text: str) -> dict | None:
 # first four characters of the chrome lines that can run long ("Read also: <a headline>"),
 # lower-cased; a three-letter word counts with the space after it ("see also", "get our")
 _LONG_CHROME_STARTS = frozenset(
-    "read also more rela reco cred orig sour via: sign subs last upda publ post modi imag phot pict".split()
-) | {"see ", "you ", "get ", "via "}
+    "read also more rela reco cred orig sour via: sign subs last upda publ post modi imag phot pict cook".split()
+) | {"see ", "you ", "get ", "via ", "we u", "this", "our ", "by c", "by u"}  # "We use cookies ...", "By continuing ..."
 
 
 @per_document

@@ -623,6 +623,15 @@ _COUNTED_LIST = rx.compile(
     re.M,
 )
 
+# the count, then a clause, then its list after a colon to the end of the sentence: "Three
+# candidates have filed to run: Chief Deputy Ray Holm, former trooper Lisa Grant and Bill Evans."
+# (an item may open with up to three lower-case words of description)
+_ITEM = rf"(?:(?!(?:a|an|the|of|from|in|at|for|with|and|or|who|whose)\s)[a-z]+\s+){{0,3}}{_NAME}"  # no appositive ("a teacher from Leeds")
+_COUNTED_COLON = rx.compile(
+    r"(?P<n>[A-Za-z]+(?:-[a-z]+)?|\d{1,2})\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}(?P<noun>[a-z]+s)\b[^.:;!?\n]{0,120}?:\s+"
+    rf"(?P<list>{_ITEM}(?:,\s+{_ITEM}){{1,12}},?\s+and\s+{_ITEM})(?=\s*[.;]|\s*$)",
+    re.M,
+)
 
 _OBJECT_OF = rx.compile(r"\b(?:for|of|in|on|to|from|with|by|at)\s+\Z")
 _BODY_DIGITS = rx.compile(r"(?<![\d,.])(?P<n>\d{1,3})-(?:member|seat|judge|justice|person)\b")
@@ -694,11 +703,15 @@ class ImpliedCount(Rule):
         t = word_table(doc)
         for i in counts:
             m = _COUNTED_LIST.match(prose, t.starts[i - 1]) if i else None
-            if not m or not (m.group("n").isdigit() or m.group("n") in _WORD_NUMBERS):
+            if not m:
+                m = _COUNTED_COLON.match(prose, t.starts[i])
+            if not m or not (m.group("n").isdigit() or m.group("n").lower() in _WORD_NUMBERS):
                 continue
             if _OBJECT_OF.search(prose, max(0, m.start() - 6), m.start()):
                 continue  # "the five candidates for the two seats, A, B and C": the list is not the seats'
             n = _number(m.group("n"))
+            if m.re is _COUNTED_COLON.compiled() and m.group("n")[:1].isupper() and i and prose[t.ends[i - 1] : t.starts[i]].strip() not in ("", ".", "!", "?"):
+                continue  # "... Three Rivers candidates": a capitalised name, not a sentence's count
             items = re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group("list"))
             if len(items) == n or n < 2:
                 continue

@@ -180,6 +180,8 @@ def _glued_is_missing_space(
             return False  # already a dotted token: "example.co.uk", "v1.2.beta"
         if prose[p - 1 : p + 1] == "..":
             return False
+        if right in ("A", "I") and prose[end : end + 1] == " " and prose[end + 1 : end + 2].islower():
+            return True  # "costs.A single fare", "home.I think"
         return bool(_CAP_WORD.match(right)) or right.lower() in after_stop and right.islower()
     if punct == ":":
         if lw.lower() in _SCHEMES or len(lw) < 2:
@@ -253,7 +255,9 @@ _WIDE_GAP = rx.compile(r"\S(?: {4,}|\t)\S")
 
 # --- space before punctuation -----------------------------------------------------------------
 _SPACE_THEN_MARK = rx.compile(r" [,;.!?]")
-_SPACE_BEFORE = rx.compile(r"(?<=[^\W_])([ \t]+)([,;.!?])(?=[\s”’\"')\]]|$)")
+# the mark followed by a space or a closing mark, or (a comma or semicolon) glued to the next word:
+# "April 1 ,the authority said"
+_SPACE_BEFORE = rx.compile(r"(?<=[^\W_])([ \t]+)([,;.!?])(?=[\s”’\"')\]]|$|(?<=[,;])[^\W\d_])")
 
 
 class SpaceBeforePunctuation(Rule):
@@ -306,12 +310,13 @@ class SpaceBeforePunctuation(Rule):
                 continue  # punctuation at the start of a line
             if "\t" in m.group(1) or len(m.group(1)) > 2:
                 continue  # tab-aligned text
+            moved = punct + (" " if prose[p + 1 : p + 2].isalpha() else "")  # "1 ,the" -> "1, the"
             yield self.finding(
                 s,
                 p + 1,
                 f"Space before '{punct}'",
-                suggestions=[punct],
-                fix=Fix.replace(s, p + 1, punct, safe=False),
+                suggestions=[moved],
+                fix=Fix.replace(s, p + 1, moved, safe=False),
             )
 
 
@@ -464,8 +469,28 @@ class UnbalancedQuotes(Rule):
                 if prev_left_open:
                     continue  # closes a quotation the previous line left open
                 yield self.finding(i, i + 1, "This closing quotation mark has no opening mark in its paragraph")
+        # a closing and an opening mark lost around the speaker: "“We know it is unwelcome, said
+        # Alan Price. We kept it low.”" pairs up, but the attribution sits inside the quotation
+        prose = doc.prose
+        for q in doc.quotations:
+            if q.closed and q.end - q.start > 20:
+                m = _ATTRIBUTION_INSIDE.search(prose, q.start + 1, q.end - 1)
+                if m:
+                    g = "a" if m.group("a") else "b"
+                    yield self.finding(
+                        m.start(g), m.end(g),
+                        "The speaker's attribution is inside the quotation marks: a closing mark is missing before it "
+                        "and an opening mark after it",
+                        related=[Related(q.start, q.start + 1, "the quotation opens here"), Related(q.end - 1, q.end, "and closes here")],
+                    )
 
 
+# an attribution that ends a sentence inside a quotation, another sentence of the quotation after
+# it: ", said Alan Price, the director. We ..." or "..., Price said. We ..."
+_ATTRIBUTION_INSIDE = rx.compile(
+    r"(?:,\s+(?P<a>(?:said|says|added|told)\s+(?:[A-Z][\w’'.-]+\s*){1,3}(?:,[^,.\"“”]{0,80})?)"
+    r"|[a-z],?\s+(?P<b>(?:[A-Z][\w’'-]+\s+){1,3}(?:said|says|added)))\.\s+(?=[A-Z])"
+)
 # --- brackets -----------------------------------------------------------------------------------
 _BRACKETS = "()[]"
 _PAIR = {")": "(", "]": "["}
@@ -804,6 +829,8 @@ class ArticleBySound(Rule):
             low = word.lower().rstrip(".,")
             if word.islower() and low in lists.not_before:
                 continue
+            if low in ("a", "an"):
+                continue  # "a a huge relief": a doubled article, the doubled-word rule's finding
             if art == "An" and word[:1].isupper() and not _ACRONYM.match(word) and _listed(low, lists) is None:
                 continue  # "An Phu", "An Nam": the Vietnamese and Korean name, not the article
             if art[:1].isupper() and low in _NOT_AFTER_ARTICLE:
