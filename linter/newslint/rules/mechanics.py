@@ -1408,6 +1408,8 @@ _DOUBLED_FUNCTION = rx.compile(
 _POSSESSIVES = add_keywords(("his", "her", "their", "its", "our", "my", "your"))
 _LY_SPACE = rx.compile(r"ly ")
 _THAT_COMMA = rx.compile(r"that, ")
+#: what the "det" branch of _DOUBLED_FUNCTION matches before its space
+_DETERMINERS = frozenset(("the", "The", "a", "A", "an", "An"))
 _AUX_LENGTHS = sorted({len(w) for w in (*_DOUBLED_AUXILIARIES, "had")})
 
 
@@ -1428,7 +1430,12 @@ def _doubled_function_words(doc: Document) -> Iterator[re.Match]:
     for i in keyword_indexes(doc, _POSSESSIVES):
         q = word_starts[i] - 1
         if q >= 0 and prose[q] == " ":
-            starts.update((q - 3, q - 2, q - 1))
+            # a "det" match starts with the/an/a (first letter either case) right before that space:
+            # only such a start is tried for it (a start where another branch matches is found
+            # by that branch's own search below)
+            for p in (q - 3, q - 2, q - 1):
+                if p >= 0 and prose[p:q] in _DETERMINERS:
+                    starts.add(p)
     for m in _LY_SPACE.finditer(prose):
         r = m.start()
         while r > 0 and _is_lower_ascii(prose[r - 1]):
