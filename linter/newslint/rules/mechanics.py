@@ -1410,7 +1410,8 @@ _LY_SPACE = rx.compile(r"ly ")
 _THAT_COMMA = rx.compile(r"that, ")
 #: what the "det" branch of _DOUBLED_FUNCTION matches before its space
 _DETERMINERS = frozenset(("the", "The", "a", "A", "an", "An"))
-_AUX_LENGTHS = sorted({len(w) for w in (*_DOUBLED_AUXILIARIES, "had")})
+_AUX_WORDS = frozenset((*_DOUBLED_AUXILIARIES, "had"))
+_AUX_LENGTHS = sorted({len(w) for w in _AUX_WORDS})
 
 
 def _is_lower_ascii(c: str) -> bool:
@@ -1441,7 +1442,10 @@ def _doubled_function_words(doc: Document) -> Iterator[re.Match]:
         while r > 0 and _is_lower_ascii(prose[r - 1]):
             r -= 1
         if r > 0 and prose[r - 1] == " ":
-            starts.update(r - 1 - n for n in _AUX_LENGTHS)
+            # an "aux" match starts with an auxiliary (lower case) that ends at that space
+            for n in _AUX_LENGTHS:
+                if prose[r - 1 - n : r - 1] in _AUX_WORDS and r - 1 - n >= 0:
+                    starts.add(r - 1 - n)
     starts.update(m.start() for m in _THAT_COMMA.finditer(prose))
     last = 0
     for p in sorted(starts):
