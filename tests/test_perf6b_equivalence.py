@@ -7,7 +7,7 @@ from pathlib import Path
 from fuzz import articles  # tests/fuzz.py: the generated articles of the fuzz harness
 from hypothesis import HealthCheck, given, settings
 
-from newslint.analysis import readability
+from newslint.analysis import quantities, readability, words
 from newslint.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +32,12 @@ def _body_sentences_plain(doc: Document) -> list[tuple[int, int]]:
 def _same(text: str, path: str) -> None:
     doc = Document(text, path)
     assert [tuple(s) for s in readability.body_sentences(doc)] == _body_sentences_plain(doc)
+    # NL811 looks for the "and" of its parts between a sentence's first and last anchors: a
+    # figure starts at or before the anchor it is parsed at and ends after it
+    t = words.word_table(doc)
+    for p in quantities.anchors_between(doc, 0, len(doc.prose)):
+        q = quantities._parse_at(doc.prose, t, {}, p)
+        assert q is None or q.start <= p < q.end, (p, q)
 
 
 def test_files():
