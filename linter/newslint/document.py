@@ -52,6 +52,8 @@ _LABEL = rx.compile(
     r"^[ \t]*(?:\*\*)?(?P<label>\[[^\]\n]{1,40}\]|[A-Z][\w.’'&-]*(?:[ ][A-Za-z][\w.’'&-]*){0,4}|Q|A)(?:\*\*)?:(?:\*\*)?[ \t]+\S",
     re.M,
 )
+#: the line kinds that belong to no paragraph
+_NO_PARAGRAPH = ("blank", "code")
 _FIXED_LABELS = frozenset({"q", "a", "question", "answer", "interviewer", "host", "moderator"})
 _RULE_LINE = rx.compile(r"^[-–—―−─━=_:+ ]+$")  # a separator-like line: the table rules judge it
 _SENTENCE_END = rx.compile(r"[.!?…][\"”’')\]]*\s*$|[:;][\s]*$")  # what _ends_sentence tests, as a pattern
@@ -761,7 +763,10 @@ class Document:
                 continue
             if i in field_last or kind in ("heading", "table", "label", "list") or (
                 plain
-                and (_ends_sentence(line.text) or _looks_like_title(line.text, lines[i + 1].text if i + 1 < n else ""))
+                # a paragraph before a blank or code line (or the last) ends here whatever the line
+                # reads like: the next line would close it just the same, at this line
+                and (i + 1 == n or lines[i + 1].kind in _NO_PARAGRAPH or _ends_sentence(line.text)
+                     or _looks_like_title(line.text, lines[i + 1].text))
             ):  # in plain-text copy, one paragraph per line unless soft-wrapped
                 spans.append((first, i))
                 first = -1
@@ -831,7 +836,8 @@ class Document:
                 m = _LABEL.match(prose, start)
                 if m:
                     start = m.end() - 1
-            start = end - len(prose[start:end].lstrip())
+            if start >= end or prose[start].isspace():  # else nothing to strip (most paragraphs)
+                start = end - len(prose[start:end].lstrip())
             while j < nb and bounds[j][0] < start:
                 j += 1
             while j < nb and bounds[j][2] < end:
@@ -848,7 +854,8 @@ class Document:
                 # a sentence ends after its closing marks; the next starts after the spaces
                 out.append((start, close))
                 start = following
-            last = start + len(prose[start:end].rstrip())
+            # nothing to strip when the paragraph ends in a visible character (most do)
+            last = start + len(prose[start:end].rstrip()) if prose[end - 1].isspace() else end
             if last > start:
                 out.append((start, last))
         return list(map(tuple.__new__, repeat(Span), out))

@@ -33,16 +33,26 @@ def add_keywords(words: Iterable[str]) -> frozenset[str]:
 
 
 @per_document
+def _hit_table(doc: Document) -> "tuple[list[int], list[str], frozenset[str]]":
+    """The word-table indexes of every registered keyword in the article (in text order), the
+    word at each, and the set of those words: picked in C (compress, map), with no Python step
+    per hit; each question about some keywords is then one more pass in C over the hits only."""
+    t = word_table(doc)
+    present = t.vocabulary & _KEYWORDS
+    if not present:
+        return [], [], present
+    words = t.words
+    idx = list(compress(range(len(words)), map(present.__contains__, words)))
+    return idx, list(map(words.__getitem__, idx)), present
+
+
+@per_document
 def word_hits(doc: Document) -> dict[str, list[int]]:
     """Word-table indexes of every registered keyword present in the article, by word."""
-    t = word_table(doc)
+    idx, hw, _ = _hit_table(doc)
     out: dict[str, list[int]] = {}
-    if _KEYWORDS.isdisjoint(t.vocabulary):
-        return out
-    # the indexes of the keywords, selected in C; only the hits are visited in Python
-    words = t.words
-    for i in compress(range(len(words)), map(_KEYWORDS.__contains__, words)):
-        out.setdefault(words[i], []).append(i)
+    for i, w in zip(idx, hw):
+        out.setdefault(w, []).append(i)
     return out
 
 
@@ -53,18 +63,20 @@ def indexes_of(doc: Document, words: "frozenset[str] | set[str]") -> list[int]:
     present = t.vocabulary & words
     if not present:
         return []
-    hits = word_hits(doc)
-    found = [i for w in present if w in hits for i in hits[w]]
-    missing = present - hits.keys()
-    if missing:
-        found += t.indexes_of(missing)
+    idx, hw, hit = _hit_table(doc)
+    missing = present - hit
+    if not missing:  # the hits are in text order: no sort
+        return list(compress(idx, map(present.__contains__, hw)))
+    found = list(compress(idx, map(present.__contains__, hw))) if present & hit else []
+    found += t.indexes_of(missing)
     found.sort()
     return found
 
 
 def hits_of(doc: Document, keys: frozenset[str]) -> list[int]:
     """Word-table indexes, in text order, of the registered keywords ``keys``."""
-    h = word_hits(doc)
-    found = [i for k in keys & h.keys() for i in h[k]]
-    found.sort()
-    return found
+    idx, hw, hit = _hit_table(doc)
+    present = keys & hit
+    if not present:
+        return []
+    return list(compress(idx, map(present.__contains__, hw)))

@@ -262,6 +262,13 @@ def _word_anchors(doc: Document) -> list[int]:
     return out
 
 
+def anchors_between(doc: Document, start: int, end: int) -> list[int]:
+    """The offsets, in order, in [start, end) where a figure may begin (a digit, a currency
+    sign, a number word): every figure of :func:`extract_between` is parsed at one of them,
+    and starts at or before it and ends after it."""
+    return _anchors_between(doc, start, end)
+
+
 def _anchors_between(doc: Document, start: int, end: int) -> list[int]:
     """The anchors in [start, end): a slice of :func:`_find_anchors`."""
     a = _find_anchors(doc)

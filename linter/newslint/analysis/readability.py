@@ -24,6 +24,7 @@ adds up the counts of its pieces and applies :data:`FLESCH_EN` to the totals.
 from __future__ import annotations
 
 import operator
+from bisect import bisect_left
 from itertools import compress, repeat
 from typing import Callable
 
@@ -115,19 +116,26 @@ def _body_paragraphs(doc: Document) -> list[tuple[int, int]]:
 
 
 @per_document
-def body_sentences(doc: Document) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in body paragraphs (not headings, tables, code)."""
-    body = _body_paragraphs(doc)
-    out = []
-    j = 0
-    nb = len(body)
-    for s in doc.sentences:
-        while j < nb and body[j][1] < s.start:
-            j += 1
-        if j == nb:
-            break
-        if body[j][0] <= s.start:
-            out.append((s.start, s.end))
+def body_sentences(doc: Document) -> "list[tuple[int, int]]":
+    """(start, end) of each sentence in body paragraphs (not headings, tables, code).
+
+    Every sentence lies inside a paragraph that is not a table (see ``Document.sentences``),
+    and a paragraph's kind is its first line's, never blank or code: the only other kind is a
+    heading. So the body sentences are the sentences less those inside a heading, cut out by
+    bisection (an article has a few headings, against dozens of sentences). The items are the
+    sentences' Spans, which unpack and compare as (start, end) tuples."""
+    sentences = doc.sentences
+    heads = [(p.start, p.end) for p in doc.paragraphs if p.kind not in _BODY_KINDS and p.kind != "table"]
+    if not heads:
+        return list(sentences)
+    out: list = []
+    last = 0
+    for start, end in heads:
+        a = bisect_left(sentences, (start,))  # the first sentence starting at or after start
+        b = bisect_left(sentences, (end + 1,), a)  # ... and after end
+        out += sentences[last:a]
+        last = max(last, b)
+    out += sentences[last:]
     return out
 
 

@@ -174,6 +174,7 @@ _MEASURES = frozenset(
 )
 _OF_THE = rx.compile(r"\bOf the\s+(?=\d|[a-z]+ )")
 _WHOLE_PHRASES = ("in all", "all told", "of whom", "among whom", "of them", "among them", "of which", "Of the ")
+_WHOLE_WORDS = frozenset(("total", "combined", "altogether", "including"))
 _CUE_WORDS = add_keywords(("including", "them", "whom", "which"))
 _TOTAL_WORDS = add_keywords(("total", "combined", "altogether"))
 _BODY = rx.compile(r"(?<![\d,.])(?P<n>\d{1,4})-(?:member|seat)\b")
@@ -265,10 +266,10 @@ class PartsAndWhole(Rule):
         t = word_table(doc)
         vocab = t.vocabulary
         # the wording of a whole counts when the article has a total word or one of the
-        # _WHOLE_PHRASES; their eight searches are made only when there is some such wording
-        cued, totals = self._wholes(doc, prose, t)
-        whole_words = vocab & {"total", "combined", "altogether", "including"}
-        if (cued or totals) and not (whole_words or any(map(prose.__contains__, _WHOLE_PHRASES))):
+        # _WHOLE_PHRASES: without either no sentence would be kept, so none is looked for
+        if vocab & _WHOLE_WORDS or any(map(prose.__contains__, _WHOLE_PHRASES)):
+            cued, totals = self._wholes(doc, prose, t)
+        else:
             cued, totals = set(), set()
         has_vote = bool(vocab & {"member", "seat"}) and bool(_TALLY.search(prose))
         has_pct = bool(vocab & _SHARE_WORDS) and ("%" in prose or "per cent" in prose or "percent" in prose)

@@ -25,6 +25,7 @@ from .. import rx
 from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import (
     COUNT_CLASSES,
+    anchors_between,
     candidates_between,
     INF,
     NUMBER_WORDS,
@@ -314,7 +315,14 @@ class PartsAgainstWhole(Rule):
             q = prose.find(" and ", q + 1)
         for i in with_and:
             sp = sents[i]
-            if candidates_between(doc, sp.start, sp.end) < 2:
+            anchors = anchors_between(doc, sp.start, sp.end)
+            if len(anchors) < 2:
+                continue
+            # the last two parts are joined by "and" (see _parts), which lies after the first
+            # part's end and before the last part's start; a figure ends after the anchor it is
+            # parsed at and starts at or before it, so the "and" lies between the sentence's
+            # first and last anchors, or the sentence has no parts
+            if prose.find("and", anchors[0], anchors[-1]) == -1:
                 continue
             if _not_parts(doc, sp.start, sp.end):
                 continue  # what _parts would say first, before the figures are parsed

@@ -1435,7 +1435,10 @@ _DOUBLED_FUNCTION = rx.compile(
 _POSSESSIVES = add_keywords(("his", "her", "their", "its", "our", "my", "your"))
 _LY_SPACE = rx.compile(r"ly ")
 _THAT_COMMA = rx.compile(r"that, ")
-_AUX_LENGTHS = sorted({len(w) for w in (*_DOUBLED_AUXILIARIES, "had")})
+#: what the "det" branch of _DOUBLED_FUNCTION matches before its space
+_DETERMINERS = frozenset(("the", "The", "a", "A", "an", "An"))
+_AUX_WORDS = frozenset((*_DOUBLED_AUXILIARIES, "had"))
+_AUX_LENGTHS = sorted({len(w) for w in _AUX_WORDS})
 
 
 def _is_lower_ascii(c: str) -> bool:
@@ -1455,13 +1458,21 @@ def _doubled_function_words(doc: Document) -> Iterator[re.Match]:
     for i in keyword_indexes(doc, _POSSESSIVES):
         q = word_starts[i] - 1
         if q >= 0 and prose[q] == " ":
-            starts.update((q - 3, q - 2, q - 1))
+            # a "det" match starts with the/an/a (first letter either case) right before that space:
+            # only such a start is tried for it (a start where another branch matches is found
+            # by that branch's own search below)
+            for p in (q - 3, q - 2, q - 1):
+                if p >= 0 and prose[p:q] in _DETERMINERS:
+                    starts.add(p)
     for m in _LY_SPACE.finditer(prose):
         r = m.start()
         while r > 0 and _is_lower_ascii(prose[r - 1]):
             r -= 1
         if r > 0 and prose[r - 1] == " ":
-            starts.update(r - 1 - n for n in _AUX_LENGTHS)
+            # an "aux" match starts with an auxiliary (lower case) that ends at that space
+            for n in _AUX_LENGTHS:
+                if prose[r - 1 - n : r - 1] in _AUX_WORDS and r - 1 - n >= 0:
+                    starts.add(r - 1 - n)
     starts.update(m.start() for m in _THAT_COMMA.finditer(prose))
     last = 0
     for p in sorted(starts):
