@@ -343,3 +343,17 @@ def test_short_runs_ask_the_database_and_agree_with_the_word_set(tmp_path, monke
         assert type(lexicon._backend()).__name__ == "_Sets"
     finally:
         lexicon.reset()
+
+
+def test_a_misspelling_capitalised_by_its_place_in_the_sentence():
+    fs = [f for f in lint("The council has no homes yet. Untill we have them, we cannot move people.\n") if f.rule == "NL101"]
+    assert [f.text for f in fs] == ["Untill"] and list(fs[0].suggestions) == ["Until"]
+    assert fs[0].fix is not None and not fs[0].fix.safe  # a capitalised word is never corrected unasked
+    # a name goes on, or the article writes the word capitalised inside a sentence: a surname
+    assert not [f for f in lint("Teh Hong Piow founded the bank in 1966.\n") if f.rule == "NL101"]
+    assert not [f for f in lint("Thier said he would stay. The coach, Anna Thier, agreed.\n") if f.rule == "NL101"]
+
+
+def test_then_for_than_after_a_comparative():
+    assert [f.text for f in lint("Costs have risen faster then fares.\n") if f.rule == "NL103"] == ["faster then"]
+    assert not [f for f in lint("Costs rose faster, then fell back.\n") if f.rule == "NL103"]

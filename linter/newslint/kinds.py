@@ -119,12 +119,18 @@ class SubstitutionRule(PackRule):
             original = doc.text[start:end]
             if key in exceptions or original in accept:
                 continue
+            opening = False
             if case_sensitive and original != original.lower() and not _proper_case(original, self.table[key]):
-                continue  # case-sensitive: 'LTE', 'ADN' (acronyms) or 'Teh' (a surname) are not 'let', 'and', 'the'
+                # case-sensitive: 'LTE', 'ADN' (acronyms) or 'Teh' (a surname) are not 'let', 'and', 'the';
+                # but a sentence's first word is capitalised by its place ("Untill we have ...")
+                if not _capitalised_by_place(doc, start, end, original):
+                    continue
+                opening = True
             if _followed_by_sic(doc.text, end) or doc.text.startswith(("…", "..."), end):
                 continue  # quoted as written; or cut off by an ellipsis (a teaser), not misspelled
             options = [match_case(o, original) for o in self.table[key]]
-            fix = Fix.replace(start, end, options[0], safe=safe) if len(options) == 1 else None
+            # a capitalised word is never corrected unasked: it may still be a name
+            fix = Fix.replace(start, end, options[0], safe=safe and not opening) if len(options) == 1 else None
             yield self.finding(
                 start,
                 end,
@@ -132,6 +138,39 @@ class SubstitutionRule(PackRule):
                 suggestions=options,
                 fix=fix,
             )
+
+
+def _capitalised_by_place(doc: Document, start: int, end: int, original: str) -> bool:
+    """A one-word misspelling capitalised only because it opens a sentence ("Untill we have the
+    properties"): the word opens its sentence (or the quotation that opens it), the next word is
+    in lower case (so no name goes on: "Teh Hong Piow"), and the article never writes the word
+    capitalised inside a sentence (where it would be a name)."""
+    if " " in original or not original[:1].isupper() or not original[1:].islower():
+        return False
+    i = doc.sentence_index(start)
+    if i < 0 or doc.prose[doc.sentences[i].start : start].strip("“‘\"'( ") != "":
+        return False
+    nxt = doc.prose[end : end + 40].lstrip(" ,")
+    if not nxt[:1].islower() or nxt.split(None, 1)[0].rstrip(",.") in _SPEAKER_VERBS:
+        return False  # "Teh Hong Piow ...", "Teh said ...": a name
+    for j in _find_all(doc.text, original):
+        if j != start and doc.sentence_index(j) >= 0 and doc.prose[doc.sentences[doc.sentence_index(j)].start : j].strip("“‘\"'( "):
+            return False  # written capitalised inside a sentence too: a name
+    return True
+
+
+#: words that follow a name far more often than a sentence's misspelt first word
+_SPEAKER_VERBS = frozenset(
+    "said says told tells added asked replied wrote writes explained argued noted warned insisted denied "
+    "who whose and or".split()
+)
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    i = text.find(word)
+    while i != -1:
+        yield i
+        i = text.find(word, i + 1)
 
 
 def _proper_case(original: str, options: list[str]) -> bool:
