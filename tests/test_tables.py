@@ -504,3 +504,14 @@ def test_rows_split_by_lone_pipes_are_one_table_finding_not_chrome():
     text = "Rank\nClub\nPoints\n|\n1\nArsenal\n89\n|\n2\nLiverpool\n84\n|\n3\nChelsea\n79\n|\n"
     found = Linter(Settings(select=["table", "boilerplate"])).lint(Document(text, "x.txt"))[0]
     assert [f.rule for f in found] == ["NL412"]
+
+
+def test_a_row_broken_with_a_pipe_at_the_head_of_each_piece_is_one_finding():
+    text = ("| School | Pupils | Pass rate |\n|---|---|---|\n| Hill Top\n| 212\n| 71% |\n"
+            "| Riverside | 188 | 64% |\n")
+    fs = [f for f in lint(text) if f.rule.startswith("NL4")]
+    assert [(f.rule, f.line) for f in fs] == [("NL404", 4)]
+    assert [r[0] for r in fs[0].related_positions] == [3, 5]
+    # a short row of its own (its cells do not make the header's count with the next) stays NL403
+    short = "| School | Pupils | Pass rate |\n|---|---|---|\n| Hill Top | 212\n| Riverside | 188 | 64% |\n"
+    assert "NL403" in [f.rule for f in lint(short)] and "NL404" not in [f.rule for f in lint(short)]

@@ -725,7 +725,7 @@ def _read_block(doc: "Document", first: int, last: int) -> TableBlock:
     style_rows = [header, delim] + [r for r in intended if r.has_pipe]
     block.lead_style = header.lead and sum(r.lead for r in style_rows) * 2 > len(style_rows)
     block.trail_style = header.trail and sum(r.trail for r in style_rows) * 2 > len(style_rows)
-    block.data = _data_rows(text, intended, columns, block.lead_style)
+    block.data = _data_rows(text, intended, columns, block.lead_style, block.trail_style)
 
     if renders:
         block.kind = BlockKind.TABLE
@@ -786,14 +786,42 @@ def _intended_rows(doc: "Document", block: TableBlock, rows: list[Row], renders:
     return intended, ext[k:]
 
 
-def _data_rows(text: str, intended: list[Row], columns: int, lead_style: bool) -> list[DataRow]:
+def _split_pieces(intended: list[Row], k: int, cur: int) -> int:
+    """How many lines after line ``k`` finish a row broken with a pipe at the head of every piece
+    ("| Hill Top Academy" / "| 212" / "| 71% |" in a table whose rows end with a pipe): the pieces
+    before the last have no trailing pipe, the last has one, and their cells make the header's
+    count exactly. 0 when line ``k`` opens no such row."""
+    first = intended[k]
+    if first.trail or not first.lead or len(first.cells) >= cur:
+        return 0
+    cells = len(first.cells)
+    for j in range(k + 1, min(len(intended), k + cur)):
+        r = intended[j]
+        if not r.has_pipe or not r.lead:
+            return 0
+        cells += len(r.cells)
+        if cells > cur:
+            return 0
+        if r.trail:
+            return j - k if cells == cur else 0
+    return 0
+
+
+def _data_rows(text: str, intended: list[Row], columns: int, lead_style: bool, trail_style: bool = False) -> list[DataRow]:
     """The role of each line of the intended table, and the cells the table has there."""
     out: list[DataRow] = []
     cur = columns
+    pieces = 0  # lines still to come of a row broken with a pipe at the head of each piece
     for k, r in enumerate(intended):
+        if pieces:
+            pieces -= 1
+            out.append(DataRow(r, RowRole.CONTINUATION, cur))
+            continue
         if not r.has_pipe or (lead_style and not r.lead and len(r.cells) < cur and k > 0):
             out.append(DataRow(r, RowRole.CONTINUATION, cur))
             continue
+        if lead_style and trail_style:
+            pieces = _split_pieces(intended, k, cur)
         src = text[r.start : r.end]
         if k > 0 and looks_like_delimiter(src, strict=True) and delimiter_cells(src) is not None:
             cur = len(intended[k - 1].cells)  # the row above is the glued table's header

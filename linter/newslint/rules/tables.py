@@ -262,8 +262,11 @@ class RowCells(_TableRule):
 
 
 class SplitRow(_TableRule):
-    """A table row broken over two lines: the second line does not start with a pipe (or has no
-    pipe at all), so it renders as a row of its own with most cells empty.
+    """A table row broken over two lines or more: the second line does not start with a pipe (or
+    has no pipe at all), or every piece starts with one but only the last ends with one and
+    together they make the header's cells ("| Hill Top" / "| 212" / "| 71% |"), so each piece
+    renders as a row of its own with most cells empty. One finding per broken row, at its first
+    continuation, with the row's other lines related.
 
     Bad:
         | Name | Role | Arrived |
@@ -285,19 +288,41 @@ class SplitRow(_TableRule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
-        for _, _, d in _rows(doc, RowRole.CONTINUATION):
-            r, n = d.row, d.columns
-            if not r.has_pipe:
-                yield self.finding(r.start, r.end,
-                                   f"This line has no pipes but sits inside the table: it continues the row above and "
-                                   f"renders as a row of its own, '{_short(text[r.start:r.end])}' in the first column "
-                                   f"and {_plural(n - 1, 'empty cell')} after it")
-            else:
-                first = r.cells[0]
-                yield self.finding(r.start, r.end,
-                                   f"This line continues the row above (it does not start with a pipe) but renders as "
-                                   f"a row of its own: '{_short(text[first.start:first.end])}' lands in the first "
-                                   f"column and the other {_plural(n - len(r.cells), 'cell')} are empty")
+        for b in _judged(doc):
+            data = b.data
+            k = 0
+            while k < len(data):
+                if data[k].role is not RowRole.CONTINUATION:
+                    k += 1
+                    continue
+                j = k
+                while j + 1 < len(data) and data[j + 1].role is RowRole.CONTINUATION:
+                    j += 1
+                yield self._split(text, data[k - 1] if k else None, data[k : j + 1])
+                k = j + 1
+
+    def _split(self, text: str, head: DataRow | None, pieces: list[DataRow]) -> Finding:
+        """One finding for a row broken over several lines, at its first continuation line."""
+        d = pieces[0]
+        r, n = d.row, d.columns
+        related = [Related(p.row.start, p.row.end, "another piece of the row") for p in pieces[1:]]
+        if head is not None:
+            related.insert(0, Related(head.row.start, head.row.end, "the row it belongs to"))
+        if len(pieces) > 1 or (r.has_pipe and r.lead):
+            lines = len(pieces) + (head is not None)
+            return self.finding(r.start, r.end,
+                                f"This row is broken over {lines} lines: each piece renders as a row of its own, "
+                                f"most of its {n} cells empty; join the pieces into one line", related=related)
+        if not r.has_pipe:
+            return self.finding(r.start, r.end,
+                                f"This line has no pipes but sits inside the table: it continues the row above and "
+                                f"renders as a row of its own, '{_short(text[r.start:r.end])}' in the first column "
+                                f"and {_plural(n - 1, 'empty cell')} after it", related=related)
+        first = r.cells[0]
+        return self.finding(r.start, r.end,
+                            f"This line continues the row above (it does not start with a pipe) but renders as "
+                            f"a row of its own: '{_short(text[first.start:first.end])}' lands in the first "
+                            f"column and the other {_plural(n - len(r.cells), 'cell')} are empty", related=related)
 
 
 class MissingBlankLine(_TableRule):
