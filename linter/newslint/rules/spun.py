@@ -22,7 +22,7 @@ from ..rule import Context, Rule, WordList
 SUBSTITUTIONS = WordList(
     "spinner substitutions: the spun wording (regex `pattern` with a `gate`) and the phrase it replaced (`for`)",
     entry="mapping",
-    keys={**GATED_KEYS, "for": str},
+    keys={**GATED_KEYS, "for": str, "what": str},
     required=("pattern", "for"),
 )
 
@@ -73,7 +73,9 @@ class UnspunSpintax(Rule):
 
 
 class SpinnerSubstitution(Rule):
-    """A synonym spinner's substitution for a common collocation: "counterfeit consciousness"
+    """A synonym spinner's substitution for a common collocation, or a machine translation's calque
+    of another language's news wording ("realized a press conference", "affirmed the minister"):
+    "counterfeit consciousness"
     for "artificial intelligence", "backed through the US" for "backed by the US", "less than
     sanction" for "under sanctions". The pairs are in the ``ai.spinner-substitutions`` list
     (published "tortured phrases" of Cabanac et al. 2021 and the unidiomatic swaps spinners make
@@ -106,11 +108,11 @@ class SpinnerSubstitution(Rule):
         for m, spec in self.entries.run(doc, ctx):
             if in_quotes(doc, m.start()):
                 continue
-            hits.append((m.start(), m.end(), str(spec.get("for", ""))))
+            hits.append((m.start(), m.end(), str(spec.get("for", "")), str(spec.get("what", "Spun wording"))))
         hits.sort()
-        for s, e, orig in hits:
-            others = [Related(a, b, "spinner substitution") for a, b, _ in hits if a != s]
-            yield self.finding(s, e, f"Spun wording: '{shorten(doc.text[s:e], 40)}' stands for '{orig}'", related=others)
+        for s, e, orig, what in hits:
+            others = [Related(a, b, "unidiomatic substitution") for a, b, _, _ in hits if a != s]
+            yield self.finding(s, e, f"{what}: '{shorten(doc.text[s:e], 40)}' stands for '{orig}'", related=others)
 
 
 RULES = [UnspunSpintax, SpinnerSubstitution]
