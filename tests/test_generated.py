@@ -251,10 +251,21 @@ def test_key_points_table_is_related():
     assert found[0].related_positions[0][0] == 8 and found[0].related_positions[0][2] == 13
 
 
-@pytest.mark.parametrize("heading", ["Key Takeaways:", "## Key Takeaways", "**Frequently Asked Questions**", "Key Points at a Glance"])
+@pytest.mark.parametrize("heading", ["Key Takeaways:", "## Key Takeaways", "Key Points at a Glance", "Final Thoughts"])
 def test_template_headings(heading):
     text = f"The council voted on Monday to approve the budget.\n{heading}\nThe vote was 7-2.\n"
     assert "NL605" in codes(text)
+
+
+@pytest.mark.parametrize("heading", ["**Frequently Asked Questions**", "## FAQ", "The Bottom Line"])
+def test_headings_newsrooms_use_too_need_corroboration(heading):
+    plain = f"The council voted on Monday to approve the budget.\n\n{heading}\n\nThe vote was 7-2.\n"
+    assert "NL605" not in codes(plain)
+    farm = ("In today's fast-paced world, the council's budget is a testament to its vibrant, multifaceted "
+            f"vision.\n\n{heading}\n\nThe vote was 7-2.\n")
+    assert "NL605" in codes(farm)
+    with_another = f"Key Takeaways\n\n- The budget passed.\n\n{heading}\n\nThe vote was 7-2.\n"
+    assert [f.line for f in lint(with_another) if f.rule == "NL605"] == [1, 5]
 
 
 def test_template_words_inside_a_sentence_are_fine():
@@ -304,8 +315,8 @@ def test_template_closing_heading_the_bottom_line_is_found():
     from newslint.engine import lint_text
 
     text = (
-        "Tariff vote passes\n\nThe Senate passed the tariff bill 61-39 on Tuesday.\n\n"
-        "The Bottom Line\n\nThe new levy takes effect in March, officials said.\n"
+        "Tariff vote passes\n\nIn today's fast-paced world, the Senate passed the tariff bill 61-39, a testament to "
+        "its multifaceted vision.\n\nThe Bottom Line\n\nThe new levy takes effect in March, officials said.\n"
     )
     assert [(f.rule, f.line) for f in lint_text(text, "a.txt") if f.rule == "NL605"] == [("NL605", 5)]
 

@@ -46,7 +46,7 @@ STOCK_PATTERNS_WEAK = WordList("stock phrasing that counts toward the density on
 TEMPLATE_HEADINGS = WordList(
     "headings of content-farm templates (regex over the whole line)",
     entry="mapping",
-    keys={"pattern": str, "what": str, "case": bool},
+    keys={"pattern": str, "what": str, "case": bool, "corroborate": bool},
     required=("pattern",),
 )
 GENERATED_FRAMING = WordList(
@@ -685,24 +685,37 @@ class StockPhraseDensity(Rule):
 
 # lines that can be a template heading
 _HEADING_KINDS = frozenset(("text", "heading", "label"))
+#: the points of generated phrasing (see generated_evidence) that let a heading newsrooms also
+#: use count as a template's
+_CORROBORATING_POINTS = 3
 
 
 class TemplateSection(Rule):
     """A content-farm template section in news copy: "Key Takeaways", "Key Points at a Glance"
     (and the summary table under it), "Frequently Asked Questions", "Final Thoughts". The
     headings are in the ``ai.template-headings`` list; a heading must stand alone on its line.
+    Headings that newsroom explainers use too (``corroborate: true``: an FAQ, "The bottom line")
+    are reported only beside another template heading or some generated phrasing.
 
     Bad:
         Key Points at a Glance
         | Aspect | Details |
         | --- | --- |
         | Vote | Passed 61-39 |
-    ---
-        Frequently Asked Questions
-        What is the new tariff? It is a 10% levy on imported steel.
+        ---
+        In today's fast-paced world, the tariff is a testament to a multifaceted trade policy.
 
+        Frequently Asked Questions
+
+        What is the new tariff? It is a 10% levy on imported steel.
     Good:
         The key points of the agreement were published on Monday.
+        ---
+        Ofwat confirmed the rise on Thursday.
+
+        Frequently asked questions
+
+        Can I switch water company? No. Households cannot choose their supplier.
     """
 
     code = "NL605"
@@ -720,6 +733,7 @@ class TemplateSection(Rule):
         if not entries:
             return
         lines = doc.lines
+        found: list[tuple[bool, Finding]] = []
         for i in [i for i, ln in enumerate(lines) if len(ln.text) <= 60 and ln.kind in _HEADING_KINDS]:
             ln = lines[i]
             bare = bare_line(ln.text)
@@ -747,12 +761,19 @@ class TemplateSection(Rule):
                 kind = "summary table" if block[0].kind == "table" else "list" if block[0].kind == "list" else "questions"
                 related.append(Related(block[0].start, block[-1].end, f"the {kind} under the heading"))
             s = ln.start + (len(ln.text) - len(ln.text.lstrip()))
-            yield self.finding(
+            found.append((bool(spec.get("corroborate")), self.finding(
                 s,
                 ln.end,
                 f"Content-farm template section ({spec.get('what', 'template heading')}): '{shorten(ln.text.strip(), 40)}'",
                 related=related,
-            )
+            )))
+        # headings that newsroom explainers use too ("Frequently asked questions", "The bottom
+        # line") count only beside another template heading or generated phrasing
+        if found and all(weak for weak, _ in found):
+            if sum(e.points for e in generated_evidence(doc, ctx)) < _CORROBORATING_POINTS:
+                return
+        for _, f in found:
+            yield f
 
 
 # --- NL606 engagement questions ------------------------------------------------------------------
