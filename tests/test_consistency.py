@@ -11,7 +11,7 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 
-CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809", "NL810", "NL811", "NL812", "NL813"]
+CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809", "NL810", "NL811", "NL812", "NL813", "NL814", "NL815"]
 LINTER = Linter(Settings(select=CODES))
 
 
@@ -530,3 +530,36 @@ def test_figures_beside_an_including_clause_are_no_parts(text):
 )
 def test_a_count_and_its_list_after_a_colon(text, want):
     assert ("NL813" in rules(text)) is want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Sales rose 20% to £4.5 billion in the year to March, from £4.0 billion.", True),
+        ("Pre-tax profit fell 8% to £250 million, from £228 million.", True),
+        ("Shares rose 15.2% to 286p from 272p.", True),
+        # rounding of every figure as written never makes a finding
+        ("Sales rose 12% to £4.5 billion from £4.0 billion.", False),
+        ("Shares rose 5.2% to 286p from 272p.", False),
+        # a change between percentages (points or per cent), a hedged change, different units
+        ("The jobless rate rose 10% to 4.4% from 4.0%.", False),
+        ("Sales rose more than 20% to £4.5 billion from £4.0 billion.", False),
+        ("Sales rose 20% to £4.5 billion from $4.0 billion.", False),
+    ],
+)
+def test_a_change_in_per_cent_against_its_two_figures(text, want):
+    assert ("NL814" in rules(text)) is want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("The store opened in 1887, three years after the chain was founded in 1890.", True),
+        ("The club was founded in 1902. Ten years later, in 1920, it moved to Elm Park.", True),
+        ("The store opened in 1887, three years after the chain was founded in 1884.", False),
+        ("The club was founded in 1902. Eighteen years later, in 1920, it moved to Elm Park.", False),
+        ("He joined in 1990, two years before the merger in 1992.", False),
+    ],
+)
+def test_a_span_of_years_against_its_two_years(text, want):
+    assert ("NL815" in rules(text)) is want

@@ -9,7 +9,7 @@ from typing import Iterator
 from .. import rx
 from ..analysis.dates import DATE, WEEKDAY_DATE, WEEKDAYS, YEAR, article_year, month_number, weekday_number
 from ..analysis.keywords import add_keywords, hits_of
-from ..analysis.quantities import COUNT_CLASSES, counts, fmt_amount
+from ..analysis.quantities import COUNT_CLASSES, NUMBER_WORDS, counts, fmt_amount
 from ..analysis.statements import entities, sentence_span
 from ..analysis.words import word_table
 from ..document import Document
@@ -640,4 +640,63 @@ class AgeMismatch(Rule):
 
 
 
-RULES = [WeekdayDate, EventYearDrift, AgeMismatch, WeekdayEvent]
+# --- NL815: a span of years that its two years do not give ---------------------------------------
+_YEAR_NUM = r"(?:1[6-9]\d\d|20\d\d)"
+_SPAN = r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years?"
+_YEARS_APART = rx.compile(
+    # "opened in 1887, three years after the chain was founded in 1890"
+    rf"\bin\s+(?P<y1>{_YEAR_NUM})\b[^.;!?\n\d]{{0,60}}?{_SPAN}\s+(?P<dir>after|before)\b[^.;!?\n\d]{{0,100}}?\bin\s+(?P<y2>{_YEAR_NUM})\b"
+    # "was founded in 1884. Three years later, in 1890, it ..."
+    rf"|\bin\s+(?P<y3>{_YEAR_NUM})\b[^;!?\n\d]{{0,120}}?[.;,]\s+(?P<n2>\d{{1,3}}|[A-Za-z]+(?:-[a-z]+)?)\s+years?\s+(?P<dir2>later|earlier),?\s+in\s+(?P<y4>{_YEAR_NUM})\b"
+)
+
+
+class YearSpanMismatch(Rule):
+    """A span of years that the two years it joins cannot give: "opened in 1887, three years after
+    the chain was founded in 1890" (the chain came later, and 1890 is three years after 1887), or
+    "founded in 1884. Three years later, in 1890". A year apart either way is allowed (two events
+    in different months of the years given).
+
+    Bad:
+        The store opened in 1887, three years after the chain was founded in 1890.
+        ---
+        The club was founded in 1902. Ten years later, in 1920, it moved to Elm Park.
+    Good:
+        The store opened in 1887, three years after the chain was founded in 1884.
+        ---
+        The club was founded in 1902. Eighteen years later, in 1920, it moved to Elm Park.
+    """
+
+    code = "NL815"
+    name = "year-span-mismatch"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "A span of years ('three years after') that its two years do not give"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if " years " not in prose and " year " not in prose:
+            return
+        for m in _YEARS_APART.finditer(prose):
+            if m.group("y1"):
+                y1, y2, word, later = int(m.group("y1")), int(m.group("y2")), m.group("n"), m.group("dir") == "after"
+                a, b = m.span("y2")
+            else:
+                y1, y2, word, later = int(m.group("y4")), int(m.group("y3")), m.group("n2"), m.group("dir2") == "later"
+                a, b = m.span("y3")
+            low = word.lower()
+            n = int(low) if low.isdigit() else NUMBER_WORDS.get(low)
+            if n is None or n == 0:
+                continue
+            gap = (y1 - y2) if later else (y2 - y1)  # the years from the earlier event to the later one
+            if abs(gap - n) <= 1:
+                continue
+            span_at = m.start("n") if m.group("y1") else m.start("n2")
+            span_end = m.end("dir") if m.group("y1") else m.end("dir2")
+            said = m.group("dir") or m.group("dir2")
+            why = f"{y1} is {abs(y1 - y2)} years {'before' if y1 < y2 else 'after'} {y2}, not {word.lower()} years {said}"
+            yield self.finding(span_at, span_end, f"The years do not fit: {why}",
+                               related=[Related(a, b, "the other year")])
+
+
+RULES = [WeekdayDate, EventYearDrift, AgeMismatch, WeekdayEvent, YearSpanMismatch]

@@ -731,4 +731,94 @@ class ImpliedCount(Rule):
             )
 
 
-RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated, ImpliedCount]
+# --- NL814: a change in per cent that its two figures do not give --------------------------------
+_AMOUNT = (r"(?P<{n}cur>[$€£¥])?\s?(?P<{n}num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<{n}scale>million|billion|trillion|bn|mn|m|k)\b|(?P<{n}sub>p|c)\b)?"
+           r"(?!\s?(?:%|per\s?cent|percent))")
+_RISE = "rose|risen|rising|increased|grew|grown|climbed|jumped|gained|surged|soared|advanced|edged up|was up|were up|up"
+_FALL = "fell|fallen|falling|decreased|dropped|declined|slid|lost|slumped|plunged|sank|shrank|edged down|was down|were down|down"
+_CHANGE = rx.compile(
+    rf"\b(?P<verb>{_RISE}|{_FALL})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over)\s+)?"
+    r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+"
+    # "to £4.5 billion in the year to March, from £4.0 billion": a few words without figures between
+    r"(?:(?:to|at)\s+" + _AMOUNT.format(n="to") + r"(?:\s+[^\d.;:%£$€¥\n]{1,40}?)?,?\s+(?:from|compared\s+with|against|up\s+from|down\s+from)\s+" + _AMOUNT.format(n="fr")
+    + r"|from\s+" + _AMOUNT.format(n="fr2") + r"\s+to\s+" + _AMOUNT.format(n="to2") + r")"
+)
+_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+
+
+def _bounds(num: str, scale: str | None) -> tuple[float, float, float]:
+    """A figure as written, and the least and greatest values that round to it."""
+    digits = num.replace(",", "")
+    half = 0.5 * 10 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 0.5
+    k = _SCALES.get((scale or "").lower(), 1.0)
+    v = float(digits)
+    return v * k, (v - half) * k, (v + half) * k
+
+
+class ChangeMismatch(Rule):
+    """A change in per cent that the two figures it joins cannot give: "sales rose 20% to £4.5
+    billion from £4.0 billion" (a rise of 12.5%), or a rise between figures that fell. Every
+    figure is read as rounded as written (£4.5 billion is anything from £4.45 billion to £4.55
+    billion, 20% anything from 19.5% to 20.5%), so rounding never makes a finding; changes between
+    percentages (points or per cent, often confused) and hedged changes ("more than 20%") are left
+    alone.
+
+    Bad:
+        Sales rose 20% to £4.5 billion from £4.0 billion.
+        ---
+        Pre-tax profit fell 8% to £250 million, from £228 million.
+    Good:
+        Sales rose 12% to £4.5 billion from £4.0 billion.
+        ---
+        Pre-tax profit fell 8% to £210 million, from £228 million.
+        ---
+        The jobless rate rose 10% to 4.4% from 4.0%.
+    """
+
+    code = "NL814"
+    name = "change-mismatch"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "A change in per cent that the two figures it joins do not give"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if "from" not in prose or not ("%" in prose or "per cent" in prose or "percent" in prose):
+            return
+        for m in _CHANGE.finditer(prose):
+            if re.search(r"more\s+than|over|about|around|nearly|almost|some|roughly", prose[m.end("verb") : m.start("pct")]):
+                continue  # a hedged change
+            to = "to" if m.group("tonum") else "to2"
+            fr = "fr" if m.group("frnum") else "fr2"
+            if (m.group(f"{to}cur") or "") != (m.group(f"{fr}cur") or "") or (m.group(f"{to}sub") or "") != (m.group(f"{fr}sub") or ""):
+                continue  # different currencies, or a figure whose unit is not written
+            scale_to, scale_fr = m.group(f"{to}scale"), m.group(f"{fr}scale")
+            if bool(scale_to) != bool(scale_fr) and not (scale_fr is None and scale_to):
+                continue  # "to 4.5 billion from 4,000": units unclear
+            v_to, lo_to, hi_to = _bounds(m.group(f"{to}num"), scale_to)
+            v_fr, lo_fr, hi_fr = _bounds(m.group(f"{fr}num"), scale_fr or scale_to)
+            if lo_fr <= 0:
+                continue
+            pct = float(m.group("pct"))
+            dec = m.group("pct")
+            half = 0.5 * 10 ** -(len(dec) - dec.index(".") - 1) if "." in dec else 0.5
+            falls = re.fullmatch(rf"(?:{_FALL})", m.group("verb")) is not None
+            sign = -1.0 if falls else 1.0
+            said_lo, said_hi = sign * (pct - half), sign * (pct + half)
+            said_lo, said_hi = min(said_lo, said_hi), max(said_lo, said_hi)
+            can_lo = (lo_to - hi_fr) / hi_fr * 100 if lo_to >= hi_fr else (lo_to - hi_fr) / lo_fr * 100
+            can_hi = (hi_to - lo_fr) / lo_fr * 100 if hi_to >= lo_fr else (hi_to - lo_fr) / hi_fr * 100
+            if said_hi < can_lo or said_lo > can_hi:
+                actual = (v_to - v_fr) / v_fr * 100
+                what = "a rise" if actual > 0 else "a fall" if actual < 0 else "no change"
+                yield self.finding(
+                    m.start("pct"),
+                    m.end(),
+                    f"'{m.group('verb')} {m.group('pct')}%' does not fit its figures: from {doc.text[m.start(fr + 'num'):m.end(fr + 'num')]} "
+                    f"to {doc.text[m.start(to + 'num'):m.end(to + 'num')]} is {what} of {abs(actual):.1f}%",
+                    related=[Related(m.start(f"{fr}num"), m.end(f"{fr}num"), "the figure before"),
+                             Related(m.start(f"{to}num"), m.end(f"{to}num"), "the figure after")],
+                )
+
+
+RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated, ImpliedCount, ChangeMismatch]
