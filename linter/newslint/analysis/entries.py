@@ -50,6 +50,8 @@ __all__ = [
     "gated_list",
     "run_entries",
     "word_lines",
+    "markers",
+    "holds_marker",
 ]
 
 T = TypeVar("T")
@@ -115,6 +117,38 @@ def word_set_cased(ctx: Context, name: str) -> frozenset[str]:
     return frozenset(" ".join(str(p).split()) for p in ctx.list(name))
 
 
+# --- substring gates -----------------------------------------------------------------------------
+
+#: bytes by how often they occur in English prose, the commonest first; any other byte is rarer
+_COMMON_BYTES = b" etaoinsrhldcumfpgwybv,.k0129-'\"\n345678jxqz"
+
+
+def _rarity(byte: int) -> int:
+    i = _COMMON_BYTES.find(byte)
+    return len(_COMMON_BYTES) if i < 0 else i
+
+
+def markers(substrings) -> tuple[tuple[bytes, bytes], ...]:
+    """``contains`` substrings as (probe, UTF-8) pairs for :func:`holds_marker`: the probe is the
+    substring's rarest byte (empty for a one-byte substring, which is its own probe)."""
+    return tuple(map(_marker, map(utf8, substrings)))
+
+
+def _marker(b: bytes) -> tuple[bytes, bytes]:
+    return (bytes([max(b, key=_rarity)]) if len(b) > 1 else b"", b)
+
+
+def holds_marker(text: bytes, pairs: tuple[tuple[bytes, bytes], ...]) -> bool:
+    """Whether ``text`` (:func:`lower_bytes`) holds one of the substrings of :func:`markers`: a
+    substring absent in full is usually told by its rarest byte, one byte looked for (memchr)
+    several times faster than the substring; a byte of it absent, it is absent (the same answers
+    as ``any(b in text ...)``)."""
+    for probe, b in pairs:
+        if probe in text and b in text:
+            return True
+    return False
+
+
 # --- gated lists ---------------------------------------------------------------------------------
 
 
@@ -166,7 +200,7 @@ class GatedList:
         self.entries = entries
         self.always: list[int] = []
         self.by_word: dict[str, list[int]] = {}
-        by_contains: dict[bytes, list[int]] = {}  # in UTF-8, looked for in lower_bytes
+        by_contains: dict[bytes, list[int]] = {}  # in UTF-8, looked for in lower_bytes (with a probe)
         for i, e in enumerate(entries):
             if not e.gate and not e.contains:
                 self.always.append(i)
@@ -176,7 +210,7 @@ class GatedList:
                     self.by_word.setdefault(k, []).append(i)
             for c in e.contains:
                 by_contains.setdefault(utf8(c), []).append(i)
-        self.by_contains = tuple(by_contains.items())
+        self.by_contains = tuple((_marker(c), idx) for c, idx in by_contains.items())
         #: the words whose lines the entries are run over (gate words, a phrase's longest word)
         self.words = frozenset(self.by_word)
 
@@ -188,8 +222,8 @@ class GatedList:
                 e = self.entries[i]
                 if not e.subset or e.gate <= vocab:
                     chosen.add(i)
-        for c, idx in self.by_contains:
-            if c in text:
+        for (probe, c), idx in self.by_contains:
+            if probe in text and c in text:
                 chosen.update(idx)
         if not chosen:
             return []

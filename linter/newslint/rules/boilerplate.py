@@ -18,10 +18,10 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 from .. import rx
 from ..analysis import per_config, per_document
-from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
+from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list, holds_marker, markers, per_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
-from ..analysis.words import ODD_CASE, holds_any
+from ..analysis.words import ODD_CASE, holds_any, lower_bytes
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -805,7 +805,7 @@ class GluedWidget(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
         done: set[int] = set()
-        for pat, spec in _gated(self.patterns, doc):
+        for pat, spec in _gated(_gated_entries(ctx, "boilerplate.glued-widgets"), doc):
             for m in pat.finditer(text):
                 line = doc.line_of(m.start())
                 if line.number in done or line.kind in ("code", "table"):
@@ -847,14 +847,30 @@ def has_run(doc: Document, n: int) -> bool:
     return b"x" * n in _runs(doc)
 
 
-def _gated(patterns: list, doc: Document) -> Iterator:
+@per_list
+def _gated_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict, tuple | None, int | None]]:
+    """A list's compiled entries with their gates: (pattern, entry, ``contains`` as
+    :func:`markers` or None, ``run`` or None)."""
+    out = []
+    for pat, spec in compiled_entries(ctx, name):
+        gated = "contains" in spec or "run" in spec
+        marks = markers(spec.get("contains", ())) if gated else None
+        out.append((pat, spec, marks, int(spec["run"]) if "run" in spec else None))
+    return out
+
+
+def _gated(entries: list, doc: Document) -> Iterator:
     """The (pattern, entry) pairs worth running on an article: an entry's ``contains`` lists
     substrings (lower case), one of which the article must hold; its ``run`` (N), the other
     thing it may hold instead: a run of N characters with no white space."""
-    for pat, spec in patterns:
-        if "contains" not in spec and "run" not in spec:
+    low = None
+    for pat, spec, marks, run in entries:
+        if marks is None:
             yield pat, spec
-        elif holds_any(doc, spec.get("contains", ())) or ("run" in spec and has_run(doc, int(spec["run"]))):
+            continue
+        if low is None:
+            low = lower_bytes(doc)
+        if holds_marker(low, marks) or (run is not None and has_run(doc, run)):
             yield pat, spec
 
 
@@ -893,7 +909,7 @@ class EncodedResidue(Rule):
         text = doc.text
         done: set[int] = set()
         hits = []
-        for pat, spec in _gated(self.patterns, doc):
+        for pat, spec in _gated(_gated_entries(ctx, "boilerplate.encoded-data"), doc):
             for m in pat.finditer(text):
                 if spec.get("what") == "encoded data" and not m.group(0).startswith("data:") and not _is_encoded(m.group(0)):
                     continue
