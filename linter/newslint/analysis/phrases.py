@@ -41,6 +41,10 @@ class PhraseMatcher:
         self._automaton: Any = None
         #: the phrases of two words or more by their longest word (see :meth:`_candidates`)
         self._by_word: dict[str, list[tuple[str, ...]]] | None = None
+        #: the one-word phrases as a set: intersected with a vocabulary in C by set look-ups of the
+        #: smaller (a dict's keys view iterates the other operand, the article's vocabulary, with
+        #: a slower look-up per word)
+        self._word_set: frozenset[str] | None = None
 
     def add(self, phrases: Iterable[str] = (), keys: Iterable[tuple[str, ...]] = ()) -> "PhraseSet":
         """Register a set of phrases (or ready-made keys); returns the handle to match it with."""
@@ -54,6 +58,7 @@ class PhraseMatcher:
                     owners.append(sid)
         self._automaton = None  # built again, with the new set, on the next scan
         self._by_word = None
+        self._word_set = None
         return PhraseSet(self, sid)
 
     def _candidates(self, vocabulary: frozenset[str]) -> list[tuple[str, ...]] | None:
@@ -95,7 +100,10 @@ class PhraseMatcher:
         words = t.words
         if (self._sets or self._words) and words:
             found: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
-            one_word = self._words.keys() & t.vocabulary
+            word_set = self._word_set
+            if word_set is None:
+                word_set = self._word_set = frozenset(self._words)
+            one_word = word_set & t.vocabulary
             if one_word:
                 for i in t.indexes_of(one_word):
                     key = (words[i],)
@@ -108,7 +116,7 @@ class PhraseMatcher:
                 for key in few:
                     firsts.setdefault(key[0], []).append(key)
                 n = len(words)
-                for i in t.indexes_of(firsts):
+                for i in t.indexes_of(frozenset(firsts)):
                     for key in firsts[words[i]]:
                         k = len(key)
                         if i + k <= n and tuple(words[i : i + k]) == key:
