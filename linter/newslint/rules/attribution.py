@@ -20,7 +20,7 @@ from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
 from ..analysis.sources import common_word, names_document, names_source, singular, verb_forms
-from ..analysis.keywords import add_keywords, hits_of
+from ..analysis.keywords import add_keywords, hits_of, word_hits
 from ..analysis.keywords import indexes_of as keyword_indexes
 from ..analysis.words import ODD_CASE, lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
@@ -140,6 +140,8 @@ class _Families(NamedTuple):
     at_keywords: frozenset[str]
     #: the keywords of those families (lower case)
     anchored_words: frozenset[str]
+    #: the keywords (word-table words) of every family
+    words: frozenset[str]
 
 
 @per_config
@@ -156,7 +158,12 @@ def _families(ctx: Context) -> _Families:
     # a phrase a pack adds ("market watchers") opens a match at its first word, but the window
     # around that word is searched: the keyword-only shortcut holds for plain words
     anchored = frozenset(fam for fam, ks in keys.items() if fam in _OPENS_WITH_KEYWORD and ks.plain)
-    return _Families(keys, anchored, frozenset().union(*(keys[fam].entries for fam in anchored)))
+    return _Families(
+        keys,
+        anchored,
+        frozenset().union(*(keys[fam].entries for fam in anchored)),
+        frozenset().union(*(ks.words for ks in keys.values())),
+    )
 
 
 class _Window:
@@ -175,18 +182,33 @@ class _Window:
 def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Window]]:
     """For each pattern family, text windows around its keywords (none: the family cannot match)."""
     t = word_table(doc)
+    present = t.vocabulary & families.words  # in C: most families have no keyword in an article
+    if not present:
+        return {}
     starts, ends = t.starts, t.ends
-    # a keyword may open a match where the word table has none: inside a word, after an apostrophe
-    # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
-    prose = doc.prose
-    awkward = any(c in prose for c in ODD_CASE) or _joined_keyword(prose, families.anchored_words)
+    hits = word_hits(doc)
+    awkward = None
     out: dict[str, list[_Window]] = {}
     for fam, ks in families.keys.items():
-        indexes = ks.indexes(doc)
-        if not indexes:
+        words = ks.words & present
+        if not words:
             continue
+        # the keywords' indexes, in order: from the shared index (analysis.keywords.indexes_of),
+        # or from the word table for a word registered after the article's hits were taken
+        indexes = [i for w in words for i in hits.get(w, ())]
+        missing = [w for w in words if w not in hits]
+        if missing:
+            indexes += t.indexes_of(frozenset(missing))
+        indexes.sort()
         windows = out[fam] = []
-        at_keywords = fam in families.at_keywords and not awkward
+        at_keywords = fam in families.at_keywords
+        if at_keywords:
+            if awkward is None:
+                # a keyword may open a match where the word table has none: inside a word, after
+                # an apostrophe ("x'it is believed"), or spelt with an odd letter ("İt"); then the
+                # windows are searched
+                awkward = any(c in doc.prose for c in ODD_CASE) or _joined_keyword(doc, families.anchored_words)
+            at_keywords = not awkward
         for i in indexes:
             lo, hi = max(0, starts[i] - 60), ends[i] + 60
             if windows and lo <= windows[-1].end:  # overlapping windows are searched once
@@ -202,11 +224,13 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
 _AFTER_APOSTROPHE = rx.compile(r"['’]([^\W_]+)")
 
 
-def _joined_keyword(prose: str, keywords: frozenset[str]) -> bool:
+def _joined_keyword(doc: Document, keywords: frozenset[str]) -> bool:
     """Whether a keyword may follow an apostrophe inside a word of the word table ("x'it"), where
     it opens no word of its own (the table joins words across an apostrophe): true whenever one
-    follows an apostrophe at all."""
-    return not keywords.isdisjoint(map(str.lower, _AFTER_APOSTROPHE.findall(prose)))
+    follows an apostrophe at all. Asked only of a prose without İ, ı or ſ, so its lower-cased
+    copy (shared) holds each character lowered in place (only İ lowers to two), and the runs
+    found there are those of the prose, lowered."""
+    return not keywords.isdisjoint(_AFTER_APOSTROPHE.findall(lower_prose(doc)))
 
 
 def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> list[re.Match]:

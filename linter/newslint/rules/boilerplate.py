@@ -731,6 +731,22 @@ class PageLabel(Rule):
         if not head:
             return
         lines = doc.logical_lines
+        # the head lines shaped like a label or masthead, first: most articles have none, and
+        # then nothing else is read (the tests below are the same, in another order)
+        labels = []
+        for k, i in enumerate(head[:15]):
+            ln = lines[i]
+            if ln.kind in ("table", "code"):
+                continue
+            ws = _label_words(ln.text)
+            if ws is None and k == 0 and ln.text.lstrip().startswith("The "):
+                ws = _label_words(ln.text.lstrip()[4:])  # "The Harbour Gazette": a masthead or nothing
+                if ws is None or ws[-1].lower().rsplit("-", 1)[-1] not in self.mastheads:
+                    continue
+            if ws is not None:
+                labels.append((k, ln, ws))
+        if not labels:
+            return
         chrome = chrome_lines(doc, ctx)
         repeats = {x.number for pair in repeated_headlines(doc, ctx) for x in pair}
         # does a headline (three words or more, not a name or a date) follow head line k?
@@ -742,16 +758,8 @@ class PageLabel(Rule):
             if (len(words_of(t)) >= 3 and not is_name_line(t) and not is_date_line(t) and not _CREDIT.search(t)
                     and lines[head[k]].number not in chrome):
                 seen = True
-        for k, i in enumerate(head[:15]):
-            ln = lines[i]
-            if ln.number in chrome or ln.number in repeats or ln.kind in ("table", "code"):
-                continue
-            ws = _label_words(ln.text)
-            if ws is None and k == 0 and ln.text.lstrip().startswith("The "):
-                ws = _label_words(ln.text.lstrip()[4:])  # "The Harbour Gazette": a masthead or nothing
-                if ws is None or ws[-1].lower().rsplit("-", 1)[-1] not in self.mastheads:
-                    continue
-            if ws is None:
+        for k, ln, ws in labels:
+            if ln.number in chrome or ln.number in repeats:
                 continue
             key = " ".join(w.lower() for w in ws)
             last = ws[-1].lower().rsplit("-", 1)[-1]
