@@ -727,8 +727,9 @@ class AnonymousSource(Rule):
         if roles and p.role_followers is not None:
             words, follow = t.words, p.role_followers
             live = [t.starts[i] for i in roles if i + 1 < len(words) and (words[i + 1] in follow or "'" in words[i + 1])]
-        # the pattern ends at the role and its verb: search just around each role word
-        for i in roles:
+        # the pattern ends at the role and its verb: search just around each role word (no live
+        # role: no window holds one, and none is searched)
+        for i in roles if live is None or live else ():
             lo, hi = _whole_words(prose, max(0, t.starts[i] - 70), t.ends[i] + 40)
             if live is not None and not _any_in(live, lo, hi):
                 continue
