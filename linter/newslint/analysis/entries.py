@@ -33,7 +33,7 @@ from . import per_config, per_document
 from .keywords import add_keywords
 from .keywords import word_hits
 from .lines import norm_prose, norm_text
-from .words import lower_bytes, utf8, word_table
+from .words import ODD_CASE, lower_bytes, utf8, word_table
 
 if TYPE_CHECKING:
     from ..rule import Context
@@ -246,9 +246,10 @@ class GatedList:
         out: list[tuple[re.Match, dict]] = []
         vocab = word_table(doc).vocabulary
         soft = None  # whether soft line breaks were read as spaces in the prose
-        for e in self.wanted(vocab, lower_bytes(doc)):
+        low = lower_bytes(doc)
+        for e in self.wanted(vocab, low):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
-            if e.gate and not e.contains and not e.on_text:
+            if e.gate and not e.on_text and (not e.contains or _gate_words_only(e, doc, low)):
                 if e.subset:
                     ranges = lines.of(doc, e.key)
                 else:
@@ -273,6 +274,15 @@ class GatedList:
                 if m.end() > m.start():
                     out.append((m, e.spec))
         return out
+
+
+def _gate_words_only(e: Entry, doc: Document, low: bytes) -> bool:
+    """Whether an entry with both ``gate`` words and ``contains`` substrings was chosen by its gate
+    words alone (the text holds none of the substrings): every match holds a gate word or a
+    substring (the gate's promise, checked by tests/test_gates.py), so it then holds a gate word
+    and is run over their lines like an entry with only a gate. Not when the text holds İ, ı or
+    ſ, which match an ASCII letter case-insensitively but make another word of the word table."""
+    return not holds_marker(low, markers(e.contains)) and not any(c in doc.text for c in ODD_CASE)
 
 
 @per_list

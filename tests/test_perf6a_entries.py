@@ -1,0 +1,30 @@
+"""An entry with gate words and 'contains' substrings (the generator's metadata of
+ai.chatbot-artefacts, 'contains: [llama]') finds the same lines whether it is run over its gate
+words' lines (no substring in the text) or over the whole text (the substring, or İ, ı, ſ)."""
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+from newslint.engine import Linter
+
+BODY = "The council met on Monday to discuss the budget for the coming year, officials said.\n\n"
+META = {
+    "Model: gpt\n\nTemperature:\n\n": ["Model: gpt", "Temperature:", "gpt-4o"],
+    "Temperature:\n\n": ["Temperature:", "gpt-4o"],
+    "gpt-4o\n\n": ["gpt-4o", "gpt-4o"],
+    "Max tokens: claude\n\n": ["Max tokens: claude", "gpt-4o"],
+}
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter()
+
+
+@pytest.mark.parametrize("extra", ["", "A llama3 note.\n", "Istanbul İzmir.\n", "The model is used.\n"])
+@pytest.mark.parametrize("meta", list(META))
+def test_metadata_lines_found_either_way(linter, extra, meta):
+    text = BODY + meta + extra + BODY + "gpt-4o\n"
+    findings, _ = linter.lint(Document(text, "a.txt"))
+    assert [text[f.start : f.end] for f in findings if f.rule == "NL602"] == META[meta]
