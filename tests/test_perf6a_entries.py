@@ -4,6 +4,8 @@ words' lines (no substring in the text) or over the whole text (the substring, o
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.engine import Linter
@@ -28,3 +30,15 @@ def test_metadata_lines_found_either_way(linter, extra, meta):
     text = BODY + meta + extra + BODY + "gpt-4o\n"
     findings, _ = linter.lint(Document(text, "a.txt"))
     assert [text[f.start : f.end] for f in findings if f.rule == "NL602"] == META[meta]
+
+
+_CREDIT_PARTS = ["Photo", "photographs", "PICTURE", "Pictured", "image", "Credits", "caption", "aption", "s", " ", "\n",
+                 "\t", ":", "x", "İ", "ı", "ſ", "\u00a0", "  :", "P", "hoto", "redit"]
+
+
+@settings(max_examples=500, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_CREDIT_PARTS), max_size=10).map("".join))
+def test_credit_gate_before_colons_is_the_search(text):
+    from newslint.rules.boilerplate import _CREDIT_GATE, credit_gate
+
+    assert credit_gate(text) == bool(_CREDIT_GATE.search(text))
