@@ -288,6 +288,8 @@ def _is_title(doc: Document, offset: int) -> bool:
     if pi >= 0 and doc.paragraphs[pi].first_line != doc.paragraphs[pi].last_line:
         return False  # a line of a hard-wrapped paragraph: a claim may go on to the next line
     s = doc.prose[line.start : line.end].strip()
+    if len(s) >= 120 and not s.endswith("]"):
+        return False  # too long for a title (what the end says, without the searches)
     if _OPEN_END.search(s, max(0, len(s) - _OPEN_END_TAIL)):
         return False  # "... the prospect of": a line broken mid-sentence, not a title
     if s.endswith("]"):
