@@ -96,7 +96,7 @@ def _chrome_kinds(ctx: Context) -> _ChromeKinds:
 
 def _chrome_kind(chrome: _ChromeKinds, text: str) -> dict | None:
     """The spec of the first chrome kind whose pattern matches the whole of ``text``."""
-    if chrome.gates is None or any(c in text for c in ODD_CASE):
+    if chrome.gates is None or any(map(text.__contains__, ODD_CASE)):
         tried = range(len(chrome.kinds))  # İ, ı, ſ match i and s case-insensitively: try every kind
     else:
         wanted = set(chrome.always)
