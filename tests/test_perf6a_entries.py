@@ -42,3 +42,19 @@ def test_credit_gate_before_colons_is_the_search(text):
     from newslint.rules.boilerplate import _CREDIT_GATE, credit_gate
 
     assert credit_gate(text) == bool(_CREDIT_GATE.search(text))
+
+
+_APOSTROPHE_PARTS = ["it", "'", "’", "s", "x", " ", "some", "Many", "_", "é", "9", "analysts", "t", "\n", "-"]
+
+
+@settings(max_examples=500, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_APOSTROPHE_PARTS), max_size=10).map("".join))
+def test_joined_keyword_is_the_runs_after_apostrophes(text):
+    import re
+
+    from newslint.rules.attribution import _joined_keyword
+
+    keywords = frozenset(["it", "some", "many", "analysts"])
+    doc = Document(text, "a.txt")
+    runs = re.findall(r"['’]([^\W_]+)", doc.prose)
+    assert _joined_keyword(doc, keywords) == (not keywords.isdisjoint(map(str.lower, runs)))
