@@ -147,6 +147,8 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
 
     lines = doc.lines
     for ln in doc.logical_lines:
+        if ln.kind == "blank" and ln.end <= lines[ln.number - 1].end:
+            continue  # what spec_of says of it, and not wrapped (half of an article's lines)
         spec = spec_of(ln)
         if spec is not None:
             out.append((ln, spec))
