@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import compress, count, islice, repeat
+from operator import gt, sub
 from typing import Iterator, NamedTuple
 
 from .. import rx
@@ -209,15 +211,19 @@ def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Wind
                 # windows are searched
                 awkward = any(map(doc.prose.__contains__, ODD_CASE)) or _joined_keyword(doc, families.anchored_words)
             at_keywords = not awkward
-        for i in indexes:
-            lo, hi = max(0, starts[i] - 60), ends[i] + 60
-            if windows and lo <= windows[-1].end:  # overlapping windows are searched once
-                windows[-1].end = hi
-                if at_keywords:
-                    windows[-1].keywords.append(starts[i])
-            else:
-                windows.append(_Window(lo, hi, [starts[i]] if at_keywords else None))
+        # 60 characters either side of each keyword; overlapping windows are searched once: a
+        # keyword opens a new window where it starts more than 120 characters after the end of
+        # the one before (the ends grow with the indexes), found in C (map, compress)
+        at = list(map(starts.__getitem__, indexes))
+        to = list(map(ends.__getitem__, indexes))
+        firsts = [0, *compress(count(1), map(gt, map(sub, islice(at, 1, None), to), repeat(_WINDOW_GAP)))]
+        for a, b in zip(firsts, [*firsts[1:], len(at)]) if at else ():
+            windows.append(_Window(max(0, at[a] - 60), to[b - 1] + 60, at[a:b] if at_keywords else None))
     return out
+
+
+#: keywords further apart than this are in separate windows (60 characters either side of each)
+_WINDOW_GAP = 120
 
 
 # the letters and digits of a word
@@ -1518,13 +1524,12 @@ def _near(
     prose = doc.prose
     found: list[re.Match] = []
     end = 0
-    windows: list[list[int]] = []
-    for i in idx:
-        lo, hi = max(0, t.starts[i] - before), t.ends[i] + after
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
+    # overlapping windows are merged: a key opens a new one where it starts more than before +
+    # after characters past the end of the one before (the ends grow with the indexes), in C
+    at = list(map(t.starts.__getitem__, idx))
+    to = list(map(t.ends.__getitem__, idx))
+    firsts = [0, *compress(count(1), map(gt, map(sub, islice(at, 1, None), to), repeat(before + after)))] if at else []
+    windows = [[max(0, at[a] - before), to[b - 1] + after] for a, b in zip(firsts, [*firsts[1:], len(at)])]
     # an underscore is a word character that the word table splits words at, and an odd letter
     # (İ, ı, ſ) matches an ASCII one in the pattern but not in the word table: search there
     if opens is None or "_" in prose or any(map(prose.__contains__, ODD_CASE)):
