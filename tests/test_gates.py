@@ -81,3 +81,16 @@ def test_the_chrome_kinds_are_gated():
     kinds = build_registry().lists["boilerplate.chrome-lines"]
     ungated = [k["what"] for k in kinds if not k.get("contains")]
     assert ungated == ["a stray separator"]
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(
+    st.lists(st.text(alphabet="ab.[{=’ İ\ud800x", max_size=4), max_size=4),
+    st.text(alphabet="ab.[{=’ İ\ud800xyz", max_size=40),
+)
+def test_markers_answer_as_substrings(substrings, text):
+    from newslint.analysis.entries import holds_marker, markers
+
+    low = text.lower().encode("utf-8", "surrogatepass")
+    expected = any(s.encode("utf-8", "surrogatepass") in low for s in substrings)
+    assert holds_marker(low, markers(substrings)) == expected

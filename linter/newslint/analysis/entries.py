@@ -33,7 +33,7 @@ from . import per_config, per_document
 from .keywords import add_keywords
 from .keywords import word_hits
 from .lines import norm_prose, norm_text
-from .words import lower_bytes, utf8, word_table
+from .words import ODD_CASE, lower_bytes, utf8, word_table
 
 if TYPE_CHECKING:
     from ..rule import Context
@@ -50,6 +50,8 @@ __all__ = [
     "gated_list",
     "run_entries",
     "word_lines",
+    "markers",
+    "holds_marker",
 ]
 
 T = TypeVar("T")
@@ -115,6 +117,38 @@ def word_set_cased(ctx: Context, name: str) -> frozenset[str]:
     return frozenset(" ".join(str(p).split()) for p in ctx.list(name))
 
 
+# --- substring gates -----------------------------------------------------------------------------
+
+#: bytes by how often they occur in English prose, the commonest first; any other byte is rarer
+_COMMON_BYTES = b" etaoinsrhldcumfpgwybv,.k0129-'\"\n345678jxqz"
+
+
+def _rarity(byte: int) -> int:
+    i = _COMMON_BYTES.find(byte)
+    return len(_COMMON_BYTES) if i < 0 else i
+
+
+def markers(substrings) -> tuple[tuple[bytes, bytes], ...]:
+    """``contains`` substrings as (probe, UTF-8) pairs for :func:`holds_marker`: the probe is the
+    substring's rarest byte (empty for a one-byte substring, which is its own probe)."""
+    return tuple(map(_marker, map(utf8, substrings)))
+
+
+def _marker(b: bytes) -> tuple[bytes, bytes]:
+    return (bytes([max(b, key=_rarity)]) if len(b) > 1 else b"", b)
+
+
+def holds_marker(text: bytes, pairs: tuple[tuple[bytes, bytes], ...]) -> bool:
+    """Whether ``text`` (:func:`lower_bytes`) holds one of the substrings of :func:`markers`: a
+    substring absent in full is usually told by its rarest byte, one byte looked for (memchr)
+    several times faster than the substring; a byte of it absent, it is absent (the same answers
+    as ``any(b in text ...)``)."""
+    for probe, b in pairs:
+        if probe in text and b in text:
+            return True
+    return False
+
+
 # --- gated lists ---------------------------------------------------------------------------------
 
 
@@ -166,7 +200,7 @@ class GatedList:
         self.entries = entries
         self.always: list[int] = []
         self.by_word: dict[str, list[int]] = {}
-        by_contains: dict[bytes, list[int]] = {}  # in UTF-8, looked for in lower_bytes
+        by_contains: dict[bytes, list[int]] = {}  # in UTF-8, looked for in lower_bytes (with a probe)
         for i, e in enumerate(entries):
             if not e.gate and not e.contains:
                 self.always.append(i)
@@ -176,7 +210,7 @@ class GatedList:
                     self.by_word.setdefault(k, []).append(i)
             for c in e.contains:
                 by_contains.setdefault(utf8(c), []).append(i)
-        self.by_contains = tuple(by_contains.items())
+        self.by_contains = tuple((_marker(c), idx) for c, idx in by_contains.items())
         #: the words whose lines the entries are run over (gate words, a phrase's longest word)
         self.words = frozenset(self.by_word)
 
@@ -188,8 +222,8 @@ class GatedList:
                 e = self.entries[i]
                 if not e.subset or e.gate <= vocab:
                     chosen.add(i)
-        for c, idx in self.by_contains:
-            if c in text:
+        for (probe, c), idx in self.by_contains:
+            if probe in text and c in text:
                 chosen.update(idx)
         if not chosen:
             return []
@@ -212,9 +246,10 @@ class GatedList:
         out: list[tuple[re.Match, dict]] = []
         vocab = word_table(doc).vocabulary
         soft = None  # whether soft line breaks were read as spaces in the prose
-        for e in self.wanted(vocab, lower_bytes(doc)):
+        low = lower_bytes(doc)
+        for e in self.wanted(vocab, low):
             hay = norm_text(doc) if e.on_text else norm_prose(doc)
-            if e.gate and not e.contains and not e.on_text:
+            if e.gate and not e.on_text and (not e.contains or _gate_words_only(e, doc, low)):
                 if e.subset:
                     ranges = lines.of(doc, e.key)
                 else:
@@ -239,6 +274,15 @@ class GatedList:
                 if m.end() > m.start():
                     out.append((m, e.spec))
         return out
+
+
+def _gate_words_only(e: Entry, doc: Document, low: bytes) -> bool:
+    """Whether an entry with both ``gate`` words and ``contains`` substrings was chosen by its gate
+    words alone (the text holds none of the substrings): every match holds a gate word or a
+    substring (the gate's promise, checked by tests/test_gates.py), so it then holds a gate word
+    and is run over their lines like an entry with only a gate. Not when the text holds İ, ı or
+    ſ, which match an ASCII letter case-insensitively but make another word of the word table."""
+    return not holds_marker(low, markers(e.contains)) and not any(c in doc.text for c in ODD_CASE)
 
 
 @per_list

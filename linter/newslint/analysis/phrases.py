@@ -39,6 +39,12 @@ class PhraseMatcher:
         self._words: dict[str, list[int]] = {}
         self._count = 0
         self._automaton: Any = None
+        #: the phrases of two words or more by their longest word (see :meth:`_candidates`)
+        self._by_word: dict[str, list[tuple[str, ...]]] | None = None
+        #: the one-word phrases as a set: intersected with a vocabulary in C by set look-ups of the
+        #: smaller (a dict's keys view iterates the other operand, the article's vocabulary, with
+        #: a slower look-up per word)
+        self._word_set: frozenset[str] | None = None
 
     def add(self, phrases: Iterable[str] = (), keys: Iterable[tuple[str, ...]] = ()) -> "PhraseSet":
         """Register a set of phrases (or ready-made keys); returns the handle to match it with."""
@@ -51,7 +57,22 @@ class PhraseMatcher:
                 if not owners or owners[-1] != sid:
                     owners.append(sid)
         self._automaton = None  # built again, with the new set, on the next scan
+        self._by_word = None
+        self._word_set = None
         return PhraseSet(self, sid)
+
+    def _candidates(self, vocabulary: frozenset[str]) -> list[tuple[str, ...]] | None:
+        """The phrases of two words or more whose words all occur in the article (a phrase is
+        matched on whole word tokens, so it can match only then), found by set look-ups from
+        each phrase's longest word; None when there are too many to look for one by one (then
+        the automaton scans the article's words)."""
+        by_word = self._by_word
+        if by_word is None:
+            by_word = self._by_word = {}
+            for key in self._sets:
+                by_word.setdefault(max(sorted(key), key=len), []).append(key)
+        found = [key for w in vocabulary.intersection(by_word) for key in by_word[w] if vocabulary.issuperset(key)]
+        return found if len(found) <= _FEW_PHRASES else None
 
     def _build(self) -> Any:
         """The automaton of the phrases of two words or more (False when there are none)."""
@@ -78,16 +99,32 @@ class PhraseMatcher:
         t = word_table(doc)
         words = t.words
         if (self._sets or self._words) and words:
-            if self._automaton is None:
-                self._automaton = self._build()
             found: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
-            one_word = self._words.keys() & t.vocabulary
+            word_set = self._word_set
+            if word_set is None:
+                word_set = self._word_set = frozenset(self._words)
+            one_word = word_set & t.vocabulary
             if one_word:
                 for i in t.indexes_of(one_word):
                     key = (words[i],)
                     for sid in self._words[words[i]]:
                         found.setdefault(sid, []).append((i, 1, key))
-            if self._automaton:
+            few = self._candidates(t.vocabulary) if self._sets else []
+            if few:  # each phrase at the indexes of its first word (as the automaton finds them)
+                sets = self._sets
+                firsts: dict[str, list[tuple[str, ...]]] = {}
+                for key in few:
+                    firsts.setdefault(key[0], []).append(key)
+                n = len(words)
+                for i in t.indexes_of(frozenset(firsts)):
+                    for key in firsts[words[i]]:
+                        k = len(key)
+                        if i + k <= n and tuple(words[i : i + k]) == key:
+                            for sid in sets[key]:
+                                found.setdefault(sid, []).append((i, k, key))
+            elif few is None:
+                if self._automaton is None:
+                    self._automaton = self._build()
                 joined = " " + " ".join(words) + " "
                 for end, (key, length, owners) in self._automaton.iter(joined):
                     # ``end`` is the stored phrase's last character (its closing space); words
@@ -111,6 +148,10 @@ class PhraseMatcher:
                 out[sid] = kept
         cache[self] = out
         return out
+
+
+#: more candidate phrases than this in one article: the automaton finds them in one pass
+_FEW_PHRASES = 8
 
 
 class PhraseSet:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import compress, count, islice, repeat
+from operator import gt, sub
 from typing import Iterator, NamedTuple
 
 from .. import rx
@@ -20,7 +22,7 @@ from ..analysis import per_config
 from ..analysis.names import PROPER_NAMES, PROPER_NAMES_LIST, proper_names
 from ..analysis.phrases import phrase_key
 from ..analysis.sources import common_word, names_document, names_source, singular, verb_forms
-from ..analysis.keywords import add_keywords, hits_of
+from ..analysis.keywords import add_keywords, hits_of, word_hits
 from ..analysis.keywords import indexes_of as keyword_indexes
 from ..analysis.words import ODD_CASE, lower_prose, word_table
 from ..rule import Context, Option, Rule, WordList
@@ -140,6 +142,8 @@ class _Families(NamedTuple):
     at_keywords: frozenset[str]
     #: the keywords of those families (lower case)
     anchored_words: frozenset[str]
+    #: the keywords (word-table words) of every family
+    words: frozenset[str]
 
 
 @per_config
@@ -156,7 +160,12 @@ def _families(ctx: Context) -> _Families:
     # a phrase a pack adds ("market watchers") opens a match at its first word, but the window
     # around that word is searched: the keyword-only shortcut holds for plain words
     anchored = frozenset(fam for fam, ks in keys.items() if fam in _OPENS_WITH_KEYWORD and ks.plain)
-    return _Families(keys, anchored, frozenset().union(*(keys[fam].entries for fam in anchored)))
+    return _Families(
+        keys,
+        anchored,
+        frozenset().union(*(keys[fam].entries for fam in anchored)),
+        frozenset().union(*(ks.words for ks in keys.values())),
+    )
 
 
 class _Window:
@@ -175,38 +184,68 @@ class _Window:
 def _keyword_windows(doc: Document, families: _Families) -> dict[str, list[_Window]]:
     """For each pattern family, text windows around its keywords (none: the family cannot match)."""
     t = word_table(doc)
+    present = t.vocabulary & families.words  # in C: most families have no keyword in an article
+    if not present:
+        return {}
     starts, ends = t.starts, t.ends
-    # a keyword may open a match where the word table has none: inside a word, after an apostrophe
-    # ("x'it is believed"), or spelt with an odd letter ("İt"); then the windows are searched
-    prose = doc.prose
-    awkward = any(c in prose for c in ODD_CASE) or _joined_keyword(prose, families.anchored_words)
+    hits = word_hits(doc)
+    awkward = None
     out: dict[str, list[_Window]] = {}
     for fam, ks in families.keys.items():
-        indexes = ks.indexes(doc)
-        if not indexes:
+        words = ks.words & present
+        if not words:
             continue
+        # the keywords' indexes, in order: from the shared index (analysis.keywords.indexes_of),
+        # or from the word table for a word registered after the article's hits were taken
+        indexes = [i for w in words for i in hits.get(w, ())]
+        missing = [w for w in words if w not in hits]
+        if missing:
+            indexes += t.indexes_of(frozenset(missing))
+        indexes.sort()
         windows = out[fam] = []
-        at_keywords = fam in families.at_keywords and not awkward
-        for i in indexes:
-            lo, hi = max(0, starts[i] - 60), ends[i] + 60
-            if windows and lo <= windows[-1].end:  # overlapping windows are searched once
-                windows[-1].end = hi
-                if at_keywords:
-                    windows[-1].keywords.append(starts[i])
-            else:
-                windows.append(_Window(lo, hi, [starts[i]] if at_keywords else None))
+        at_keywords = fam in families.at_keywords
+        if at_keywords:
+            if awkward is None:
+                # a keyword may open a match where the word table has none: inside a word, after
+                # an apostrophe ("x'it is believed"), or spelt with an odd letter ("İt"); then the
+                # windows are searched
+                awkward = any(map(doc.prose.__contains__, ODD_CASE)) or _joined_keyword(doc, families.anchored_words)
+            at_keywords = not awkward
+        # 60 characters either side of each keyword; overlapping windows are searched once: a
+        # keyword opens a new window where it starts more than 120 characters after the end of
+        # the one before (the ends grow with the indexes), found in C (map, compress)
+        at = list(map(starts.__getitem__, indexes))
+        to = list(map(ends.__getitem__, indexes))
+        firsts = [0, *compress(count(1), map(gt, map(sub, islice(at, 1, None), to), repeat(_WINDOW_GAP)))]
+        for a, b in zip(firsts, [*firsts[1:], len(at)]) if at else ():
+            windows.append(_Window(max(0, at[a] - 60), to[b - 1] + 60, at[a:b] if at_keywords else None))
     return out
 
 
-# the letters and digits right after an apostrophe
-_AFTER_APOSTROPHE = rx.compile(r"['’]([^\W_]+)")
+#: keywords further apart than this are in separate windows (60 characters either side of each)
+_WINDOW_GAP = 120
 
 
-def _joined_keyword(prose: str, keywords: frozenset[str]) -> bool:
+# the letters and digits of a word
+_RUN = rx.compile(r"[^\W_]+")
+
+
+def _joined_keyword(doc: Document, keywords: frozenset[str]) -> bool:
     """Whether a keyword may follow an apostrophe inside a word of the word table ("x'it"), where
     it opens no word of its own (the table joins words across an apostrophe): true whenever one
-    follows an apostrophe at all."""
-    return not keywords.isdisjoint(map(str.lower, _AFTER_APOSTROPHE.findall(prose)))
+    follows an apostrophe at all (the run of letters and digits after one is a keyword). Asked
+    only of a prose without İ, ı or ſ, so its lower-cased copy (shared) holds each character
+    lowered in place (only İ lowers to two), and its runs are those of the prose, lowered. The
+    apostrophes (a few an article) are found with str.find, faster than a regex's scan."""
+    low = lower_prose(doc)
+    for q in "'’":
+        j = low.find(q)
+        while j != -1:
+            m = _RUN.match(low, j + 1)
+            if m and m.group() in keywords:
+                return True
+            j = low.find(q, j + 1)
+    return False
 
 
 def _window_matches(prose: str, pattern: re.Pattern, windows: list[_Window]) -> list[re.Match]:
@@ -264,6 +303,8 @@ def _is_title(doc: Document, offset: int) -> bool:
     if pi >= 0 and doc.paragraphs[pi].first_line != doc.paragraphs[pi].last_line:
         return False  # a line of a hard-wrapped paragraph: a claim may go on to the next line
     s = doc.prose[line.start : line.end].strip()
+    if len(s) >= 120 and not s.endswith("]"):
+        return False  # too long for a title (what the end says, without the searches)
     if _OPEN_END.search(s, max(0, len(s) - _OPEN_END_TAIL)):
         return False  # "... the prospect of": a line broken mid-sentence, not a title
     if s.endswith("]"):
@@ -347,8 +388,11 @@ _INSTITUTION_LOWER = rx.compile(
     r"embassy|military|regulator|prosecutor|prosecutors|union|university|hospital)\b",
     re.I,
 )
+# whether a sentence names an institution (only searched for: the capitalised words that may
+# come before the noun, "the Port Authority", are left out of the pattern, which matches exactly
+# where the noun matches at a word start, and no longer tries a run of them at every capital)
 _INSTITUTION = rx.compile(
-    r"\b(?:[A-Z][a-z]+\s+)*(?:Ministry|Department|Agency|Authority|Council|Commission|Police|Army|Navy|"
+    r"\b(?:Ministry|Department|Agency|Authority|Council|Commission|Police|Army|Navy|"
     r"Office|Service|Bureau|Court|Parliament|Assembly|Government|Administration|Institute|University|"
     r"Bank|Fund|Organisation|Organization|Union|Committee|Board|Company|Corporation|Group|Port|Embassy)\b"
     r"|\b[A-Z]{2,}\b"
@@ -383,7 +427,7 @@ def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match | None, vague: f
     ("He was reportedly seen there, police said"; "Police said it was believed ...").
     ``vague``: more nouns that name nobody when they open the sentence ("Strategists say")."""
     text = prose[s:e] if m is None else prose[s : m.start()] + " " * (m.end() - m.start()) + prose[m.end() : e]
-    if not any(w in text for w in _CREDITED_WORDS):
+    if not any(map(text.__contains__, _CREDITED_WORDS)):
         return False  # every match of _CREDITED holds one of them
     for c in _CREDITED.finditer(text):
         words = c.group().split()
@@ -760,8 +804,9 @@ class AnonymousSource(Rule):
         if roles and p.role_followers is not None:
             words, follow = t.words, p.role_followers
             live = [t.starts[i] for i in roles if i + 1 < len(words) and (words[i + 1] in follow or "'" in words[i + 1])]
-        # the pattern ends at the role and its verb: search just around each role word
-        for i in roles:
+        # the pattern ends at the role and its verb: search just around each role word (no live
+        # role: no window holds one, and none is searched)
+        for i in roles if live is None or live else ():
             lo, hi = _whole_words(prose, max(0, t.starts[i] - 70), t.ends[i] + 40)
             if live is not None and not _any_in(live, lo, hi):
                 continue
@@ -1047,7 +1092,7 @@ class UnsourcedFigure(Rule):
             low = lower_prose(doc)
             if not any(word in low for word in _ESTIMATE_WORDS):
                 return
-            if len(low) == len(prose) and not any(c in prose for c in ODD_CASE) and not _estimate_before_figure(prose, low):
+            if len(low) == len(prose) and not any(map(prose.__contains__, ODD_CASE)) and not _estimate_before_figure(prose, low):
                 return  # no figure is given as an estimate: none can be reported
         if not _DIGIT.search(prose):
             return
@@ -1558,16 +1603,15 @@ def _near(
     prose = doc.prose
     found: list[re.Match] = []
     end = 0
-    windows: list[list[int]] = []
-    for i in idx:
-        lo, hi = max(0, t.starts[i] - before), t.ends[i] + after
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
-        else:
-            windows.append([lo, hi])
+    # overlapping windows are merged: a key opens a new one where it starts more than before +
+    # after characters past the end of the one before (the ends grow with the indexes), in C
+    at = list(map(t.starts.__getitem__, idx))
+    to = list(map(t.ends.__getitem__, idx))
+    firsts = [0, *compress(count(1), map(gt, map(sub, islice(at, 1, None), to), repeat(before + after)))] if at else []
+    windows = [[max(0, at[a] - before), to[b - 1] + after] for a, b in zip(firsts, [*firsts[1:], len(at)])]
     # an underscore is a word character that the word table splits words at, and an odd letter
     # (İ, ı, ſ) matches an ASCII one in the pattern but not in the word table: search there
-    if opens is None or "_" in prose or any(c in prose for c in ODD_CASE):
+    if opens is None or "_" in prose or any(map(prose.__contains__, ODD_CASE)):
         for lo, hi in windows:
             for m in pattern.finditer(prose, max(lo, end), hi):
                 found.append(m)

@@ -18,10 +18,10 @@ from typing import Any, Iterable, Iterator, NamedTuple
 
 from .. import rx
 from ..analysis import per_config, per_document
-from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list
+from ..analysis.entries import GATED_KEYS, combined, compiled_entries, gated_list, holds_marker, markers, per_list
 from ..analysis.lines import bare_line, in_quotes, shorten
 from ..analysis.tables import flat_tables
-from ..analysis.words import ODD_CASE, holds_any
+from ..analysis.words import ODD_CASE, holds_any, lower_bytes
 from ..analysis.residue import (
     FUNCTION_WORDS,
     content_span,
@@ -96,7 +96,7 @@ def _chrome_kinds(ctx: Context) -> _ChromeKinds:
 
 def _chrome_kind(chrome: _ChromeKinds, text: str) -> dict | None:
     """The spec of the first chrome kind whose pattern matches the whole of ``text``."""
-    if chrome.gates is None or any(c in text for c in ODD_CASE):
+    if chrome.gates is None or any(map(text.__contains__, ODD_CASE)):
         tried = range(len(chrome.kinds))  # İ, ı, ſ match i and s case-insensitively: try every kind
     else:
         wanted = set(chrome.always)
@@ -147,6 +147,8 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
 
     lines = doc.lines
     for ln in doc.logical_lines:
+        if ln.kind == "blank" and ln.end <= lines[ln.number - 1].end:
+            continue  # what spec_of says of it, and not wrapped (half of an article's lines)
         spec = spec_of(ln)
         if spec is not None:
             out.append((ln, spec))
@@ -731,6 +733,22 @@ class PageLabel(Rule):
         if not head:
             return
         lines = doc.logical_lines
+        # the head lines shaped like a label or masthead, first: most articles have none, and
+        # then nothing else is read (the tests below are the same, in another order)
+        labels = []
+        for k, i in enumerate(head[:15]):
+            ln = lines[i]
+            if ln.kind in ("table", "code"):
+                continue
+            ws = _label_words(ln.text)
+            if ws is None and k == 0 and ln.text.lstrip().startswith("The "):
+                ws = _label_words(ln.text.lstrip()[4:])  # "The Harbour Gazette": a masthead or nothing
+                if ws is None or ws[-1].lower().rsplit("-", 1)[-1] not in self.mastheads:
+                    continue
+            if ws is not None:
+                labels.append((k, ln, ws))
+        if not labels:
+            return
         chrome = chrome_lines(doc, ctx)
         repeats = {x.number for pair in repeated_headlines(doc, ctx) for x in pair}
         # does a headline (three words or more, not a name or a date) follow head line k?
@@ -742,16 +760,8 @@ class PageLabel(Rule):
             if (len(words_of(t)) >= 3 and not is_name_line(t) and not is_date_line(t) and not _CREDIT.search(t)
                     and lines[head[k]].number not in chrome):
                 seen = True
-        for k, i in enumerate(head[:15]):
-            ln = lines[i]
-            if ln.number in chrome or ln.number in repeats or ln.kind in ("table", "code"):
-                continue
-            ws = _label_words(ln.text)
-            if ws is None and k == 0 and ln.text.lstrip().startswith("The "):
-                ws = _label_words(ln.text.lstrip()[4:])  # "The Harbour Gazette": a masthead or nothing
-                if ws is None or ws[-1].lower().rsplit("-", 1)[-1] not in self.mastheads:
-                    continue
-            if ws is None:
+        for k, ln, ws in labels:
+            if ln.number in chrome or ln.number in repeats:
                 continue
             key = " ".join(w.lower() for w in ws)
             last = ws[-1].lower().rsplit("-", 1)[-1]
@@ -805,7 +815,7 @@ class GluedWidget(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         text = doc.text
         done: set[int] = set()
-        for pat, spec in _gated(self.patterns, doc):
+        for pat, spec in _gated(_gated_entries(ctx, "boilerplate.glued-widgets"), doc):
             for m in pat.finditer(text):
                 line = doc.line_of(m.start())
                 if line.number in done or line.kind in ("code", "table"):
@@ -847,14 +857,30 @@ def has_run(doc: Document, n: int) -> bool:
     return b"x" * n in _runs(doc)
 
 
-def _gated(patterns: list, doc: Document) -> Iterator:
+@per_list
+def _gated_entries(ctx: Context, name: str) -> list[tuple[re.Pattern, dict, tuple | None, int | None]]:
+    """A list's compiled entries with their gates: (pattern, entry, ``contains`` as
+    :func:`markers` or None, ``run`` or None)."""
+    out = []
+    for pat, spec in compiled_entries(ctx, name):
+        gated = "contains" in spec or "run" in spec
+        marks = markers(spec.get("contains", ())) if gated else None
+        out.append((pat, spec, marks, int(spec["run"]) if "run" in spec else None))
+    return out
+
+
+def _gated(entries: list, doc: Document) -> Iterator:
     """The (pattern, entry) pairs worth running on an article: an entry's ``contains`` lists
     substrings (lower case), one of which the article must hold; its ``run`` (N), the other
     thing it may hold instead: a run of N characters with no white space."""
-    for pat, spec in patterns:
-        if "contains" not in spec and "run" not in spec:
+    low = None
+    for pat, spec, marks, run in entries:
+        if marks is None:
             yield pat, spec
-        elif holds_any(doc, spec.get("contains", ())) or ("run" in spec and has_run(doc, int(spec["run"]))):
+            continue
+        if low is None:
+            low = lower_bytes(doc)
+        if holds_marker(low, marks) or (run is not None and has_run(doc, run)):
             yield pat, spec
 
 
@@ -893,7 +919,7 @@ class EncodedResidue(Rule):
         text = doc.text
         done: set[int] = set()
         hits = []
-        for pat, spec in _gated(self.patterns, doc):
+        for pat, spec in _gated(_gated_entries(ctx, "boilerplate.encoded-data"), doc):
             for m in pat.finditer(text):
                 if spec.get("what") == "encoded data" and not m.group(0).startswith("data:") and not _is_encoded(m.group(0)):
                     continue
@@ -1043,6 +1069,26 @@ _AGENCY_GATE = rx.compile(r"/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Xinhua|Bloomberg)
 _CREDIT_GATE_WORDS = ("hoto", "icture", "mage", "redit", "aption")
 
 
+#: the most characters a match of _CREDIT_GATE holds before its white space and colon
+_CREDIT_GATE_REACH = 12
+
+
+def credit_gate(text: str) -> bool:
+    """Whether _CREDIT_GATE matches in the text. A match ends at a colon, after white space and at
+    most 11 other characters ("Photographs"), and has no look-around: it is searched only in
+    the stretch before each colon (a few in an article; the regex engine would try every p, i and
+    c of the text)."""
+    j = text.find(":")
+    while j != -1:
+        k = j
+        while k > 0 and text[k - 1].isspace():  # \s* (str.isspace is the regex engine's \s)
+            k -= 1
+        if _CREDIT_GATE.search(text, max(0, k - _CREDIT_GATE_REACH), j + 1):
+            return True
+        j = text.find(":", j + 1)
+    return False
+
+
 def _may_credit(doc: Document) -> bool:
     """False only when neither _CREDIT nor _LABEL_ANYWHERE can match in the text. _CREDIT_GATE
     is searched only when the lower-cased text holds one of the words it matches."""
@@ -1052,7 +1098,7 @@ def _may_credit(doc: Document) -> bool:
     else:
         may = True
     return bool(
-        may and _CREDIT_GATE.search(text) or _AGENCY_GATE.search(text)
+        may and credit_gate(text) or _AGENCY_GATE.search(text)
         or "Getty Images" in text or "AP Photo" in text or "Image source" in text
     )
 

@@ -525,6 +525,13 @@ def excess_lexicon(ctx: Context) -> dict[str, tuple[float, str]]:
     return out
 
 
+@per_config
+def excess_words(ctx: Context) -> frozenset[str]:
+    """The words of :func:`excess_lexicon`, as a set (intersected with an article's vocabulary by
+    set look-ups of the smaller, in C; a dict's keys view would be iterated in full)."""
+    return frozenset(excess_lexicon(ctx))
+
+
 class Evidence(NamedTuple):
     start: int
     end: int
@@ -583,7 +590,7 @@ def generated_evidence(doc: Document, ctx: Context) -> list[Evidence]:
         t = word_table(doc)
         seen: dict[str, int] = {}
         words = []
-        for i in t.indexes_of(lex):
+        for i in t.indexes_of(excess_words(ctx)):
             w = t.words[i]
             s = t.starts[i]
             if seen.get(w, 0) >= 2 or in_quotes(doc, s) or doc.logical_line_of(s).kind in _VERDICT_SKIP_KINDS:
