@@ -618,7 +618,7 @@ class VagueAttribution(Rule):
                 continue
             if institutional and self._institutional(prose, s, e, m):
                 continue
-            if self._member_named_next(doc, prose, i, noun):
+            if self._member_named_next(doc, prose, i, noun, noun in self.relational):
                 continue
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(
@@ -669,9 +669,10 @@ class VagueAttribution(Rule):
         return False
 
     @staticmethod
-    def _member_named_next(doc: Document, prose: str, i: int, noun: str) -> bool:
+    def _member_named_next(doc: Document, prose: str, i: int, noun: str, by_stance: bool = False) -> bool:
         """The next sentence names one of them: "Analysts expect a cut. Jane Ford, an analyst at
-        Arden, said ..."."""
+        Arden, said ...". For a collective defined by its stance (``by_stance``: critics,
+        supporters), anyone the same paragraph goes on to introduce and quote is one of them."""
         if i < 0 or i + 1 >= len(doc.sentences):
             return False
         nxt = doc.sentences[i + 1]
@@ -683,6 +684,8 @@ class VagueAttribution(Rule):
             return True  # "... researchers said. The researchers, at the Dutch firm Midnight Blue, ..."
         # one of them introduced by name and description, then quoted: "Critics say the limit is
         # too low. Ian Brook, who runs a delivery firm on the estate, said ..."
+        if not by_stance or doc.paragraph_index(nxt.start) != doc.paragraph_index(doc.sentences[i].start):
+            return False
         lead = _EXEMPLAR.match(text.lstrip("\"“‘' "))
         return bool(lead) and all(map(_is_capitalised_name, lead.group("name").split()))
 
