@@ -618,7 +618,7 @@ class VagueAttribution(Rule):
                 continue
             if institutional and self._institutional(prose, s, e, m):
                 continue
-            if self._member_named_next(doc, prose, i, noun, noun in self.relational):
+            if self._member_named_next(doc, prose, i, noun, noun not in self.institutional_roles):
                 continue
             seen.add(m.start()); spans.append((m.start(), m.end()))
             yield self.finding(
@@ -671,8 +671,9 @@ class VagueAttribution(Rule):
     @staticmethod
     def _member_named_next(doc: Document, prose: str, i: int, noun: str, by_stance: bool = False) -> bool:
         """The next sentence names one of them: "Analysts expect a cut. Jane Ford, an analyst at
-        Arden, said ...". For a collective defined by its stance (``by_stance``: critics,
-        supporters), anyone the same paragraph goes on to introduce and quote is one of them."""
+        Arden, said ...". For a collective that speaks for no institution (``by_stance``: critics,
+        supporters, analysts; not officials or sources), anyone the same paragraph goes on to
+        introduce and quote is one of them."""
         if i < 0 or i + 1 >= len(doc.sentences):
             return False
         nxt = doc.sentences[i + 1]
