@@ -12,7 +12,7 @@ from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import COUNT_CLASSES, NUMBER_WORDS, counts, fmt_amount
 from ..analysis.statements import entities, sentence_span
 from ..analysis.words import word_table
-from ..document import Document
+from ..document import Document, offsets_of
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Rule, WordList
 
@@ -651,6 +651,9 @@ _YEARS_APART = rx.compile(
 )
 
 
+_SPAN_WORDS = rx.compile(r"years?\s+(?:after|before|later|earlier)\b")
+
+
 class YearSpanMismatch(Rule):
     """A span of years that the two years it joins cannot give: "opened in 1887, three years after
     the chain was founded in 1890" (the chain came later, and 1890 is three years after 1887), or
@@ -675,9 +678,21 @@ class YearSpanMismatch(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if " years " not in prose and " year " not in prose:
+        # every match holds "years after", "year before", "years later" ...: found at each "year"
+        spans = [k for k in offsets_of(prose, ("year",)) if _SPAN_WORDS.match(prose, k)]
+        if not spans:
             return
-        for m in _YEARS_APART.finditer(prose):
+        # the pattern only around them: its first year at most 60 characters and three words before
+        # the span (200 is ample), its second year at most 100 characters after (150 is ample)
+        found: list[re.Match] = []
+        for k in spans:
+            lo = max(0, prose.rfind(" ", 0, max(0, k - 200)) + 1)
+            if found and lo < found[-1].end():
+                lo = found[-1].end()
+            for m in _YEARS_APART.finditer(prose, lo, min(len(prose), k + 150)):
+                if not found or m.start() >= found[-1].end():
+                    found.append(m)
+        for m in found:
             if m.group("y1"):
                 y1, y2, word, later = int(m.group("y1")), int(m.group("y2")), m.group("n"), m.group("dir") == "after"
                 a, b = m.span("y2")

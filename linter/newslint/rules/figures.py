@@ -37,7 +37,7 @@ from ..analysis.quantities import (
 )
 from ..analysis.statements import entities, sentence_span
 from ..analysis.words import ODD_CASE, word_table
-from ..document import Document
+from ..document import Document, offsets_of
 from ..finding import Finding, Related, Severity
 from ..rule import Context, Rule
 
@@ -743,6 +743,8 @@ _CHANGE = rx.compile(
     r"(?:(?:to|at)\s+" + _AMOUNT.format(n="to") + r"(?:\s+[^\d.;:%£$€¥\n]{1,40}?)?,?\s+(?:from|compared\s+with|against|up\s+from|down\s+from)\s+" + _AMOUNT.format(n="fr")
     + r"|from\s+" + _AMOUNT.format(n="fr2") + r"\s+to\s+" + _AMOUNT.format(n="to2") + r")"
 )
+# what every match of _CHANGE holds after its percentage: the change's tail, found in one cheap scan
+_PCT_TAIL = rx.compile(r"(?:%|per\s?cent|percent)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+(?:to|at|from)\s")
 _SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
 
 
@@ -785,7 +787,29 @@ class ChangeMismatch(Rule):
         prose = doc.prose
         if "from" not in prose or not ("%" in prose or "per cent" in prose or "percent" in prose):
             return
-        for m in _CHANGE.finditer(prose):
+        # _CHANGE is tried only around the tails of changes: from the sixth word before the tail
+        # (the verb and "by about 12.5") to 400 characters after it (both figures; the pattern's
+        # words and figures never run that long). A window starts at a word and the search sees
+        # the text before it, so \b and the verb match as in a scan of the whole prose
+        found: list[re.Match] = []
+        for p in offsets_of(prose, ("%", "percent", "per cent", "per\ncent", "per\tcent")):
+            t = _PCT_TAIL.match(prose, p)
+            q = p - 1 if p and not prose[p - 1].isspace() else p - 2  # "12%" or "12 %"
+            if t is None or q < 0 or not prose[q].isdigit():
+                continue
+            lo = t.start()
+            for _ in range(6):  # back over "rose by about 12.5": at most five words before the figure
+                lo = prose.rfind(" ", 0, lo - 1) if lo > 1 else 0
+                if lo <= 0:
+                    lo = 0
+                    break
+            lo = lo + 1 if lo else 0
+            if found and lo < found[-1].end():
+                continue
+            m = _CHANGE.search(prose, lo, min(len(prose), t.end() + 400))
+            if m and m.start() <= t.start() < m.end():
+                found.append(m)
+        for m in found:
             if re.search(r"more\s+than|over|about|around|nearly|almost|some|roughly", prose[m.end("verb") : m.start("pct")]):
                 continue  # a hedged change
             to = "to" if m.group("tonum") else "to2"
