@@ -711,7 +711,7 @@ class ImpliedCount(Rule):
         t = word_table(doc)
         for i in counts:
             m = _COUNTED_LIST.match(prose, t.starts[i - 1]) if i else None
-            if not m:
+            if not m and prose.find(":", t.starts[i], t.starts[i] + 200) != -1:  # its colon comes within 200
                 m = _COUNTED_COLON.match(prose, t.starts[i])
             if not m or not (m.group("n").isdigit() or m.group("n").lower() in _WORD_NUMBERS):
                 continue

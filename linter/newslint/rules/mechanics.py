@@ -474,6 +474,9 @@ class UnbalancedQuotes(Rule):
         prose = doc.prose
         for q in doc.quotations:
             if q.closed and q.end - q.start > 20:
+                inner = prose[q.start + 1 : q.end - 1]
+                if not ("said" in inner or "says" in inner or "added" in inner or "told" in inner):
+                    continue  # every match holds one of them
                 m = _ATTRIBUTION_INSIDE.search(prose, q.start + 1, q.end - 1)
                 if m:
                     g = "a" if m.group("a") else "b"
