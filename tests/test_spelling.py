@@ -357,3 +357,8 @@ def test_a_misspelling_capitalised_by_its_place_in_the_sentence():
 def test_then_for_than_after_a_comparative():
     assert [f.text for f in lint("Costs have risen faster then fares.\n") if f.rule == "NL103"] == ["faster then"]
     assert not [f for f in lint("Costs rose faster, then fell back.\n") if f.rule == "NL103"]
+
+
+def test_precedence_for_precedent_in_its_collocations():
+    assert [f.text for f in lint("The ruling could set a precedence for other councils.\n") if f.rule == "NL103"] == ["set a precedence"]
+    assert not [f for f in lint("Safety takes precedence over speed, the board said.\n") if f.rule == "NL103"]
