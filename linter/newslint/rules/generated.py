@@ -392,6 +392,99 @@ class FabricatedInterview(Rule):
         yield self.finding(a, b, msg, related=[Related(s, e, m) for s, e, m in iv.evidence])
 
 
+# --- NL609 invented interview in prose -------------------------------------------------------------
+PROSE_INTERVIEW_CLAIMS = WordList(
+    "interviews claimed with no outlet named: 'in an exclusive interview with our publication' (regex with a gate)",
+    **_PATTERN_ENTRY,
+)
+PRAISE_EPITHETS = WordList("generic praise before an expert's role ('renowned', 'leading')", entry="word")
+_EXPERT = rx.compile(
+    r"\b(?P<praise>[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+)?(?P<role>economist|expert|analyst|scientist|researcher|doctor|physician|"
+    r"professor|specialist|strategist|consultant|historian|psychologist|engineer|lawyer|investor|entrepreneur|futurist|"
+    r"nutritionist|meteorologist|journalist|author|commentator)s?,?\s+(?P<name>(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"|(?P<name2>(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+an?\s+(?P<praise2>[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}(?P<role2>economist|expert|analyst|scientist|researcher|doctor|physician|professor|specialist|strategist|consultant|historian|psychologist|engineer)\b"
+)
+
+
+class ProseInterview(Rule):
+    """An interview told in prose that nobody could check, the content farm's other shape besides
+    the Q&A (NL601): the site claims the interview without naming an outlet or a reporter ("in an
+    exclusive interview with our publication", "told us"), the expert comes with praise instead of
+    an affiliation ("renowned economist Dr. Sarah Mitchell") and the copy thanks them "for taking
+    the time". The evidence is scored (3 for an interview claimed by the site itself, 2 for a
+    praised expert with no institution anywhere in the article, 1 for each stock framing phrase)
+    and the interview is reported once, at its claim or its expert, when the score reaches
+    ``min-score``. An interview with a named outlet ("in an interview with BBC Radio 4") or an
+    expert at a named institution is left alone.
+
+    Bad:
+        In an exclusive interview with our publication, renowned economist Dr. Sarah Mitchell shared her insights on the market. "Prices will cool," she said. We would like to thank Dr. Mitchell for taking the time to speak with us.
+    Good:
+        In an interview with BBC Radio 4 on Sunday, the economist Sarah Mitchell of the Resolution Foundation said prices would cool.
+    """
+
+    code = "NL609"
+    name = "prose-interview"
+    category = "ai-content"
+    severity = Severity.warning
+    summary = "An interview in prose with no outlet named and an expert nobody can check"
+    options = {"min_score": Option(5, "evidence score at which the interview is reported", min=1, max=20)}
+    lists = {
+        "ai.prose-interview-claims": PROSE_INTERVIEW_CLAIMS,
+        "ai.praise-epithets": PRAISE_EPITHETS,
+        "ai.interview-framing": INTERVIEW_FRAMING,
+        "ai.affiliation-words": AFFILIATION_WORDS,
+        "ai.affiliation-roles": AFFILIATION_ROLES,
+    }
+
+    def setup(self, ctx: Context) -> None:
+        self.roles = _role_pattern(ctx)
+        self.praise = frozenset(str(w).lower() for w in ctx.list("ai.praise-epithets"))
+        gated_list(ctx, "ai.prose-interview-claims")
+        gated_list(ctx, "ai.interview-framing")
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        claims = [(m.start(), m.end()) for m, _ in run_entries(doc, ctx, "ai.prose-interview-claims") if not in_quotes(doc, m.start())]
+        praise = self.praise
+        if not claims and praise.isdisjoint(word_table(doc).vocabulary):
+            return
+        prose = doc.prose
+        evidence: list[tuple[int, int, str]] = []
+        score = 0
+        if claims:
+            evidence.append((claims[0][0], claims[0][1], f"an interview claimed with no outlet named ('{shorten(doc.text[claims[0][0]:claims[0][1]], 40)}')"))
+            score += 3
+        affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
+        for m in _EXPERT.finditer(prose):
+            word = (m.group("praise") or m.group("praise2") or "").lower()
+            if word not in praise or in_quotes(doc, m.start()):
+                continue
+            if _affiliated(prose, affiliation_words, self.roles):
+                break  # the article names an institution: the expert may be checkable
+            evidence.append((m.start(), m.end(), f"an expert introduced with praise and no institution ('{shorten(doc.text[m.start():m.end()], 50)}')"))
+            score += 2
+            break
+        if not evidence:
+            return
+        framing = 0
+        for m, _ in run_entries(doc, ctx, "ai.interview-framing"):
+            if framing < 3 and not in_quotes(doc, m.start()):
+                evidence.append((m.start(), m.end(), f"stock framing '{shorten(doc.text[m.start():m.end()], 40)}'"))
+                framing += 1
+        score += framing
+        if score < self.opts["min_score"]:
+            return
+        if ":" in doc.text and analyse_interview(doc, ctx, self.roles) is not None:
+            return  # a Q&A: the fabricated-interview rule (NL601) judges it
+        evidence.sort()
+        a, b, _ = evidence[0]
+        yield self.finding(
+            a, b,
+            "Likely invented interview: " + "; ".join(e[2] for e in evidence) + f" [score {score}, threshold {self.opts['min_score']}]",
+            related=[Related(s, e, m) for s, e, m in evidence[1:]],
+        )
+
+
 # --- NL602 chatbot artefacts ---------------------------------------------------------------------
 
 
@@ -851,4 +944,4 @@ class EngagementQuestion(Rule):
                     break
 
 
-RULES = [FabricatedInterview, ChatbotArtefact, StockAiPhrase, StockPhraseDensity, TemplateSection, EngagementQuestion]
+RULES = [FabricatedInterview, ChatbotArtefact, StockAiPhrase, StockPhraseDensity, TemplateSection, EngagementQuestion, ProseInterview]
