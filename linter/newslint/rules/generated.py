@@ -406,6 +406,15 @@ _EXPERT = rx.compile(
 )
 
 
+_EXPERT_ROLES = frozenset(
+    """economist economists expert experts analyst analysts scientist scientists researcher researchers doctor
+    doctors physician physicians professor professors specialist specialists strategist strategists consultant
+    consultants historian historians psychologist psychologists engineer engineers lawyer lawyers investor
+    investors entrepreneur entrepreneurs futurist futurists nutritionist nutritionists meteorologist
+    meteorologists journalist journalists author authors commentator commentators""".split()
+)
+
+
 class ProseInterview(Rule):
     """An interview told in prose that nobody could check, the content farm's other shape besides
     the Q&A (NL601): the site claims the interview without naming an outlet or a reporter ("in an
@@ -446,7 +455,14 @@ class ProseInterview(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         claims = [(m.start(), m.end()) for m, _ in run_entries(doc, ctx, "ai.prose-interview-claims") if not in_quotes(doc, m.start())]
         praise = self.praise
-        if not claims and praise.isdisjoint(word_table(doc).vocabulary):
+        t = word_table(doc)
+        if praise.isdisjoint(t.vocabulary):
+            praised = []
+        else:
+            # a praise word with an expert's role one or two words on: the only places _EXPERT can match
+            words = t.words
+            praised = [i for i in t.indexes_of(praise) if words[i + 1 : i + 3] and not _EXPERT_ROLES.isdisjoint(words[i + 1 : i + 3])]
+        if not claims and not praised:
             return
         prose = doc.prose
         evidence: list[tuple[int, int, str]] = []
@@ -455,7 +471,11 @@ class ProseInterview(Rule):
             evidence.append((claims[0][0], claims[0][1], f"an interview claimed with no outlet named ('{shorten(doc.text[claims[0][0]:claims[0][1]], 40)}')"))
             score += 3
         affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
-        for m in _EXPERT.finditer(prose):
+        found = []
+        for i in praised:
+            lo = t.starts[i] - 80 if i else 0
+            found += _EXPERT.finditer(prose, max(0, prose.rfind(" ", 0, max(0, lo)) + 1) if lo > 0 else 0, min(len(prose), t.ends[i] + 120))
+        for m in sorted(found, key=lambda m: m.start()):
             word = (m.group("praise") or m.group("praise2") or "").lower()
             if word not in praise or in_quotes(doc, m.start()):
                 continue

@@ -494,6 +494,67 @@ _ATTRIBUTION_INSIDE = rx.compile(
     r"(?:,\s+(?P<a>(?:said|says|added|told)\s+(?:[A-Z][\w’'.-]+\s*){1,3}(?:,[^,.\"“”]{0,80})?)"
     r"|[a-z],?\s+(?P<b>(?:[A-Z][\w’'-]+\s+){1,3}(?:said|says|added)))\.\s+(?=[A-Z])"
 )
+# --- apostrophe slips ------------------------------------------------------------------------------
+# "its" before an article or "been" (or "not", but not "not-for-profit")
+_ITS_SLIP = rx.compile(r"(?<![\w’'-])([Ii]ts)\s+(?:(?:a|an|the|been)\b|not\b(?!-))")
+# the verb after a plural's stray apostrophe
+_VERB_AFTER = rx.compile(r"\s(?:heard|said|says|told|were|was|are|is|have|had|will|would|could|should|did|does)\b")
+_WORD_BEFORE_APOSTROPHE = rx.compile(r"(?:^|(?<=\s))(?P<the>(?:[Tt]he)\s+)?(?P<word>[A-Za-z]+s)\Z")
+
+
+class ApostropheSlip(Rule):
+    """Two apostrophe slips no dictionary check sees, because every word is real: "its" where
+    "it's" is meant, before an article or "been" ("its the first time", "its been a year"; the
+    possessive is followed by a noun), and a plural's possessive apostrophe right before a verb
+    ("Magistrates' heard", "The workers' said": nothing is possessed), the plural opening its
+    sentence or following "the". "its not-for-profit arm" and a quoted title ("'Into the Depths'
+    was released") are left alone.
+
+    Bad:
+        Its the first time the council has raised the tax since 2019.
+        ---
+        Magistrates' heard that he had been driving at 70mph.
+    Good:
+        The charity and its not-for-profit arm reported a surplus.
+        ---
+        Magistrates heard that he had been driving at 70mph.
+        ---
+        'Into the Depths' was released in 1998.
+    """
+
+    code = "NL238"
+    name = "apostrophe-slip"
+    category = "mechanics"
+    severity = Severity.warning
+    summary = "An apostrophe lost ('its the' for 'it's the') or stray before a verb ('Magistrates' heard')"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if "its" in word_table(doc).vocabulary:
+            for k in offsets_of(prose, ("its", "Its")):
+                m = _ITS_SLIP.match(prose, k)
+                if m:
+                    its = m.group(1)
+                    yield self.finding(m.start(1), m.end(1), f"'{its}' here is '{its[0]}t's' (it is, it has): the possessive 'its' is followed by a noun")
+        for k in offsets_of(prose, ("s'", "s’")):
+            if not _VERB_AFTER.match(prose, k + 2):
+                continue
+            sent_start = prose.rfind("\n", 0, k) + 1
+            for stop in (". ", "! ", "? "):
+                j = prose.rfind(stop, sent_start, k)
+                if j != -1:
+                    sent_start = max(sent_start, j + 2)
+            w = _WORD_BEFORE_APOSTROPHE.search(prose, sent_start, k + 1)
+            if w is None:
+                continue
+            word = w.group("word")
+            opens = w.start() == sent_start and not w.group("the") and word[0].isupper()
+            after_the = bool(w.group("the")) and word.islower()
+            if not (opens or after_the) or "'" in prose[sent_start : w.start()] or "‘" in prose[sent_start : w.start()]:
+                continue  # a plural inside the sentence, or a quoted title closing ("'Into the Depths' was")
+            yield self.finding(w.start("word"), k + 2, f"'{word}{prose[k + 1]}' takes no apostrophe before the verb: nothing is possessed ('{word}')")
+
+
 # --- brackets -----------------------------------------------------------------------------------
 _BRACKETS = "()[]"
 _PAIR = {")": "(", "]": "["}
@@ -1566,4 +1627,5 @@ RULES: list = [
     StrayMarks,
     DoubledFunctionWord,
     DroppedQuantifier,
+    ApostropheSlip,
 ]
