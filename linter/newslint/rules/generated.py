@@ -323,6 +323,15 @@ def analyse_interview(doc: Document, ctx: Context, roles: re.Pattern | None) -> 
     return iv
 
 
+#: what both interview rules (NL601, NL609) weigh, and the score at which they report
+_INTERVIEW_EVIDENCE = {
+    "ai.interview-framing": INTERVIEW_FRAMING,
+    "ai.affiliation-words": AFFILIATION_WORDS,
+    "ai.affiliation-roles": AFFILIATION_ROLES,
+}
+_MIN_SCORE = Option(5, "evidence score at which the interview is reported", min=1, max=20)
+
+
 class FabricatedInterview(Rule):
     """A Q&A with a role-labelled interviewer and an expert nobody can check.
 
@@ -358,14 +367,8 @@ class FabricatedInterview(Rule):
     category = "ai-content"
     severity = Severity.warning
     summary = "A Q&A with a generic interviewer label and an expert nobody can verify"
-    options = {"min_score": Option(5, "evidence score at which the interview is reported", min=1, max=20)}
-    lists = {
-        "ai.generic-interviewer-labels": INTERVIEWER_LABELS,
-        "ai.interview-framing": INTERVIEW_FRAMING,
-        "ai.affiliation-words": AFFILIATION_WORDS,
-        "ai.affiliation-roles": AFFILIATION_ROLES,
-        "ai.transcript-conventions": TRANSCRIPT_CONVENTIONS,
-    }
+    options = {"min_score": _MIN_SCORE}
+    lists = {"ai.generic-interviewer-labels": INTERVIEWER_LABELS, **_INTERVIEW_EVIDENCE, "ai.transcript-conventions": TRANSCRIPT_CONVENTIONS}
 
     def setup(self, ctx: Context) -> None:
         self.roles = _role_pattern(ctx)
@@ -437,14 +440,8 @@ class ProseInterview(Rule):
     category = "ai-content"
     severity = Severity.warning
     summary = "An interview in prose with no outlet named and an expert nobody can check"
-    options = {"min_score": Option(5, "evidence score at which the interview is reported", min=1, max=20)}
-    lists = {
-        "ai.prose-interview-claims": PROSE_INTERVIEW_CLAIMS,
-        "ai.praise-epithets": PRAISE_EPITHETS,
-        "ai.interview-framing": INTERVIEW_FRAMING,
-        "ai.affiliation-words": AFFILIATION_WORDS,
-        "ai.affiliation-roles": AFFILIATION_ROLES,
-    }
+    options = {"min_score": _MIN_SCORE}
+    lists = {"ai.prose-interview-claims": PROSE_INTERVIEW_CLAIMS, "ai.praise-epithets": PRAISE_EPITHETS, **_INTERVIEW_EVIDENCE}
 
     def setup(self, ctx: Context) -> None:
         self.roles = _role_pattern(ctx)
