@@ -335,3 +335,13 @@ def test_new_chrome_classes():
 def test_repeated_copyright_notice_is_not_repeated_text():
     note = "(Copyright 2025 The Agency. All rights reserved. No part of this story may be reproduced without permission.)\n"
     assert "NL705" not in codes(note + STORY + note)
+
+
+def test_the_links_under_a_navigation_heading_once_the_story_has_begun():
+    story = ("Waiting times fall\n\nThe number of patients waiting more than 18 weeks fell for the third month in a row.\n"
+             "Related Topics\nHealth\nHospitals\nThe department said weekend clinics had helped, and unions disagreed.\n")
+    found = [(f.line, f.rule) for f in lint(story) if f.rule == "NL701"]
+    assert found == [(4, "NL701"), (5, "NL701"), (6, "NL701")]
+    # above the story's first sentence, the lines under the label are its headline and date
+    top = "Related topics\n\nObituaries in the News\n\nJanuary 28, 1999\n\nALBUQUERQUE (AP) _ A technician who set up the bureau has died.\n"
+    assert [f.line for f in lint(top) if f.rule in ("NL701", "NL707")] == [1]

@@ -158,7 +158,48 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
                 spec = spec_of(part)
                 if spec is not None:
                     out.append((part, spec))
+    headings = [ln for ln, spec in out if spec.get("what") == _NAV_HEADING]
+    if headings:
+        seen = {ln.number for ln, _ in out}
+        for h in headings:
+            out += [(ln, spec) for ln, spec in _navigation_block(doc, h) if ln.number not in seen]
+            seen.update(ln.number for ln, _ in out)
+        out.sort(key=lambda item: item[0].number)
     return out
+
+
+_NAV_HEADING = "a navigation heading"
+#: a link of the block under a navigation heading ("Related Topics" / "Health" / "Hospitals")
+_NAV_LINK = {"what": "a link under a navigation heading", "fix": "safe"}
+_SENTENCE_END = frozenset(".!:;")
+
+
+def _navigation_block(doc: Document, heading: Line) -> list[tuple[Line, dict]]:
+    """The headline-shaped lines under a navigation heading: links to topics or other stories,
+    up to the first line that reads as the story's prose (a sentence, or a long line), blank
+    lines passed over; at most a dozen. Only once the story has begun: above its first sentence,
+    the lines under a "Related topics" are the story's own headline and date."""
+    out: list[tuple[Line, dict]] = []
+    lines = doc.lines
+    if not any(_is_sentence_line(ln) for ln in lines[: heading.number - 1]):
+        return out
+    i = heading.number  # the index of the line after the heading
+    while i < len(lines) and len(out) < 12:
+        ln = lines[i]
+        i += 1
+        if ln.kind == "blank":
+            continue
+        text = ln.text.strip()
+        if ln.kind not in ("text", "heading", "list") or len(text) > 80 or len(text.split()) > 10 or text[-1] in _SENTENCE_END:
+            break
+        out.append((ln, _NAV_LINK))
+    return out
+
+
+def _is_sentence_line(ln: Line) -> bool:
+    """A line of the story's prose: text of eight words or more that ends a sentence."""
+    text = ln.text.rstrip()
+    return ln.kind == "text" and text[-1:] in ".!?\"”’" and len(text.split()) >= 8
 
 
 @per_document
