@@ -111,7 +111,7 @@ class SpinnerSubstitution(Rule):
             hits.append((m.start(), m.end(), str(spec.get("for", "")), str(spec.get("what", "Spun wording"))))
         hits.sort()
         for s, e, orig, what in hits:
-            others = [Related(a, b, "unidiomatic substitution") for a, b, _, _ in hits if a != s]
+            others = [Related(a, b, w.lower()) for a, b, _, w in hits if a != s]
             yield self.finding(s, e, f"{what}: '{shorten(doc.text[s:e], 40)}' stands for '{orig}'", related=others)
 
 
