@@ -513,3 +513,15 @@ def test_a_collective_given_its_affiliation_in_the_next_sentence():
             "The researchers, at the Dutch firm Midnight Blue, said it affected 1.2 million devices.")
     assert "NL501" not in _codes(text)
     assert "NL501" in _codes("A flaw lets attackers take control of the router, security researchers said on Tuesday.")
+
+
+def test_an_affiliated_exemplar_in_the_next_paragraph_and_the_others_of_a_named_source():
+    forecasters = ("Forecasters say the satellite will help them spot storms hours earlier.\n\n"
+                   '"This is the instrument we have waited for," said Phil Evans, director-general of Eumetsat.')
+    assert "NL501" not in _codes(forecasters)
+    # an exemplar with no affiliation a paragraph later is not enough
+    assert "NL501" in _codes("Forecasters say the satellite will help.\n\nPhil Evans said he was pleased.")
+    others = ('"Five years is a reasonable place to be," said Lena Okafor, an adviser at Harbour Financial. '
+              "Others think rates could fall further.")
+    assert "NL501" not in _codes(others)
+    assert "NL501" in _codes("Rates fell in June. Others think rates could fall further.")

@@ -447,6 +447,10 @@ _EXEMPLAR = rx.compile(
 )
 # a collective given an affiliation: "researchers at the Dutch firm Midnight Blue"
 _NOUN_AFFILIATED = rx.compile(r"\b(?P<noun>[A-Za-z]+),?\s+(?:at|from|with|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
+# the same, quoted first: "'This is the instrument we waited for,' said Phil Evans, director of Eumetsat"
+_QUOTED_EXEMPLAR = rx.compile(
+    r"[\"“][^\"“”\n]{3,400}[,?!]?[\"”]\s+(?:said|says|added|told\s+\w+)\s+(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s+[^.\n]{3,150}"
+)
 # the people whose research a study is ("the researchers said": the study's authors)
 _RESEARCH_PEOPLE = frozenset("researchers scientists authors investigators scholars academics".split())
 
@@ -587,6 +591,8 @@ class VagueAttribution(Rule):
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': believed or reported by whom? Name the source")
         for m in hits(p.vague_subject, 'vague_subject'):
             if ok(m.start(), m.end()) and not _credited_elsewhere(prose, *_sentence(doc, m.start())[1:], m):
+                if m.group().lower().startswith("others") and self._named_before(doc, prose, m.start()):
+                    continue  # "... said Lena Okafor, a mortgage adviser. Others think ...": the others of a named one
                 seen.add(m.start()); spans.append((m.start(), m.end()))
                 yield self.finding(m.start(), m.end(), f"'{m.group()}': who says so? Name them or cut the claim")
         proper = self.proper
@@ -685,10 +691,26 @@ class VagueAttribution(Rule):
             return True  # "... researchers said. The researchers, at the Dutch firm Midnight Blue, ..."
         # one of them introduced by name and description, then quoted: "Critics say the limit is
         # too low. Ian Brook, who runs a delivery firm on the estate, said ..."
-        if not by_stance or doc.paragraph_index(nxt.start) != doc.paragraph_index(doc.sentences[i].start):
+        if not by_stance:
             return False
-        lead = _EXEMPLAR.match(text.lstrip("\"“‘' "))
-        return bool(lead) and all(map(_is_capitalised_name, lead.group("name").split()))
+        lead = _EXEMPLAR.match(text.lstrip("\"“‘' ")) or _QUOTED_EXEMPLAR.match(text)
+        if not lead or not all(map(_is_capitalised_name, lead.group("name").split())):
+            return False
+        if doc.paragraph_index(nxt.start) == doc.paragraph_index(doc.sentences[i].start):
+            return True
+        # in the next paragraph (news copy's one-sentence paragraphs), an exemplar with an
+        # affiliation: "Forecasters say ... / 'This is the instrument ...,' said Phil Evans,
+        # director-general of Eumetsat" (or the introduction "Phil Evans, director of Eumetsat, said")
+        return bool(_AFFILIATION_AFTER.search(lead.group()))
+
+    @staticmethod
+    def _named_before(doc: Document, prose: str, offset: int) -> bool:
+        """The sentence before names its source ("... said Lena Okafor, an adviser at Harbour")."""
+        i = doc.sentence_index(offset)
+        if i <= 0:
+            return False
+        prev = doc.sentences[i - 1]
+        return names_source(prose[prev.start : prev.end])
 
     @staticmethod
     def _defined_before(doc: Document, prose: str, i: int, noun: str) -> bool:
