@@ -525,3 +525,8 @@ def test_an_affiliated_exemplar_in_the_next_paragraph_and_the_others_of_a_named_
               "Others think rates could fall further.")
     assert "NL501" not in _codes(others)
     assert "NL501" in _codes("Rates fell in June. Others think rates could fall further.")
+
+
+def test_a_collective_whose_next_sentence_gives_named_bodies_views():
+    assert "NL501" not in _codes("Economists expect prices to be flat. Capital Economics forecasts a 1% rise.")
+    assert "NL501" in _codes("Economists expect prices to be flat. Prices rose in March.")

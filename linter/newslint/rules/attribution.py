@@ -451,6 +451,10 @@ _NOUN_AFFILIATED = rx.compile(r"\b(?P<noun>[A-Za-z]+),?\s+(?:at|from|with|of)\s+
 _QUOTED_EXEMPLAR = rx.compile(
     r"[\"“][^\"“”\n]{3,400}[,?!]?[\"”]\s+(?:said|says|added|told\s+\w+)\s+(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s+[^.\n]{3,150}"
 )
+# a named body, then its own view: "Capital Economics forecasts a 1% rise"
+_NAMED_FORECASTER = rx.compile(
+    r"(?:The\s+)?(?P<org>(?:[A-Z][\w&’'.-]+\s+){0,3}[A-Z][\w&’'.-]+)\s+(?:forecasts?|expects?|predicts?|estimates?|sees|projects)\b"
+)
 # the people whose research a study is ("the researchers said": the study's authors)
 _RESEARCH_PEOPLE = frozenset("researchers scientists authors investigators scholars academics".split())
 
@@ -693,6 +697,10 @@ class VagueAttribution(Rule):
         # too low. Ian Brook, who runs a delivery firm on the estate, said ..."
         if not by_stance:
             return False
+        named = _NAMED_FORECASTER.match(text)
+        if named and doc.paragraph_index(nxt.start) == doc.paragraph_index(doc.sentences[i].start):
+            if all(map(_is_capitalised_name, named.group("org").split())):
+                return True  # "Economists expect ... Capital Economics forecasts a 1% rise, while ..."
         lead = _EXEMPLAR.match(text.lstrip("\"“‘' ")) or _QUOTED_EXEMPLAR.match(text)
         if not lead or not all(map(_is_capitalised_name, lead.group("name").split())):
             return False
