@@ -530,3 +530,19 @@ def test_an_affiliated_exemplar_in_the_next_paragraph_and_the_others_of_a_named_
 def test_a_collective_whose_next_sentence_gives_named_bodies_views():
     assert "NL501" not in _codes("Economists expect prices to be flat. Capital Economics forecasts a 1% rise.")
     assert "NL501" in _codes("Economists expect prices to be flat. Prices rose in March.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one of them named two sentences on
+        "Political scientists say turnout could decide it. Both parties promised cheaper fares.\n\n"
+        '"Whoever gets young voters out wins," said Marta Kovacs, a political scientist at the University of Graz.',
+        # quoted next, with an affiliation after "of" (no comma)
+        'Some analysts said the sell-off was overdone. "The data-centre business is growing fast," said Stacy Rasgon of Bernstein.',
+        "Researchers say the frog is likely to be threatened.\n\n"
+        '"Every time we go back we find something new," said Juan Carlos Sanchez of the Museum of Zoology in Quito.',
+    ],
+)
+def test_a_member_of_the_collective_named_close_by(text):
+    assert "NL501" not in _codes(text)

@@ -442,14 +442,16 @@ def _credited_elsewhere(prose: str, s: int, e: int, m: re.Match | None, vague: f
 # a person introduced by name and description, then quoted: "Ian Brook, who runs a delivery
 # firm ..., said", "Jane Ford, chief economist at Arden, told ..."
 _EXEMPLAR = rx.compile(
-    r"(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s+(?:who|whose|an?|the|one|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|with|from)\b)"
+    r"(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+)(?:,\s+(?:who|whose|an?|the|one|[a-z]+(?:\s+[a-z]+)?\s+(?:at|of|for|with|from)\b)"
+    r"|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z])"  # "Ian Brook, who runs ...", "Stacy Rasgon of Bernstein"
     r"[^.!?\n]{0,200}?,?\s+(?:said|says|told|tells|added|argued|warned|wrote|explained)\b"
 )
 # a collective given an affiliation: "researchers at the Dutch firm Midnight Blue"
 _NOUN_AFFILIATED = rx.compile(r"\b(?P<noun>[A-Za-z]+),?\s+(?:at|from|with|of)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}[A-Z]")
 # the same, quoted first: "'This is the instrument we waited for,' said Phil Evans, director of Eumetsat"
 _QUOTED_EXEMPLAR = rx.compile(
-    r"[\"“][^\"“”\n]{3,400}[,?!]?[\"”]\s+(?:said|says|added|told\s+\w+)\s+(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+),\s+[^.\n]{3,150}"
+    r"[\"“][^\"“”\n]{3,400}[,?!]?[\"”]\s+(?:said|says|added|told\s+\w+)\s+(?P<name>(?:[A-Z][\w’'-]+\.?\s+){1,3}[A-Z][\w’'-]+)"
+    r"(?:,\s+[^.\n]{3,150}|\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^.\n]{0,150})"  # ", director of Eumetsat" or " of Bernstein"
 )
 # a named body, then its own view: "Capital Economics forecasts a 1% rise"
 _NAMED_FORECASTER = rx.compile(
@@ -689,8 +691,11 @@ class VagueAttribution(Rule):
         nxt = doc.sentences[i + 1]
         text = prose[nxt.start : nxt.end]
         one = singular(noun)
-        if _word_start_pattern(one).search(text) and (names_source(text) or names_document(text)):
-            return True  # "Analysts expect a cut. Jane Ford, an analyst at Arden, said ..."; "... in a Reuters poll"
+        # the next sentence, or (for a collective that speaks for no institution) the one after
+        for j in ((i + 1, i + 2) if by_stance else (i + 1,))[: len(doc.sentences) - i - 1]:
+            later = prose[doc.sentences[j].start : doc.sentences[j].end]
+            if _word_start_pattern(one).search(later) and (names_source(later) or names_document(later)):
+                return True  # "Analysts expect a cut. Jane Ford, an analyst at Arden, said ..."; "... in a Reuters poll"
         if any(singular(a.group("noun").lower()) == one for a in _NOUN_AFFILIATED.finditer(text)):
             return True  # "... researchers said. The researchers, at the Dutch firm Midnight Blue, ..."
         # one of them introduced by name and description, then quoted: "Critics say the limit is
