@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from . import rx
 from .analysis.phrases import PhraseSet, phrase_key, phrase_matcher
 from .analysis.words import word_table
-from .document import Document
+from .document import Document, offsets_of
 from .finding import Finding, Fix, Related
 from .rule import Context, Rule
 
@@ -153,8 +153,9 @@ def _capitalised_by_place(doc: Document, start: int, end: int, original: str) ->
     nxt = doc.prose[end : end + 40].lstrip(" ,")
     if not nxt[:1].islower() or nxt.split(None, 1)[0].rstrip(",.") in _SPEAKER_VERBS:
         return False  # "Teh Hong Piow ...", "Teh said ...": a name
-    for j in _find_all(doc.text, original):
-        if j != start and doc.sentence_index(j) >= 0 and doc.prose[doc.sentences[doc.sentence_index(j)].start : j].strip("“‘\"'( "):
+    for j in offsets_of(doc.text, (original,)):
+        k = doc.sentence_index(j)
+        if j != start and k >= 0 and doc.prose[doc.sentences[k].start : j].strip("“‘\"'( "):
             return False  # written capitalised inside a sentence too: a name
     return True
 
@@ -164,13 +165,6 @@ _SPEAKER_VERBS = frozenset(
     "said says told tells added asked replied wrote writes explained argued noted warned insisted denied "
     "who whose and or".split()
 )
-
-
-def _find_all(text: str, word: str) -> Iterator[int]:
-    i = text.find(word)
-    while i != -1:
-        yield i
-        i = text.find(word, i + 1)
 
 
 def _proper_case(original: str, options: list[str]) -> bool:

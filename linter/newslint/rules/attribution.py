@@ -702,14 +702,14 @@ class VagueAttribution(Rule):
         # too low. Ian Brook, who runs a delivery firm on the estate, said ..."
         if not by_stance:
             return False
+        same_paragraph = doc.paragraph_index(nxt.start) == doc.paragraph_index(doc.sentences[i].start)
         named = _NAMED_FORECASTER.match(text)
-        if named and doc.paragraph_index(nxt.start) == doc.paragraph_index(doc.sentences[i].start):
-            if all(map(_is_capitalised_name, named.group("org").split())):
-                return True  # "Economists expect ... Capital Economics forecasts a 1% rise, while ..."
+        if named and same_paragraph and all(map(_is_capitalised_name, named.group("org").split())):
+            return True  # "Economists expect ... Capital Economics forecasts a 1% rise, while ..."
         lead = _EXEMPLAR.match(text.lstrip("\"“‘' ")) or _QUOTED_EXEMPLAR.match(text)
         if not lead or not all(map(_is_capitalised_name, lead.group("name").split())):
             return False
-        if doc.paragraph_index(nxt.start) == doc.paragraph_index(doc.sentences[i].start):
+        if same_paragraph:
             return True
         # in the next paragraph (news copy's one-sentence paragraphs), an exemplar with an
         # affiliation: "Forecasters say ... / 'This is the instrument ...,' said Phil Evans,

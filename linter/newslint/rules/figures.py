@@ -29,6 +29,7 @@ from ..analysis.quantities import (
     candidates_between,
     INF,
     NUMBER_WORDS,
+    SCALES,
     Quantity,
     count_classes,
     extract_between,
@@ -745,14 +746,16 @@ _CHANGE = rx.compile(
 )
 # what every match of _CHANGE holds after its percentage: the change's tail, found in one cheap scan
 _PCT_TAIL = rx.compile(r"(?:%|per\s?cent|percent)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+(?:to|at|from)\s")
-_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+def _half_unit(digits: str) -> float:
+    """Half a unit of the last digit written: how far the value of "4.5" may be from 4.5."""
+    return 0.5 * 10 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 0.5
 
 
 def _bounds(num: str, scale: str | None) -> tuple[float, float, float]:
     """A figure as written, and the least and greatest values that round to it."""
     digits = num.replace(",", "")
-    half = 0.5 * 10 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 0.5
-    k = _SCALES.get((scale or "").lower(), 1.0)
+    half = _half_unit(digits)
+    k = SCALES.get((scale or "").lower(), 1.0)
     v = float(digits)
     return v * k, (v - half) * k, (v + half) * k
 
@@ -824,8 +827,7 @@ class ChangeMismatch(Rule):
             if lo_fr <= 0:
                 continue
             pct = float(m.group("pct"))
-            dec = m.group("pct")
-            half = 0.5 * 10 ** -(len(dec) - dec.index(".") - 1) if "." in dec else 0.5
+            half = _half_unit(m.group("pct"))
             falls = re.fullmatch(rf"(?:{_FALL})", m.group("verb")) is not None
             sign = -1.0 if falls else 1.0
             said_lo, said_hi = sign * (pct - half), sign * (pct + half)

@@ -401,21 +401,19 @@ PROSE_INTERVIEW_CLAIMS = WordList(
     **_PATTERN_ENTRY,
 )
 PRAISE_EPITHETS = WordList("generic praise before an expert's role ('renowned', 'leading')", entry="word")
+# the roles of an expert presented with praise: before the name ("renowned economist Dr. X"), and
+# (the first fourteen) after it ("Dr. X, a leading economist")
+_ROLES_AFTER_NAME = ("economist expert analyst scientist researcher doctor physician professor specialist strategist "
+                     "consultant historian psychologist engineer").split()
+_ROLES = _ROLES_AFTER_NAME + "lawyer investor entrepreneur futurist nutritionist meteorologist journalist author commentator".split()
 _EXPERT = rx.compile(
-    r"\b(?P<praise>[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+)?(?P<role>economist|expert|analyst|scientist|researcher|doctor|physician|"
-    r"professor|specialist|strategist|consultant|historian|psychologist|engineer|lawyer|investor|entrepreneur|futurist|"
-    r"nutritionist|meteorologist|journalist|author|commentator)s?,?\s+(?P<name>(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
-    r"|(?P<name2>(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+an?\s+(?P<praise2>[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+){0,2}(?P<role2>economist|expert|analyst|scientist|researcher|doctor|physician|professor|specialist|strategist|consultant|historian|psychologist|engineer)\b"
+    rf"\b(?P<praise>[a-z]+(?:-[a-z]+)?)\s+(?:[a-z]+\s+)?(?P<role>{'|'.join(_ROLES)})s?,?\s+"
+    r"(?P<name>(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"|(?P<name2>(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}),\s+an?\s+(?P<praise2>[a-z]+(?:-[a-z]+)?)\s+"
+    rf"(?:[a-z]+\s+){{0,2}}(?P<role2>{'|'.join(_ROLES_AFTER_NAME)})\b"
 )
-
-
-_EXPERT_ROLES = frozenset(
-    """economist economists expert experts analyst analysts scientist scientists researcher researchers doctor
-    doctors physician physicians professor professors specialist specialists strategist strategists consultant
-    consultants historian historians psychologist psychologists engineer engineers lawyer lawyers investor
-    investors entrepreneur entrepreneurs futurist futurists nutritionist nutritionists meteorologist
-    meteorologists journalist journalists author authors commentator commentators""".split()
-)
+#: the role words as the word table holds them (singular and plural)
+_EXPERT_ROLES = frozenset(_ROLES) | frozenset(r + "s" for r in _ROLES)
 
 
 class ProseInterview(Rule):
@@ -470,8 +468,11 @@ class ProseInterview(Rule):
         affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
         found = []
         for i in praised:
+            # from a word start up to 80 characters before the praise word (the name of "Dr. X, a
+            # leading economist") to 120 after it (a role and a name)
             lo = t.starts[i] - 80 if i else 0
-            found += _EXPERT.finditer(prose, max(0, prose.rfind(" ", 0, max(0, lo)) + 1) if lo > 0 else 0, min(len(prose), t.ends[i] + 120))
+            lo = prose.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+            found += _EXPERT.finditer(prose, lo, min(len(prose), t.ends[i] + 120))
         for m in sorted(found, key=lambda m: m.start()):
             word = (m.group("praise") or m.group("praise2") or "").lower()
             if word not in praise or in_quotes(doc, m.start()):

@@ -539,11 +539,8 @@ class ApostropheSlip(Rule):
         for k in offsets_of(prose, ("s'", "s’")):
             if not _VERB_AFTER.match(prose, k + 2):
                 continue
-            sent_start = prose.rfind("\n", 0, k) + 1
-            for stop in (". ", "! ", "? "):
-                j = prose.rfind(stop, sent_start, k)
-                if j != -1:
-                    sent_start = max(sent_start, j + 2)
+            i = doc.sentence_index(k)
+            sent_start = doc.sentences[i].start if i >= 0 else doc.line_of(k).start
             w = _WORD_BEFORE_APOSTROPHE.search(prose, sent_start, k + 1)
             if w is None:
                 continue
