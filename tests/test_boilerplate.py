@@ -345,3 +345,13 @@ def test_the_links_under_a_navigation_heading_once_the_story_has_begun():
     # above the story's first sentence, the lines under the label are its headline and date
     top = "Related topics\n\nObituaries in the News\n\nJanuary 28, 1999\n\nALBUQUERQUE (AP) _ A technician who set up the bureau has died.\n"
     assert [f.line for f in lint(top) if f.rule in ("NL701", "NL707")] == [1]
+
+
+def test_a_wrapped_headline_ending_in_a_button_word_is_not_chrome():
+    text = (
+        "Asylum claims up 14 per cent but backlog falls, Home Office figures\nshow\n\n"
+        "The number of claims rose in the first quarter, the Home Office said on Thursday.\n\n"
+        "Photo: Reuters\nShare\n"
+    )
+    got = [(f.rule, f.line) for f in lint(text) if f.rule == "NL701"]
+    assert got == [("NL701", 6), ("NL701", 7)]  # the credit and the button below it, not 'show'

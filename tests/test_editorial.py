@@ -62,10 +62,33 @@ def test_toml_and_json_front_matter():
     assert [(f.line, f.column, f.text) for f in lint(js)] == [(2, 15, "wiht")]
 
 
-def test_front_matter_is_not_read_in_plain_text_and_a_broken_block_stays_data():
+def test_a_broken_block_stays_data_in_markdown():
     doc = Document("---\ntitle: [unclosed\n---\nBody.\n", "a.md")
     assert doc.front_matter is not None and doc.front_matter.error and not doc.front_matter.fields
-    assert Document("---\ntitle: x\n---\n", "a.txt").front_matter is None
+
+
+def test_plain_text_has_front_matter_only_as_a_block_of_keys_that_parses():
+    # Jekyll reads front matter in any file: a .txt page source has it too
+    assert Document("---\ntitle: x\n---\nBody.\n", "a.txt").front_matter is not None
+    assert Document('+++\ntitle = "x"\n+++\nBody.\n', "a.txt").front_matter is not None
+    # rules of dashes around a line of copy, a broken block, a JSON-looking opening: copy
+    assert Document("---\nBREAKING NEWS\n---\nBody.\n", "a.txt").front_matter is None
+    assert Document("---\n- a\n- b\n---\nBody.\n", "a.txt").front_matter is None
+    assert Document("---\ntitle: [unclosed\n---\nBody.\n", "a.txt").front_matter is None
+    assert Document('{"title": "x"}\nBody.\n', "a.txt").front_matter is None
+
+
+def test_plain_text_page_source_keeps_front_matter_and_shortcodes_out_of_prose():
+    text = (
+        '---\ntitle: "Council data shows"\nsummary: "The biggest rises came where lanes opened."\n---\n\n'
+        "Cyclists made more trips in April, the council said on Monday.\n\n"
+        '{{< figure src="/img/a.jpg" caption="The counter. Photo: Megan Hollis" >}}\n'
+    )
+    findings, _ = default_linter().lint(Document(text, "post.txt"))
+    assert findings == []
+    # the same copy without front matter is plain text: the tag is residue, reported
+    findings, _ = default_linter().lint(Document(text.split("---\n\n", 1)[1], "post.txt"))
+    assert findings
 
 
 def test_prose_fields_are_configurable():

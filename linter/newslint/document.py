@@ -361,10 +361,19 @@ class Document:
 
     @cached_property
     def front_matter(self) -> FrontMatter | None:
-        """Markdown front matter (YAML ``---``, TOML ``+++``, JSON), or None."""
-        if not self.markdown or self.text[:1] not in ("-", "+", "{"):
+        """Markdown front matter (YAML ``---``, TOML ``+++``, JSON), or None. A plain-text file
+        has it too when it opens with a ``---`` or ``+++`` block that parses (Jekyll reads front
+        matter in any file); a JSON object or a block that does not parse opens only Markdown."""
+        if self.text[:1] not in ("-", "+", "{"):
             return None
-        return parse_front_matter(self.text, self.prose_fields)
+        if self.markdown:
+            return parse_front_matter(self.text, self.prose_fields)
+        if self.text[:1] == "{":
+            return None
+        fm = parse_front_matter(self.text, self.prose_fields)
+        if fm is None or fm.error is not None or not _FM_KEY_LINE.match(self.text, self.text.find("\n") + 1):
+            return None  # a rule of dashes around a line of copy, not a block of keys
+        return fm
 
     @cached_property
     def template_spans(self) -> list[Span]:
@@ -372,12 +381,12 @@ class Document:
         JSX tags with their attributes, the bodies of script, style, code-like shortcodes and
         embeds, MDX import/export lines) and matches of the configured ``ignore-patterns``.
 
-        Only Markdown has template syntax: in plain-text copy a tag or a ``{{variable}}`` is
-        residue of a scrape or an unfilled template, which the boilerplate and generated-copy
-        rules report."""
+        Only Markdown, or a page source with front matter, has template syntax: in plain-text
+        copy a tag or a ``{{variable}}`` is residue of a scrape or an unfilled template, which the
+        boilerplate and generated-copy rules report."""
         text = self.text
         spans: list[Span] = []
-        if self.markdown and ("{" in text or "<" in text):
+        if ("{" in text or "<" in text) and (self.markdown or self.front_matter is not None):
             blocks = [Span(m.start(), m.end()) for m in _TEMPLATE_BLOCKS.finditer(text)]
             spans += blocks
             for m in _TEMPLATE_TAGS.finditer(text):
@@ -1059,6 +1068,10 @@ _TEMPLATE_TAGS = rx.compile(
     re.S,
 )
 _MDX_LINE = rx.compile(r"^(?:import|export)\s[^\n]*$", re.M)
+
+
+#: the first line of a front-matter block of keys: "title: ...", "title = ...", "[params]"
+_FM_KEY_LINE = rx.compile(r"[ \t]*(?:[A-Za-z_][\w.-]*[ \t]*[:=]|\[)")
 
 
 class FrontMatter(NamedTuple):

@@ -28,6 +28,8 @@ DATE = rx.compile(
     rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_RE})\s+(?P<year2>(?:18|19|20)\d\d))\b"
 )
 YEAR = rx.compile(r"(?<![\d,.$€£])(?:18|19|20)\d\d(?!\d|,\d)")
+#: a month with its year and no day ("in March 2024", "October 2009")
+MONTH_YEAR = rx.compile(rf"\b{_MONTH_RE}\s+(?P<year>(?:18|19|20)\d\d)\b")
 _WD_SHORT = {w[:3]: i for i, w in enumerate(WEEKDAYS)}
 
 

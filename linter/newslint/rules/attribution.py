@@ -871,7 +871,10 @@ class AnonymousSource(Rule):
             if doc.in_quotation(m.start()) or _is_title(doc, m.start()):
                 continue
             i, s, e = _sentence(doc, m.start())
-            if p.reasons.search(prose, s, e) or (i > 0 and p.reasons.search(prose, doc.sentences[i - 1].start, doc.sentences[i - 1].end)):
+            # the reason may come in the sentence before or after: "..., a person briefed on the
+            # talks said. That person requested anonymity because ..."
+            around = doc.sentences[max(0, i - 1) : i + 2] if i >= 0 else ()
+            if p.reasons.search(prose, around[0].start if around else s, around[-1].end if around else e):
                 continue
             if m.re is not _FAMILIAR.compiled() and m.group("role").lower().startswith("spokes") and i > 0:
                 prev = doc.sentences[i - 1]

@@ -155,6 +155,9 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
         elif ln.end > lines[ln.number - 1].end:  # wrapped: its lines one by one
             last = doc.line_of(ln.end).number
             for part in lines[ln.number - 1 : last]:
+                before = lines[part.number - 2].text.rstrip() if part.number > ln.number else ""
+                if part.text[:1].islower() and before and before[-1] not in ".!?:;\"”|":
+                    continue  # the line goes on from the one before: a headline wrapped before "show"
                 spec = spec_of(part)
                 if spec is not None:
                     out.append((part, spec))

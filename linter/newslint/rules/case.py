@@ -465,6 +465,9 @@ class LowercaseSentenceStart(Rule):
                 continue  # a partial quotation may start in lower case
             if _skip_opening_word(prose, i):
                 continue
+            w = _WORD.match(prose, i)
+            if w and not lexicon.known(w.group()) and w.group().capitalize() not in prose:
+                continue  # no English word, never capitalised here: a name styled in lower case (bdrmm), or a typo for the spelling rules
             if _not_a_sentence(prose, i, s.start, s.end, ln):
                 continue
             if not self._after_sentence_end(doc, prose, s.start, ln):

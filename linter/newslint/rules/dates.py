@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from .. import rx
-from ..analysis.dates import DATE, WEEKDAY_DATE, WEEKDAYS, YEAR, article_year, month_number, weekday_number
+from ..analysis.dates import DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_year, month_number, weekday_number
 from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import COUNT_CLASSES, NUMBER_WORDS, counts, fmt_amount
 from ..analysis.statements import entities, sentence_span
@@ -27,7 +27,7 @@ _WEEKDAY_WORDS = add_keywords(set(WEEKDAYS) | {"mon", "tue", "tues", "wed", "thu
 class WeekdayDate(Rule):
     """A weekday that does not match its date: "Monday, January 12, 2025" (January 12, 2025 was a
     Sunday). With no year beside the date, the article's own date (an Updated stamp or a dated
-    dateline) and the years the article mentions are used, and there is no finding if the
+    dateline) and the years it dates things in (a full date, a month and year, "in 2025") are used, and there is no finding if the
     weekday fits any of them or the year either side; with no year at all, nothing is said.
 
     Bad:
@@ -40,6 +40,8 @@ class WeekdayDate(Rule):
         The talks resume on Monday, March 3, the ministry said.
         ---
         Zelenskyy spoke on Sunday, 12 January 2025, in Kyiv.
+        ---
+        Her 2009 Toyota was stolen between Monday, Oct. 14, and Sunday, Oct. 20.
     """
 
     code = "NL802"
@@ -67,7 +69,11 @@ class WeekdayDate(Rule):
                 strict = True
             else:
                 if years is None:
-                    found = {int(y) for y in YEAR.findall(prose)}
+                    # the years the article dates things in (a full date, a month and year, "in
+                    # 2025"), not every year it names: "her 2009 Toyota" says nothing of this week
+                    found = {int(d.group("year") or d.group("year2")) for d in DATE.finditer(prose)}
+                    found.update(int(d.group("year")) for d in MONTH_YEAR.finditer(prose))
+                    found.update(int(d.group("year")) for d in _DATED.finditer(prose))
                     ay = article_year(doc)
                     if ay:
                         found.add(ay)

@@ -769,6 +769,9 @@ def _expected_article(word: str, lists: _AnLists) -> str | None:
         return _number_article(w)
     if not c.isascii() or not c.isalpha():
         return None
+    head = w.split("-", 1)[0]
+    if head != w and len(head) > 1 and head.isupper():
+        return _expected_article(head, lists)  # "a USB-C port", "a UN-backed plan": the acronym is read first
     # a single letter used as a letter: "an X-ray", "an F-16", "a U-turn", "an M4"
     if c.isupper() and (len(w) == 1 or _LETTER_THEN_SYMBOL.match(w)) and not (len(w) > 1 and w[1].islower()):
         return "an" if c in _VOWEL_LETTERS else "a"
@@ -849,6 +852,8 @@ class ArticleBySound(Rule):
         He waited an hour, then met an MBA graduate from a European university.
         ---
         It was a U.S. proposal for an 11-year-old boy, an FBI agent, a NATO summit and a UN envoy.
+        ---
+        The tablet has a USB-C port, a UN-backed warranty and an MRI-safe case.
         ---
         An 18th-century map, a one-off deal, an heir, a university and an NFL player.
         ---
