@@ -355,3 +355,70 @@ def test_a_wrapped_headline_ending_in_a_button_word_is_not_chrome():
     )
     got = [(f.rule, f.line) for f in lint(text) if f.rule == "NL701"]
     assert got == [("NL701", 6), ("NL701", 7)]  # the credit and the button below it, not 'show'
+
+
+# --- reader prompts, share bars, widgets, disclaimers (round five) ------------------------------
+@pytest.mark.parametrize(
+    "line, what",
+    [
+        ("Subscribe to our newsletter for weekly garden tips delivered straight to your inbox.", "a subscription prompt"),
+        ("Sign up for our free morning briefing and get the day's news before breakfast.", "a subscription prompt"),
+        ("Share this: Facebook | X | LinkedIn | WhatsApp", "a share bar"),
+        ("Share this article:  Fb  Twitter  Pinterest  E-mail", "a share bar"),
+        ("Facebook · Twitter · LinkedIn · Email", "a share bar"),
+        ("👍 124   💬 18   🔁 Share", "a share or reaction counter"),
+        ("2.3K views | 41 likes | 12 comments", "a share or reaction counter"),
+        ("Was this article helpful?  Yes  /  No", "a feedback widget"),
+        ("Tags: fintech, payments, interview", "a tag list"),
+        ("Follow us on Google News | Join our WhatsApp Channel for the latest market updates", "a social prompt"),
+        ("Disclaimer: The views expressed above are those of individual analysts and not of this website.", "a disclaimer"),
+        ("This article is for informational purposes only and is not financial advice.", "a disclaimer"),
+        ("This post contains affiliate links. As an Amazon Associate, we earn from qualifying purchases.", "an affiliate note"),
+        ("[Check Price on Amazon]", "an affiliate button"),
+    ],
+)
+def test_page_furniture_lines(line, what):
+    text = "Council approves budget\n\nThe council approved the budget on Monday, the mayor said.\n\n" + line + "\n"
+    got = [f for f in lint(text) if f.rule == "NL701"]
+    assert [f.line for f in got] == [5] and what in got[0].message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shares rose 12 per cent, and 41 of the 60 analysts polled said they would buy.",
+        "Facebook, Twitter and LinkedIn all face new rules under the act, the minister said.",
+        "Readers left 340 comments on the council's consultation page, officials said.",
+        "The report, which tagged 12 sites for inspection, was published on Friday.",
+        "12 34",
+    ],
+)
+def test_prose_about_networks_counters_and_tags_is_not_furniture(line):
+    text = "Council approves budget\n\nThe council approved the budget on Monday, the mayor said.\n\n" + line + "\n"
+    assert [f.rule for f in lint(text) if f.rule == "NL701"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, bait",
+    [
+        ("Do you have a green tip of your own? Share it in the comments below!", "Share it in the comments"),
+        ("Tell us what you think in the comments.", "Tell us what you think in the comments"),
+        ("Get our weekly guide delivered straight to your inbox.", "delivered straight to your inbox"),
+    ],
+)
+def test_comment_and_inbox_prompts_are_engagement_bait(sentence, bait):
+    got = [f.text for f in lint("The council met on Monday.\n\n" + sentence + "\n") if f.rule == "NL703"]
+    assert bait in got[0]
+
+
+def test_comments_reported_on_are_not_bait():
+    text = "Users left hundreds of angry messages in the comments under the minister's post, the BBC reported.\n"
+    assert [f.rule for f in lint(text) if f.rule == "NL703"] == []
+
+
+def test_links_under_a_related_stories_label_are_chrome():
+    text = (
+        "Bridge closed for repairs\n\nThe Mill Street bridge will close for six weeks from Monday, the county said in a statement.\n\n"
+        "RELATED STORIES\n\n• Three-car crash closes Orchard Road for hours\n• County approves paving plan for spring\n"
+    )
+    assert [f.line for f in lint(text) if f.rule == "NL701"] == [5, 7, 8]

@@ -459,3 +459,120 @@ def test_spintax_and_spinner_substitutions():
     assert "NL607" not in codes("Send a letter and/or an email/text/fax to the office.\n")
     found = [f for f in lint("The rebels, backed through the US, held the town.\n") if f.rule == "NL608"]
     assert found and "stands for 'backed by'" in found[0].message
+
+
+# --- round five: shapes of generated copy the seeds lack ------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the site itself as the interviewer, an expert with praise and no institution
+        "We recently had the pleasure of sitting down with Dr. Helena Marsh, a renowned sustainability expert. "
+        "\"Small changes add up,\" she told us.\n",
+        # credentials instead of an institution, and the site's own conversation
+        "Throughout our conversation, Mark Ellis, an energy analyst with more than 20 years of experience, "
+        "was upbeat. \"Prices will fall,\" he said. We had the opportunity to speak with him at length.\n",
+    ],
+)
+def test_prose_interviews_by_the_site_itself(text):
+    assert "NL609" in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We spoke with Dr. Wei Lin, an economist at the University of Leeds with 20 years of experience. \"Prices will fall,\" she told us.\n",
+        "Tom Reyes, an analyst at Moody's, said the outlook was stable. He told us the bank would cut rates.\n",
+    ],
+)
+def test_interviews_with_a_checkable_expert_are_not_invented(text):
+    assert "NL609" not in codes(text)
+
+
+@pytest.mark.parametrize(
+    "text, artefact",
+    [
+        ("Revenue rose XX% to $XX million in the quarter.", "XX%"),
+        ("The plant opened in 20XX with 300 jobs.", "20XX"),
+        ("For details contact [Email] or [Phone].", "[Email]"),
+        ("The phone now costs well over a thousand {dollars}.", "{dollars}"),
+    ],
+)
+def test_unfilled_figures_slots_and_braced_words(text, artefact):
+    got = [f.text for f in lint(text + "\n") if f.rule == "NL602"]
+    assert artefact in got
+
+
+@pytest.mark.parametrize("text", ["Super Bowl XX was played in New Orleans.", "The XX chromosome pair was sequenced.", "Entries {closed} early."])
+def test_roman_numerals_and_prose_are_not_placeholders(text):
+    assert [f.text for f in lint(text + "\n") if f.rule == "NL602" and "X" in f.text] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The town hall has presented this Tuesday the programme of the festivities.",
+        "The festival will count with more than 40 activities for all the publics.",
+        "The mayor has thanked to the associations for their work.",
+        "The party will last until the high hours of the morning.",
+        "The budget ascends to 185,000 euros, a 12 per cent more than the past year.",
+        "In relation with the traffic, the council recommends to the residents to leave the car at home.",
+        "Drivers can use the dissuasive parkings near the station.",
+        "Main Street will be closed to the circulation from Friday.",
+        "The full programme is in the web of the city council and in the social networks.",
+        "Among the novelties of this edition it stands out a paella contest.",
+        "The fair runs from the 3 until the 8 of October.",
+    ],
+)
+def test_machine_translation_calques(text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "NL608"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your phone may have become your best friend. 5 min learn. Battery existence stays the biggest complaint.",
+        "This content material is for informational functions handiest.",
+        "Keep your coronary heart charge up and tame your candy enamel with a wholesome weight-reduction plan.",
+        "Add bodily hobby and power schooling, and cut garbage meals.",
+        "The hefty cost label puts it beyond most buyers, who want a consumer pleasant device.",
+    ],
+)
+def test_back_translation_spinner_substitutions(text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "NL608"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister announced on Tuesday that the party had counted the votes, and she has met the mayor twice.",
+        "Ticket sales rose 12 per cent, more than the club expected; parking at the ground is limited.",
+        "The regulator said the battery life of the device was too short and its price tag too high.",
+        "Heart rate and blood pressure were recorded every hour, the researchers said.",
+        "In relation to the budget, the council will consult residents, and the festival runs from 3 to 8 October.",
+    ],
+)
+def test_plain_english_is_not_calque_or_spin(text):
+    assert [f.rule for f in lint(text + "\n") if f.rule == "NL608"] == []
+
+
+def test_hedged_explainer_without_buzzwords_reads_as_generated():
+    text = (
+        "How to choose a home charger\n\n"
+        "This guide explains the basics in a clear and simple way. When choosing a charger, there are several "
+        "factors to consider. Every household is different, so the right choice depends on your individual needs.\n\n"
+        "It is important to note that charging needs vary. There is no one-size-fits-all answer, and it is always a "
+        "good idea to consult a qualified professional before you buy.\n\n"
+        "The good news is that small changes can make a significant difference. Overall, home charging is simple "
+        "and convenient, and owners can enjoy all the benefits that electric driving has to offer.\n"
+    )
+    assert "NL604" in codes(text)
+
+
+def test_an_unaffiliated_praised_expert_counts_toward_the_verdict():
+    from newslint.rules.generated import unaffiliated_experts
+
+    ctx = AI.context
+    doc = Document("\"It will hurt exports,\" said Daniel Whitmore, a leading supply chain analyst.\n", "x.txt")
+    assert [w for _, _, w in unaffiliated_experts(doc, ctx)] == ["an expert introduced with praise and no institution"]
+    doc = Document("\"It will hurt exports,\" said Daniel Whitmore, a leading supply chain analyst at Cardiff University.\n", "x.txt")
+    assert unaffiliated_experts(doc, ctx) == []

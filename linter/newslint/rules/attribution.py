@@ -399,6 +399,28 @@ _INSTITUTION = rx.compile(
 )
 
 
+# an institution by its capitalised noun (acronyms left out: "COVID", "GDP" are no bodies)
+_INSTITUTION_NAMED = rx.compile(
+    r"\b[A-Z][\w'’.-]*\s+(?:[A-Z][\w'’.-]*\s+)*(?:Ministry|Department|Agency|Authority|Council|Commission|Police|"
+    r"Office|Service|Bureau|Court|Parliament|Assembly|Government|Administration|Institute|University|Bank|Fund|"
+    r"Organisation|Organization|Union|Committee|Board|Company|Corporation|Group|Port|Embassy|Trust|Inc|Ltd|plc)\b"
+)
+
+
+def _lede_names_body(doc: Document, prose: str, i: int) -> bool:
+    """The story's first paragraph of prose names the body it is about ("The Nagpur Municipal
+    Corporation on Friday presented a budget ..."): its officials, later, are that body's."""
+    if i <= 0:
+        return False
+    for s in doc.sentences[: min(i, 4)]:
+        line = doc.line_of(s.start)
+        if line.kind != "text" or prose[s.end - 1 : s.end] not in ".\"”’":
+            continue  # a headline or a label: the lede is the first sentence of prose
+        para = doc.paragraph_index(s.start)
+        return any(_INSTITUTION_NAMED.search(prose, t.start, t.end) for t in doc.sentences[: i] if doc.paragraph_index(t.start) == para)
+    return False
+
+
 # a named (or institutional) speaker credited elsewhere in the sentence: "police said", "Ana
 # Silva told", "according to the Health Ministry", ", he added" (he: a speaker named before)
 _CREDITED = rx.compile(
@@ -626,7 +648,7 @@ class VagueAttribution(Rule):
             # "sources" and "insiders" are unnamed by calling: an institution named before does
             # not identify them
             anaphoric = institutional and noun not in ("sources", "insiders")
-            if anaphoric and (self._introduced_before(doc, prose, i) or self._owned_before(doc, prose, i, noun)):
+            if anaphoric and (self._introduced_before(doc, prose, i) or self._owned_before(doc, prose, i, noun) or _lede_names_body(doc, prose, i)):
                 continue
             if institutional and self._institutional(prose, s, e, m):
                 continue

@@ -113,8 +113,8 @@ def _chrome_kind(chrome: _ChromeKinds, text: str) -> dict | None:
 # first four characters of the chrome lines that can run long ("Read also: <a headline>"),
 # lower-cased; a three-letter word counts with the space after it ("see also", "get our")
 _LONG_CHROME_STARTS = frozenset(
-    "read also more rela reco cred orig sour via: sign subs last upda publ post modi imag phot pict cook".split()
-) | {"see ", "you ", "get ", "via ", "we u", "this", "our ", "by c", "by u"}  # "We use cookies ...", "By continuing ..."
+    "read also more rela reco cred orig sour via: sign subs last upda publ post modi imag phot pict cook disc foll join shar tags".split()
+) | {"see ", "you ", "get ", "via ", "we u", "this", "our ", "by c", "by u", "as a", "we m"}  # "We use cookies ...", "By continuing ..."
 
 
 @per_document
@@ -143,6 +143,12 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
             spec = _chrome_kind(kinds, bare[1:-1].strip())  # "(Read more)", "[Share]"
         if spec is None and ln.text.strip() in ("|", "¦", "||", "-", "–", "—"):
             spec = _chrome_kind(kinds, ln.text.strip().replace("-", "—"))
+        if spec is None and " | " in bare:
+            # widgets side by side: "Follow us on Google News | Join our WhatsApp Channel"
+            pieces = [p.strip() for p in bare.split(" | ") if p.strip()]
+            found = [_chrome_kind(kinds, p) for p in pieces]
+            if len(pieces) > 1 and all(found):
+                spec = found[0]
         return spec
 
     lines = doc.lines
@@ -161,7 +167,8 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
                 spec = spec_of(part)
                 if spec is not None:
                     out.append((part, spec))
-    headings = [ln for ln, spec in out if spec.get("what") == _NAV_HEADING]
+    # a navigation heading, or a related-stories label standing alone ("RELATED STORIES")
+    headings = [ln for ln, spec in out if spec.get("what") == _NAV_HEADING or spec.get("what") == _RELATED and len(ln.text.split()) <= 3 and ":" not in ln.text]
     if headings:
         seen = {ln.number for ln, _ in out}
         for h in headings:
@@ -172,6 +179,7 @@ def chrome_matches(doc: Document, ctx: Context) -> list[tuple[Line, dict]]:
 
 
 _NAV_HEADING = "a navigation heading"
+_RELATED = "a related-article link"
 #: a link of the block under a navigation heading ("Related Topics" / "Health" / "Hospitals")
 _NAV_LINK = {"what": "a link under a navigation heading", "fix": "safe"}
 _SENTENCE_END = frozenset(".!:;")

@@ -414,6 +414,50 @@ _EXPERT = rx.compile(
 )
 #: the role words as the word table holds them (singular and plural)
 _EXPERT_ROLES = frozenset(_ROLES) | frozenset(r + "s" for r in _ROLES)
+# credentials given where an affiliation belongs: "a military analyst with extensive experience
+# in the region", "an expert with more than 20 years of experience"
+_CREDENTIALS = rx.compile(
+    rf"\b(?:{'|'.join(_ROLES)})s?,?\s+with\s+(?:(?:more than|over|nearly|almost|some|well over|close to)\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|a decade|decades|years|extensive|vast|"
+    r"deep|considerable|wide|broad|long|rich|significant)(?:\s+(?:years?|decades?))?\s+(?:of\s+)?(?:[a-z-]+\s+)?(?:experience|expertise)\b"
+)
+_CREDENTIAL_WORDS = frozenset(("experience", "expertise"))
+
+
+@per_document
+def unaffiliated_experts(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
+    """(start, end, what) of each expert presented with praise ("a leading supply chain
+    analyst") or with credentials ("with over 15 years of experience") instead of an
+    institution, outside quotations, whose sentence names no institution: the invented expert
+    of generated news. Evidence, not a finding on its own (see NL604 and NL609)."""
+    t = word_table(doc)
+    prose = doc.prose
+    praise = frozenset(str(w).lower() for w in ctx.list("ai.praise-epithets"))
+    out: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = []
+    if not praise.isdisjoint(t.vocabulary):
+        words = t.words
+        for i in t.indexes_of(praise):
+            if words[i + 1 : i + 4] and not _EXPERT_ROLES.isdisjoint(words[i + 1 : i + 4]):
+                j = next(k for k in range(i + 1, min(i + 4, len(words))) if words[k] in _EXPERT_ROLES)
+                found.append((t.starts[i], t.ends[j], "an expert introduced with praise and no institution"))
+    if not _CREDENTIAL_WORDS.isdisjoint(t.vocabulary):
+        for i in t.indexes_of(_CREDENTIAL_WORDS):
+            for m in _CREDENTIALS.finditer(prose, max(0, t.starts[i] - 90), t.ends[i]):
+                if m.end() == t.ends[i]:
+                    found.append((m.start(), m.end(), "an expert given years of experience instead of an institution"))
+    affiliation_words = word_set_cased(ctx, "ai.affiliation-words")
+    for a, b, what in sorted(set(found)):
+        if in_quotes(doc, a) or out and a < out[-1][1]:
+            continue
+        i = doc.sentence_index(a)
+        if i < 0:
+            continue
+        sent = doc.sentences[i]
+        if _affiliated(prose[sent.start : sent.end], affiliation_words):
+            continue
+        out.append((a, b, what))
+    return out
 
 
 class ProseInterview(Rule):
@@ -457,7 +501,8 @@ class ProseInterview(Rule):
             # a praise word with an expert's role one or two words on: the only places _EXPERT can match
             words = t.words
             praised = [i for i in t.indexes_of(praise) if words[i + 1 : i + 3] and not _EXPERT_ROLES.isdisjoint(words[i + 1 : i + 3])]
-        if not claims and not praised:
+        creds = [x for x in unaffiliated_experts(doc, ctx) if "experience" in x[2]] if not _CREDENTIAL_WORDS.isdisjoint(t.vocabulary) else []
+        if not claims and not praised and not creds:
             return
         prose = doc.prose
         evidence: list[tuple[int, int, str]] = []
@@ -482,6 +527,10 @@ class ProseInterview(Rule):
             evidence.append((m.start(), m.end(), f"an expert introduced with praise and no institution ('{shorten(doc.text[m.start():m.end()], 50)}')"))
             score += 2
             break
+        if creds and not _affiliated(prose, affiliation_words, self.roles):
+            a, b, what = creds[0]
+            evidence.append((a, b, f"{what} ('{shorten(doc.text[a:b], 50)}')"))
+            score += 2
         if not evidence:
             return
         framing = 0
@@ -695,6 +744,9 @@ def generated_evidence(doc: Document, ctx: Context) -> list[Evidence]:
         if repeats[key] > 2:  # a phrase repeated is one habit, not many
             continue
         out.append(e)
+    for a, b, what in unaffiliated_experts(doc, ctx):
+        out.append(Evidence(a, b, 2.0, "unaffiliated expert"))
+    out.sort(key=lambda e: (e.start, -e.end))
     taken = [(e.start, e.end) for e in out]
     lex = excess_lexicon(ctx)
     if lex:
@@ -761,6 +813,8 @@ class StockPhraseDensity(Rule):
     lists = {
         **_STOCK_DECLARED,
         "ai.generated-framing": GENERATED_FRAMING,
+        "ai.praise-epithets": PRAISE_EPITHETS,
+        "ai.affiliation-words": AFFILIATION_WORDS,
         "ai.explainer-headings": EXPLAINER_HEADINGS,
         "ai.excess-vocabulary": EXCESS_VOCABULARY,
     }
