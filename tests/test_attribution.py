@@ -563,3 +563,15 @@ def test_a_collective_whose_next_sentence_gives_named_bodies_views():
 )
 def test_a_member_of_the_collective_named_close_by(text):
     assert "NL501" not in _codes(text)
+
+
+def test_officials_of_the_body_the_lede_names():
+    lede = "The Harwell District Council on Friday approved a budget of £84m, with no rise in council tax.\n\n"
+    later = "The leader, Ann Price, said roads came first.\n\nOf the £9m for roads, £3m goes to resurfacing. Officials said 40 miles were finished last year.\n"
+    assert [f.rule for f in lint(lede + later) if f.rule == "NL501"] == []
+    # no body in the lede (and no speaker just before): whose officials?
+    lede = "A budget of £84m was approved on Friday, with no rise in council tax.\n\n"
+    later = "Roads come first this year.\n\nOf the £9m for roads, £3m goes to resurfacing. Officials said 40 miles were finished last year.\n"
+    assert [f.rule for f in lint(lede + later) if f.rule == "NL501"] == ["NL501"]
+    lede = "The Harwell District Council on Friday approved a budget of £84m, with no rise in council tax.\n\n"
+    assert [f.rule for f in lint(lede + later) if f.rule == "NL501"] == []
