@@ -575,3 +575,19 @@ def test_officials_of_the_body_the_lede_names():
     assert [f.rule for f in lint(lede + later) if f.rule == "NL501"] == ["NL501"]
     lede = "The Harwell District Council on Friday approved a budget of £84m, with no rise in council tax.\n\n"
     assert [f.rule for f in lint(lede + later) if f.rule == "NL501"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I put his case to FitPoint's head office in Leeds. A spokeswoman said the branch had erred.\n",
+        "We asked the Harbour Authority about the delays. A spokesman said repairs would finish in May.\n",
+    ],
+)
+def test_spokesperson_of_the_body_asked_just_before(text):
+    assert [f.rule for f in lint(text) if f.rule == "NL502"] == []
+
+
+def test_spokesperson_with_no_body_near_is_anonymous():
+    text = "The repairs are late. A spokesman said they would finish in May.\n"
+    assert [f.rule for f in lint(text) if f.rule == "NL502"] == ["NL502"]

@@ -399,6 +399,8 @@ _INSTITUTION = rx.compile(
 )
 
 
+# a name in the possessive ("FitPoint's head office"), past a sentence's first word
+_POSSESSIVE_NAME = rx.compile(r"(?<=\s)[A-Z][\w&.-]*[a-z][\w&.-]*['’]s\b")
 # an institution by its capitalised noun (acronyms left out: "COVID", "GDP" are no bodies)
 _INSTITUTION_NAMED = rx.compile(
     r"\b[A-Z][\w'’.-]*\s+(?:[A-Z][\w'’.-]*\s+)*(?:Ministry|Department|Agency|Authority|Council|Commission|Police|"
@@ -900,8 +902,9 @@ class AnonymousSource(Rule):
                 continue
             if m.re is not _FAMILIAR.compiled() and m.group("role").lower().startswith("spokes") and i > 0:
                 prev = doc.sentences[i - 1]
-                if names_source(prose[prev.start : prev.end]):
-                    continue  # "Yorkshire Water said ... A spokesperson said": the body's own, on the record
+                chunk = prose[prev.start : prev.end]
+                if names_source(chunk) or _INSTITUTION.search(chunk) or _POSSESSIVE_NAME.search(chunk, 1):
+                    continue  # "Yorkshire Water said ... A spokesperson said", "I put it to FitPoint's head office. A spokeswoman said": the body's own, on the record
             yield self.finding(
                 m.start(),
                 m.end(),
