@@ -591,3 +591,9 @@ def test_spokesperson_of_the_body_asked_just_before(text):
 def test_spokesperson_with_no_body_near_is_anonymous():
     text = "The repairs are late. A spokesman said they would finish in May.\n"
     assert [f.rule for f in lint(text) if f.rule == "NL502"] == ["NL502"]
+
+
+def test_a_ledes_study_named_in_the_next_sentence():
+    lede = "Uncut verges help bees more than many reserves, according to a three-year study across northern England.\n\n"
+    assert [f.rule for f in lint(lede + "Researchers from the University of York counted bees at 60 sites.\n") if f.rule == "NL506"] == []
+    assert [f.rule for f in lint(lede + "Bees were counted at 60 sites.\n") if f.rule == "NL506"] == ["NL506"]

@@ -399,6 +399,12 @@ _INSTITUTION = rx.compile(
 )
 
 
+# the people behind a piece of research, with their institution: "Researchers from the University
+# of Stirling", "a team led by Ana Silva"
+_RESEARCHERS_NAMED = rx.compile(
+    r"\b(?:[Rr]esearchers|[Ss]cientists|[Aa]uthors|[Tt]eam|[Aa]cademics|[Ee]cologists|[Ee]conomists|[Ee]pidemiologists)\s+"
+    r"(?:from|at|of|with|led\s+by)\s+(?:the\s+)?[A-Z]"
+)
 # a name in the possessive ("FitPoint's head office"), past a sentence's first word
 _POSSESSIVE_NAME = rx.compile(r"(?<=\s)[A-Z][\w&.-]*[a-z][\w&.-]*['’]s\b")
 # an institution by its capitalised noun (acronyms left out: "COVID", "GDP" are no bodies)
@@ -1576,6 +1582,9 @@ class UnsourcedClaim(Rule):
                     continue
                 if any(w in self.institutional and w not in _PLACE_ONLY for w in m.group("np").lower().split()):
                     continue  # "according to a council report": a document of a named kind of body
+                nxt = neighbour(i, 1)
+                if m.group("head").lower() in keys["research"] and (names_document(nxt) or names_source(nxt) or _RESEARCHERS_NAMED.search(nxt)):
+                    continue  # a lede's "according to a three-year study", its authors named in the next sentence
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}' names no source: say which report, body or person")
         if vocab & keys["journal"]:
