@@ -362,3 +362,34 @@ def test_then_for_than_after_a_comparative():
 def test_precedence_for_precedent_in_its_collocations():
     assert [f.text for f in lint("The ruling could set a precedence for other councils.\n") if f.rule == "NL103"] == ["set a precedence"]
     assert not [f for f in lint("Safety takes precedence over speed, the board said.\n") if f.rule == "NL103"]
+
+
+@pytest.mark.parametrize(
+    "text, slip",
+    [
+        ("Families stood to loose their homes in the flood.", "to loose their"),
+        ("The principle concern is cost, the mayor said.", "principle concern"),
+        ("The work will run in three discreet phases.", "discreet phases"),
+        ("Dry weather could adversely effect yields.", "adversely effect"),
+        ("The pale stone compliments the light, the architect said.", "compliment"),
+        ("Their are 12 candidates in the race.", "Their are"),
+    ],
+)
+def test_homophones_in_their_collocations(text, slip):
+    got = [f.text for f in lint(text + "\n") if f.rule == "NL103"]
+    assert got and slip.lower() in got[0].lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dogs broke loose their leads, the owner said.",
+        "The principle of free movement was upheld by the court.",
+        "Staff were discreet about the phases of the plan.",
+        "The reform will effect change in the sector.",
+        "She complimented the chef on the dish.",
+        "Their arena is full and there are no tickets left.",
+    ],
+)
+def test_homophones_used_right_are_left_alone(text):
+    assert [f.text for f in lint(text + "\n") if f.rule == "NL103"] == []
