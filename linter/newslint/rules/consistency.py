@@ -707,7 +707,12 @@ class PartsAndWhole(Rule):
             if not wholes:
                 return
             whole = wholes[0]
-            parts = [q for q in group if q.start > whole.end and q.unit == "" and not q.vague]
+            # the parts are listed in the whole's clause: "Of the 48 seats, 12 changed hands,
+            # including the Market ward, where the leader lost by 38 votes" lists one part
+            brk = _CLAUSE_BREAK.search(prose, whole.end, e)
+            inner = _INCLUDING.search(prose, whole.end, e)
+            stop = min(x.start() for x in (brk, inner) if x) if brk or inner else e
+            parts = [q for q in group if whole.end < q.start < stop and q.unit == "" and not q.vague]
         else:
             if any(q.start < cue.start() < q.end for q in group):
                 return  # "two of them": a part named before the cue, not a list of parts after it
