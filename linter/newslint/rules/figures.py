@@ -293,7 +293,7 @@ class PartsAgainstWhole(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         sents = doc.sentences
-        if len(sents) < 2 or " and " not in prose:
+        if not sents or " and " not in prose:
             return
         classes = count_classes(ctx)
         figs: dict[int, list[Quantity]] = {}
@@ -332,6 +332,12 @@ class PartsAgainstWhole(Rule):
                 continue
             parts = self._parts(prose, sp.start, sp.end, qs)
             if not parts:
+                # "The contract, worth £1.2bn, is split into ...": the whole before the split verb
+                parts, own = self._split_here(prose, sp.start, sp.end, qs)
+                if parts and own is not None:
+                    found = self._against(doc, parts, own, self._complete(prose, sp.start, parts), "before them")
+                    if found is not None:
+                        yield found
                 continue
             # a whole split into these parts ("divided into three packages: A, B and C"): they
             # must make it, not only stay under it
@@ -391,6 +397,28 @@ class PartsAgainstWhole(Rule):
             return False
         return True
 
+    def _split_here(self, prose: str, s: int, e: int, qs: list[Quantity]) -> tuple[list[Quantity], Quantity | None]:
+        """Parts listed after a split verb and the one figure of their kind before it in the same
+        sentence, their whole ("The £900m budget is divided into £400m for schools, ...")."""
+        m = None
+        for m in self._SPLIT_INTO.finditer(prose, s, e):
+            pass
+        if m is None:
+            return [], None
+        after = [q for q in qs if q.start >= m.end() or q.num_start == m.start("count")]
+        after = [q for q in after if q.num_start != m.start("count")]
+        parts = self._parts(prose, m.start(), e, after) if len(after) >= 2 else []
+        if not parts:
+            return [], None
+        unit, cls = parts[0].unit, parts[0].cls
+        before = [q for q in qs if q.end <= m.start() and q.unit == unit and (unit or q.cls == cls)]
+        if len(before) != 1:
+            return [], None
+        w = before[0]
+        if w.increment or w.previous or w.high == INF or w.low == 0 and w.hedge or w.value <= max(p.value for p in parts):
+            return [], None
+        return parts, w
+
     @staticmethod
     def _half_unit(doc: Document, q: Quantity) -> float:
         """Half the last written place of a figure, at its scale ("£1.2bn": £50m; "480": 0.5)."""
@@ -398,9 +426,13 @@ class PartsAgainstWhole(Rule):
         digits = "".join(c for c in digits if c.isdigit() or c == ".")
         if "." in digits:
             place = 10.0 ** -len(digits.split(".")[1])
-        else:
-            place = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+        else:  # trailing zeros are rounding while two significant digits stay ("1,200": 100)
+            sig = len(digits.strip("0")) if digits.strip("0") else 1
+            zeros = len(digits) - len(digits.rstrip("0"))
+            place = 10.0 ** max(0, min(zeros, len(digits) - max(sig, 2)))
         return 0.5 * place * q.scale
+
+    _DIGITS = rx.compile(r"\d[\d,]*(?:\.\d+)?")
 
     def _against(self, doc: Document, parts: list[Quantity], w: Quantity, complete: bool, where: str) -> Finding | None:
         """A finding when the parts exceed the whole, or, split from it, fall short of it by more
@@ -408,18 +440,25 @@ class PartsAgainstWhole(Rule):
         low = sum(p.low for p in parts)
         listed = " + ".join(doc.text[p.num_start:p.num_end] for p in parts)
         whole = doc.text[w.num_start:w.num_end] if w.unit else _q(doc, w)
-        if low > w.high * 1.0001 and (not complete or low - w.high > self._slack(doc, parts, w)):
+        total = _fmt(low, w.unit)
+        last = doc.text[parts[-1].num_start:parts[-1].num_end]
+        digits = self._DIGITS.search(last)
+        if parts[0].scale > 1 and digits and all(p.scale == parts[0].scale for p in parts):
+            # in the parts' own scale: "₹550 crore", "£1,130m"
+            x = round(sum(p.mantissa for p in parts), 6)
+            total = last[:digits.start()] + (f"{x:,.0f}" if x == int(x) else f"{x:,.3f}".rstrip("0")) + last[digits.end():]
+        if low > w.high * 1.0001:
             return self.finding(
                 parts[0].start,
                 parts[-1].end,
-                f"{listed} = {_fmt(low, w.unit)}, more than the whole given {where} ('{whole}'): the parts cannot exceed it",
+                f"{listed} = {total}, more than the whole given {where} ('{whole}'): the parts cannot exceed it",
                 related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
             )
         if complete and not w.hedge and w.low == w.high and w.low - low > self._slack(doc, parts, w):
             return self.finding(
                 parts[0].start,
                 parts[-1].end,
-                f"{listed} = {_fmt(low, w.unit)}, less than the whole given {where} ('{whole}') that they are said to make up",
+                f"{listed} = {total}, less than the whole given {where} ('{whole}') that they are said to make up",
                 related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
             )
         return None
