@@ -447,10 +447,11 @@ def _column_sum(col: _Column, text: str) -> tuple[float, float, float, list[int]
         return None  # not a sum of these rows (an average, a different measure)
     decimals = max(d for _, d, _ in vals)
     unit = 10.0 ** -decimals * max(mults)
+    zeros = 0
     if decimals == 0:
         zeros = min(len(s) - len(s.rstrip("0")) for s in (f"{v:.0f}" for v, _, _ in vals if v))
         unit = 10.0 ** zeros * max(mults) if zeros else max(mults)
-    slack = 0.5 * unit * (len(parts) + 1) if decimals or zeros or _TABLE_SCALE.search(col.header) else 0.0
+    slack = 0.5 * unit * (len(parts) + 1) if decimals or zeros >= 2 or _TABLE_SCALE.search(col.header) else 0.0
     return got, total, slack, rows
 
 
@@ -489,6 +490,50 @@ def _shares_complete(doc: Document, cols: list[_Column], rows: list[int]) -> boo
     return False
 
 
+def _adds_up(cols: list[_Column], col: _Column, text: str) -> bool:
+    """Another column of the table adds up to its total exactly: the rows are all there."""
+    for c in cols:
+        if c is col:
+            continue
+        found = _column_sum(c, text)
+        if found and abs(found[0] - found[1]) <= 1e-9 * max(1.0, found[1]):
+            return True
+    return False
+
+
+def _row_totals(doc: Document) -> Iterator[tuple[int, int, str, float, float, list[str]]]:
+    """The rows of a pipe table whose cell under a "Total" column is not the sum of the row's
+    other figures, when the other rows show that it is their sum: (start, end, cell, sum,
+    total, the columns summed)."""
+    text = doc.text
+    for b in table_blocks(doc):
+        if not b.judged or b.header is None or b.columns < 4 or any(d.role is not RowRole.ROW for d in b.data):
+            continue
+        head = [text[c.start:c.end].strip().strip("*_").strip() for c in b.header.cells]
+        tcols = [j for j, h in enumerate(head) if j and _TOTAL_LABEL.fullmatch(h) and not _SUBTOTAL_LABEL.match(h)]
+        if len(tcols) != 1 or tcols[0] != len(head) - 1:
+            continue
+        k = tcols[0]
+        adds = [j for j in range(1, k) if not _NOT_ADDED.search(head[j])]
+        if len(adds) < 2 or len(adds) != k - 1:
+            continue
+        rows = []
+        for d in b.data:
+            cells = [text[c.start:c.end] for c in d.row.cells]
+            if len(cells) != len(head) or any("%" in cells[j] for j in adds + [k]):
+                break
+            vals = [_cell_value(cells[j]) for j in adds + [k]]
+            if any(v is None or v[2] != 1.0 or v[1] for v in vals):
+                break
+            rows.append((d.row.cells[k], cells[k], sum(v[0] for v in vals[:-1]), vals[-1][0]))
+        else:
+            good = sum(1 for r in rows if r[2] == r[3])
+            bad = [r for r in rows if r[2] != r[3]]
+            if len(bad) == 1 and good >= 2:
+                c, cell, got, total = bad[0]
+                yield c.start, c.end, cell, got, total, [head[j] for j in adds]
+
+
 def table_totals(doc: Document) -> Iterator[tuple[_Column, float, float, list[int], list[_Column]]]:
     """The columns of figures whose total row is not the sum of the rows above it (rounding
     allowed): (column, sum, total, rows summed, the table's other columns)."""
@@ -513,7 +558,8 @@ def table_totals(doc: Document) -> Iterator[tuple[_Column, float, float, list[in
             if _explained(col, diff, slack):
                 continue
             if diff < 0 and not (any(_OTHER_ROW.match(col.labels[k].strip().strip("*_").strip()) for k in rows)
-                                 or _shares_complete(doc, [c for c in cols if c is not col], rows)):
+                                 or _shares_complete(doc, [c for c in cols if c is not col], rows)
+                                 or _adds_up(cols, col, text)):
                 continue  # rows fewer than the total may be a partial list: "the five largest"
             yield col, got, total, rows, cols
 
@@ -638,6 +684,14 @@ class PartsAndWhole(Rule):
                 + (" and in the text" if len(related) > 2 else ""),
                 related=related,
             )
+        if "|" in doc.text and ("otal" in doc.text or "All" in doc.text):
+            for a, b, cell, got, total, heads in _row_totals(doc):
+                yield self.finding(
+                    a,
+                    b,
+                    f"{' + '.join(heads)} in this row add up to {fmt_amount(got)}, not the {cell.strip().strip('*_')} "
+                    f"in the total column (the other rows add up)",
+                )
 
     @staticmethod
     def _wholes(doc: Document, prose: str, t) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
