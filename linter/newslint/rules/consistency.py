@@ -72,7 +72,9 @@ class FigureContradiction(Rule):
     """Figures for the same counted thing that cannot all hold: "up to 12,000 troops" in one
     place and, elsewhere, "at least 3,000 additional soldiers ... following approximately 11,000
     previous deployments" (at least about 12,900 in all); an "at least X" against an "up to Y" with
-    X above Y; an increment and the earlier figure against a stated total. Hedges become intervals
+    X above Y; an increment and the earlier figure against a stated total; a range written high
+    to low ("between $120 million and $90 million", "ranging from 40 to 25 days": not a fall "from
+    120 to 90", nor "the gap between 120 and 90"). Hedges become intervals
     (see ``newslint.analysis.quantities``), and "approximately" allows ten per cent either way. The two
     statements must share a named actor and neither may be qualified by a time of its own ("by
     March", "so far"). Restating a figure, or giving a rounder one, is not reported.
@@ -81,12 +83,16 @@ class FigureContradiction(Rule):
         North Korea has sent up to 12,000 troops to Russia, officials said. Seoul's military said North Korea had dispatched at least 3,000 additional soldiers to Russia, following approximately 11,000 previous deployments.
         ---
         The army said Russia had sent up to 5,000 troops. Ukraine's ministry said Russia had sent at least 6,000 troops.
+        ---
+        The company expects savings of between $120 million and $90 million a year.
     Good:
         North Korea has sent up to 15,000 troops to Russia, officials said. Seoul's military said North Korea had dispatched at least 3,000 additional soldiers to Russia, following approximately 11,000 previous deployments.
         ---
         North Korea has sent approximately 11,000 troops to Russia, officials said. Reports suggest up to 11,000 North Korean troops are in the Kursk region.
         ---
         Russia has sent up to 5,000 troops, Kyiv said. Belarus sent at least 6,000 soldiers, Minsk said.
+        ---
+        The company expects savings of between $90 million and $120 million a year, up from $120 million to $90 million.
     """
 
     code = "NL801"
@@ -456,6 +462,7 @@ def _column_sum(col: _Column, text: str) -> tuple[float, float, float, list[int]
 
 
 def _explained(col: _Column, diff: float, slack: float) -> bool:
+    slack = slack / (len(col.cells) + 1)  # half the last place: the run must be the difference
     """The difference is a row or a run of rows: a subtotal counted twice, or rows left out of
     the total on purpose."""
     vals = []
@@ -599,7 +606,11 @@ class PartsAndWhole(Rule):
     "of whom" that exceed the whole; a vote tally larger than the body voting ("the 45-member
     council voted 30-17"); shares of one whole that add up to more than 100 per cent ("54% backed
     the plan, 39% opposed it and 12% were undecided"). A correct tally gives no finding, and
-    percentages that describe changes or different groups are not added.
+    percentages that describe changes or different groups are not added. A table's Total row (or
+    "All", "Overall", a bold last row, a Total column) against the sum of its rows, rounding allowed
+    and subtotals, share columns and averages left out; a total larger than the rows needs a sign
+    that they are all there (an "Other" row, shares that make 100, another column that adds up).
+    The same total in the text is named with it.
 
     Bad:
         The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 27 in total, officials said.
@@ -607,12 +618,31 @@ class PartsAndWhole(Rule):
         The 45-member council voted 30-17 to approve the budget.
         ---
         In the poll, 54% backed the plan, 39% opposed it and 12% were undecided.
+        ---
+        Mendez took 51.4% of the 18,312 votes cast.
+
+        | Candidate | Votes | Share |
+        |---|---|---|
+        | Lorena Mendez | 9,412 | 51.4% |
+        | Dale Hutchins | 5,930 | 32.4% |
+        | Kevin Oyelaran | 2,155 | 11.8% |
+        | Sandra Pike | 806 | 4.4% |
+        | Total | 18,312 | 100% |
     Good:
         The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 25 in total, officials said.
         ---
         The 72-member senate voted 53-17 with two abstentions to approve the budget.
         ---
         In the poll, 54% backed the plan, 39% opposed it and 7% were undecided.
+        ---
+        Spending by head:
+
+        | Head | Allocation (£m) | Share |
+        |---|---|---|
+        | Schools | 12.4 | 52% |
+        | Roads | 8.1 | 34% |
+        | Parks | 3.3 | 14% |
+        | **Total** | **23.9** | **100%** |
     """
 
     code = "NL804"
@@ -855,13 +885,22 @@ _GLUED_SCALE = rx.compile(r"(?<=\d)(?:bn|mn|m|tn|k)\b")
 class ScaleMismatch(Rule):
     """The same amount given with different scales: "1.58 million barrels" in one place and "1.5
     to 1.6 billion barrels" in another, or "$3.2 billion deal" and "$3.2 million deal". The two
-    figures must count the same thing (or the same currency for the same noun) and agree once
-    the scale is set aside.
+    figures must count the same thing (or the same currency for the same noun: money for a deal, a
+    contract or an award is one thing) and agree once the scale is set aside; the other scale's
+    restatements (a headline's) are named too.
 
     Bad:
         Output reached 1.58 million barrels a day in May. The ministry put it at 1.5 to 1.6 billion barrels a day.
+        ---
+        Harrowgate lands £1.2bn rail depot deal
+
+        Analysts said the £1.2m contract would lift the order book by a third.
     Good:
         Output reached 1.58 million barrels a day in May. Reserves stand at 1.5 to 1.6 billion barrels.
+        ---
+        Harrowgate lands £1.2bn rail depot deal
+
+        It paid £1.2m for the design study.
     """
 
     code = "NL805"

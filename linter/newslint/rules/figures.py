@@ -267,12 +267,20 @@ class PartsAgainstWhole(Rule):
     whole ("includes", "consists of"); the whole is the only figure of that kind in its
     sentence, in the same paragraph or within two sentences, and not a lower bound ("at least").
     Sentences that add to a figure ("another", "also", "more"), compare ("up from") or set a
-    time of their own ("by Friday", "so far") are left alone.
+    time of their own ("by Friday", "so far") are left alone. A whole split into its parts
+    ("divided into three packages: A, B and C", "made up of") must be made by them, rounding of
+    every figure allowed; its whole may stand before the split verb or, once, further up. The parts
+    of a toll ("those killed included nine passengers and six staff", "the dead were") are held
+    against the one toll the article gives for that outcome.
 
     Bad:
         About 3,500 residents were ordered to leave their homes. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
         ---
         The city agreed to buy the stadium for $80 million. The deal involves $50 million in cash and $40 million in bonds.
+        ---
+        The contract, worth £1.2bn, will be split into three packages: £480m for earthworks, £390m for track, and £260m for the shed.
+        ---
+        Fourteen people were killed when the train derailed. Officials said those killed included nine passengers and six members of staff.
     Good:
         About 3,500 residents were ordered to leave their homes. Officials said 2,100 residents of Millbrook and 1,300 in Oak Hollow were told to go.
         ---
@@ -281,6 +289,10 @@ class PartsAgainstWhole(Rule):
         About 3,500 residents were ordered to leave on Monday. By Friday, 2,800 residents of Millbrook and 1,900 in Oak Hollow had been told to go.
         ---
         At least 3,500 residents were ordered to leave. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
+        ---
+        The contract, worth £1.2bn, will be split into three packages: £480m for earthworks, £460m for track, and £260m for the shed.
+        ---
+        Fourteen people were killed when the train derailed. Officials said those killed included nine passengers and three members of staff.
     """
 
     code = "NL811"
@@ -354,7 +366,7 @@ class PartsAgainstWhole(Rule):
                 w = self._whole(figures(j), parts)
                 if w is None:
                     continue
-                if _frame(prose, sp.start, sp.end) != _frame(prose, sents[j].start, sents[j].end):
+                if self._frame(prose, sp.start, sp.end) != self._frame(prose, sents[j].start, sents[j].end):
                     continue
                 if self._qualified_by_part(prose, sents[j], w, parts, sp):
                     continue
@@ -368,11 +380,21 @@ class PartsAgainstWhole(Rule):
                 # the whole stated further up (the headline, the lede): the one amount of that
                 # kind before the parts that is larger than each of them
                 w = self._whole_above(doc, classes, parts, sp.start)
-                if w is not None and _frame(prose, sp.start, sp.end) == _frame(prose, *sentence_span(doc, w.start)):
+                if w is not None and self._frame(prose, sp.start, sp.end) == self._frame(prose, *sentence_span(doc, w.start)):
                     found = self._against(doc, parts, w, complete, "earlier")
                     if found is not None:
                         yield found
         yield from self._outcome_parts(doc, classes)
+
+    _NOUN_PLAN = rx.compile(r"\b(?:a|an|the|its|their|his|her|this|that|[\d,.]+(?:m|bn|k)?|million|billion|crore)\s+plans?\s+to\b", re.I)
+
+    def _frame(self, prose: str, s: int, e: int) -> frozenset[str]:
+        """The time frame of a sentence (see _frame), where "an £84m plan to replace" is a plan,
+        not the future."""
+        frame = _frame(prose, s, e)
+        if ("plan to" in frame or "plans to" in frame) and self._NOUN_PLAN.search(prose, s, e):
+            frame = frame - {"plan to", "plans to"}
+        return frame
 
     # --- the parts of a whole that a sentence splits, and the parts of a toll ----------------------
     #: a whole split into parts, all of them listed ("divided into three packages: A, B and C")
@@ -560,7 +582,7 @@ class PartsAgainstWhole(Rule):
             ws, we = sentence_span(doc, w.start)
             if self._TOLL_FRAME.search(prose, ws, we) and w.hedge not in ("", "about", "around", "some", "nearly", "approximately"):
                 continue
-            if _frame(prose, s, e) != _frame(prose, ws, we):
+            if self._frame(prose, s, e) != self._frame(prose, ws, we):
                 continue
             low = sum(q.low for q in parts)
             listed = " + ".join(doc.text[q.num_start:q.num_end] for q in parts)
