@@ -546,3 +546,71 @@ _FIGURE_CASES = [
 @pytest.mark.parametrize("code, text, want", _FIGURE_CASES)
 def test_counts_changes_and_spans_of_years(code, text, want):
     assert (code in rules(text)) is want
+
+
+# --- numwhole: table totals, parts of a split whole or a toll, scale slips, reversed ranges -------
+_VOTES = "| Candidate | Votes | Share |\n|---|---|---|\n| Ana Ruiz | 9,412 | 51.4% |\n| Tom Berg | 5,930 | 32.4% |\n| Lisa Grant | 2,155 | 11.8% |\n| Omar Haddad | 806 | 4.4% |\n"
+_HEADS = "| Head | Allocation (₹ crore) |\n|---|---|\n| Salaries | 1,380 |\n| Roads | 910 |\n| Other | 290 |\n"
+_WHOLE_CASES = [
+    # a Total row that is not the sum of its rows; the same total in the text goes with it
+    ("NL804", "Mendez took 51.4% of the 18,312 votes cast.\n\n" + _VOTES + "| Total | 18,312 | 100% |", True),
+    ("NL804", "The budget is ₹2,680 crore.\n\n" + _HEADS + "| **Total** | **2,680** |", True),
+    ("NL804", "Spending:\n\n| Head | £m |\n|---|---|\n| Schools | 12.4 |\n| Roads | 8.1 |\n| Parks | 3.3 |\n| **Total** | **21.9** |", True),
+    ("NL804", "The budget:\n\nSalaries: ₹1,380 crore\nRoads: ₹910 crore\nOther: ₹290 crore\nTotal: ₹2,600 crore", True),
+    ("NL804", "| Region | Men | Women | Total |\n|---|---|---|---|\n| North | 120 | 130 | 250 |\n| South | 100 | 90 | 190 |\n| East | 80 | 85 | 165 |\n| Total | 300 | 305 | 615 |", True),
+    ("NL804", "| Region | Men | Women | Total |\n|---|---|---|---|\n| North | 120 | 130 | 260 |\n| South | 100 | 90 | 190 |\n| East | 80 | 85 | 165 |\n| West | 10 | 5 | 15 |", True),
+    # totals that add up, rounding, shares, averages, subtotals, a partial list, rounding said
+    ("NL804", "Mendez took 51.4% of the 18,303 votes cast.\n\n" + _VOTES + "| Total | 18,303 | 100% |", False),
+    ("NL804", "Spending:\n\n| Head | £m |\n|---|---|\n| Schools | 12.4 |\n| Roads | 8.1 |\n| Parks | 3.3 |\n| **Total** | **23.9** |", False),
+    ("NL804", "Spending:\n\n| Head | £m |\n|---|---|\n| Schools | 12.4 |\n| Roads | 8.1 |\n| Parks | 3.3 |\n| **Total** | **23.7** |", False),
+    ("NL804", "Turnout:\n\n| Ward | Turnout |\n|---|---|\n| North | 31% |\n| South | 35% |\n| East | 29% |\n| Overall | 32% |", False),
+    ("NL804", "Prices:\n\n| Region | Average price |\n|---|---|\n| North | £190,000 |\n| South | £410,000 |\n| Wales | £215,000 |\n| All regions | £290,000 |", False),
+    ("NL804", "Seats:\n\n| Region | Seats |\n|---|---|\n| North | 12 |\n| Leeds | 5 |\n| York | 7 |\n| South | 10 |\n| Total | 22 |", False),
+    ("NL804", "The three largest parties:\n\n| Party | Votes |\n|---|---|\n| Labour | 10,200 |\n| Reform | 8,100 |\n| Green | 6,050 |\n| Total | 31,400 |", False),
+    ("NL804", "Figures may not add up because of rounding.\n\n| Head | £m |\n|---|---|\n| Schools | 12 |\n| Roads | 8 |\n| Parks | 3 |\n| Total | 24 |", False),
+    ("NL804", "The budget:\n\nSalaries: ₹1,380 crore\nRoads: ₹910 crore\nOther: ₹290 crore\nTotal: ₹2,580 crore", False),
+    # parts that do not make their whole
+    ("NL811", "The contract, worth £1.2bn, will be split into three packages: £480m for earthworks, £390m for track, and £260m for the shed.", True),
+    ("NL811", "The £1.2bn contract was signed on Monday. Bidders had two years.\n\nThe work is divided into three packages: £480m for earthworks, £390m for track and £260m for the shed.", True),
+    ("NL811", "The $900 million budget is divided into $400 million for schools, $300 million for roads and $150 million for parks.", True),
+    ("NL811", "The council approved a ₹500 crore plan. It is split into ₹300 crore for roads and ₹250 crore for drains.", True),
+    ("NL811", "Fourteen people were killed when the train derailed.\n\nOfficials said those killed included nine passengers and six members of staff.", True),
+    ("NL811", "Fourteen people were killed in the crash. Police said the dead were nine passengers and three members of staff.", True),
+    ("NL804", "Fourteen people were killed, including nine passengers and six members of staff.", True),
+    ("NL804", "Fourteen people were killed, of whom nine were passengers and six were staff.", True),
+    # parts that make it, a partial list, rounding of the whole, an updated toll
+    ("NL811", "The contract, worth £1.2bn, will be split into three packages: £480m for earthworks, £460m for track, and £260m for the shed.", False),
+    ("NL811", "The £1.2bn contract includes £480m for earthworks and £390m for track.", False),
+    ("NL811", "The £1.2bn contract covers four packages. The work is divided into £480m for earthworks, £390m for track, and other packages.", False),
+    ("NL811", "Fourteen people were killed in the crash. Police said those killed included nine passengers and three members of staff.", False),
+    ("NL811", "Fourteen people were killed in the crash. Police said the dead were nine passengers and five members of staff.", False),
+    ("NL811", "The death toll rose to 16 on Wednesday. Earlier, 14 people were killed. Those killed included nine passengers and six staff.", False),
+    ("NL804", "Fourteen people were killed, including nine passengers and three members of staff.", False),
+    ("NL804", "Of the 48 seats, 12 changed hands, including the Market ward, where the leader lost by 38 votes after a recount.", False),
+    # one amount at two scales, the headline's deal and the lede's contract
+    ("NL805", "Harrowgate lands £1.2bn Midlands rail depot deal\n\nHarrowgate won the £1.2bn contract. Analysts said the £1.2m contract would lift its order book.", True),
+    ("NL805", "Harrowgate lands £1.2bn rail deal\n\nAnalysts said the £1.2m contract would lift its order book.", True),
+    ("NL805", "Harrowgate lands £1.2bn rail deal\n\nIt paid £1.2m for the design study.", False),
+    # a range written high to low
+    ("NL801", "The company expects savings of between $120 million and $90 million a year.", True),
+    ("NL801", "The fund will invest between 120 and 90 million euros.", True),
+    ("NL801", "Estimates ranged from 40 to 25 days.", True),
+    ("NL801", "Costs could be anywhere from $5bn to $3bn.", True),
+    ("NL801", "The company expects savings of between $90 million and $120 million a year.", False),
+    ("NL801", "Prices fell from 120 to 90 cents.", False),
+    ("NL801", "The difference between 120 and 90 is large.", False),
+    ("NL801", "Estimates ranged from 25 to 40 days.", False),
+    ("NL801", "Between 2019 and 2021, sales rose.", False),
+]
+
+
+@pytest.mark.parametrize("code, text, want", _WHOLE_CASES)
+def test_totals_parts_scales_and_ranges(code, text, want):
+    assert (code in rules(text)) is want
+
+
+def test_table_total_names_the_rows_and_the_restated_total():
+    text = "Mendez took 51.4% of the 18,312 votes cast.\n\n" + _VOTES + "| Total | 18,312 | 100% |\n"
+    (f,) = [f for f in lint(text) if f.rule == "NL804"]
+    assert f.line == 9 and "18,303" in f.message and "Ana Ruiz" in f.message
+    assert any(text[r.start:r.end].endswith("18,312 votes") for r in f.related)

@@ -13,24 +13,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
 from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import (
     COUNT_CLASSES,
     INF,
+    QTY,
     SCALES,
+    CURRENCIES,
     Quantity,
     candidates_between,
     count_classes,
     counts,
+    extract,
     extract_between,
     fmt_amount,
+    parse_number,
     scales_between,
 )
 from ..analysis.sources import singular
 from ..analysis.statements import entities, sentence_span
+from ..analysis.tables import RowRole, table_blocks
 from ..analysis.words import word_table
 from ..document import Document, offsets_of
 from ..finding import Finding, Related, Severity
@@ -67,7 +72,9 @@ class FigureContradiction(Rule):
     """Figures for the same counted thing that cannot all hold: "up to 12,000 troops" in one
     place and, elsewhere, "at least 3,000 additional soldiers ... following approximately 11,000
     previous deployments" (at least about 12,900 in all); an "at least X" against an "up to Y" with
-    X above Y; an increment and the earlier figure against a stated total. Hedges become intervals
+    X above Y; an increment and the earlier figure against a stated total; a range written high
+    to low ("between $120 million and $90 million", "ranging from 40 to 25 days": not a fall "from
+    120 to 90", nor "the gap between 120 and 90"). Hedges become intervals
     (see ``newslint.analysis.quantities``), and "approximately" allows ten per cent either way. The two
     statements must share a named actor and neither may be qualified by a time of its own ("by
     March", "so far"). Restating a figure, or giving a rounder one, is not reported.
@@ -76,12 +83,16 @@ class FigureContradiction(Rule):
         North Korea has sent up to 12,000 troops to Russia, officials said. Seoul's military said North Korea had dispatched at least 3,000 additional soldiers to Russia, following approximately 11,000 previous deployments.
         ---
         The army said Russia had sent up to 5,000 troops. Ukraine's ministry said Russia had sent at least 6,000 troops.
+        ---
+        The company expects savings of between $120 million and $90 million a year.
     Good:
         North Korea has sent up to 15,000 troops to Russia, officials said. Seoul's military said North Korea had dispatched at least 3,000 additional soldiers to Russia, following approximately 11,000 previous deployments.
         ---
         North Korea has sent approximately 11,000 troops to Russia, officials said. Reports suggest up to 11,000 North Korean troops are in the Kursk region.
         ---
         Russia has sent up to 5,000 troops, Kyiv said. Belarus sent at least 6,000 soldiers, Minsk said.
+        ---
+        The company expects savings of between $90 million and $120 million a year, up from $120 million to $90 million.
     """
 
     code = "NL801"
@@ -92,6 +103,7 @@ class FigureContradiction(Rule):
     lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from self._reversed_ranges(doc)
         found = [q for q in counts(doc, ctx) if not q.vague or q.hedge]
         if len(found) < 2:
             return
@@ -159,6 +171,70 @@ class FigureContradiction(Rule):
                     )
                     reported.update((lo.start, u.start))
                     break
+
+    def _reversed_ranges(self, doc: Document) -> Iterator[Finding]:
+        """A range written high to low: "between $120 million and $90 million", "ranging from 40
+        to 25 days". A fall ("from 120 to 90") is no range, and "the gap between 120 and 90"
+        compares two figures."""
+        t = word_table(doc)
+        if not t.vocabulary & {"between", "ranging", "range", "ranges", "ranged", "anywhere", "somewhere"}:
+            return
+        prose = doc.prose
+        for i in hits_of(doc, _RANGE_WORDS):
+            p = t.starts[i]
+            m = _RANGE.match(prose, p)
+            if not m or _NOT_RANGE.search(prose, max(0, p - 40), p):
+                continue
+            ga, gb = ("a", "b") if m.group("a") else ("a2", "b2")
+            qs = extract_between(doc, m.start(ga), m.end())
+            if len(qs) == 1 and ga == "a2" and qs[0].num_start == m.start(ga) and qs[0].num_end > m.start(gb):
+                # "from 40 to 25 days" is read as one figure, its ends in order: read them as written
+                r = QTY.match(prose, m.start(ga))
+                if r and r.group("num2") and not qs[0].hedge:
+                    x = parse_number(r.group("num"), r.group("scale") or r.group("scale2"))
+                    y = parse_number(r.group("num2"), r.group("scale2") or r.group("scale"))
+                    if x is not None and y is not None and x > y * 1.0001:
+                        yield self.finding(
+                            qs[0].start,
+                            qs[0].end,
+                            f"A range written high to low: '{doc.text[r.start():r.end()]}' (a range gives its lower end first)",
+                        )
+                continue
+            if len(qs) != 2 or qs[0].num_start != m.start(ga) or qs[1].num_start != m.start(gb):
+                continue
+            a, b = qs
+            if a.hedge or b.hedge or a.vague or b.vague or a.low != a.high or b.low != b.high or a.increment or b.increment:
+                continue
+            if a.unit != b.unit and a.unit and b.unit:
+                continue
+            lo, hi = a.value, b.value
+            if a.scale == 1.0 and b.scale > 1.0 and not a.unit == "%":
+                lo = a.mantissa * b.scale  # "between 120 and 90 million": the scale is shared
+            if a.noun and b.noun and a.cls != b.cls:
+                continue  # "between 12 candidates and 3 seats": two things
+            if lo > hi * 1.0001:
+                yield self.finding(
+                    a.start,
+                    b.end,
+                    f"A range written high to low: '{doc.text[a.start:b.end]}' (a range gives its lower end first)",
+                    related=[Related(b.start, b.end, "the upper end written second")],
+                )
+
+
+_RANGE_WORDS = add_keywords(("between", "ranging", "range", "ranges", "ranged", "anywhere", "somewhere"))
+# a range's two ends: "between A and B", "ranging from A to B", "anywhere from A to B"
+_RANGE = rx.compile(
+    r"(?:between\s+(?P<a>[$€£¥₹]?\d[\d,.]*)[^.;:,\n]{0,24}?\s+and\s+(?P<b>[$€£¥₹]?\d)"
+    r"|(?:ranging|ranges?|ranged|anywhere|somewhere)\s+(?:\w+\s+){0,2}?from\s+(?P<a2>[$€£¥₹]?\d[\d,.]*)[^.;:,\n]{0,24}?\s+to\s+(?P<b2>[$€£¥₹]?\d))",
+    re.I,
+)
+# "between" that compares or chooses, not a range
+_NOT_RANGE = rx.compile(
+    r"\b(?i:difference|differences|gap|gulf|spread|choice|choose|chose|choosing|decide|deciding|ratio|split|divided|"
+    r"distinction|contrast|margin|distance|swap|switch|alternat\w*|relationship|link|correlation|match|game|tie|draw|"
+    r"vote|votes|tally|score|final|respectively)\b[^.;]*\Z"
+)
+
 
 # --- parts and wholes --------------------------------------------------------------------------
 _INCLUDING = rx.compile(r"\b(?:including|among them|among whom|of whom|of them|of which)\b", re.I)
@@ -232,13 +308,309 @@ _CHANGE_CUES = rx.compile(
 )
 
 
+# --- tables whose Total row is not the sum of their rows -----------------------------------------
+#: the label of a total row: "Total", "**Total**", "Grand total", "Total votes", "All", "All heads",
+#: "Overall" (not "All other", a row of its own, nor "Subtotal")
+_TOTAL_LABEL = rx.compile(
+    r"(?i:(?:grand\s+)?totals?(?:\b[^|]{0,30})?|all(?:\s+(?!others?\b)[\w'’-]+){0,2}|overall|combined|altogether)\s*:?"
+)
+#: a row that is itself a part of another row or a sum of some: left out of the sum
+_SUBTOTAL_LABEL = rx.compile(r"(?i:sub-?\s?totals?|of which|o/w|incl(?:uding|\.)?|of whom|among them|net\b|less\b|minus\b)")
+#: a column that is not added up: shares, averages, rates, changes, prices, ranks, years, ages
+_NOT_ADDED = rx.compile(
+    r"(?i:%|per\s?cent|percent|pct|share|average|avg|mean|median|rate|ratio|\bper\b|index|rank|change|growth|margin|"
+    r"turnout|price|\bage\b|year|\bno\.|#|swing|±|\+/-|score|points?\b|cumulative|running|to date|seats? won|"
+    r"density|capita|yield|return|max|min|high|low|peak|record|\bvs\b|difference|gap)"
+)
+_CELL_AMOUNT = rx.compile(
+    r"(?P<cur>[$€£₹¥]|Rs\.?\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"\s*(?P<scale>thousand|million|billion|crores?|lakhs?|bn|mn|m|k|cr)?"
+)
+_NIL_CELL = frozenset(("-", "–", "—", "nil", "0"))
+_TABLE_SCALE = rx.compile(r"(?i:\b(thousand|million|billion|crores?|lakhs?|bn|mn|m|cr|k)\b|[$€£₹¥](bn|m|k)\b)")
+_ROUNDING = rx.compile(r"(?i:\brounding\b|\brounded\b|may not (?:add|sum)|do(?:es)? not (?:add|sum) (?:up )?(?:exactly|to 100))")
+#: a plain row: a label, a separator (colon, tab, two spaces, a dash or a run of dots), one amount
+_PLAIN_ROW = rx.compile(
+    r"[ \t]*(?:[-*•][ \t]+)?(?P<label>\**[A-Z][^:\t|]{0,40}?\**)[ \t]*(?::|\t+| {2,}| [–—-] |\.{3,})[ \t]*"
+    r"(?P<cell>\**(?:[$€£₹¥]|Rs\.?\s?)?\d[\d,.]*(?:\s*(?:thousand|million|billion|crores?|lakhs?|bn|mn|m|k))?\**)[ \t]*\Z"
+)
+
+
+class _Column(NamedTuple):
+    """One column of figures of a table: its header, the rows' cells and the total row's."""
+
+    header: str
+    labels: list[str]  # the rows' labels, in order (the total row's left out)
+    cells: list[tuple[str, int, int]]  # each row's cell text and span in the text
+    total: tuple[str, int, int]  # the total row's cell
+    total_label: str
+
+
+def _cell_value(s: str) -> tuple[float, int, float] | None:
+    """A cell's figure, its decimals and its scale; None when the cell is not one figure."""
+    s = s.strip().strip("*_").strip()
+    if s in _NIL_CELL:
+        return 0.0, 0, 1.0
+    m = _CELL_AMOUNT.fullmatch(s)
+    if not m:
+        return None
+    num = m.group("num")
+    scale = m.group("scale")
+    mult = 1.0
+    if scale:
+        mult = 1e7 if scale.lower() == "cr" else SCALES.get(scale.lower(), 1.0)
+    decimals = len(num.split(".")[1]) if "." in num else 0
+    return float(num.replace(",", "")), decimals, mult
+
+
+def _is_total_label(label: str) -> bool:
+    s = label.strip().strip("*_").strip()
+    return bool(s) and _TOTAL_LABEL.fullmatch(s) is not None and not _SUBTOTAL_LABEL.match(s)
+
+
+def _pipe_columns(doc: Document) -> Iterator[_Column]:
+    """The figure columns of the pipe tables that have a total row (first or last data row)."""
+    text = doc.text
+    for b in table_blocks(doc):
+        if not b.judged or b.header is None or any(d.role is not RowRole.ROW for d in b.data):
+            continue
+        rows = [d.row for d in b.data if d.columns == b.columns and len(d.row.cells) == b.columns]
+        if len(rows) != len(b.data) or len(rows) < 3 or b.columns < 2:
+            continue
+        cells = [[text[c.start:c.end] for c in r.cells] for r in rows]
+        totals = [k for k, r in enumerate(cells) if _is_total_label(r[0])]
+        if not totals:  # a last row of bold figures under an empty label
+            last = cells[-1]
+            if not last[0].strip("* ") and all(c.startswith("**") or not c for c in last[1:]) and any(last[1:]):
+                totals = [len(cells) - 1]
+        if len(totals) != 1 or totals[0] not in (0, len(cells) - 1):
+            continue  # several total rows (sections, subtotals) or one in the middle: not judged
+        k = totals[0]
+        body = [j for j in range(len(rows)) if j != k]
+        head = [text[c.start:c.end] for c in b.header.cells]
+        for col in range(1, b.columns):
+            if col >= len(head):
+                break
+            yield _Column(
+                head[col] + " " + head[0],
+                [cells[j][0] for j in body],
+                [(cells[j][col], rows[j].cells[col].start, rows[j].cells[col].end) for j in body],
+                (cells[k][col], rows[k].cells[col].start, rows[k].cells[col].end),
+                cells[k][0].strip().strip("*_").strip() or "bold",
+            )
+
+
+def _plain_columns(doc: Document) -> Iterator[_Column]:
+    """Runs of plain lines "Label: figure" ending (or starting) with a total line."""
+    run: list = []
+    lines = doc.lines
+    for n, line in enumerate(lines + [None]):
+        m = None
+        if line is not None and line.kind in ("text", "list", "label") and len(line.text) <= 90:
+            m = _PLAIN_ROW.match(line.text)
+        if m:
+            run.append((line, m))
+            continue
+        if line is not None and line.kind == "blank" and run and n + 1 < len(lines) and lines[n + 1].kind != "blank":
+            continue  # a blank line between rows
+        if len(run) >= 3:
+            labels = [mm.group("label") for _, mm in run]
+            totals = [k for k, lab in enumerate(labels) if _is_total_label(lab)]
+            if len(totals) == 1 and totals[0] in (0, len(run) - 1):
+                k = totals[0]
+                body = [j for j in range(len(run)) if j != k]
+                cells = [(mm.group("cell"), ln.start + mm.start("cell"), ln.start + mm.end("cell")) for ln, mm in run]
+                yield _Column("", [labels[j] for j in body], [cells[j] for j in body], cells[k],
+                              labels[k].strip().strip("*_").strip())
+        run = []
+
+
+def _column_sum(col: _Column, text: str) -> tuple[float, float, float, list[int]] | None:
+    """The rows' sum, the total, the slack rounding allows and the rows summed; None when the
+    column is not one of amounts that add up to its total."""
+    if _NOT_ADDED.search(col.header) or "%" in col.total[0]:
+        return None
+    vals = []
+    for s, _, _ in col.cells + [col.total]:
+        if "%" in s:
+            return None
+        v = _cell_value(s)
+        if v is None:
+            return None
+        vals.append(v)
+    if len({m for _, _, m in vals if m != 1.0}) > 1 or any(m == 1.0 for _, _, m in vals) and any(m != 1.0 for _, _, m in vals[:-1]):
+        mults = [m for _, _, m in vals]
+    else:
+        mults = [1.0] * len(vals)
+    figures = [v * m for (v, _, _), m in zip(vals, mults)]
+    total = figures[-1]
+    rows = [k for k, lab in enumerate(col.labels) if not _SUBTOTAL_LABEL.match(lab.strip().strip("*_").strip()) and not lab.startswith((" ", "\u00a0"))]
+    parts = [figures[k] for k in rows]
+    if len(parts) < 2 or total <= 0 or any(p < 0 for p in parts):
+        return None
+    got = sum(parts)
+    if not (total > max(parts) and 0.5 * got < total < 2 * got):
+        return None  # not a sum of these rows (an average, a different measure)
+    decimals = max(d for _, d, _ in vals)
+    unit = 10.0 ** -decimals * max(mults)
+    zeros = 0
+    if decimals == 0:
+        zeros = min(len(s) - len(s.rstrip("0")) for s in (f"{v:.0f}" for v, _, _ in vals if v))
+        unit = 10.0 ** zeros * max(mults) if zeros else max(mults)
+    slack = 0.5 * unit * (len(parts) + 1) if decimals or zeros >= 2 or _TABLE_SCALE.search(col.header) else 0.0
+    return got, total, slack, rows
+
+
+def _explained(col: _Column, diff: float, slack: float) -> bool:
+    slack = slack / (len(col.cells) + 1)  # half the last place: the run must be the difference
+    """The difference is a row or a run of rows: a subtotal counted twice, or rows left out of
+    the total on purpose."""
+    vals = []
+    for s, _, _ in col.cells:
+        v = _cell_value(s)
+        vals.append(v[0] * v[2] if v else 0.0)
+    for i in range(len(vals)):
+        run = 0.0
+        for j in range(i, len(vals)):
+            run += vals[j]
+            if abs(run - abs(diff)) <= slack + 1e-9 * max(1.0, abs(diff)):
+                return True
+    return False
+
+
+_OTHER_ROW = rx.compile(r"(?i:others?\b|all others|rest\b|remaining|remainder|miscellaneous|misc\.?|other\s+\w+|independents?|write-ins?|unallocated|unspent)")
+_PCT_HEADER = rx.compile(r"(?i:%|per\s?cent|percent|pct|share)")
+
+
+def _shares_complete(doc: Document, cols: list[_Column], rows: list[int]) -> bool:
+    """A share column of the same table sums to 100 (within rounding) over the same rows."""
+    for c in cols:
+        if not (_PCT_HEADER.search(c.header) or all("%" in s for s, _, _ in c.cells)):
+            continue
+        vals = [_cell_value(s.replace("%", "")) for s, _, _ in c.cells]
+        if any(v is None for v in vals):
+            continue
+        got = sum(vals[k][0] for k in rows)
+        decimals = max(v[1] for v in vals)
+        if abs(got - 100) <= max(1.0, 0.5 * 10.0 ** -decimals * len(rows)):
+            return True
+    return False
+
+
+def _adds_up(cols: list[_Column], col: _Column, text: str) -> bool:
+    """Another column of the table adds up to its total exactly: the rows are all there."""
+    for c in cols:
+        if c is col:
+            continue
+        found = _column_sum(c, text)
+        if found and abs(found[0] - found[1]) <= 1e-9 * max(1.0, found[1]):
+            return True
+    return False
+
+
+def _row_totals(doc: Document) -> Iterator[tuple[int, int, str, float, float, list[str]]]:
+    """The rows of a pipe table whose cell under a "Total" column is not the sum of the row's
+    other figures, when the other rows show that it is their sum: (start, end, cell, sum,
+    total, the columns summed)."""
+    text = doc.text
+    for b in table_blocks(doc):
+        if not b.judged or b.header is None or b.columns < 4 or any(d.role is not RowRole.ROW for d in b.data):
+            continue
+        head = [text[c.start:c.end].strip().strip("*_").strip() for c in b.header.cells]
+        tcols = [j for j, h in enumerate(head) if j and _TOTAL_LABEL.fullmatch(h) and not _SUBTOTAL_LABEL.match(h)]
+        if len(tcols) != 1 or tcols[0] != len(head) - 1:
+            continue
+        k = tcols[0]
+        adds = [j for j in range(1, k) if not _NOT_ADDED.search(head[j])]
+        if len(adds) < 2 or len(adds) != k - 1:
+            continue
+        rows = []
+        for d in b.data:
+            cells = [text[c.start:c.end] for c in d.row.cells]
+            if len(cells) != len(head) or any("%" in cells[j] for j in adds + [k]):
+                break
+            vals = [_cell_value(cells[j]) for j in adds + [k]]
+            if any(v is None or v[2] != 1.0 or v[1] for v in vals):
+                break
+            rows.append((d.row.cells[k], cells[k], sum(v[0] for v in vals[:-1]), vals[-1][0]))
+        else:
+            good = sum(1 for r in rows if r[2] == r[3])
+            bad = [r for r in rows if r[2] != r[3]]
+            if len(bad) == 1 and good >= 2:
+                c, cell, got, total = bad[0]
+                yield c.start, c.end, cell, got, total, [head[j] for j in adds]
+
+
+def table_totals(doc: Document) -> Iterator[tuple[_Column, float, float, list[int], list[_Column]]]:
+    """The columns of figures whose total row is not the sum of the rows above it (rounding
+    allowed): (column, sum, total, rows summed, the table's other columns)."""
+    text = doc.text
+    if "otal" not in text and "All" not in text and "Overall" not in text and "**" not in text and "ombined" not in text:
+        return
+    if _ROUNDING.search(doc.prose):
+        return  # "figures may not add up because of rounding"
+    tables: dict[int, list[_Column]] = {}
+    for col in list(_pipe_columns(doc)) + list(_plain_columns(doc)):
+        # the columns of one table share the line of their total row
+        tables.setdefault(bisect.bisect_right(doc.line_starts, col.total[1]), []).append(col)
+    for cols in tables.values():
+        for col in cols:
+            found = _column_sum(col, text)
+            if found is None:
+                continue
+            got, total, slack, rows = found
+            diff = got - total
+            if abs(diff) <= slack + 1e-9 * max(1.0, total):
+                continue
+            if _explained(col, diff, slack):
+                continue
+            if diff < 0 and not (any(_OTHER_ROW.match(col.labels[k].strip().strip("*_").strip()) for k in rows)
+                                 or _shares_complete(doc, [c for c in cols if c is not col], rows)
+                                 or _adds_up(cols, col, text)):
+                continue  # rows fewer than the total may be a partial list: "the five largest"
+            yield col, got, total, rows, cols
+
+
+_HYPHEN_SCALE = rx.compile(r"-(thousand|million|billion|crore|lakh)\b")
+
+
+def _restated(doc: Document, ctx: Context, col: _Column, total: float) -> list[Quantity]:
+    """The figures of the text that give a table's total again: the same number, in the scale
+    and currency the table's header names ("Allocation (₹ crore)": "₹4,215 crore")."""
+    prose = doc.prose
+    m = _TABLE_SCALE.search(col.header)
+    scale = 1.0
+    if m:
+        w = (m.group(1) or m.group(2)).lower()
+        scale = 1e7 if w == "cr" else SCALES.get(w, 1.0)
+    cur = next((CURRENCIES[c] for c in ("₹", "$", "€", "£", "¥") if c in col.header), "")
+    out = []
+    for q in extract(doc, ctx):
+        if q.hedge or q.vague or q.low != q.high or q.unit == "%" or (q.unit and cur and q.unit != cur):
+            continue
+        qscale = q.scale
+        if qscale == 1.0:
+            h = _HYPHEN_SCALE.match(prose, q.num_end)
+            if h:
+                qscale = SCALES[h.group(1)]
+        if abs(q.mantissa * qscale - total * scale) <= 1e-9 * total * scale:
+            line = doc.lines[bisect.bisect_right(doc.line_starts, q.start) - 1]
+            if line.kind != "table" and not _PLAIN_ROW.match(line.text):
+                out.append(q)
+    return out
+
+
 class PartsAndWhole(Rule):
     """Parts that exceed or do not add up to the whole they belong to: a list of figures followed
     by "in total" or "a total of" that they do not sum to; parts introduced by "including" or
     "of whom" that exceed the whole; a vote tally larger than the body voting ("the 45-member
     council voted 30-17"); shares of one whole that add up to more than 100 per cent ("54% backed
     the plan, 39% opposed it and 12% were undecided"). A correct tally gives no finding, and
-    percentages that describe changes or different groups are not added.
+    percentages that describe changes or different groups are not added. A table's Total row (or
+    "All", "Overall", a bold last row, a Total column) against the sum of its rows, rounding allowed
+    and subtotals, share columns and averages left out; a total larger than the rows needs a sign
+    that they are all there (an "Other" row, shares that make 100, another column that adds up).
+    The same total in the text is named with it.
 
     Bad:
         The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 27 in total, officials said.
@@ -246,12 +618,31 @@ class PartsAndWhole(Rule):
         The 45-member council voted 30-17 to approve the budget.
         ---
         In the poll, 54% backed the plan, 39% opposed it and 12% were undecided.
+        ---
+        Mendez took 51.4% of the 18,312 votes cast.
+
+        | Candidate | Votes | Share |
+        |---|---|---|
+        | Lorena Mendez | 9,412 | 51.4% |
+        | Dale Hutchins | 5,930 | 32.4% |
+        | Kevin Oyelaran | 2,155 | 11.8% |
+        | Sandra Pike | 806 | 4.4% |
+        | Total | 18,312 | 100% |
     Good:
         The storm killed 12 people in Ohio, 8 in Indiana and 5 in Kentucky, 25 in total, officials said.
         ---
         The 72-member senate voted 53-17 with two abstentions to approve the budget.
         ---
         In the poll, 54% backed the plan, 39% opposed it and 7% were undecided.
+        ---
+        Spending by head:
+
+        | Head | Allocation (£m) | Share |
+        |---|---|---|
+        | Schools | 12.4 | 52% |
+        | Roads | 8.1 | 34% |
+        | Parks | 3.3 | 14% |
+        | **Total** | **23.9** | **100%** |
     """
 
     code = "NL804"
@@ -262,6 +653,7 @@ class PartsAndWhole(Rule):
     lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from self._table_totals(doc, ctx)
         prose = doc.prose
         t = word_table(doc)
         vocab = t.vocabulary
@@ -302,6 +694,34 @@ class PartsAndWhole(Rule):
                 yield from self._percentages(doc, prose, group)
         if has_vote:
             yield from self._tallies(doc, prose)
+
+    def _table_totals(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        """A table's total row against the sum of its rows, and the same total in the text."""
+        for col, got, total, rows, _ in table_totals(doc):
+            cell, a, b = col.total
+            names = {k: col.labels[k].strip().strip("*_").strip() for k in rows}
+            listed = list(names.values())
+            listed = ", ".join(listed) if len(listed) <= 6 else ", ".join(listed[:5]) + f" and {len(listed) - 5} more"
+            written = cell.strip().strip("*_").strip()
+            related = [Related(col.cells[k][1], col.cells[k][2], f"a row summed: {names[k]}") for k in (rows[0], rows[-1])]
+            for q in reversed(_restated(doc, ctx, col, total)):
+                related.insert(0, Related(q.start, q.end, f"the same total in the text: {_q(doc, q)}"))
+            what = "the Total row" if col.total_label.lower().startswith("total") else f"the '{col.total_label}' row"
+            yield self.finding(
+                a,
+                b,
+                f"The rows ({listed}) add up to {fmt_amount(got)}, not the {written} in {what}"
+                + (" and in the text" if len(related) > 2 else ""),
+                related=related,
+            )
+        if "|" in doc.text and ("otal" in doc.text or "All" in doc.text):
+            for a, b, cell, got, total, heads in _row_totals(doc):
+                yield self.finding(
+                    a,
+                    b,
+                    f"{' + '.join(heads)} in this row add up to {fmt_amount(got)}, not the {cell.strip().strip('*_')} "
+                    f"in the total column (the other rows add up)",
+                )
 
     @staticmethod
     def _wholes(doc: Document, prose: str, t) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
@@ -371,7 +791,12 @@ class PartsAndWhole(Rule):
             if not wholes:
                 return
             whole = wholes[0]
-            parts = [q for q in group if q.start > whole.end and q.unit == "" and not q.vague]
+            # the parts are listed in the whole's clause: "Of the 48 seats, 12 changed hands,
+            # including the Market ward, where the leader lost by 38 votes" lists one part
+            brk = _CLAUSE_BREAK.search(prose, whole.end, e)
+            inner = _INCLUDING.search(prose, whole.end, e)
+            stop = min(x.start() for x in (brk, inner) if x) if brk or inner else e
+            parts = [q for q in group if whole.end < q.start < stop and q.unit == "" and not q.vague]
         else:
             if any(q.start < cue.start() < q.end for q in group):
                 return  # "two of them": a part named before the cue, not a list of parts after it
@@ -460,13 +885,22 @@ _GLUED_SCALE = rx.compile(r"(?<=\d)(?:bn|mn|m|tn|k)\b")
 class ScaleMismatch(Rule):
     """The same amount given with different scales: "1.58 million barrels" in one place and "1.5
     to 1.6 billion barrels" in another, or "$3.2 billion deal" and "$3.2 million deal". The two
-    figures must count the same thing (or the same currency for the same noun) and agree once
-    the scale is set aside.
+    figures must count the same thing (or the same currency for the same noun: money for a deal, a
+    contract or an award is one thing) and agree once the scale is set aside; the other scale's
+    restatements (a headline's) are named too.
 
     Bad:
         Output reached 1.58 million barrels a day in May. The ministry put it at 1.5 to 1.6 billion barrels a day.
+        ---
+        Harrowgate lands £1.2bn rail depot deal
+
+        Analysts said the £1.2m contract would lift the order book by a third.
     Good:
         Output reached 1.58 million barrels a day in May. Reserves stand at 1.5 to 1.6 billion barrels.
+        ---
+        Harrowgate lands £1.2bn rail depot deal
+
+        It paid £1.2m for the design study.
     """
 
     code = "NL805"
@@ -499,6 +933,7 @@ class ScaleMismatch(Rule):
                 near.setdefault(q.start, q)
         qs = [near[k] for k in sorted(near)]
         qs = [q for q in qs if q.scale > 1 and not q.vague and q.unit != "%"]
+        every = qs
         things = {q.start: _thing(prose, q) for q in qs}
         qs = [q for q in qs if things[q.start]]
         if len(qs) < 2:
@@ -520,11 +955,16 @@ class ScaleMismatch(Rule):
                 tb = prose[b.end:b.end + 12].split(".")[0].strip().lower()
                 if ta.split()[:2] != tb.split()[:2] and any(w in ("a", "per", "each") for w in (ta.split() or [""])[:1] + (tb.split() or [""])[:1]):
                     continue
+                # the other scale's amount as the article gives it elsewhere too (the headline's
+                # "£1.2bn ... deal" beside the lede's "£1.2bn contract")
+                again = [q for q in every if q.start not in (a.start, b.start) and q.unit == a.unit and q.scale == a.scale
+                         and q.low == a.low and q.high == a.high and not q.hedge and not a.hedge]
                 yield self.finding(
                     b.start,
                     b.end,
                     f"'{_q(doc, b)}' and '{_q(doc, a)}' give the same amount with different scales",
-                    related=[Related(a.start, a.end, "the same amount, another scale")],
+                    related=[Related(a.start, a.end, "the same amount, another scale")]
+                    + [Related(q.start, q.end, "the same amount again") for q in again[:3]],
                 )
                 done.add(b.start)
 
@@ -538,9 +978,22 @@ _FOR_THING = rx.compile(r"\s+(?:for|of|on)\s+(?:the|a|an|its|their|his|her)\s+([
 _THING_STOP = frozenset("of to in on at by for from with and or but that which who was were is are has had will".split())
 
 
+#: what a sum of money is paid under: one thing whichever word the article uses for it
+_DEAL_WORDS = frozenset("deal contract agreement award takeover acquisition order".split())
+_NEXT_WORDS = rx.compile(r"(?:[\s-]+[A-Za-z][\w'’-]*){1,5}")
+
+
 def _thing(prose: str, q: Quantity) -> str:
     """What an amount counts or pays for: its noun ("barrels"), or for money without one the
-    noun phrase after "for the"/"of the" ("$1.2bn for the port stake" -> "port stake")."""
+    noun phrase after "for the"/"of the" ("$1.2bn for the port stake" -> "port stake"); money
+    for a deal, a contract or an award is a "deal" ("£1.2bn Midlands rail depot deal")."""
+    if q.unit and q.unit != "%":
+        m = _NEXT_WORDS.match(prose, q.num_end)
+        for w in (m.group().replace("-", " ").lower().split() if m else ()):
+            if w in _DEAL_WORDS:
+                return "deal"
+            if w in _THING_STOP or w in ("the", "a", "an", "its", "their"):
+                break  # the compound noun ends: "£1.2m for the deal" pays for something else
     if q.noun:
         return q.cls
     if not q.unit:

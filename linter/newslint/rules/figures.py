@@ -267,12 +267,20 @@ class PartsAgainstWhole(Rule):
     whole ("includes", "consists of"); the whole is the only figure of that kind in its
     sentence, in the same paragraph or within two sentences, and not a lower bound ("at least").
     Sentences that add to a figure ("another", "also", "more"), compare ("up from") or set a
-    time of their own ("by Friday", "so far") are left alone.
+    time of their own ("by Friday", "so far") are left alone. A whole split into its parts
+    ("divided into three packages: A, B and C", "made up of") must be made by them, rounding of
+    every figure allowed; its whole may stand before the split verb or, once, further up. The parts
+    of a toll ("those killed included nine passengers and six staff", "the dead were") are held
+    against the one toll the article gives for that outcome.
 
     Bad:
         About 3,500 residents were ordered to leave their homes. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
         ---
         The city agreed to buy the stadium for $80 million. The deal involves $50 million in cash and $40 million in bonds.
+        ---
+        The contract, worth £1.2bn, will be split into three packages: £480m for earthworks, £390m for track, and £260m for the shed.
+        ---
+        Fourteen people were killed when the train derailed. Officials said those killed included nine passengers and six members of staff.
     Good:
         About 3,500 residents were ordered to leave their homes. Officials said 2,100 residents of Millbrook and 1,300 in Oak Hollow were told to go.
         ---
@@ -281,6 +289,10 @@ class PartsAgainstWhole(Rule):
         About 3,500 residents were ordered to leave on Monday. By Friday, 2,800 residents of Millbrook and 1,900 in Oak Hollow had been told to go.
         ---
         At least 3,500 residents were ordered to leave. Officials said 2,800 residents of Millbrook and 1,900 in Oak Hollow were told to go.
+        ---
+        The contract, worth £1.2bn, will be split into three packages: £480m for earthworks, £460m for track, and £260m for the shed.
+        ---
+        Fourteen people were killed when the train derailed. Officials said those killed included nine passengers and three members of staff.
     """
 
     code = "NL811"
@@ -293,7 +305,7 @@ class PartsAgainstWhole(Rule):
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
         sents = doc.sentences
-        if len(sents) < 2 or " and " not in prose:
+        if not sents or " and " not in prose:
             return
         classes = count_classes(ctx)
         figs: dict[int, list[Quantity]] = {}
@@ -332,8 +344,18 @@ class PartsAgainstWhole(Rule):
                 continue
             parts = self._parts(prose, sp.start, sp.end, qs)
             if not parts:
+                # "The contract, worth £1.2bn, is split into ...": the whole before the split verb
+                parts, own = self._split_here(prose, sp.start, sp.end, qs)
+                if parts and own is not None:
+                    found = self._against(doc, parts, own, self._complete(prose, sp.start, parts), "before them")
+                    if found is not None:
+                        yield found
                 continue
+            # a whole split into these parts ("divided into three packages: A, B and C"): they
+            # must make it, not only stay under it
+            complete = self._complete(prose, sp.start, parts)
             para = doc.paragraph_index(sp.start)
+            judged = False
             for j in range(max(0, i - 2), min(len(sents), i + 3)):
                 if j == i:
                     continue
@@ -344,23 +366,234 @@ class PartsAgainstWhole(Rule):
                 w = self._whole(figures(j), parts)
                 if w is None:
                     continue
-                if _frame(prose, sp.start, sp.end) != _frame(prose, sents[j].start, sents[j].end):
+                if self._frame(prose, sp.start, sp.end) != self._frame(prose, sents[j].start, sents[j].end):
                     continue
                 if self._qualified_by_part(prose, sents[j], w, parts, sp):
                     continue
-                low = sum(p.low for p in parts)
-                if low <= w.high * 1.0001:
+                judged = True
+                found = self._against(doc, parts, w, complete, "nearby")
+                if found is None:
                     continue
-                listed = " + ".join(doc.text[p.num_start:p.num_end] for p in parts)
-                yield self.finding(
-                    parts[0].start,
-                    parts[-1].end,
-                    f"{listed} = {_fmt(low, w.unit)}, more than the whole given nearby "
-                    f"('{doc.text[w.num_start:w.num_end] if w.unit else _q(doc, w)}'): "
-                    f"the parts cannot exceed it",
-                    related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
-                )
+                yield found
                 break
+            if complete and not judged:
+                # the whole stated further up (the headline, the lede): the one amount of that
+                # kind before the parts that is larger than each of them
+                w = self._whole_above(doc, classes, parts, sp.start)
+                if w is not None and self._frame(prose, sp.start, sp.end) == self._frame(prose, *sentence_span(doc, w.start)):
+                    found = self._against(doc, parts, w, complete, "earlier")
+                    if found is not None:
+                        yield found
+        yield from self._outcome_parts(doc, classes)
+
+    _NOUN_PLAN = rx.compile(r"\b(?:a|an|the|its|their|his|her|this|that|[\d,.]+(?:m|bn|k)?|million|billion|crore)\s+plans?\s+to\b", re.I)
+
+    def _frame(self, prose: str, s: int, e: int) -> frozenset[str]:
+        """The time frame of a sentence (see _frame), where "an £84m plan to replace" is a plan,
+        not the future."""
+        frame = _frame(prose, s, e)
+        if ("plan to" in frame or "plans to" in frame) and self._NOUN_PLAN.search(prose, s, e):
+            frame = frame - {"plan to", "plans to"}
+        return frame
+
+    # --- the parts of a whole that a sentence splits, and the parts of a toll ----------------------
+    #: a whole split into parts, all of them listed ("divided into three packages: A, B and C")
+    _SPLIT_INTO = rx.compile(
+        r"\b(?:(?:split|divided|broken\s+down|breaks?\s+down|break\s+down|carved\s+up|separated|shared\s+out|parcell?ed\s+out)"
+        r"\s+(?:up\s+)?(?:in)?to|made\s+up\s+of|consists?\s+of|consisting\s+of|compris(?:es|ed|ing|e)|composed\s+of)\b"
+        r"(?:\s+(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b)?",
+        re.I,
+    )
+    _PARTIAL = rx.compile(r"\b(?i:including|includes|included|among|such as|notably|mainly|mostly|chiefly|largest|biggest|main|major)\b")
+
+    def _complete(self, prose: str, start: int, parts: list[Quantity]) -> bool:
+        """The sentence splits a whole into the listed parts: a split verb before the first part,
+        nothing that makes the list a selection, and a count, if given, that is theirs."""
+        m = None
+        for m in self._SPLIT_INTO.finditer(prose, start, parts[0].start):
+            pass
+        if m is None or self._PARTIAL.search(prose, m.end(), parts[0].start):
+            return False
+        count = m.group("count")
+        if count and (int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]) != len(parts):
+            return False
+        return True
+
+    def _split_here(self, prose: str, s: int, e: int, qs: list[Quantity]) -> tuple[list[Quantity], Quantity | None]:
+        """Parts listed after a split verb and the one figure of their kind before it in the same
+        sentence, their whole ("The £900m budget is divided into £400m for schools, ...")."""
+        m = None
+        for m in self._SPLIT_INTO.finditer(prose, s, e):
+            pass
+        if m is None:
+            return [], None
+        after = [q for q in qs if q.start >= m.end() or q.num_start == m.start("count")]
+        after = [q for q in after if q.num_start != m.start("count")]
+        parts = self._parts(prose, m.start(), e, after) if len(after) >= 2 else []
+        if not parts:
+            return [], None
+        unit, cls = parts[0].unit, parts[0].cls
+        before = [q for q in qs if q.end <= m.start() and q.unit == unit and (unit or q.cls == cls)]
+        if len(before) != 1:
+            return [], None
+        w = before[0]
+        if w.increment or w.previous or w.high == INF or w.low == 0 and w.hedge or w.value <= max(p.value for p in parts):
+            return [], None
+        return parts, w
+
+    @staticmethod
+    def _half_unit(doc: Document, q: Quantity) -> float:
+        """Half the last written place of a figure, at its scale ("£1.2bn": £50m; "480": 0.5)."""
+        digits = doc.text[q.num_start:q.num_end].lstrip("$€£¥₹").split()[0].replace(",", "")
+        digits = "".join(c for c in digits if c.isdigit() or c == ".")
+        if "." in digits:
+            place = 10.0 ** -len(digits.split(".")[1])
+        else:  # trailing zeros are rounding while two significant digits stay ("1,200": 100)
+            sig = len(digits.strip("0")) if digits.strip("0") else 1
+            zeros = len(digits) - len(digits.rstrip("0"))
+            place = 10.0 ** max(0, min(zeros, len(digits) - max(sig, 2)))
+        return 0.5 * place * q.scale
+
+    _DIGITS = rx.compile(r"\d[\d,]*(?:\.\d+)?")
+
+    def _against(self, doc: Document, parts: list[Quantity], w: Quantity, complete: bool, where: str) -> Finding | None:
+        """A finding when the parts exceed the whole, or, split from it, fall short of it by more
+        than the rounding of every figure as written."""
+        low = sum(p.low for p in parts)
+        listed = " + ".join(doc.text[p.num_start:p.num_end] for p in parts)
+        whole = doc.text[w.num_start:w.num_end] if w.unit else _q(doc, w)
+        total = _fmt(low, w.unit)
+        last = doc.text[parts[-1].num_start:parts[-1].num_end]
+        digits = self._DIGITS.search(last)
+        if parts[0].scale > 1 and digits and all(p.scale == parts[0].scale for p in parts):
+            # in the parts' own scale: "₹550 crore", "£1,130m"
+            x = round(sum(p.mantissa for p in parts), 6)
+            total = last[:digits.start()] + (f"{x:,.0f}" if x == int(x) else f"{x:,.3f}".rstrip("0")) + last[digits.end():]
+        if low > w.high * 1.0001:
+            return self.finding(
+                parts[0].start,
+                parts[-1].end,
+                f"{listed} = {total}, more than the whole given {where} ('{whole}'): the parts cannot exceed it",
+                related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
+            )
+        if complete and not w.hedge and w.low == w.high and w.low - low > self._slack(doc, parts, w):
+            return self.finding(
+                parts[0].start,
+                parts[-1].end,
+                f"{listed} = {total}, less than the whole given {where} ('{whole}') that they are said to make up",
+                related=[Related(w.start, w.end, f"the whole: {_q(doc, w)}")],
+            )
+        return None
+
+    def _slack(self, doc: Document, parts: list[Quantity], w: Quantity) -> float:
+        return self._half_unit(doc, w) + sum(self._half_unit(doc, p) for p in parts) + 1e-6 * w.value
+
+    def _whole_above(self, doc: Document, classes, parts: list[Quantity], end: int) -> Quantity | None:
+        """The whole of a split stated before the sentence that splits it: the figures of the
+        parts' kind before it that are larger than each part must all be one amount."""
+        unit, cls, top = parts[0].unit, parts[0].cls, max(p.value for p in parts)
+        same = [q for q in extract_between(doc, 0, end, classes)
+                if q.unit == unit and (unit or q.cls == cls) and not q.vague and q.value > top]
+        if not same or len({(q.low, q.high) for q in same}) != 1:
+            return None
+        w = same[-1]
+        if w.increment or w.previous or w.high == INF or w.low == 0 and w.hedge:
+            return None
+        return w
+
+    #: a clause that names a toll's parts: "those killed included", "the dead were", "the victims comprised"
+    _TOLL_PARTS = rx.compile(
+        r"\b(?:(?:those|people|the\s+people)\s+(?:who\s+(?:were\s+)?)?(?P<v>killed|died|injured|hurt|wounded)"
+        r"|the\s+(?P<n>dead|deceased|victims|fatalities|injured|wounded))"
+        r"\s+(?:(?P<part>included|include|includes|were\s+among|among\s+them)|(?P<all>were|are|comprised|comprise))\b",
+        re.I,
+    )
+    _TOLL_KEYS = add_keywords(("killed", "died", "injured", "hurt", "wounded", "dead", "deceased", "victims", "fatalities"))
+    _TOLL_OF = {"killed": "killed", "died": "killed", "dead": "killed", "deceased": "killed", "victims": "killed",
+                "fatalities": "killed", "deaths": "killed", "injured": "injured", "hurt": "injured", "wounded": "injured"}
+    #: a count tied to an outcome: "Fourteen people were killed", "14 dead", "killing 14 people"
+    _TOLL_AFTER = rx.compile(
+        r"(?:\s+(?:were|have\s+been|had\s+been|was|are|being)\s+(?:[a-z]+ly\s+)?|\s+)(killed|injured|hurt|wounded|died|dead)\b"
+    )
+    _TOLL_BEFORE = rx.compile(r"\b(killing|killed|injuring|injured|wounding|wounded|leaving|death\s+toll\s+(?:of|at|to|rose\s+to|stands\s+at|stood\s+at))\s+\Z", re.I)
+    _TOLL_FRAME = rx.compile(r"\b(?i:rose|risen|climbed|increased|updated|revised|so far|at least|more than|over|up to|another|more)\b")
+
+    def _toll(self, prose: str, q: Quantity) -> str:
+        """'killed' or 'injured' when the count is a toll of that outcome, else ''."""
+        if q.noun in self._TOLL_OF and q.noun not in ("victims",):
+            return self._TOLL_OF[q.noun]
+        m = self._TOLL_AFTER.match(prose, q.end)
+        if m:
+            return self._TOLL_OF[m.group(1).lower()]
+        b = self._TOLL_BEFORE.search(prose, max(0, q.start - 40), q.start)
+        if b:
+            w = b.group(1).lower()
+            if w == "leaving":
+                m = rx.compile(r"\s+(dead|injured|wounded)\b").match(prose, q.end)
+                return self._TOLL_OF[m.group(1)] if m else ""
+            return "killed" if w.startswith(("kill", "death")) else "injured"
+        return ""
+
+    def _outcome_parts(self, doc: Document, classes) -> Iterator[Finding]:
+        """The parts of a toll named in one sentence ("those killed included nine passengers and
+        six members of staff") against the toll stated elsewhere ("Fourteen people were
+        killed"): more parts than the toll, or, when the sentence lists all of them ("the dead
+        were"), a sum that is not the toll. The article must give one toll for that outcome."""
+        hits = hits_of(doc, self._TOLL_KEYS)
+        if not hits:
+            return
+        prose = doc.prose
+        t = word_table(doc)
+        tolls: dict[str, list[Quantity]] | None = None
+        seen: set[int] = set()
+        for i in hits:
+            s, e = sentence_span(doc, t.starts[i])
+            if s in seen:
+                continue
+            seen.add(s)
+            m = None
+            for m in self._TOLL_PARTS.finditer(prose, s, e):
+                break
+            if m is None:
+                continue
+            what = self._TOLL_OF[(m.group("v") or m.group("n")).lower()]
+            brk = rx.compile(r"[;:()]|\s[—–]\s|,\s+(?:as|while|when|but|who|which|where|according|officials|police|the)\b").search(prose, m.end(), e)
+            stop = brk.start() if brk else e
+            parts = [q for q in extract_between(doc, m.end(), stop, classes) if q.unit == ""]
+            if len(parts) < 2 or any(q.vague or q.hedge or q.low != q.high or q.total or q.increment for q in parts):
+                continue
+            gaps = [prose[a.end:b.start] for a, b in zip(parts, parts[1:])]
+            if any(len(g) > 40 or not ("," in g or " and " in f" {g} ") for g in gaps) or "and" not in gaps[-1]:
+                continue
+            if _not_parts(doc, m.end(), stop):
+                continue
+            if tolls is None:
+                tolls = {}
+                for q in extract_between(doc, 0, len(prose), classes):
+                    if q.unit or q.vague or (s <= q.start < e):
+                        continue
+                    k = self._toll(prose, q)
+                    if k:
+                        tolls.setdefault(k, []).append(q)
+            found = tolls.get(what, [])
+            if not found or len({(q.low, q.high) for q in found}) != 1:
+                continue  # no toll, or a toll that changes ("rose to"): not judged
+            w = found[0]
+            ws, we = sentence_span(doc, w.start)
+            if self._TOLL_FRAME.search(prose, ws, we) and w.hedge not in ("", "about", "around", "some", "nearly", "approximately"):
+                continue
+            if self._frame(prose, s, e) != self._frame(prose, ws, we):
+                continue
+            low = sum(q.low for q in parts)
+            listed = " + ".join(doc.text[q.num_start:q.num_end] for q in parts)
+            if low > w.high * 1.0001:
+                msg = f"{listed} = {fmt_amount(low)}, more than the {fmt_amount(w.high)} {what} given elsewhere ('{_q(doc, w)}')"
+            elif m.group("all") and w.low == w.high and low < w.low:
+                msg = f"{listed} = {fmt_amount(low)}, not the {fmt_amount(w.low)} {what} given elsewhere ('{_q(doc, w)}')"
+            else:
+                continue
+            yield self.finding(parts[0].start, parts[-1].end, msg,
+                               related=[Related(q.start, q.end, f"the toll: {_q(doc, q)}") for q in found[:3]])
 
     @staticmethod
     def _parts(prose: str, s: int, e: int, qs: list[Quantity]) -> list[Quantity]:
