@@ -7,7 +7,10 @@ import re
 from typing import Iterator
 
 from .. import rx
-from ..analysis.dates import DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_year, month_number, weekday_number
+from ..analysis.dates import (
+    DATE, FULL_DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_date, article_year, full_date, month_number,
+    weekday_number,
+)
 from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import COUNT_CLASSES, NUMBER_WORDS, counts, fmt_amount
 from ..analysis.statements import entities, sentence_span
@@ -57,6 +60,7 @@ class WeekdayDate(Rule):
         if not hits:
             return
         years = None
+        own = None
         for i in hits:
             m = WEEKDAY_DATE.match(prose, t.starts[i])
             if not m:
@@ -78,9 +82,10 @@ class WeekdayDate(Rule):
                     if ay:
                         found.add(ay)
                     years = sorted(found)
+                    own = article_date(doc)
                 if not years:
                     continue
-                candidates = sorted({y + d for y in years for d in (-1, 0, 1)})
+                candidates = _candidate_years(years, month, day, own)
                 strict = False
             fits = []
             for y in candidates:
@@ -98,9 +103,42 @@ class WeekdayDate(Rule):
                     yield self.finding(m.start(), m.end(), f"'{doc.text[m.start():m.end()]}' is not a date")
                     continue
                 msg = f"{_MONTH_NAME[month]} {day}, {candidates[0]} was a {actual}, not a {wd_name}"
+            elif own and candidates == [own[0].year]:
+                actual = _DAY_NAME[datetime.date(own[0].year, month, day).weekday()]
+                msg = (f"{_MONTH_NAME[month]} {day}, {own[0].year} (the year of the article's date) was a {actual}, "
+                       f"not a {wd_name}")
+                yield self.finding(m.start(), m.end(), msg, related=[
+                    Related(own[1], own[2], f"the article's date, {own[0].day} {_MONTH_NAME[own[0].month]} {own[0].year}")])
+                continue
             else:
                 msg = f"{wd_name} does not fall on {_MONTH_NAME[month]} {day} in {', '.join(map(str, years))} or the years either side"
             yield self.finding(m.start(), m.end(), msg)
+
+
+#: how far from the article's own date a yearless date may fall in the year before or after it
+_NEIGHBOUR_DAYS = 300
+
+
+def _candidate_years(years: list[int], month: int, day: int, own) -> list[int]:
+    """The years a yearless "Friday, 13 February" may be in: each year the article dates things in
+    and the years either side. With the article's own full date known, a year either side of its
+    year counts only when the date falls there within about ten months of the article's date (a
+    story of 19 February 2025 does not mean 13 February 2026 by "Friday, 13 February")."""
+    out = set()
+    for y in years:
+        for d in (-1, 0, 1):
+            out.add(y + d)
+    if own:
+        ad = own[0]
+        for c in (ad.year - 1, ad.year + 1):
+            if c in out and c not in years:
+                try:
+                    far = abs((datetime.date(c, month, day) - ad).days) > _NEIGHBOUR_DAYS
+                except ValueError:
+                    far = True
+                if far:
+                    out.discard(c)
+    return sorted(out)
 
 
 _RECENT = rx.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
@@ -123,6 +161,127 @@ _REPEATED = rx.compile(
     r"replac\w+|reliev\w+|will|would|could|might|plans?|planned|expected|due|set to|scheduled|until|since|through)\b)"
     rf"|\bmay\b|\b(?i:by)\s+(?:the\s+end\s+of\s+|mid|early|late|{_MONTH_NAMES}|(?:19|20)\d\d)"
 )
+
+
+# --- a relative time ("last week") and a full date a year away from the article's date -------
+_REL_WORDS = add_keywords(("week", "week's", "month", "month's", "year", "year's", "yesterday", "yesterday's",
+                           "recently", "ago"))
+_REL = (r"(?P<rel>(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)|(?:last|past)\s+(?:week|month|year)"
+        r"|yesterday|recently|(?:a|one)\s+week\s+ago|(?:a\s+few|two|three|several|\d)\s+days\s+ago)")
+_MONTH_YEAR_AT = rf"(?P<mmonth>{_MONTH_NAMES})\s+(?P<myear>(?:19|20)\d\d)\b"
+# "last week, on 14 May 2024", "earlier this year (in March 2024)": the date is the relative
+# time's own; "Last week's meeting ..., held in Abuja on 14 May 2024": the date of the event the
+# relative time is the day of
+_REL_DATED = rx.compile(
+    rf"(?i:{_REL})\b(?:,?\s*[(–—-]?\s*(?:on\s+|in\s+)?(?:{FULL_DATE.pattern}|{_MONTH_YEAR_AT})"
+    rf"|['’]s\s+(?P<noun>[a-z]+)\b(?P<mid>[^.;:()!?\n\d]{{0,100}}?),?\s+"
+    rf"(?:held|signed|published|released|issued|announced|staged|convened|made|approved|passed|unveiled|tabled)\s+"
+    rf"(?:(?:in|at)\s+[^.;:()!?\n\d,]{{1,40}}?\s+)?on\s+{FULL_DATE.pattern.replace('?P<', '?P<b')})"
+)
+_DAY = datetime.timedelta(days=1)
+
+
+def _window(rel: str, own: datetime.date) -> tuple[datetime.date, datetime.date] | int:
+    """The days a relative time allows in an article of the date ``own`` (generous at both ends),
+    or the one year it names ("this year", "last year")."""
+    r = " ".join(rel.lower().split())
+    if r.endswith("year"):
+        return own.year - 1 if r.startswith(("last", "past")) else own.year
+    if r.startswith("yesterday"):
+        return own - 3 * _DAY, own
+    if r.endswith("ago"):
+        return own - 21 * _DAY, own
+    if r.endswith("week"):
+        if r.startswith(("last", "past")):
+            return own - 16 * _DAY, own
+        return own - 9 * _DAY, own + 9 * _DAY
+    if r.endswith("month"):
+        if r.startswith(("last", "past")):
+            return own - 65 * _DAY, own
+        return own - 35 * _DAY, own + 35 * _DAY
+    return own - 180 * _DAY, own  # recently
+
+
+def _relative_dates(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """A relative time ("last week", "earlier this year") given with a full date whose year is one
+    off the article's own date, where the same day in the article's year would fit: "a meeting
+    held last week, on 14 May 2024" in a story of 20 May 2025."""
+    hits = hits_of(doc, _REL_WORDS)
+    if not hits:
+        return
+    own = article_date(doc)
+    ay = own[0].year if own else article_year(doc)
+    if ay is None:
+        return
+    prose = doc.prose
+    t = word_table(doc)
+    done = -1
+    for i in hits:
+        for j in range(max(0, i - 2), i + 1):
+            if t.starts[j] < done:
+                continue
+            m = _REL_DATED.match(prose, t.starts[j])
+            if m:
+                break
+        else:
+            continue
+        done = m.end()
+        if m.group("noun") and _CLAUSE_BREAK.search(m.group("mid")):
+            continue
+        rel = m.group("rel")
+        if m.group("myear"):
+            year, month, day, date_span = int(m.group("myear")), month_number(m.group("mmonth")), None, m.span("mmonth")
+            date_span = (date_span[0], m.end("myear"))
+        else:
+            p = "b" if m.group("noun") else ""
+            try:
+                month = month_number(m.group(p + "month") or m.group(p + "month2"))
+                day = int(m.group(p + "day") or m.group(p + "day2"))
+                year = int(m.group(p + "year"))
+                datetime.date(year, month, day)
+            except ValueError:
+                continue
+            date_span = ((m.start(p + "wd") if m.group(p + "wd") else min(x for x in (m.start(p + "month"), m.start(p + "day2")) if x >= 0)), m.end(p + "year"))
+        s, e = sentence_span(doc, m.start())
+        if len(YEAR.findall(prose, s, e)) != 1:
+            continue  # another year in the sentence: a comparison, or two events
+        win = _window(rel, own[0]) if own else (_window(rel, datetime.date(ay, 7, 1)) if rel.lower().endswith("year") else None)
+        if win is None:
+            continue
+        if isinstance(win, int):
+            if year == win or abs(year - win) != 1:
+                continue
+            fits = f"{rel.lower()} is {win}"
+        else:
+            if day is None:
+                continue  # a month and year against a span of days: too loose to judge
+            lo, hi = win
+            if lo <= datetime.date(year, month, day) <= hi:
+                continue
+            shifted = []
+            for y in (year - 1, year + 1):
+                try:
+                    shifted.append(lo <= datetime.date(y, month, day) <= hi)
+                except ValueError:
+                    shifted.append(False)
+            if not any(shifted):
+                continue  # not a year off: another matter (a late report, a wrong month)
+            fits = f"{day} {_MONTH_NAME[month]} {year + (1 if shifted[1] else -1)} would be {rel.lower()}"
+        said = doc.text[date_span[0]:date_span[1]]
+        rel_said = doc.text[m.start("rel"):m.end("rel")]
+        if own:
+            d = own[0]
+            related = [Related(own[1], own[2], f"the article's date, {d.day} {_MONTH_NAME[d.month]} {d.year}")]
+            dated = f"{d.day} {_MONTH_NAME[d.month]} {d.year}"
+        else:
+            related = []
+            dated = str(ay)
+        related.append(Related(m.start("rel"), m.end("rel"), f"'{rel_said}'"))
+        yield rule.finding(
+            date_span[0], date_span[1],
+            f"'{rel_said}' in an article dated {dated}, but dated '{said}' ({fits}): check the year",
+            related=related,
+        )
 
 
 _TRANCHE = rx.compile(r"\b(?:[Aa]nother|[Ff]urther)\b")
@@ -172,6 +331,7 @@ class EventYearDrift(Rule):
     lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from _relative_dates(self, doc)
         incs = [c for c in counts(doc, ctx) if c.increment]
         if len(incs) < 2:
             return
@@ -520,13 +680,32 @@ _AGE_APPOS = rx.compile(_NAME + r",\s+(?P<age>\d{1,3}),\s+(?!(?:19|20)\d\d)")
 _AGE_COMMA = rx.compile(r", (\d{1,3}), (?!(?:19|20)\d\d)")
 _AGE_ADJ = rx.compile(r"(?<![\w-])(?P<then>then-|former\s+)?(?P<age>\d{1,3})-year-old(?:\s+(?:[a-z]+\s+){0,3}?" + _NAME + r")?")
 _BORN = rx.compile(
-    r"\bborn\s+(?:on\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    # "born in 1941", "born on March 3, 1990", "Born in Castlebar in 1941", "born at Leeds General Infirmary on 3 May 1961"
+    r"\b[Bb]orn\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:(?:,\s*|\s+)[A-Z][\w’'.-]*){0,3},?\s+(?=(?:on|in)\s))?(?:on\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b|\(b\.\s*(?P<year2>(?:19|20)\d\d)\)|\((?:born\s+)?(?P<year3>(?:19|20)\d\d)\s*[-–]\s*\)"
 )
 _NOT_NAMES = frozenset(MONTH.capitalize() for MONTH in (
     "january february march april may june july august september october november december".split()))
 _AGE_TIMED = rx.compile(r"\b(?:when|at the time|at the age|aged|then|(?<!born )in (?:19|20)\d\d|until|before|after)\b", re.I)
+
+
+_AGE_WORD = r"(?P<age>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred)"
+# "who has died aged 79", "died on Tuesday at the age of 84", "died in 2016, aged 70", "dies at 91"
+# (matched where "died", "dies" or "passed away" begins)
+_DIED_AGED = rx.compile(
+    r"(?P<died>died|dies|passed\s+away)\b(?P<clause>[^.;:!?()\n]{0,50}?)(?:,\s*|\s+)(?:aged|at\s+the\s+age\s+of|at\s+age|at)\s+"
+    + _AGE_WORD + r"\b(?!\s*(?:[-–]|per|%|years?\s+(?:after|before|later|earlier)|[A-Z]|\w+\s+(?:Street|Road|Avenue|St|Rd|Ave)\b))"
+)
+_HAS_BEFORE = rx.compile(r"\b(?:has|have)\s+$")
+# the death is news: "died on Tuesday", "died yesterday", "died last week", "died at home on Sunday"
+_DIED_NEWS = rx.compile(
+    r"[^.;:!?\n]{0,30}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    r"(?:last|this)\s+(?:week|weekend)|overnight|this\s+morning|(?:early\s+|late\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+# the words before "born" that leave it to the person just told of: "Born in ...", "She was born ..."
+_BORN_SUBJECTLESS = rx.compile(r"\s*(?:(?:She|He|They)\s+(?:was|were)\s+)?", re.S)
+_NAME_BEFORE = rx.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|bin|al|Ó|O’|Mac))*\s+[A-Z][\w’'-]+),?\s+(?:who\s+)?(?=(?:has\s+|have\s+)?(?:died|dies|passed))")
 
 
 def _person(name: str) -> str:
@@ -560,6 +739,8 @@ class AgeMismatch(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
+        if "died" in prose or "dies" in prose or "passed away" in prose:
+            yield from self._at_death(doc, prose)
         commas = [c.start() for c in _AGE_COMMA.finditer(prose) if prose[c.start() - 1].isalpha()]
         if "year-old" not in prose and not commas:
             return
@@ -629,6 +810,62 @@ class AgeMismatch(Rule):
                         related=[Related(b.start(), b.end(), f"born in {by}")],
                     )
                     reported.add((s, e))
+
+    def _at_death(self, doc: Document, prose: str) -> Iterator[Finding]:
+        """An age at death ("who has died aged 79", "died in 2016 at the age of 70") against a
+        birth year of the same person: the year of death is the one in the clause, else the
+        article's own year when the death is news ("has died", "died on Tuesday")."""
+        deaths = []  # (sentence index, person or None, age, start, end, death year)
+        for k in offsets_of(prose, ("died", "dies", "passed away")):
+            m = _DIED_AGED.match(prose, k)
+            if not m or (k and prose[k - 1].isalnum()):
+                continue
+            news = m.group("died") == "dies" or _HAS_BEFORE.search(prose, max(0, k - 6), k)
+            word = m.group("age").lower()
+            age = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if not age or not 0 < age < 120 or age != int(age):
+                continue
+            s, e = sentence_span(doc, m.start())
+            years = [int(y) for y in YEAR.findall(prose, m.start(), min(e, m.end() + 30))]
+            if len(set(years)) > 1:
+                continue
+            if years:
+                dy = years[0]
+            elif news or _DIED_NEWS.match(prose, m.end("died")):
+                dy = article_year(doc)
+            else:
+                dy = None
+            if dy is None:
+                continue
+            who = _NAME_BEFORE.search(prose, max(s, m.start() - 60), m.end("died"))
+            deaths.append((doc.sentence_index(m.start()), _person(who.group("name")) if who else None, int(age), m.start("age"), m.end("age"), dy))
+        if not deaths:
+            return
+        for b in _BORN.finditer(prose):
+            by = int(b.group("year") or b.group("year2") or b.group("year3"))
+            bs, be = sentence_span(doc, b.start())
+            si = doc.sentence_index(b.start())
+            lead = prose[bs:b.start()]
+            names = set(re.findall(r"[A-Z][\w’'-]+", prose[bs:be]))
+            linked = [d for d in deaths if d[1] and d[1].split()[-1] in names]
+            if not linked and _BORN_SUBJECTLESS.fullmatch(lead):
+                # "Born in Castlebar in 1941, ...", "She was born in 1941": the person whose death
+                # was told in this sentence or one of the two before, with no other age between
+                near = [d for d in deaths if 0 <= si - d[0] <= 2]
+                if len(near) == 1:
+                    linked = near
+            if len(linked) != 1 or len({d[1] for d in linked}) != 1:
+                continue
+            _, who, age, s, e, dy = linked[0]
+            allowed = {dy - by - 1, dy - by}
+            if age in allowed or dy < by:
+                continue
+            name = who or "The person"
+            yield self.finding(
+                s, e,
+                f"{name} died aged {age} here, but born in {by} and dying in {dy} makes {dy - by - 1} or {dy - by}",
+                related=[Related(b.start(), b.end(), f"born in {by}")],
+            )
 
     @staticmethod
     def _years(doc: Document, prose: str) -> set[int]:
