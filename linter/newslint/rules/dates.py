@@ -897,6 +897,213 @@ _YEARS_APART = rx.compile(
 _SPAN_WORDS = rx.compile(r"years?\s+(?:after|before|later|earlier)\b")
 
 
+# --- a span of days, weeks or months that its two calendar dates do not give ---------------------
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_CAL_DATE = rx.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?P<month>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MON}))"
+    r"(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+_NUM_WORD = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_DURATION = rx.compile(
+    rf"(?<![\w.,-])(?P<n>\d{{1,3}}|(?i:(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))"
+    r"(?:-|\s+)(?P<unit>day|week|month)s?\b"
+)
+# a duration that is not the span between the sentence's two dates, or not exactly
+_DURATION_VAGUE_BEFORE = rx.compile(
+    r"(?i:\b(?:every|each|within|up\s+to|more\s+than|over|nearly|almost|about|around|some|roughly|approximately|"
+    r"at\s+least|at\s+most|fewer\s+than|less\s+than|under|just\s+over|just\s+under|another|first|last|final|"
+    r"extra|additional|further|than)\s+(?:a\s+|the\s+)?)$"
+)
+_DURATION_NOT_SPAN = rx.compile(
+    r"(?i:\s*(?:ago|notice|leave|before|earlier|per|a\s+(?:week|month|year)|each|of\s+notice|['’]\s+notice|week\b|"
+    r"old|long\s+before|or\s+(?:more|less|so)|-?plus|\+))"
+)
+_START_MARK = rx.compile(
+    r"(?i:\b(?:began|begun|begin|begins|beginning|started|starts|starting|opened|opens|opening|broke\s+out|erupted|"
+    r"launched|commenced|kicked\s+off|got\s+under\s+way|went\s+on\s+strike|walked\s+out|downed\s+tools|from|since|between)"
+    r"\s+(?:(?:on|in)\s+)?(?:the\s+(?=\d))?)$"
+)
+_END_MARK = rx.compile(
+    r"(?i:\b(?:ended|ends|ending|closed|closes|closing|finished|finishes|concluded|concludes|wrapped\s+up|"
+    r"(?:was|were|is|being)\s+(?:declared\s+|finally\s+|fully\s+)?(?:contained|extinguished|called\s+off|lifted|suspended|settled|over)|"
+    r"returned\s+to\s+work|to|until|till|through|and)\s+(?:(?:on|in)\s+)?(?:the\s+(?=\d))?)$"
+)
+_OVER = rx.compile(r"(?i:\b(?:ending|ended|ends|end(?:ed)?\s+to|called\s+off|after\s+(?:a|the)|over)\b)")
+_FUTURE = rx.compile(r"(?i:\b(?:will|would|could|may|might|plans?|planned|scheduled|due|set\s+to|expected|proposed|threatened?)\b)")
+_SPAN_UNIT_WORDS = ("day", "week", "month")
+
+
+def _duration_value(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    v = NUMBER_WORDS.get(w)
+    return int(v) if v else None
+
+
+def _cal(m: re.Match) -> tuple[int, int, int | None]:
+    return (month_number(m.group("month") or m.group("month2")), int(m.group("day") or m.group("day2")),
+            int(m.group("year")) if m.group("year") else None)
+
+
+def _span_fits(n: int, unit: str, days: int) -> bool:
+    """Whether a span of ``days`` (end minus start) may be called ``n`` days, weeks or months:
+    a day either way (counted inclusive or not), half a week, a week in a month."""
+    if unit == "day":
+        return n - 1 <= days <= n + 1 or n - 1 <= days + 1 <= n + 1
+    if unit == "week":
+        return abs(days - 7 * n) <= 3 or abs(days + 1 - 7 * n) <= 3
+    return 30.44 * n - 8 <= days <= 30.44 * n + 8
+
+
+def _spell(n: int, unit: str, word: str) -> str:
+    return f"{word} {unit}{'s' if n != 1 else ''}"
+
+
+_GAP_BREAK = rx.compile(r"[.;:!?\n]|\b(?:when|while|because|although|but|whereas|than|compared|since|if)\b", re.I)
+# what may stand between the end date and the span it closes: "on 20 August after 11 days",
+# "May 30, three weeks later", "to 12 March, a total of 37 days"
+_AFTER_END = rx.compile(
+    r"[\s,(–—-]*(?:(?:after|following|lasting|or|some)\s+|(?:a|the)\s+(?:total|span|period|stretch)\s+of\s+)?(?:(?:a|an|the)\s+)?",
+    re.I,
+)
+
+
+def _joins(prose: str, dm: re.Match, a: re.Match, b: re.Match) -> bool:
+    """Whether the span ``dm`` is the one between the dates ``a`` and ``b``: it names the thing
+    that began at ``a`` ("the 47-day strike that began on 3 February and ended ..."), stands
+    between them ("began on 3 August and, 11 days later, ended on 14 August") or closes the end
+    date ("ended on 20 August after 11 days")."""
+    if dm.end() <= a.start():
+        gap = prose[dm.end():a.start()]
+        return len(gap) <= 80 and not _GAP_BREAK.search(gap)
+    if a.end() <= dm.start() and dm.end() <= b.start():
+        return (dm.start() - a.end() <= 40 and b.start() - dm.end() <= 40
+                and not _GAP_BREAK.search(prose, a.end(), b.start()))
+    if dm.start() >= b.end():
+        g = _AFTER_END.match(prose, b.end(), dm.start())
+        return g is not None and g.end() == dm.start()
+    return False
+
+
+def _date_spans(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """Durations between two calendar dates: "a three-week trial that opened on May 2 and ended
+    May 30", "the fire, which started on 3 August, was contained on 20 August after 11 days", and
+    "the 47-day strike that began on 3 February" in a story dated 13 March that tells of its end."""
+    prose = doc.prose
+    keys = [k for k in offsets_of(prose, _SPAN_UNIT_WORDS) if k and (prose[k - 1] in " -")]
+    if not keys:
+        return
+    done_sentences = set()
+    own = None
+    for k in keys:
+        dm = None
+        for cand in _DURATION.finditer(prose, max(0, k - 24), min(len(prose), k + 7)):
+            if cand.start("unit") == k:
+                dm = cand
+        if dm is None:
+            continue
+        s, e = sentence_span(doc, k)
+        if s in done_sentences:
+            continue
+        n = _duration_value(dm.group("n"))
+        if not n:
+            continue
+        if _DURATION_VAGUE_BEFORE.search(prose, max(s, dm.start() - 20), dm.start()) or _DURATION_NOT_SPAN.match(prose, dm.end()):
+            continue
+        durations = [d for d in _DURATION.finditer(prose, s, e)]
+        if len(durations) != 1:
+            continue  # two spans in a sentence: which joins the dates is unclear
+        dates = list(_CAL_DATE.finditer(prose, s, e))
+        unit = dm.group("unit").lower()
+        if len(dates) == 2:
+            a, b = dates
+            if not (_START_MARK.search(prose, max(s, a.start() - 30), a.start())
+                    and _END_MARK.search(prose, max(s, b.start() - 40), b.start())):
+                continue
+            if not _joins(prose, dm, a, b):
+                continue
+            (m1, d1, y1), (m2, d2, y2) = _cal(a), _cal(b)
+            if y1 is None and y2 is None:
+                y1 = 2001 if (m1, d1) <= (m2, d2) else 2000  # no year: one year, or over a New Year
+                y2 = 2001
+            elif y1 is None or y2 is None:
+                y = y1 or y2
+                y1 = y1 or (y if (m1, d1) <= (m2, d2) else y - 1)
+                y2 = y2 or (y if (m1, d1) <= (m2, d2) else y + 1)
+            try:
+                start, end = datetime.date(y1, m1, d1), datetime.date(y2, m2, d2)
+            except ValueError:
+                continue
+            days = (end - start).days
+            if days <= 0 or _span_fits(n, unit, days):
+                continue
+            done_sentences.add(s)
+            said = doc.text[dm.start():dm.end()]
+            yield rule.finding(
+                dm.start(), dm.end(),
+                f"'{said}' does not fit its dates: {_MONTH_NAME[m1]} {d1} to {_MONTH_NAME[m2]} {d2} is {days} days"
+                f" ({days + 1} counting both)",
+                related=[Related(a.start(), a.end(), "the start"), Related(b.start(), b.end(), "the end")],
+            )
+        elif len(dates) == 1 and unit == "day":
+            # "ending the 47-day strike that began on 3 February", in a story of 13 March
+            a = dates[0]
+            if a.start() < dm.end() or a.start() - dm.end() > 60 or not _START_MARK.search(prose, max(s, a.start() - 30), a.start()):
+                continue
+            lead = max(s, dm.start() - 40)
+            if (not _OVER.search(prose, lead, dm.start()) or _FUTURE.search(prose, lead, a.end())
+                    or _CLAUSE_BREAK.search(prose, dm.end(), a.start())):
+                continue
+            if own is None:
+                own = article_date(doc) or False
+            if not own:
+                return
+            today = own[0]
+            m1, d1, y1 = _cal(a)
+            try:
+                start = datetime.date(y1 or today.year, m1, d1)
+                if y1 is None and start > today:
+                    start = datetime.date(today.year - 1, m1, d1)
+            except ValueError:
+                continue
+            if start > today:
+                continue
+            last = start + datetime.timedelta(days=n - 1)  # counting the first day
+            if (last - today).days <= 7:
+                continue  # it may end in the days after the story
+            done_sentences.add(s)
+            related = [Related(a.start(), a.end(), "the start"),
+                       Related(own[1], own[2], f"the article's date, {today.day} {_MONTH_NAME[today.month]} {today.year}")]
+            # the latest day the article gives between the start and its own date: the end it tells of
+            latest = None
+            for c in _CAL_DATE.finditer(prose):
+                if c.start() == a.start() or own[1] <= c.start() < own[2]:
+                    continue
+                cm, cd, cy = _cal(c)
+                try:
+                    cdate = datetime.date(cy or today.year, cm, cd)
+                except ValueError:
+                    continue
+                if start < cdate <= today and (latest is None or cdate > latest[0]):
+                    latest = (cdate, c)
+            tail = ""
+            if latest:
+                c = latest[1]
+                related.append(Related(c.start(), c.end(), "the latest date the article gives"))
+                tail = f"; {_MONTH_NAME[m1]} {d1} to {_MONTH_NAME[latest[0].month]} {latest[0].day} is {(latest[0] - start).days} days"
+            said = doc.text[dm.start():dm.end()]
+            yield rule.finding(
+                dm.start(), dm.end(),
+                f"'{said}' from {_MONTH_NAME[m1]} {d1} runs to {_MONTH_NAME[last.month]} {last.day}, after the article's date"
+                f" ({_MONTH_NAME[today.month]} {today.day}, {today.year}){tail}",
+                related=related,
+            )
+
+
 class YearSpanMismatch(Rule):
     """A span of years that the two years it joins cannot give: "opened in 1887, three years after
     the chain was founded in 1890" (the chain came later, and 1890 is three years after 1887), or
@@ -920,6 +1127,7 @@ class YearSpanMismatch(Rule):
     summary = "A span of years ('three years after') that its two years do not give"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from _date_spans(self, doc)
         prose = doc.prose
         # every match holds "years after", "year before", "years later" ...: found at each "year"
         spans = [k for k in offsets_of(prose, ("year",)) if _SPAN_WORDS.match(prose, k)]
