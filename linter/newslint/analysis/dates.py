@@ -12,7 +12,7 @@ from .words import lower_text
 
 __all__ = [
     "WEEKDAYS", "MONTHS", "WEEKDAY_DATE", "DATE", "YEAR", "month_number", "weekday_number", "article_year",
-    "article_date", "FULL_DATE", "full_date",
+    "article_date", "own_year", "FULL_DATE", "full_date",
 ]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -99,7 +99,8 @@ def _stamp_year(text: str, low: str) -> int | None:
     m = _stamp_match(text, low)
     if m is None:
         return None
-    return int(m.group("year") or m.group("year2")) if "year2" in m.re.groupindex else int(m.group("year"))
+    g = m.groupdict()
+    return int(g.get("year") or g["year2"])
 
 
 def _has_stamp(doc: Document) -> bool:
@@ -176,11 +177,18 @@ def article_date(doc: Document) -> tuple[datetime.date, int, int] | None:
 
 @per_document
 def article_year(doc: Document) -> int | None:
-    """The year the article states for itself: an Updated/Published stamp or a dated dateline,
-    else a line of its own near the top that is only a date."""
-    if _has_stamp(doc):
-        y = _stamp_year(doc.text, lower_text(doc))
-        if y is not None:
-            return y
+    """The year the article states for itself: an Updated/Published stamp or a dated dateline."""
+    if not _has_stamp(doc):
+        return None
+    return _stamp_year(doc.text, lower_text(doc))
+
+
+@per_document
+def own_year(doc: Document) -> int | None:
+    """The year of the article's own date: :func:`article_year`, else the year of a line of its
+    own near the top that is only a date ("14 March 2025" under the byline)."""
+    y = article_year(doc)
+    if y is not None:
+        return y
     h = _header_date(doc)
     return h[0].year if h else None

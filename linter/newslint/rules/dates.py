@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .. import rx
 from ..analysis.dates import (
-    DATE, FULL_DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_date, article_year, full_date, month_number,
+    DATE, FULL_DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_date, full_date, own_year, month_number,
     weekday_number,
 )
 from ..analysis.keywords import add_keywords, hits_of
@@ -78,7 +78,7 @@ class WeekdayDate(Rule):
                     found = {int(d.group("year") or d.group("year2")) for d in DATE.finditer(prose)}
                     found.update(int(d.group("year")) for d in MONTH_YEAR.finditer(prose))
                     found.update(int(d.group("year")) for d in _DATED.finditer(prose))
-                    ay = article_year(doc)
+                    ay = own_year(doc)
                     if ay:
                         found.add(ay)
                     years = sorted(found)
@@ -210,7 +210,7 @@ def _relative_dates(rule: Rule, doc: Document) -> Iterator[Finding]:
     if not hits:
         return
     own = article_date(doc)
-    ay = own[0].year if own else article_year(doc)
+    ay = own[0].year if own else own_year(doc)
     if ay is None:
         return
     prose = doc.prose
@@ -343,7 +343,7 @@ class EventYearDrift(Rule):
         yield from self._two_dates(doc, prose, incs)
 
     def _recent(self, doc: Document, prose: str, incs: list) -> Iterator[Finding]:
-        ay = article_year(doc)
+        ay = own_year(doc)
         for a in incs:
             as_, ae = sentence_span(doc, a.start)
             dated = _DATED.search(prose, as_, ae)
@@ -395,7 +395,7 @@ class EventYearDrift(Rule):
         groups: dict[tuple[str, float], list] = {}
         for q, d in dated:
             groups.setdefault((q.cls, q.value), []).append((q, d))
-        ay = article_year(doc)
+        ay = own_year(doc)
         for (cls, value), items in groups.items():
             keys = {_date_key(d) for _, d in items}
             with_month = {y for y, m in keys if m}
@@ -618,7 +618,7 @@ class WeekdayEvent(Rule):
             day = int(_group(m, "aday", "aday2", "bday", "bday2"))
             year = _group(m, "ayear", "byear")
             dates.setdefault(_group(m, "noun", "noun2"), []).append((m, (month_number(month), day, int(year) if year else None)))
-        ay = article_year(doc)
+        ay = own_year(doc)
         for noun, wds in weekdays.items():
             dts = dates.get(noun)
             if not dts or len({w for _, w in wds}) != 1:
@@ -832,7 +832,7 @@ class AgeMismatch(Rule):
             if years:
                 dy = years[0]
             elif news or _DIED_NEWS.match(prose, m.end("died")):
-                dy = article_year(doc)
+                dy = own_year(doc)
             else:
                 dy = None
             if dy is None:
@@ -869,7 +869,7 @@ class AgeMismatch(Rule):
 
     @staticmethod
     def _years(doc: Document, prose: str) -> set[int]:
-        ay = article_year(doc)
+        ay = own_year(doc)
         if ay:
             return {ay}
         found = set()
