@@ -31,12 +31,19 @@ class WeekdayDate(Rule):
     """A weekday that does not match its date: "Monday, January 12, 2025" (January 12, 2025 was a
     Sunday). With no year beside the date, the article's own date (an Updated stamp or a dated
     dateline) and the years it dates things in (a full date, a month and year, "in 2025") are used, and there is no finding if the
-    weekday fits any of them or the year either side; with no year at all, nothing is said.
+    weekday fits any of them or the year either side; with no year at all, nothing is said. When
+    the article gives its own full date (a stamp, a dateline, a line under the byline that is only
+    a date), a year either side counts only when the date falls there within ten months of it:
+    "Friday, 13 February" in a story of 19 February 2025 is not 13 February 2026.
 
     Bad:
         The president spoke on Monday, January 12, 2025, in Kyiv.
         ---
         In 2025 the talks resumed. They met on Wednesday, March 3, in Geneva.
+        ---
+        Published: Wednesday, 19 February 2025. The fire started on Friday, 13 February, beside a road.
+        ---
+        Published March 14, 2025. The figures came out on Monday (March 4).
     Good:
         The president spoke on Sunday, January 12, 2025, in Kyiv.
         ---
@@ -45,6 +52,10 @@ class WeekdayDate(Rule):
         Zelenskyy spoke on Sunday, 12 January 2025, in Kyiv.
         ---
         Her 2009 Toyota was stolen between Monday, Oct. 14, and Sunday, Oct. 20.
+        ---
+        Published: Wednesday, 19 February 2025. The fire started on Thursday, 13 February, beside a road.
+        ---
+        Published December 30, 2025. The law takes effect on Monday, January 5.
     """
 
     code = "NL802"
@@ -86,6 +97,8 @@ class WeekdayDate(Rule):
                 if not years:
                     continue
                 candidates = _candidate_years(years, month, day, own)
+                if own and len(candidates) > 1 and _near_own(doc, prose, m.start(), month, day, own[0]):
+                    candidates = [own[0].year]
                 strict = False
             fits = []
             for y in candidates:
@@ -141,9 +154,28 @@ def _candidate_years(years: list[int], month: int, day: int, own) -> list[int]:
     return sorted(out)
 
 
+def _near_own(doc: Document, prose: str, at: int, month: int, day: int, own: datetime.date) -> bool:
+    """Whether a yearless date at ``at`` is one of the weeks around the article's own date, told
+    where no other year is in sight (its sentence and the one before): then it is in that year,
+    whatever older years the article tells of ("his funeral is on Wednesday (April 17)" in an
+    obituary of April 14, 2025 that goes back to 1940)."""
+    try:
+        if abs((datetime.date(own.year, month, day) - own).days) > 45:
+            return False
+    except ValueError:
+        return False
+    s, e = sentence_span(doc, at)
+    i = doc.sentence_index(at)
+    if i > 0:
+        s = min(s, doc.sentences[i - 1].start)
+    return all(int(y) == own.year for y in YEAR.findall(prose, s, e))
+
+
 _RECENT = rx.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
 _RECENT_WORDS = add_keywords(("recent", "recently", "week", "month"))
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # "in 2023", "in early 2023" (the year only), "in March 2024" (a month of that year)
 _DATED = rx.compile(
     rf"\bin\s+(?:(?:early|mid|late|mid-)\s*)?(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I
@@ -284,6 +316,82 @@ def _relative_dates(rule: Rule, doc: Document) -> Iterator[Finding]:
         )
 
 
+# --- one deal closing on two dates ------------------------------------------------------------
+_DEAL_NOUNS = ("deal", "acquisition", "merger", "takeover", "transaction", "purchase", "buyout", "sale")
+_DEAL_WORDS = add_keywords(_DEAL_NOUNS)
+_CLOSE_VERB = r"(?:close[sd]?|closing|complete[sd]?|completing|finali[sz](?:e[sd]?|ing))"
+# "The deal is expected to close by June 14", "when the deal completes on June 17", "the
+# acquisition, which is due to be completed on 3 March", "completion of the merger on 3 March"
+_DEAL_DATE = rx.compile(
+    r"(?:\b(?P<det>[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:[A-Z][\w’'&.-]*\s+){0,2})(?P<noun>"
+    + "|".join(_DEAL_NOUNS) + r")\b,?\s+(?:which\s+)?(?:(?:is|was|will|would|should|could|has|had)\s+(?:now\s+)?)?"
+    r"(?:(?:expected|due|scheduled|set|slated|likely|on\s+track|poised)\s+to\s+)?(?:be\s+|been\s+)?"
+    + _CLOSE_VERB + r"|\b(?:completion|closing)\s+of\s+(?P<det2>the|this|its)\s+(?P<noun2>" + "|".join(_DEAL_NOUNS)
+    + r")\b(?:\s+(?:is|was)\s+(?:expected|due|scheduled|set)(?:\s+to\s+(?:take\s+place|happen))?)?)"
+    r"\s+(?P<prep>on|by|before)\s+(?P<date>"
+    rf"(?:(?P<month>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MON}))"
+    r"(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)"
+)
+# the closing date changed in the text, or two parts of one deal: two dates are then no contradiction
+_DEAL_UPDATED = rx.compile(
+    r"(?i:\b(?:postpon\w*|delay\w*|push(?:ed|es)?\s+back|extend\w*|extension|reschedul\w*|brought\s+forward|"
+    r"moved\s+(?:back|up)|revis\w+|originally|initially|previously|earlier\s+(?:expected|planned|scheduled)|"
+    r"instead|now\s+expected|no\s+longer|tranche|phase|first\s+(?:part|stage|step)|second\s+(?:part|stage|step)|"
+    r"long-stop|longstop|deadline)\b)"
+)
+
+
+def _two_closings(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """One deal given two closing dates: "The deal is expected to close by June 14" and later
+    "when the deal completes on June 17" (or "on June 14" and "on June 17"). Left alone when the
+    article tells of a change of date or of parts of the deal, when the dates name different
+    years, and when the two mentions name different deals ("the Kettla deal", "the Brno deal")."""
+    hits = hits_of(doc, _DEAL_WORDS)
+    if len(hits) < 2:
+        return
+    prose = doc.prose
+    t = word_table(doc)
+    found: dict[str, list[tuple[re.Match, datetime.date | None, tuple[int, int]]]] = {}
+    for i in hits:
+        for j in range(max(0, i - 3), i + 1):
+            m = _DEAL_DATE.match(prose, t.starts[j])
+            if m and (m.start("noun") if m.group("noun") else m.start("noun2")) == t.starts[i]:
+                break
+        else:
+            continue
+        noun = (m.group("noun") or m.group("noun2")).lower()
+        key = (month_number(m.group("month") or m.group("month2")), int(m.group("day") or m.group("day2")))
+        found.setdefault(noun, []).append((m, int(m.group("year")) if m.group("year") else None, key))
+    for noun, ms in found.items():
+        if len(ms) != 2 or ms[0][2] == ms[1][2]:
+            continue  # one date, or three and more mentions: leave them
+        (a, ya, ka), (b, yb, kb) = ms
+        if ya and yb and ya != yb:
+            continue
+        if (a.group("mods") or "").split() != (b.group("mods") or "").split():
+            continue  # "the Kettla deal", "the deal": perhaps two deals
+        pa, pb = a.group("prep").lower(), b.group("prep").lower()
+        if pa != "on" and pb != "on":
+            continue  # two deadlines: both may hold
+        # "by June 14" and "on June 10": the day is before the deadline, no contradiction
+        if pa != "on" and kb <= ka or pb != "on" and ka <= kb:
+            continue
+        if _DEAL_UPDATED.search(prose):
+            return
+        if any(_REPEATED_DEAL.search(prose, *sentence_span(doc, x.start())) for x in (a, b)):
+            continue
+        da, db = a.group("date"), b.group("date")
+        yield rule.finding(
+            b.start("date"), b.end("date"),
+            f"The {noun} closes {pb} {db} here, but {pa} {da} earlier in the article: check which date is right",
+            related=[Related(a.start("date"), a.end("date"), f"the {noun} closing {pa} {da}")],
+        )
+
+
+# a sentence that tells of another deal or of a repeat: "a similar deal", "last year's deal"
+_REPEATED_DEAL = rx.compile(r"(?i:\b(?:similar|another|previous|earlier|last\s+year|rival|separate|other|each|every)\b)")
+
+
 _TRANCHE = rx.compile(r"\b(?:[Aa]nother|[Ff]urther)\b")
 
 
@@ -309,18 +417,32 @@ class EventYearDrift(Rule):
     sentence and belong to the figure's clause; sentences that tell of a repeat or a plan ("again",
     "a second", "every year", "will") and figures dated three or more ways are left alone.
 
+    A relative time against a full date: "last week", "last month", "this year", "recently" given
+    with a full date whose year is one off the article's own date, where the same day in the
+    article's year would fit ("a meeting held last week, on 14 May 2024" in a story of 20 May
+    2025). One deal given two closing dates ("expected to close by June 14", "when the deal
+    completes on June 17"): not when the article tells of a change of date, or of parts of it.
+
     Bad:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched at least 3,000 additional soldiers to Russia recently.
         ---
         Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.
         ---
         Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. Chad sent 1,000 additional troops to Niger in May 2024, officials said.
+        ---
+        Published: Tuesday, 20 May 2025. Last week's meeting with the regulator, held in Abuja on 14 May 2024, ended without agreement.
+        ---
+        The deal is expected to close by June 14, the company said. Its chief will join the board when the deal completes on June 17.
     Good:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched 2,000 additional soldiers to Russia recently.
         ---
         Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.
         ---
         Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,000 additional troops to Niger again in 2024.
+        ---
+        Published: Tuesday, 20 May 2025. Last week's meeting with the regulator, held in Abuja on 14 May, ended without agreement.
+        ---
+        The deal, first expected to close by June 14, was delayed. Its chief will join the board when the deal completes on June 17.
     """
 
     code = "NL803"
@@ -332,6 +454,7 @@ class EventYearDrift(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from _relative_dates(self, doc)
+        yield from _two_closings(self, doc)
         incs = [c for c in counts(doc, ctx) if c.increment]
         if len(incs) < 2:
             return
@@ -708,6 +831,24 @@ _BORN_SUBJECTLESS = rx.compile(r"\s*(?:(?:She|He|They)\s+(?:was|were)\s+)?", re.
 _NAME_BEFORE = rx.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|bin|al|Ó|O’|Mac))*\s+[A-Z][\w’'-]+),?\s+(?:who\s+)?(?=(?:has\s+|have\s+)?(?:died|dies|passed))")
 
 
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord Father Sister".split())
+
+
+def _names_person(sentence: str, person: str) -> bool:
+    """Whether a sentence names the person "First Last": by the first name, or by the surname
+    alone or after a title ("Brennan", "Ms Brennan"), not after another first name ("Maureen
+    Brennan", a relative)."""
+    first, last = person.split()[0], person.split()[-1]
+    if re.search(rf"\b{re.escape(first)}\b", sentence):
+        return True
+    for m in re.finditer(rf"\b{re.escape(last)}\b", sentence):
+        before = sentence[:m.start()].rstrip().rsplit(None, 1)
+        prev = before[-1].rstrip(".") if before else ""
+        if not prev[:1].isupper() or prev in _TITLES or before and before[-1].endswith((",", ";")):
+            return True
+    return False
+
+
 def _person(name: str) -> str:
     words = name.split()
     return f"{words[0]} {words[-1]}"
@@ -719,16 +860,24 @@ class AgeMismatch(Rule):
     Lopez, 45," and later "the 47-year-old Maria Lopez". The birth-year check needs the article's
     own date (an Updated stamp or dated dateline) or explicit full dates in the text (a year
     either way is allowed). Ages tied to another time ("when she was 20", "then-45-year-old") are
-    left alone.
+    left alone. An age at death ("who has died aged 79", "died in 2016 at the age of 70") is checked
+    against a birth year of the same person (named in the birth sentence, or "Born in ...",
+    "She was born ..." just after), with the year of death from its clause, else the article's.
 
     Bad:
         Published June 3, 2025. Maria Lopez, 45, was born in 1990 in Seville.
         ---
         Maria Lopez, 45, runs the clinic. The 47-year-old Maria Lopez founded it.
+        ---
+        Published 12 April 2025. Nuala Brennan, who has died aged 79, painted the coast of Mayo. Born in Castlebar in 1941, she drew constantly.
     Good:
         Published June 3, 2025. Maria Lopez, 35, was born in 1990 in Seville.
         ---
         Maria Lopez, 45, runs the clinic. She founded it when she was 30.
+        ---
+        Published 12 April 2025. Nuala Brennan, who has died aged 83, painted the coast of Mayo. Born in Castlebar in 1941, she drew constantly.
+        ---
+        Published 12 April 2025. Her husband, who died in 2016 aged 74, was born in Sligo in 1942.
     """
 
     code = "NL806"
@@ -846,8 +995,9 @@ class AgeMismatch(Rule):
             bs, be = sentence_span(doc, b.start())
             si = doc.sentence_index(b.start())
             lead = prose[bs:b.start()]
-            names = set(re.findall(r"[A-Z][\w’'-]+", prose[bs:be]))
-            linked = [d for d in deaths if d[1] and d[1].split()[-1] in names]
+            sentence = prose[bs:be]
+            linked = [d for d in deaths if d[0] == si] if len([d for d in deaths if d[0] == si]) == 1 else []
+            linked = linked or [d for d in deaths if d[1] and _names_person(sentence, d[1])]
             if not linked and _BORN_SUBJECTLESS.fullmatch(lead):
                 # "Born in Castlebar in 1941, ...", "She was born in 1941": the person whose death
                 # was told in this sentence or one of the two before, with no other age between
@@ -898,8 +1048,6 @@ _SPAN_WORDS = rx.compile(r"years?\s+(?:after|before|later|earlier)\b")
 
 
 # --- a span of days, weeks or months that its two calendar dates do not give ---------------------
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _CAL_DATE = rx.compile(
     r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     rf"(?:(?P<month>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MON}))"
@@ -951,12 +1099,12 @@ def _cal(m: re.Match) -> tuple[int, int, int | None]:
 
 def _span_fits(n: int, unit: str, days: int) -> bool:
     """Whether a span of ``days`` (end minus start) may be called ``n`` days, weeks or months:
-    a day either way (counted inclusive or not), half a week, a week in a month."""
+    a day either way (counted inclusive or not), half a week, half a month."""
     if unit == "day":
         return n - 1 <= days <= n + 1 or n - 1 <= days + 1 <= n + 1
     if unit == "week":
         return abs(days - 7 * n) <= 3 or abs(days + 1 - 7 * n) <= 3
-    return 30.44 * n - 8 <= days <= 30.44 * n + 8
+    return 30.44 * n - 16 <= days <= 30.44 * n + 16
 
 
 def _spell(n: int, unit: str, word: str) -> str:
@@ -1108,16 +1256,27 @@ class YearSpanMismatch(Rule):
     """A span of years that the two years it joins cannot give: "opened in 1887, three years after
     the chain was founded in 1890" (the chain came later, and 1890 is three years after 1887), or
     "founded in 1884. Three years later, in 1890". A year apart either way is allowed (two events
-    in different months of the years given).
+    in different months of the years given). Likewise a span of days, weeks or months between two
+    calendar dates ("a three-week trial that opened on May 2 and ended May 30"; a day either way
+    for inclusive counting, half a week, half a month), and an N-day event that began on a
+    date and has ended in a story whose own date is over a week too early for it.
 
     Bad:
         The store opened in 1887, three years after the chain was founded in 1890.
         ---
         The club was founded in 1902. Ten years later, in 1920, it moved to Elm Park.
+        ---
+        The three-week trial opened on May 2 and ended May 30 with a guilty verdict.
+        ---
+        Published 13 March 2025. The union signed a deal, ending the 47-day strike that began on 3 February.
     Good:
         The store opened in 1887, three years after the chain was founded in 1884.
         ---
         The club was founded in 1902. Eighteen years later, in 1920, it moved to Elm Park.
+        ---
+        The four-week trial opened on May 2 and ended May 30 with a guilty verdict.
+        ---
+        Published 13 March 2025. The union signed a deal, ending the 38-day strike that began on 3 February.
     """
 
     code = "NL815"
