@@ -103,6 +103,14 @@ def _stamp_year(text: str, low: str) -> int | None:
     return int(g.get("year") or g["year2"])
 
 
+@per_document
+def _stamp(doc: Document) -> re.Match | None:
+    """The article's stamp or dated dateline (``_STAMP.search``), when it has one."""
+    if not _has_stamp(doc):
+        return None
+    return _stamp_match(doc.text, lower_text(doc))
+
+
 def _has_stamp(doc: Document) -> bool:
     # most articles hold neither a stamp word nor a "YYYY -" dateline, and two cheap tests rule
     # both out (ſ and ı fold to s and i under re.IGNORECASE, so they send the text to the full
@@ -164,23 +172,24 @@ def article_date(doc: Document) -> tuple[datetime.date, int, int] | None:
     Updated/Published stamp or a dated dateline with a day and month ("Published: Tuesday, 20 May
     2025", "MADRID, April 22, 2025 -"), else a line of its own near the top that is only a date
     ("Wednesday, 19 February 2025" under the byline)."""
-    if _has_stamp(doc):
-        m = _stamp_match(doc.text, lower_text(doc))
-        if m:
-            f = FULL_DATE.search(doc.text, m.start(), m.end())
-            d = full_date(f) if f else None
-            if d:
-                return d, f.start(), f.end()
-            return None  # a stamp with a year only: no day to count from
+    m = _stamp(doc)
+    if m:
+        f = FULL_DATE.search(doc.text, m.start(), m.end())
+        d = full_date(f) if f else None
+        if d:
+            return d, f.start(), f.end()
+        return None  # a stamp with a year only: no day to count from
     return _header_date(doc)
 
 
 @per_document
 def article_year(doc: Document) -> int | None:
     """The year the article states for itself: an Updated/Published stamp or a dated dateline."""
-    if not _has_stamp(doc):
+    m = _stamp(doc)
+    if m is None:
         return None
-    return _stamp_year(doc.text, lower_text(doc))
+    g = m.groupdict()
+    return int(g.get("year") or g["year2"])
 
 
 @per_document

@@ -1081,7 +1081,16 @@ _END_MARK = rx.compile(
 )
 _OVER = rx.compile(r"(?i:\b(?:ending|ended|ends|end(?:ed)?\s+to|called\s+off|after\s+(?:a|the)|over)\b)")
 _FUTURE = rx.compile(r"(?i:\b(?:will|would|could|may|might|plans?|planned|scheduled|due|set\s+to|expected|proposed|threatened?)\b)")
-_SPAN_UNIT_WORDS = ("day", "week", "month")
+_SPAN_UNIT_WORDS = (" day", "-day", " week", "-week", " month", "-month")
+
+
+def _counted(prose: str, k: int) -> bool:
+    """Whether the word before the unit at ``k`` is a number: "47-day", "three weeks"."""
+    before = prose[max(0, k - 16):k - 1].replace("-", " ").split()
+    if not before:
+        return False
+    w = before[-1]
+    return w.isdigit() or w.lower() in NUMBER_WORDS
 
 
 def _duration_value(word: str) -> int | None:
@@ -1142,7 +1151,7 @@ def _date_spans(rule: Rule, doc: Document) -> Iterator[Finding]:
     May 30", "the fire, which started on 3 August, was contained on 20 August after 11 days", and
     "the 47-day strike that began on 3 February" in a story dated 13 March that tells of its end."""
     prose = doc.prose
-    keys = [k for k in offsets_of(prose, _SPAN_UNIT_WORDS) if k and (prose[k - 1] in " -")]
+    keys = [k + 1 for k in offsets_of(prose, _SPAN_UNIT_WORDS) if _counted(prose, k + 1)]
     if not keys:
         return
     done_sentences = set()
