@@ -614,3 +614,66 @@ def test_table_total_names_the_rows_and_the_restated_total():
     (f,) = [f for f in lint(text) if f.rule == "NL804"]
     assert f.line == 9 and "18,303" in f.message and "Ana Ruiz" in f.message
     assert any(text[r.start:r.end].endswith("18,312 votes") for r in f.related)
+
+
+# --- numdates: weekdays, spans, relative times, ages at death and closing dates in other styles ---
+_NUMDATES_CASES = [
+    # class 1: a weekday off its date, the year from the article's own date
+    ("NL802", "Fire contained\n\nBy Kate Mulvany\nWednesday, 19 February 2025\n\nThe fire started on Friday, 13 February.", True),
+    ("NL802", "Waiting list falls\n\nBy Rachel Adeyemi\n14 March 2025\n\nFigures were published on Thursday 12 March.", True),
+    ("NL802", "Council vote\n\nMarch 14, 2025\n\nThe figures came out on Monday (March 4), officials said.", True),
+    ("NL802", "Published: Tuesday, 20 May 2025\n\nThe talks collapsed on Thursday, the 16th of May.", True),
+    ("NL802", "Fire contained\n\nWednesday, 19 February 2025\n\nThe fire started on Thursday, 13 February.", False),
+    ("NL802", "Waiting list falls\n\n14 March 2025\n\nFigures were published on Wednesday 12 March.", False),
+    # a year either side near the turn of the year, or a year the article names
+    ("NL802", "Law change\n\n30 December 2025\n\nThe law takes effect on Monday, 5 January.", False),
+    ("NL802", "Review\n\n14 March 2025\n\nThe inquiry covers the year to March 2026. Hearings open on Thursday 12 March.", False),
+    ("NL802", "The figures came out on Thursday 12 March, officials said.", False),
+    # class 2: a span its two dates do not give
+    ("NL815", "The three-week trial opened on May 2 and ended May 30 with a guilty verdict.", True),
+    ("NL815", "The fire, which started on 3 August, was contained on 20 August after 11 days.", True),
+    ("NL815", "The 47-day strike began on 3 February and ended on 12 March.", True),
+    ("NL815", "Strike over\n\n13 March 2025\n\nThe union signed a deal, ending the 47-day strike that began on 3 February.", True),
+    ("NL815", "The four-week trial opened on May 2 and ended May 30 with a guilty verdict.", False),
+    ("NL815", "The 37-day strike began on 3 February and ended on 12 March.", False),
+    ("NL815", "The 38-day strike began on 3 February and ended on 12 March.", False),
+    ("NL815", "The strike ran from 3 February to 12 March, a total of 37 days.", False),
+    ("NL815", "The days between July 16 and Aug. 17 have been the worst in the three-month period.", False),
+    ("NL815", "The plant opened on 3 March and was closed on 20 March for a 10-day inspection.", False),
+    ("NL815", "The trial opened on May 2 and ended on May 30 after more than three weeks.", False),
+    ("NL815", "Strike over\n\n13 March 2025\n\nThe union called a 47-day strike that will begin on 3 February.", False),
+    ("NL815", "Strike goes on\n\n13 March 2025\n\nThe 47-day strike that began on 3 February goes on.", False),
+    # class 3: "last week" and a full date a year off the article's own date
+    ("NL803", "Petrol price\n\nPublished: Tuesday, 20 May 2025\n\nLast week's meeting with the regulator, held in Abuja on 14 May 2024, ended without agreement.", True),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met last week, on 14 May 2024, to discuss the plan.", True),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met earlier this year, in March 2024, to discuss the plan.", True),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met earlier this year, in March 2025, to discuss the plan.", False),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met last month, on 14 April 2024, to discuss the plan.", True),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met last week, on 14 May, to discuss the plan.", False),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met last week, on 14 May 2025, to discuss the plan.", False),
+    ("NL803", "Talks\n\n20 May 2025\n\nLast week the court ruled on a case filed on 14 May 2024.", False),
+    ("NL803", "Talks\n\n20 May 2025\n\nThe board met last week, on 14 May 2023, to discuss the plan.", False),
+    ("NL803", "Talks\n\n20 May 2025\n\nLast week's report, which covered the meeting on 14 May 2024, was late.", False),
+    # class 4: an age at death against a birth year
+    ("NL806", "Obituary\n\nSaturday 12 April 2025\n\nNuala Brennan, who has died aged 79, painted the coast. Born in Castlebar in 1941, she drew constantly.", True),
+    ("NL806", "Obituary\n\n12 April 2025\n\nTom Hale died on Tuesday at the age of 70. He was born in 1941 in Leeds.", True),
+    ("NL806", "Obituary\n\n12 April 2025\n\nTom Hale, who was born in 1941, died in 2016 aged 70.", True),
+    ("NL806", "Obituary\n\nSaturday 12 April 2025\n\nNuala Brennan, who has died aged 83, painted the coast. Born in Castlebar in 1941, she drew constantly.", False),
+    ("NL806", "Obituary\n\n12 April 2025\n\nTom Hale, who was born in 1941, died in 2016 aged 74.", False),
+    ("NL806", "Obituary\n\n12 April 2025\n\nHer husband, who died aged 70, painted too. Born in Sligo in 1941, she moved to Mayo.", False),
+    ("NL806", "Obituary\n\n12 April 2025\n\nNuala Brennan has died aged 79. Her sister Maureen Brennan was born in 1941.", False),
+    ("NL806", "Nuala Brennan, who has died aged 79, painted the coast. Born in Castlebar in 1941, she drew constantly.", False),
+    # class 5: one deal given two closing dates
+    ("NL803", "The deal is expected to close by June 14, the company said. Its chief will join the board when the deal completes on June 17.", True),
+    ("NL803", "The acquisition is expected to close on 3 March. Its chief joins when the acquisition completes on 10 March.", True),
+    ("NL803", "The deal is expected to close by June 14. Its chief will join the board when the deal completes on June 10.", False),
+    ("NL803", "The deal was postponed from June 14 to June 17. Its chief joins when the deal completes on June 17.", False),
+    ("NL803", "The deal is expected to close by June 14. The deal must close by June 30 under the agreement.", False),
+    ("NL803", "The Kettla deal closes on June 14. The Brno deal closes on June 17.", False),
+    ("NL803", "The deal closed on June 14, 2023. The deal closes on June 17, 2025.", False),
+]
+
+
+@pytest.mark.parametrize("code, text, want", _NUMDATES_CASES)
+def test_numdates_weekdays_spans_relative_times_ages_and_closings(code, text, want):
+    assert (code in rules(text)) is want

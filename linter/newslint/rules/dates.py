@@ -7,7 +7,10 @@ import re
 from typing import Iterator
 
 from .. import rx
-from ..analysis.dates import DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_year, month_number, weekday_number
+from ..analysis.dates import (
+    DATE, FULL_DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_date, full_date, own_year, month_number,
+    weekday_number,
+)
 from ..analysis.keywords import add_keywords, hits_of
 from ..analysis.quantities import COUNT_CLASSES, NUMBER_WORDS, counts, fmt_amount
 from ..analysis.statements import entities, sentence_span
@@ -28,12 +31,19 @@ class WeekdayDate(Rule):
     """A weekday that does not match its date: "Monday, January 12, 2025" (January 12, 2025 was a
     Sunday). With no year beside the date, the article's own date (an Updated stamp or a dated
     dateline) and the years it dates things in (a full date, a month and year, "in 2025") are used, and there is no finding if the
-    weekday fits any of them or the year either side; with no year at all, nothing is said.
+    weekday fits any of them or the year either side; with no year at all, nothing is said. When
+    the article gives its own full date (a stamp, a dateline, a line under the byline that is only
+    a date), a year either side counts only when the date falls there within ten months of it:
+    "Friday, 13 February" in a story of 19 February 2025 is not 13 February 2026.
 
     Bad:
         The president spoke on Monday, January 12, 2025, in Kyiv.
         ---
         In 2025 the talks resumed. They met on Wednesday, March 3, in Geneva.
+        ---
+        Published: Wednesday, 19 February 2025. The fire started on Friday, 13 February, beside a road.
+        ---
+        Published March 14, 2025. The figures came out on Monday (March 4).
     Good:
         The president spoke on Sunday, January 12, 2025, in Kyiv.
         ---
@@ -42,6 +52,10 @@ class WeekdayDate(Rule):
         Zelenskyy spoke on Sunday, 12 January 2025, in Kyiv.
         ---
         Her 2009 Toyota was stolen between Monday, Oct. 14, and Sunday, Oct. 20.
+        ---
+        Published: Wednesday, 19 February 2025. The fire started on Thursday, 13 February, beside a road.
+        ---
+        Published December 30, 2025. The law takes effect on Monday, January 5.
     """
 
     code = "NL802"
@@ -57,6 +71,7 @@ class WeekdayDate(Rule):
         if not hits:
             return
         years = None
+        own = None
         for i in hits:
             m = WEEKDAY_DATE.match(prose, t.starts[i])
             if not m:
@@ -74,13 +89,16 @@ class WeekdayDate(Rule):
                     found = {int(d.group("year") or d.group("year2")) for d in DATE.finditer(prose)}
                     found.update(int(d.group("year")) for d in MONTH_YEAR.finditer(prose))
                     found.update(int(d.group("year")) for d in _DATED.finditer(prose))
-                    ay = article_year(doc)
+                    ay = own_year(doc)
                     if ay:
                         found.add(ay)
                     years = sorted(found)
+                    own = article_date(doc)
                 if not years:
                     continue
-                candidates = sorted({y + d for y in years for d in (-1, 0, 1)})
+                candidates = _candidate_years(years, month, day, own)
+                if own and len(candidates) > 1 and _near_own(doc, prose, m.start(), month, day, own[0]):
+                    candidates = [own[0].year]
                 strict = False
             fits = []
             for y in candidates:
@@ -98,14 +116,66 @@ class WeekdayDate(Rule):
                     yield self.finding(m.start(), m.end(), f"'{doc.text[m.start():m.end()]}' is not a date")
                     continue
                 msg = f"{_MONTH_NAME[month]} {day}, {candidates[0]} was a {actual}, not a {wd_name}"
+            elif own and candidates == [own[0].year]:
+                actual = _DAY_NAME[datetime.date(own[0].year, month, day).weekday()]
+                msg = (f"{_MONTH_NAME[month]} {day}, {own[0].year} (the year of the article's date) was a {actual}, "
+                       f"not a {wd_name}")
+                yield self.finding(m.start(), m.end(), msg, related=[
+                    Related(own[1], own[2], f"the article's date, {own[0].day} {_MONTH_NAME[own[0].month]} {own[0].year}")])
+                continue
             else:
                 msg = f"{wd_name} does not fall on {_MONTH_NAME[month]} {day} in {', '.join(map(str, years))} or the years either side"
             yield self.finding(m.start(), m.end(), msg)
 
 
+#: how far from the article's own date a yearless date may fall in the year before or after it
+_NEIGHBOUR_DAYS = 300
+
+
+def _candidate_years(years: list[int], month: int, day: int, own) -> list[int]:
+    """The years a yearless "Friday, 13 February" may be in: each year the article dates things in
+    and the years either side. With the article's own full date known, a year either side of its
+    year counts only when the date falls there within about ten months of the article's date (a
+    story of 19 February 2025 does not mean 13 February 2026 by "Friday, 13 February")."""
+    out = set()
+    for y in years:
+        for d in (-1, 0, 1):
+            out.add(y + d)
+    if own:
+        ad = own[0]
+        for c in (ad.year - 1, ad.year + 1):
+            if c in out and c not in years:
+                try:
+                    far = abs((datetime.date(c, month, day) - ad).days) > _NEIGHBOUR_DAYS
+                except ValueError:
+                    far = True
+                if far:
+                    out.discard(c)
+    return sorted(out)
+
+
+def _near_own(doc: Document, prose: str, at: int, month: int, day: int, own: datetime.date) -> bool:
+    """Whether a yearless date at ``at`` is one of the weeks around the article's own date, told
+    where no other year is in sight (its sentence and the one before): then it is in that year,
+    whatever older years the article tells of ("his funeral is on Wednesday (April 17)" in an
+    obituary of April 14, 2025 that goes back to 1940)."""
+    try:
+        if abs((datetime.date(own.year, month, day) - own).days) > 45:
+            return False
+    except ValueError:
+        return False
+    s, e = sentence_span(doc, at)
+    i = doc.sentence_index(at)
+    if i > 0:
+        s = min(s, doc.sentences[i - 1].start)
+    return all(int(y) == own.year for y in YEAR.findall(prose, s, e))
+
+
 _RECENT = rx.compile(r"\brecent(?:ly)?\b|\bin recent (?:days|weeks)\b|\bthis (?:week|month)\b|\blast (?:week|month)\b", re.I)
 _RECENT_WORDS = add_keywords(("recent", "recently", "week", "month"))
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 # "in 2023", "in early 2023" (the year only), "in March 2024" (a month of that year)
 _DATED = rx.compile(
     rf"\bin\s+(?:(?:early|mid|late|mid-)\s*)?(?:(?P<month>{_MONTH_NAMES})\s+)?(?P<year>(?:19|20)\d\d)\b", re.I
@@ -123,6 +193,203 @@ _REPEATED = rx.compile(
     r"replac\w+|reliev\w+|will|would|could|might|plans?|planned|expected|due|set to|scheduled|until|since|through)\b)"
     rf"|\bmay\b|\b(?i:by)\s+(?:the\s+end\s+of\s+|mid|early|late|{_MONTH_NAMES}|(?:19|20)\d\d)"
 )
+
+
+# --- a relative time ("last week") and a full date a year away from the article's date -------
+_REL_WORDS = add_keywords(("week", "week's", "month", "month's", "year", "year's", "yesterday", "yesterday's",
+                           "recently", "ago"))
+_REL = (r"(?P<rel>(?:(?:earlier|later)\s+)?this\s+(?:week|month|year)|(?:last|past)\s+(?:week|month|year)"
+        r"|yesterday|recently|(?:a|one)\s+week\s+ago|(?:a\s+few|two|three|several|\d)\s+days\s+ago)")
+_MONTH_YEAR_AT = rf"(?P<mmonth>{_MONTH_NAMES})\s+(?P<myear>(?:19|20)\d\d)\b"
+# "last week, on 14 May 2024", "earlier this year (in March 2024)": the date is the relative
+# time's own; "Last week's meeting ..., held in Abuja on 14 May 2024": the date of the event the
+# relative time is the day of
+_REL_DATED = rx.compile(
+    rf"(?i:{_REL})\b(?:,?\s*[(–—-]?\s*(?:on\s+|in\s+)?(?:{FULL_DATE.pattern}|{_MONTH_YEAR_AT})"
+    rf"|['’]s\s+(?P<noun>[a-z]+)\b(?P<mid>[^.;:()!?\n\d]{{0,100}}?),?\s+"
+    rf"(?:held|signed|published|released|issued|announced|staged|convened|made|approved|passed|unveiled|tabled)\s+"
+    rf"(?:(?:in|at)\s+[^.;:()!?\n\d,]{{1,40}}?\s+)?on\s+{FULL_DATE.pattern.replace('?P<', '?P<b')})"
+)
+_DAY = datetime.timedelta(days=1)
+
+
+def _window(rel: str, own: datetime.date) -> tuple[datetime.date, datetime.date] | int:
+    """The days a relative time allows in an article of the date ``own`` (generous at both ends),
+    or the one year it names ("this year", "last year")."""
+    r = " ".join(rel.lower().split())
+    if r.endswith("year"):
+        return own.year - 1 if r.startswith(("last", "past")) else own.year
+    if r.startswith("yesterday"):
+        return own - 3 * _DAY, own
+    if r.endswith("ago"):
+        return own - 21 * _DAY, own
+    if r.endswith("week"):
+        if r.startswith(("last", "past")):
+            return own - 16 * _DAY, own
+        return own - 9 * _DAY, own + 9 * _DAY
+    if r.endswith("month"):
+        if r.startswith(("last", "past")):
+            return own - 65 * _DAY, own
+        return own - 35 * _DAY, own + 35 * _DAY
+    return own - 180 * _DAY, own  # recently
+
+
+def _relative_dates(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """A relative time ("last week", "earlier this year") given with a full date whose year is one
+    off the article's own date, where the same day in the article's year would fit: "a meeting
+    held last week, on 14 May 2024" in a story of 20 May 2025."""
+    hits = hits_of(doc, _REL_WORDS)
+    if not hits:
+        return
+    own = article_date(doc)
+    ay = own[0].year if own else own_year(doc)
+    if ay is None:
+        return
+    prose = doc.prose
+    t = word_table(doc)
+    done = -1
+    for i in hits:
+        for j in range(max(0, i - 2), i + 1):
+            if t.starts[j] < done:
+                continue
+            m = _REL_DATED.match(prose, t.starts[j])
+            if m:
+                break
+        else:
+            continue
+        done = m.end()
+        if m.group("noun") and _CLAUSE_BREAK.search(m.group("mid")):
+            continue
+        rel = m.group("rel")
+        if m.group("myear"):
+            year, month, day, date_span = int(m.group("myear")), month_number(m.group("mmonth")), None, m.span("mmonth")
+            date_span = (date_span[0], m.end("myear"))
+        else:
+            p = "b" if m.group("noun") else ""
+            try:
+                month = month_number(m.group(p + "month") or m.group(p + "month2"))
+                day = int(m.group(p + "day") or m.group(p + "day2"))
+                year = int(m.group(p + "year"))
+                datetime.date(year, month, day)
+            except ValueError:
+                continue
+            date_span = ((m.start(p + "wd") if m.group(p + "wd") else min(x for x in (m.start(p + "month"), m.start(p + "day2")) if x >= 0)), m.end(p + "year"))
+        s, e = sentence_span(doc, m.start())
+        if len(YEAR.findall(prose, s, e)) != 1:
+            continue  # another year in the sentence: a comparison, or two events
+        win = _window(rel, own[0]) if own else (_window(rel, datetime.date(ay, 7, 1)) if rel.lower().endswith("year") else None)
+        if win is None:
+            continue
+        if isinstance(win, int):
+            if year == win or abs(year - win) != 1:
+                continue
+            fits = f"{rel.lower()} is {win}"
+        else:
+            if day is None:
+                continue  # a month and year against a span of days: too loose to judge
+            lo, hi = win
+            if lo <= datetime.date(year, month, day) <= hi:
+                continue
+            shifted = []
+            for y in (year - 1, year + 1):
+                try:
+                    shifted.append(lo <= datetime.date(y, month, day) <= hi)
+                except ValueError:
+                    shifted.append(False)
+            if not any(shifted):
+                continue  # not a year off: another matter (a late report, a wrong month)
+            fits = f"{day} {_MONTH_NAME[month]} {year + (1 if shifted[1] else -1)} would be {rel.lower()}"
+        said = doc.text[date_span[0]:date_span[1]]
+        rel_said = doc.text[m.start("rel"):m.end("rel")]
+        if own:
+            d = own[0]
+            related = [Related(own[1], own[2], f"the article's date, {d.day} {_MONTH_NAME[d.month]} {d.year}")]
+            dated = f"{d.day} {_MONTH_NAME[d.month]} {d.year}"
+        else:
+            related = []
+            dated = str(ay)
+        related.append(Related(m.start("rel"), m.end("rel"), f"'{rel_said}'"))
+        yield rule.finding(
+            date_span[0], date_span[1],
+            f"'{rel_said}' in an article dated {dated}, but dated '{said}' ({fits}): check the year",
+            related=related,
+        )
+
+
+# --- one deal closing on two dates ------------------------------------------------------------
+_DEAL_NOUNS = ("deal", "acquisition", "merger", "takeover", "transaction", "purchase", "buyout", "sale")
+_DEAL_WORDS = add_keywords(_DEAL_NOUNS)
+_CLOSE_VERB = r"(?:close[sd]?|closing|complete[sd]?|completing|finali[sz](?:e[sd]?|ing))"
+# "The deal is expected to close by June 14", "when the deal completes on June 17", "the
+# acquisition, which is due to be completed on 3 March", "completion of the merger on 3 March"
+_DEAL_DATE = rx.compile(
+    r"(?:\b(?P<det>[Tt]he|[Tt]his|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:[A-Z][\w’'&.-]*\s+){0,2})(?P<noun>"
+    + "|".join(_DEAL_NOUNS) + r")\b,?\s+(?:which\s+)?(?:(?:is|was|will|would|should|could|has|had)\s+(?:now\s+)?)?"
+    r"(?:(?:expected|due|scheduled|set|slated|likely|on\s+track|poised)\s+to\s+)?(?:be\s+|been\s+)?"
+    + _CLOSE_VERB + r"|\b(?:completion|closing)\s+of\s+(?P<det2>the|this|its)\s+(?P<noun2>" + "|".join(_DEAL_NOUNS)
+    + r")\b(?:\s+(?:is|was)\s+(?:expected|due|scheduled|set)(?:\s+to\s+(?:take\s+place|happen))?)?)"
+    r"\s+(?P<prep>on|by|before)\s+(?P<date>"
+    rf"(?:(?P<month>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MON}))"
+    r"(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?)"
+)
+# the closing date changed in the text, or two parts of one deal: two dates are then no contradiction
+_DEAL_UPDATED = rx.compile(
+    r"(?i:\b(?:postpon\w*|delay\w*|push(?:ed|es)?\s+back|extend\w*|extension|reschedul\w*|brought\s+forward|"
+    r"moved\s+(?:back|up)|revis\w+|originally|initially|previously|earlier\s+(?:expected|planned|scheduled)|"
+    r"instead|now\s+expected|no\s+longer|tranche|phase|first\s+(?:part|stage|step)|second\s+(?:part|stage|step)|"
+    r"long-stop|longstop|deadline)\b)"
+)
+
+
+def _two_closings(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """One deal given two closing dates: "The deal is expected to close by June 14" and later
+    "when the deal completes on June 17" (or "on June 14" and "on June 17"). Left alone when the
+    article tells of a change of date or of parts of the deal, when the dates name different
+    years, and when the two mentions name different deals ("the Kettla deal", "the Brno deal")."""
+    hits = hits_of(doc, _DEAL_WORDS)
+    if len(hits) < 2:
+        return
+    prose = doc.prose
+    t = word_table(doc)
+    found: dict[str, list[tuple[re.Match, datetime.date | None, tuple[int, int]]]] = {}
+    for i in hits:
+        for j in range(max(0, i - 3), i + 1):
+            m = _DEAL_DATE.match(prose, t.starts[j])
+            if m and (m.start("noun") if m.group("noun") else m.start("noun2")) == t.starts[i]:
+                break
+        else:
+            continue
+        noun = (m.group("noun") or m.group("noun2")).lower()
+        key = (month_number(m.group("month") or m.group("month2")), int(m.group("day") or m.group("day2")))
+        found.setdefault(noun, []).append((m, int(m.group("year")) if m.group("year") else None, key))
+    for noun, ms in found.items():
+        if len(ms) != 2 or ms[0][2] == ms[1][2]:
+            continue  # one date, or three and more mentions: leave them
+        (a, ya, ka), (b, yb, kb) = ms
+        if ya and yb and ya != yb:
+            continue
+        if (a.group("mods") or "").split() != (b.group("mods") or "").split():
+            continue  # "the Kettla deal", "the deal": perhaps two deals
+        pa, pb = a.group("prep").lower(), b.group("prep").lower()
+        if pa != "on" and pb != "on":
+            continue  # two deadlines: both may hold
+        # "by June 14" and "on June 10": the day is before the deadline, no contradiction
+        if pa != "on" and kb <= ka or pb != "on" and ka <= kb:
+            continue
+        if _DEAL_UPDATED.search(prose):
+            return
+        if any(_REPEATED_DEAL.search(prose, *sentence_span(doc, x.start())) for x in (a, b)):
+            continue
+        da, db = a.group("date"), b.group("date")
+        yield rule.finding(
+            b.start("date"), b.end("date"),
+            f"The {noun} closes {pb} {db} here, but {pa} {da} earlier in the article: check which date is right",
+            related=[Related(a.start("date"), a.end("date"), f"the {noun} closing {pa} {da}")],
+        )
+
+
+# a sentence that tells of another deal or of a repeat: "a similar deal", "last year's deal"
+_REPEATED_DEAL = rx.compile(r"(?i:\b(?:similar|another|previous|earlier|last\s+year|rival|separate|other|each|every)\b)")
 
 
 _TRANCHE = rx.compile(r"\b(?:[Aa]nother|[Ff]urther)\b")
@@ -150,18 +417,32 @@ class EventYearDrift(Rule):
     sentence and belong to the figure's clause; sentences that tell of a repeat or a plan ("again",
     "a second", "every year", "will") and figures dated three or more ways are left alone.
 
+    A relative time against a full date: "last week", "last month", "this year", "recently" given
+    with a full date whose year is one off the article's own date, where the same day in the
+    article's year would fit ("a meeting held last week, on 14 May 2024" in a story of 20 May
+    2025). One deal given two closing dates ("expected to close by June 14", "when the deal
+    completes on June 17"): not when the article tells of a change of date, or of parts of it.
+
     Bad:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched at least 3,000 additional soldiers to Russia recently.
         ---
         Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.
         ---
         Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. Chad sent 1,000 additional troops to Niger in May 2024, officials said.
+        ---
+        Published: Tuesday, 20 May 2025. Last week's meeting with the regulator, held in Abuja on 14 May 2024, ended without agreement.
+        ---
+        The deal is expected to close by June 14, the company said. Its chief will join the board when the deal completes on June 17.
     Good:
         Seoul said the North sent an additional 3,000 soldiers to Russia in early 2023. The military confirmed the North dispatched 2,000 additional soldiers to Russia recently.
         ---
         Chad sent an additional 1,000 soldiers to Niger in March 2024, the army said. In 2024, Chad sent 1,000 additional troops to Niger, officials said.
         ---
         Chad sent an additional 1,000 soldiers to Niger in 2023, the army said. Chad sent 1,000 additional troops to Niger again in 2024.
+        ---
+        Published: Tuesday, 20 May 2025. Last week's meeting with the regulator, held in Abuja on 14 May, ended without agreement.
+        ---
+        The deal, first expected to close by June 14, was delayed. Its chief will join the board when the deal completes on June 17.
     """
 
     code = "NL803"
@@ -172,6 +453,8 @@ class EventYearDrift(Rule):
     lists = {"consistency.count-classes": COUNT_CLASSES}
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from _relative_dates(self, doc)
+        yield from _two_closings(self, doc)
         incs = [c for c in counts(doc, ctx) if c.increment]
         if len(incs) < 2:
             return
@@ -183,7 +466,7 @@ class EventYearDrift(Rule):
         yield from self._two_dates(doc, prose, incs)
 
     def _recent(self, doc: Document, prose: str, incs: list) -> Iterator[Finding]:
-        ay = article_year(doc)
+        ay = own_year(doc)
         for a in incs:
             as_, ae = sentence_span(doc, a.start)
             dated = _DATED.search(prose, as_, ae)
@@ -235,7 +518,7 @@ class EventYearDrift(Rule):
         groups: dict[tuple[str, float], list] = {}
         for q, d in dated:
             groups.setdefault((q.cls, q.value), []).append((q, d))
-        ay = article_year(doc)
+        ay = own_year(doc)
         for (cls, value), items in groups.items():
             keys = {_date_key(d) for _, d in items}
             with_month = {y for y, m in keys if m}
@@ -458,7 +741,7 @@ class WeekdayEvent(Rule):
             day = int(_group(m, "aday", "aday2", "bday", "bday2"))
             year = _group(m, "ayear", "byear")
             dates.setdefault(_group(m, "noun", "noun2"), []).append((m, (month_number(month), day, int(year) if year else None)))
-        ay = article_year(doc)
+        ay = own_year(doc)
         for noun, wds in weekdays.items():
             dts = dates.get(noun)
             if not dts or len({w for _, w in wds}) != 1:
@@ -520,13 +803,50 @@ _AGE_APPOS = rx.compile(_NAME + r",\s+(?P<age>\d{1,3}),\s+(?!(?:19|20)\d\d)")
 _AGE_COMMA = rx.compile(r", (\d{1,3}), (?!(?:19|20)\d\d)")
 _AGE_ADJ = rx.compile(r"(?<![\w-])(?P<then>then-|former\s+)?(?P<age>\d{1,3})-year-old(?:\s+(?:[a-z]+\s+){0,3}?" + _NAME + r")?")
 _BORN = rx.compile(
-    r"\bborn\s+(?:on\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    # "born in 1941", "born on March 3, 1990", "Born in Castlebar in 1941", "born at Leeds General Infirmary on 3 May 1961"
+    r"\b[Bb]orn\s+(?:(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:(?:,\s*|\s+)[A-Z][\w’'.-]*){0,3},?\s+(?=(?:on|in)\s))?(?:on\s+|in\s+)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+(?:\d{1,2},?\s+)?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b|\(b\.\s*(?P<year2>(?:19|20)\d\d)\)|\((?:born\s+)?(?P<year3>(?:19|20)\d\d)\s*[-–]\s*\)"
 )
 _NOT_NAMES = frozenset(MONTH.capitalize() for MONTH in (
     "january february march april may june july august september october november december".split()))
 _AGE_TIMED = rx.compile(r"\b(?:when|at the time|at the age|aged|then|(?<!born )in (?:19|20)\d\d|until|before|after)\b", re.I)
+
+
+_AGE_WORD = r"(?P<age>\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|a hundred|one hundred)"
+# "who has died aged 79", "died on Tuesday at the age of 84", "died in 2016, aged 70", "dies at 91"
+# (matched where "died", "dies" or "passed away" begins)
+_DIED_AGED = rx.compile(
+    r"(?P<died>died|dies|passed\s+away)\b(?P<clause>[^.;:!?()\n]{0,50}?)(?:,\s*|\s+)(?:aged|at\s+the\s+age\s+of|at\s+age|at)\s+"
+    + _AGE_WORD + r"\b(?!\s*(?:[-–]|per|%|years?\s+(?:after|before|later|earlier)|[A-Z]|\w+\s+(?:Street|Road|Avenue|St|Rd|Ave)\b))"
+)
+_HAS_BEFORE = rx.compile(r"\b(?:has|have)\s+$")
+# the death is news: "died on Tuesday", "died yesterday", "died last week", "died at home on Sunday"
+_DIED_NEWS = rx.compile(
+    r"[^.;:!?\n]{0,30}?\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|"
+    r"(?:last|this)\s+(?:week|weekend)|overnight|this\s+morning|(?:early\s+|late\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+# the words before "born" that leave it to the person just told of: "Born in ...", "She was born ..."
+_BORN_SUBJECTLESS = rx.compile(r"\s*(?:(?:She|He|They)\s+(?:was|were)\s+)?", re.S)
+_NAME_BEFORE = rx.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|de|van|von|bin|al|Ó|O’|Mac))*\s+[A-Z][\w’'-]+),?\s+(?:who\s+)?(?=(?:has\s+|have\s+)?(?:died|dies|passed))")
+
+
+_TITLES = frozenset("Mr Mrs Ms Miss Dr Prof Sir Dame Lady Lord Father Sister".split())
+
+
+def _names_person(sentence: str, person: str) -> bool:
+    """Whether a sentence names the person "First Last": by the first name, or by the surname
+    alone or after a title ("Brennan", "Ms Brennan"), not after another first name ("Maureen
+    Brennan", a relative)."""
+    first, last = person.split()[0], person.split()[-1]
+    if re.search(rf"\b{re.escape(first)}\b", sentence):
+        return True
+    for m in re.finditer(rf"\b{re.escape(last)}\b", sentence):
+        before = sentence[:m.start()].rstrip().rsplit(None, 1)
+        prev = before[-1].rstrip(".") if before else ""
+        if not prev[:1].isupper() or prev in _TITLES or before and before[-1].endswith((",", ";")):
+            return True
+    return False
 
 
 def _person(name: str) -> str:
@@ -540,16 +860,24 @@ class AgeMismatch(Rule):
     Lopez, 45," and later "the 47-year-old Maria Lopez". The birth-year check needs the article's
     own date (an Updated stamp or dated dateline) or explicit full dates in the text (a year
     either way is allowed). Ages tied to another time ("when she was 20", "then-45-year-old") are
-    left alone.
+    left alone. An age at death ("who has died aged 79", "died in 2016 at the age of 70") is checked
+    against a birth year of the same person (named in the birth sentence, or "Born in ...",
+    "She was born ..." just after), with the year of death from its clause, else the article's.
 
     Bad:
         Published June 3, 2025. Maria Lopez, 45, was born in 1990 in Seville.
         ---
         Maria Lopez, 45, runs the clinic. The 47-year-old Maria Lopez founded it.
+        ---
+        Published 12 April 2025. Nuala Brennan, who has died aged 79, painted the coast of Mayo. Born in Castlebar in 1941, she drew constantly.
     Good:
         Published June 3, 2025. Maria Lopez, 35, was born in 1990 in Seville.
         ---
         Maria Lopez, 45, runs the clinic. She founded it when she was 30.
+        ---
+        Published 12 April 2025. Nuala Brennan, who has died aged 83, painted the coast of Mayo. Born in Castlebar in 1941, she drew constantly.
+        ---
+        Published 12 April 2025. Her husband, who died in 2016 aged 74, was born in Sligo in 1942.
     """
 
     code = "NL806"
@@ -560,6 +888,8 @@ class AgeMismatch(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
+        if "died" in prose or "dies" in prose or "passed away" in prose:
+            yield from self._at_death(doc, prose)
         commas = [c.start() for c in _AGE_COMMA.finditer(prose) if prose[c.start() - 1].isalpha()]
         if "year-old" not in prose and not commas:
             return
@@ -630,9 +960,66 @@ class AgeMismatch(Rule):
                     )
                     reported.add((s, e))
 
+    def _at_death(self, doc: Document, prose: str) -> Iterator[Finding]:
+        """An age at death ("who has died aged 79", "died in 2016 at the age of 70") against a
+        birth year of the same person: the year of death is the one in the clause, else the
+        article's own year when the death is news ("has died", "died on Tuesday")."""
+        deaths = []  # (sentence index, person or None, age, start, end, death year)
+        for k in offsets_of(prose, ("died", "dies", "passed away")):
+            m = _DIED_AGED.match(prose, k)
+            if not m or (k and prose[k - 1].isalnum()):
+                continue
+            news = m.group("died") == "dies" or _HAS_BEFORE.search(prose, max(0, k - 6), k)
+            word = m.group("age").lower()
+            age = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if not age or not 0 < age < 120 or age != int(age):
+                continue
+            s, e = sentence_span(doc, m.start())
+            years = [int(y) for y in YEAR.findall(prose, m.start(), min(e, m.end() + 30))]
+            if len(set(years)) > 1:
+                continue
+            if years:
+                dy = years[0]
+            elif news or _DIED_NEWS.match(prose, m.end("died")):
+                dy = own_year(doc)
+            else:
+                dy = None
+            if dy is None:
+                continue
+            who = _NAME_BEFORE.search(prose, max(s, m.start() - 60), m.end("died"))
+            deaths.append((doc.sentence_index(m.start()), _person(who.group("name")) if who else None, int(age), m.start("age"), m.end("age"), dy))
+        if not deaths:
+            return
+        for b in _BORN.finditer(prose):
+            by = int(b.group("year") or b.group("year2") or b.group("year3"))
+            bs, be = sentence_span(doc, b.start())
+            si = doc.sentence_index(b.start())
+            lead = prose[bs:b.start()]
+            sentence = prose[bs:be]
+            linked = [d for d in deaths if d[0] == si] if len([d for d in deaths if d[0] == si]) == 1 else []
+            linked = linked or [d for d in deaths if d[1] and _names_person(sentence, d[1])]
+            if not linked and _BORN_SUBJECTLESS.fullmatch(lead):
+                # "Born in Castlebar in 1941, ...", "She was born in 1941": the person whose death
+                # was told in this sentence or one of the two before, with no other age between
+                near = [d for d in deaths if 0 <= si - d[0] <= 2]
+                if len(near) == 1:
+                    linked = near
+            if len(linked) != 1 or len({d[1] for d in linked}) != 1:
+                continue
+            _, who, age, s, e, dy = linked[0]
+            allowed = {dy - by - 1, dy - by}
+            if age in allowed or dy < by:
+                continue
+            name = who or "The person"
+            yield self.finding(
+                s, e,
+                f"{name} died aged {age} here, but born in {by} and dying in {dy} makes {dy - by - 1} or {dy - by}",
+                related=[Related(b.start(), b.end(), f"born in {by}")],
+            )
+
     @staticmethod
     def _years(doc: Document, prose: str) -> set[int]:
-        ay = article_year(doc)
+        ay = own_year(doc)
         if ay:
             return {ay}
         found = set()
@@ -660,20 +1047,245 @@ _YEARS_APART = rx.compile(
 _SPAN_WORDS = rx.compile(r"years?\s+(?:after|before|later|earlier)\b")
 
 
+# --- a span of days, weeks or months that its two calendar dates do not give ---------------------
+_CAL_DATE = rx.compile(
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    rf"(?:(?P<month>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])|(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MON}))"
+    r"(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+_NUM_WORD = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_DURATION = rx.compile(
+    rf"(?<![\w.,-])(?P<n>\d{{1,3}}|(?i:(?:{_NUM_WORD})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?))"
+    r"(?:-|\s+)(?P<unit>day|week|month)s?\b"
+)
+# a duration that is not the span between the sentence's two dates, or not exactly
+_DURATION_VAGUE_BEFORE = rx.compile(
+    r"(?i:\b(?:every|each|within|up\s+to|more\s+than|over|nearly|almost|about|around|some|roughly|approximately|"
+    r"at\s+least|at\s+most|fewer\s+than|less\s+than|under|just\s+over|just\s+under|another|first|last|final|"
+    r"extra|additional|further|than)\s+(?:a\s+|the\s+)?)$"
+)
+_DURATION_NOT_SPAN = rx.compile(
+    r"(?i:\s*(?:ago|notice|leave|before|earlier|per|a\s+(?:week|month|year)|each|of\s+notice|['’]\s+notice|week\b|"
+    r"old|long\s+before|or\s+(?:more|less|so)|-?plus|\+))"
+)
+_START_MARK = rx.compile(
+    r"(?i:\b(?:began|begun|begin|begins|beginning|started|starts|starting|opened|opens|opening|broke\s+out|erupted|"
+    r"launched|commenced|kicked\s+off|got\s+under\s+way|went\s+on\s+strike|walked\s+out|downed\s+tools|from|since|between)"
+    r"\s+(?:(?:on|in)\s+)?(?:the\s+(?=\d))?)$"
+)
+_END_MARK = rx.compile(
+    r"(?i:\b(?:ended|ends|ending|closed|closes|closing|finished|finishes|concluded|concludes|wrapped\s+up|"
+    r"(?:was|were|is|being)\s+(?:declared\s+|finally\s+|fully\s+)?(?:contained|extinguished|called\s+off|lifted|suspended|settled|over)|"
+    r"returned\s+to\s+work|to|until|till|through|and)\s+(?:(?:on|in)\s+)?(?:the\s+(?=\d))?)$"
+)
+_OVER = rx.compile(r"(?i:\b(?:ending|ended|ends|end(?:ed)?\s+to|called\s+off|after\s+(?:a|the)|over)\b)")
+_FUTURE = rx.compile(r"(?i:\b(?:will|would|could|may|might|plans?|planned|scheduled|due|set\s+to|expected|proposed|threatened?)\b)")
+_SPAN_UNIT_WORDS = (" day", "-day", " week", "-week", " month", "-month")
+
+
+def _counted(prose: str, k: int) -> bool:
+    """Whether the word before the unit at ``k`` is a number: "47-day", "three weeks"."""
+    before = prose[max(0, k - 16):k - 1].replace("-", " ").split()
+    if not before:
+        return False
+    w = before[-1]
+    return w.isdigit() or w.lower() in NUMBER_WORDS
+
+
+def _duration_value(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    v = NUMBER_WORDS.get(w)
+    return int(v) if v else None
+
+
+def _cal(m: re.Match) -> tuple[int, int, int | None]:
+    return (month_number(m.group("month") or m.group("month2")), int(m.group("day") or m.group("day2")),
+            int(m.group("year")) if m.group("year") else None)
+
+
+def _span_fits(n: int, unit: str, days: int) -> bool:
+    """Whether a span of ``days`` (end minus start) may be called ``n`` days, weeks or months:
+    a day either way (counted inclusive or not), half a week, half a month."""
+    if unit == "day":
+        return n - 1 <= days <= n + 1 or n - 1 <= days + 1 <= n + 1
+    if unit == "week":
+        return abs(days - 7 * n) <= 3 or abs(days + 1 - 7 * n) <= 3
+    return 30.44 * n - 16 <= days <= 30.44 * n + 16
+
+
+def _spell(n: int, unit: str, word: str) -> str:
+    return f"{word} {unit}{'s' if n != 1 else ''}"
+
+
+_GAP_BREAK = rx.compile(r"[.;:!?\n]|\b(?:when|while|because|although|but|whereas|than|compared|since|if)\b", re.I)
+# what may stand between the end date and the span it closes: "on 20 August after 11 days",
+# "May 30, three weeks later", "to 12 March, a total of 37 days"
+_AFTER_END = rx.compile(
+    r"[\s,(–—-]*(?:(?:after|following|lasting|or|some)\s+|(?:a|the)\s+(?:total|span|period|stretch)\s+of\s+)?(?:(?:a|an|the)\s+)?",
+    re.I,
+)
+
+
+def _joins(prose: str, dm: re.Match, a: re.Match, b: re.Match) -> bool:
+    """Whether the span ``dm`` is the one between the dates ``a`` and ``b``: it names the thing
+    that began at ``a`` ("the 47-day strike that began on 3 February and ended ..."), stands
+    between them ("began on 3 August and, 11 days later, ended on 14 August") or closes the end
+    date ("ended on 20 August after 11 days")."""
+    if dm.end() <= a.start():
+        gap = prose[dm.end():a.start()]
+        return len(gap) <= 80 and not _GAP_BREAK.search(gap)
+    if a.end() <= dm.start() and dm.end() <= b.start():
+        return (dm.start() - a.end() <= 40 and b.start() - dm.end() <= 40
+                and not _GAP_BREAK.search(prose, a.end(), b.start()))
+    if dm.start() >= b.end():
+        g = _AFTER_END.match(prose, b.end(), dm.start())
+        return g is not None and g.end() == dm.start()
+    return False
+
+
+def _date_spans(rule: Rule, doc: Document) -> Iterator[Finding]:
+    """Durations between two calendar dates: "a three-week trial that opened on May 2 and ended
+    May 30", "the fire, which started on 3 August, was contained on 20 August after 11 days", and
+    "the 47-day strike that began on 3 February" in a story dated 13 March that tells of its end."""
+    prose = doc.prose
+    keys = [k + 1 for k in offsets_of(prose, _SPAN_UNIT_WORDS) if _counted(prose, k + 1)]
+    if not keys:
+        return
+    done_sentences = set()
+    own = None
+    for k in keys:
+        dm = None
+        for cand in _DURATION.finditer(prose, max(0, k - 24), min(len(prose), k + 7)):
+            if cand.start("unit") == k:
+                dm = cand
+        if dm is None:
+            continue
+        s, e = sentence_span(doc, k)
+        if s in done_sentences:
+            continue
+        n = _duration_value(dm.group("n"))
+        if not n:
+            continue
+        if _DURATION_VAGUE_BEFORE.search(prose, max(s, dm.start() - 20), dm.start()) or _DURATION_NOT_SPAN.match(prose, dm.end()):
+            continue
+        durations = [d for d in _DURATION.finditer(prose, s, e)]
+        if len(durations) != 1:
+            continue  # two spans in a sentence: which joins the dates is unclear
+        dates = list(_CAL_DATE.finditer(prose, s, e))
+        unit = dm.group("unit").lower()
+        if len(dates) == 2:
+            a, b = dates
+            if not (_START_MARK.search(prose, max(s, a.start() - 30), a.start())
+                    and _END_MARK.search(prose, max(s, b.start() - 40), b.start())):
+                continue
+            if not _joins(prose, dm, a, b):
+                continue
+            (m1, d1, y1), (m2, d2, y2) = _cal(a), _cal(b)
+            if y1 is None and y2 is None:
+                y1 = 2001 if (m1, d1) <= (m2, d2) else 2000  # no year: one year, or over a New Year
+                y2 = 2001
+            elif y1 is None or y2 is None:
+                y = y1 or y2
+                y1 = y1 or (y if (m1, d1) <= (m2, d2) else y - 1)
+                y2 = y2 or (y if (m1, d1) <= (m2, d2) else y + 1)
+            try:
+                start, end = datetime.date(y1, m1, d1), datetime.date(y2, m2, d2)
+            except ValueError:
+                continue
+            days = (end - start).days
+            if days <= 0 or _span_fits(n, unit, days):
+                continue
+            done_sentences.add(s)
+            said = doc.text[dm.start():dm.end()]
+            yield rule.finding(
+                dm.start(), dm.end(),
+                f"'{said}' does not fit its dates: {_MONTH_NAME[m1]} {d1} to {_MONTH_NAME[m2]} {d2} is {days} days"
+                f" ({days + 1} counting both)",
+                related=[Related(a.start(), a.end(), "the start"), Related(b.start(), b.end(), "the end")],
+            )
+        elif len(dates) == 1 and unit == "day":
+            # "ending the 47-day strike that began on 3 February", in a story of 13 March
+            a = dates[0]
+            if a.start() < dm.end() or a.start() - dm.end() > 60 or not _START_MARK.search(prose, max(s, a.start() - 30), a.start()):
+                continue
+            lead = max(s, dm.start() - 40)
+            if (not _OVER.search(prose, lead, dm.start()) or _FUTURE.search(prose, lead, a.end())
+                    or _CLAUSE_BREAK.search(prose, dm.end(), a.start())):
+                continue
+            if own is None:
+                own = article_date(doc) or False
+            if not own:
+                return
+            today = own[0]
+            m1, d1, y1 = _cal(a)
+            try:
+                start = datetime.date(y1 or today.year, m1, d1)
+                if y1 is None and start > today:
+                    start = datetime.date(today.year - 1, m1, d1)
+            except ValueError:
+                continue
+            if start > today:
+                continue
+            last = start + datetime.timedelta(days=n - 1)  # counting the first day
+            if (last - today).days <= 7:
+                continue  # it may end in the days after the story
+            done_sentences.add(s)
+            related = [Related(a.start(), a.end(), "the start"),
+                       Related(own[1], own[2], f"the article's date, {today.day} {_MONTH_NAME[today.month]} {today.year}")]
+            # the latest day the article gives between the start and its own date: the end it tells of
+            latest = None
+            for c in _CAL_DATE.finditer(prose):
+                if c.start() == a.start() or own[1] <= c.start() < own[2]:
+                    continue
+                cm, cd, cy = _cal(c)
+                try:
+                    cdate = datetime.date(cy or today.year, cm, cd)
+                except ValueError:
+                    continue
+                if start < cdate <= today and (latest is None or cdate > latest[0]):
+                    latest = (cdate, c)
+            tail = ""
+            if latest:
+                c = latest[1]
+                related.append(Related(c.start(), c.end(), "the latest date the article gives"))
+                tail = f"; {_MONTH_NAME[m1]} {d1} to {_MONTH_NAME[latest[0].month]} {latest[0].day} is {(latest[0] - start).days} days"
+            said = doc.text[dm.start():dm.end()]
+            yield rule.finding(
+                dm.start(), dm.end(),
+                f"'{said}' from {_MONTH_NAME[m1]} {d1} runs to {_MONTH_NAME[last.month]} {last.day}, after the article's date"
+                f" ({_MONTH_NAME[today.month]} {today.day}, {today.year}){tail}",
+                related=related,
+            )
+
+
 class YearSpanMismatch(Rule):
     """A span of years that the two years it joins cannot give: "opened in 1887, three years after
     the chain was founded in 1890" (the chain came later, and 1890 is three years after 1887), or
     "founded in 1884. Three years later, in 1890". A year apart either way is allowed (two events
-    in different months of the years given).
+    in different months of the years given). Likewise a span of days, weeks or months between two
+    calendar dates ("a three-week trial that opened on May 2 and ended May 30"; a day either way
+    for inclusive counting, half a week, half a month), and an N-day event that began on a
+    date and has ended in a story whose own date is over a week too early for it.
 
     Bad:
         The store opened in 1887, three years after the chain was founded in 1890.
         ---
         The club was founded in 1902. Ten years later, in 1920, it moved to Elm Park.
+        ---
+        The three-week trial opened on May 2 and ended May 30 with a guilty verdict.
+        ---
+        Published 13 March 2025. The union signed a deal, ending the 47-day strike that began on 3 February.
     Good:
         The store opened in 1887, three years after the chain was founded in 1884.
         ---
         The club was founded in 1902. Eighteen years later, in 1920, it moved to Elm Park.
+        ---
+        The four-week trial opened on May 2 and ended May 30 with a guilty verdict.
+        ---
+        Published 13 March 2025. The union signed a deal, ending the 38-day strike that began on 3 February.
     """
 
     code = "NL815"
@@ -683,6 +1295,7 @@ class YearSpanMismatch(Rule):
     summary = "A span of years ('three years after') that its two years do not give"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from _date_spans(self, doc)
         prose = doc.prose
         # every match holds "years after", "year before", "years later" ...: found at each "year"
         spans = [k for k in offsets_of(prose, ("year",)) if _SPAN_WORDS.match(prose, k)]
