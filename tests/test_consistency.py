@@ -11,7 +11,7 @@ from newslint.config import Settings
 from newslint.document import Document
 from newslint.engine import Linter
 
-CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809", "NL810", "NL811", "NL812", "NL813", "NL814", "NL815"]
+CODES = ["NL801", "NL802", "NL803", "NL804", "NL805", "NL806", "NL807", "NL808", "NL809", "NL810", "NL811", "NL812", "NL813", "NL814", "NL815", "NL816"]
 LINTER = Linter(Settings(select=CODES))
 
 
@@ -677,3 +677,41 @@ _NUMDATES_CASES = [
 @pytest.mark.parametrize("code, text, want", _NUMDATES_CASES)
 def test_numdates_weekdays_spans_relative_times_ages_and_closings(code, text, want):
     assert (code in rules(text)) is want
+
+
+# --- NL816 transposed digits -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The landslide buried homes, killing at least 23 people, officials said.\n\nOf the 32 dead, nine were children.\n",
+        "The station recorded 142 millimetres of rain on Wednesday.\n\nForecasters said the 124mm that fell was a record.\n",
+        "The 43km line will have 22 stations.\n\nThe authority said the 34-kilometre line would open in 2032.\n",
+        "The council approved a $48.2 million budget on Tuesday.\n\nThe $42.8 million budget is 3 percent larger than last year's.\n",
+        "The game was played in front of a crowd of 18,400.\n\nThe 14,800 fans were on their feet at the end.\n",
+        "The average price of a home in October was $612,000, the association said.\n\nAt $621,000, the average is a record.\n",
+    ],
+)
+def test_one_figure_with_two_digits_swapped(text):
+    assert "NL816" in rules(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two counts that meet by chance, with nothing pointing back
+        "Troops captured 48 soldiers in May.\n\nThe two sides exchanged 84 prisoners on Friday.\n",
+        # shares and small decimals meet by chance
+        "Support rose to 38% in May.\n\nIn the capital, 83% said they would vote.\n",
+        "Growth was 4.5 per cent in the spring.\n\nInflation fell to 5.4 per cent.\n",
+        # one sentence joining both: a change, not a slip
+        "Membership rose from 340 to 430 this year, the club said.\n",
+        # two quantities named apart
+        "The group had sales of 34.2 billion euros last year.\n\nRevenue climbed 3.9% to 43.2 billion euros, the company said.\n",
+        # a breakdown: parts of a whole
+        "The cost is split into £55m for the vessels, £21m for linkspans and £8m for terminals.\n\nOf the total, the £12m already set aside will go first.\n",
+        # years
+        "The club was founded in 1958.\n\nIt last won the title in 1985.\n",
+    ],
+)
+def test_figures_that_meet_by_chance_are_left_alone(text):
+    assert "NL816" not in rules(text)

@@ -1583,7 +1583,7 @@ class UnsourcedClaim(Rule):
                 if any(w in self.institutional and w not in _PLACE_ONLY for w in m.group("np").lower().split()):
                     continue  # "according to a council report": a document of a named kind of body
                 nxt = neighbour(i, 1)
-                if m.group("head").lower() in keys["research"] and (names_document(nxt) or names_source(nxt) or _RESEARCHERS_NAMED.search(nxt)):
+                if m.group("head").lower() in keys["research"] and (names_document(nxt) or _RESEARCHERS_NAMED.search(nxt)):
                     continue  # a lede's "according to a three-year study", its authors named in the next sentence
                 if claim(m.start(), m.end()):
                     yield self.finding(m.start(), m.end(), f"'{_squash(m.group())}' names no source: say which report, body or person")

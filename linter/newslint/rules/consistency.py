@@ -1027,4 +1027,168 @@ def _same_mantissa(a: Quantity, b: Quantity) -> bool:
 
 
 
-RULES = [FigureContradiction, PartsAndWhole, ScaleMismatch]
+# --- NL816 transposed digits --------------------------------------------------------------------
+# a figure with what it measures: a currency before it, a scale and a unit after it, or the word
+# it counts ("23 people", "142mm", "$48.2 million", "the 34-kilometre line", "N945")
+_FIGURE = rx.compile(
+    r"(?<![\w.,/:#-])(?P<cur>[$€£₹¥]|(?:US|A|C|NZ|S|HK)\$|Rs\.?\s?|KSh\s?|N(?=\d)|R(?=\d))?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]*\d)(?![:/]\d)(?![-–]\d)"
+    r"(?:\s?(?P<scale>m|bn|k|million|billion|thousand|crore|lakh)\b)?"
+    r"(?:\s?-?\s?(?P<unit>%|per ?cent\b|percent\b|mm\b|cm\b|km\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|kilomet(?:re|er)s?\b|miles?\b|hectares?\b|ha\b|acres?\b|kg\b|"
+    r"tonnes?\b|metres?\b|meters?\b|mph\b|km/h\b|points?\b|votes?\b))?"
+    r"(?:\s+(?P<noun>[a-z]{3,})(?:\s+(?P<noun2>[a-z]{3,}))?)?"
+)
+_UNIT_SAME = {"millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "hectare": "ha", "hectares": "ha",
+              "per cent": "%", "percent": "%", "percent ": "%", "mile": "miles", "acre": "acres", "tonne": "tonnes",
+              "metre": "metres", "meter": "metres", "meters": "metres", "point": "points", "vote": "votes"}
+_SCALE_SAME = {"m": "million", "bn": "billion", "k": "thousand"}
+#: words after a figure that are no counted noun
+_NOT_NOUNS = frozenset("and or the of in on at to for by from with per a an as than more less over under about who which that was were is are has have had".split())
+
+
+class TransposedDigits(Rule):
+    """One figure written twice with two digits swapped: "killing at least 23 people" and, later,
+    "of the 32 people who died"; "142mm of rain" and "the 124mm that fell"; "the 43km line" and
+    "the 34-kilometre line". Two figures measuring the same thing (the same currency, scale and
+    unit, or the same counted word) in different sentences whose digits differ only by a swap of
+    two neighbours are almost always one figure typed wrong once. Years, times, scores, tables and
+    figures joined in one sentence ("rose from 34 to 43") are left alone.
+
+    Bad:
+        The storm dropped 142mm of rain on the town. Residents said the 124mm that fell overnight flooded 30 homes.
+        ---
+        The outbreak has killed 23 people, officials said. Of the 32 people who have died, 19 were children.
+    Good:
+        The storm dropped 142mm of rain on the town, up from 124mm in the storm of 2019.
+        ---
+        The outbreak has killed 23 people, officials said. Another 32 people remain in hospital.
+    """
+
+    code = "NL816"
+    name = "transposed-digits"
+    category = "consistency"
+    severity = Severity.warning
+    summary = "One figure given twice with two neighbouring digits swapped"
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        prose = doc.prose
+        if sum(map(str.isdigit, prose)) < 4:
+            return
+        figs: list[_Fig] = []
+        # a sentence giving three or more figures of one measure breaks something down ("£55m for
+        # the vessels, £21m for the linkspans and £8m for the terminal"): its figures are parts,
+        # and a part may well be another figure's digits swapped
+        breakdown: dict[tuple, int] = {}
+        for m in _FIGURE.finditer(prose):
+            num = m.group("num")
+            digits = num.replace(",", "")
+            whole, _, frac = digits.partition(".")
+            cur, scale, unit, noun = m.group("cur"), m.group("scale"), m.group("unit"), m.group("noun")
+            if cur or unit:
+                k = (doc.sentence_index(m.start()), (cur or "").strip(), scale or "", (unit or "").lower())
+                breakdown[k] = breakdown.get(k, 0) + 1
+            if len(whole + frac) < 2 or digits.startswith("0"):
+                continue
+            if len(whole + frac) < 3 and (frac or unit and unit[0] in "%p"):
+                continue  # "4.5" and "5.4", "38%" and "83%": two-digit shares and rates meet by chance
+            if not cur and not unit and not frac and "," not in num and 1800 <= int(whole) <= 2100:
+                continue  # a year
+            if doc.line_of(m.start()).kind in ("table", "code", "heading"):
+                continue
+            u = " ".join((unit or "").lower().split())
+            # what it counts: the word after it, or the one after that ("31,200 initial decisions"),
+            # up to a function word ("another 167 to avoid" counts nothing it names)
+            nouns = []
+            for w in (noun, m.group("noun2")):
+                if not w or w in _NOT_NOUNS:
+                    break
+                w = singular(w)
+                nouns.append(_PERSONS if w in _PERSON_NOUNS else w)
+            before = prose[max(0, m.start() - 40) : m.start()]
+            lm = _MEASURED.search(prose, max(0, m.start() - 60), m.start())
+            figs.append(_Fig(
+                whole + frac, len(frac), (cur or "").strip().rstrip("."), _SCALE_SAME.get(scale or "", scale or ""),
+                _UNIT_SAME.get(u, u), frozenset(nouns), m.start("num"), m.end("num"), doc.sentence_index(m.start()),
+                bool(_DEFINITE.search(before)), lm.group(1).lower().rstrip("s") if lm else "",
+                (doc.sentence_index(m.start()), (cur or "").strip(), scale or "", (unit or "").lower()),
+            ))
+        per_sentence: dict[tuple, int] = {}
+        for f in figs:
+            if not (f.cur or f.unit):
+                per_sentence[(f.sentence, f.noun)] = per_sentence.get((f.sentence, f.noun), 0) + 1
+        figs = [f for f in figs if (breakdown.get(f.measure, 0) if f.cur or f.unit else per_sentence[(f.sentence, f.noun)]) < 3]
+        reported: set[int] = set()
+        for j, b in enumerate(figs):
+            for a in figs[:j]:
+                if a.sentence == b.sentence or b.start in reported or not _swapped(a, b) or not _same_measure(a, b):
+                    continue
+                if a.measured and b.measured and a.measured != b.measured:
+                    continue  # "sales of 34.2 billion euros" and "revenue ... to 43.2 billion euros": two quantities
+                if not b.definite and not ((a.cur or a.unit) and len(a.digits.rstrip("0")) >= 3):
+                    continue  # two counts that meet by chance ("captured 48", "exchanged 84"), unless one points back
+                reported.add(b.start)
+                yield self.finding(
+                    b.start,
+                    b.end,
+                    f"'{prose[b.start:b.end]}' here and '{prose[a.start:a.end]}' earlier differ only by two swapped digits: "
+                    f"one of them is probably mistyped",
+                    related=[Related(a.start, a.end, f"the same figure earlier: {prose[a.start:a.end]}")],
+                )
+                break
+
+
+class _Fig(NamedTuple):
+    digits: str  # the figure's digits, separators dropped
+    decimals: int  # how many of them follow the decimal point
+    cur: str
+    scale: str
+    unit: str
+    noun: frozenset[str]  # the words after it that may say what it counts (singular; _PERSONS for people)
+    start: int
+    end: int
+    sentence: int
+    definite: bool  # "the 32 dead", "the new N954 price": a figure the reader was given before
+    measured: str  # the quantity named before it ("sales of", "valuing the group at"), or ""
+    measure: tuple  # (sentence, currency, scale, unit): its sentence's figures of one measure are counted
+
+
+# a definite reference right before a figure: it points back to one already given
+_DEFINITE = rx.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Tt]hose|[Tt]hese)\s+(?:[\w-]+\s+){0,2}(?:[$€£₹¥]|[A-Z]{1,3}\$|Rs\.?\s?|N|R)?$")
+# the quantity a money figure measures, named before it: "sales of", "revenue climbed 3% to",
+# "valuing the group at", "debt stood at"
+_MEASURED = rx.compile(
+    r"\b(revenues?|sales|turnover|profits?|loss(?:es)?|debts?|valu(?:e|ation|ing)|worth|costs?|prices?|budgets?|income|"
+    r"earnings|deficit|surplus|funding|investment|fines?|bills?|spending|assets|reserves|exports|imports|fees?|salary|wages?)\b"
+    r"[^.;:!?]{0,45}$",
+    re.I,
+)
+
+_PERSONS = "<people>"
+#: nouns that count people: "23 deaths" and "the 32 people who died" count the same kind of thing
+_PERSON_NOUNS = frozenset(
+    "person people dead death victim body resident patient fan spectator supporter staff employee worker student pupil "
+    "passenger child adult casualty villager voter member".split()
+)
+
+
+def _same_measure(a: _Fig, b: _Fig) -> bool:
+    """Two figures that can be one: the same currency, scale and unit, and the same counted word;
+    one of two figures of three significant digits or more may lack the word ("a crowd of 18,400"
+    and "the 14,800 fans")."""
+    if (a.cur, a.scale, a.unit, a.decimals) != (b.cur, b.scale, b.unit, b.decimals):
+        return False
+    if a.cur or a.unit or a.noun & b.noun:
+        return True
+    return (not a.noun) != (not b.noun) and len(a.digits.rstrip("0")) >= 3
+
+
+def _swapped(a: _Fig, b: _Fig) -> bool:
+    """Whether b's digits are a's with two neighbours swapped (and differ from them)."""
+    x, y = a.digits, b.digits
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+
+
+RULES = [FigureContradiction, PartsAndWhole, ScaleMismatch, TransposedDigits]
