@@ -19,7 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import compress
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .. import rx
 from ..analysis.keywords import add_keywords, hits_of
@@ -34,6 +34,7 @@ from ..analysis.quantities import (
     count_classes,
     extract_between,
     fmt_amount,
+    interval,
     labelled_rows,
 )
 from ..analysis.statements import entities, sentence_span
@@ -463,6 +464,115 @@ _RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number
                          r"minus|below zero)\b|−|[-–]\d")
 
 
+# --- NL812: one tally given twice in other words -------------------------------------------------
+# a death toll ("killing at least 23 people", "Of the 32 dead", "the death toll stands at 23",
+# "23 bodies were recovered"), injuries, the area of a fire ("burned through 12,400 hectares",
+# "the 14,200-hectare fire"), a new price ("raised its pump price to N945", "the new N954 price")
+# and a company's headcount ("has 340 employees", "grow from 430 staff"): each read where the
+# words around the figure say which tally it is, whatever the verb and the noun
+_TALLY_KEYS = add_keywords(
+    "killed killing kills claimed claiming dead deaths toll fatalities bodies injured injuring wounded wounding "
+    "injuries hectares hectare acres acre price employees staff workforce headcount employs".split()
+)
+_PERSONS = frozenset(("", "people", "persons"))
+_DEAD_NOUNS = frozenset(("dead", "deaths", "fatalities"))
+_HURT_NOUNS = frozenset(("injured", "wounded", "injuries"))
+_KILL_BEFORE = rx.compile(r"\b(?:killing|killed|kills|claiming|claimed)\s+\Z")
+_HURT_BEFORE = rx.compile(r"\b(?:injuring|injured|wounding|wounded)\s+\Z")
+_TOLL_BEFORE = rx.compile(
+    r"\b(?i:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))\b[^.;:\d]{0,50}?\s"
+    r"(?P<v>stands\s+at|stood\s+at|is|was|of|at|hit|(?P<up>reached|(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|climbs|"
+    r"jumped|increased|grew|grown)\s+to))\s+\Z"
+)
+_DIED_AFTER = rx.compile(
+    r"\s+(?:(?:were|was|have|has|had|are)\s+(?:been\s+)?)?(?:(?:confirmed|reported|now)\s+)?(?:killed|dead|died|perished)\b"
+)
+_BODIES_AFTER = rx.compile(r"\s+(?:(?:were|have\s+been|had\s+been|was|are)\s+)?(?:recovered|found|pulled|retrieved)\b")
+_HURT_AFTER = rx.compile(r"\s+(?:(?:were|was|have|has|had|are)\s+(?:been\s+)?)?(?:injured|wounded|hurt)\b")
+_AREA_NOUNS = frozenset(("hectares", "acres"))
+_BURN_BEFORE = rx.compile(
+    r"\b(?:burned|burnt|scorched|blackened|consumed|charred)\s+(?:(?:through|across|over)\s+)?\Z"
+    r"|\b(?:fire|blaze|bushfire|wildfire)\s+(?:[a-z]+\s+){0,2}?(?:covers|covered|covering|spans|spanned|measures|measured|"
+    r"is\s+estimated\s+at|was\s+estimated\s+at|estimated\s+at)\s+\Z"
+)
+_AREA_FIRE = rx.compile(r"-(?:hectare|acre)\s+(?:[a-z]+\s+)?(?:fire|blaze|bushfire|wildfire|burn)\b")
+_MANY_FIRES = rx.compile(r"\b(?i:fires|blazes|bushfires|wildfires|(?:another|second|other|separate)\s+(?:fire|blaze))\b")
+_MONEY = r"(?:[$€£¥₹₦]|N|R|Rs\.?\s?|KSh\s?|[A-Z]{1,2}\$)\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?(?![\w])"
+_NEW_PRICE = rx.compile(
+    r"\b(?:raised|raises|raising|increased|increases|increasing|hiked|hikes|hiking|cut|cuts|cutting|lowered|lowers|"
+    r"lowering|reduced|reduces|reducing)\s+(?:(?:its|their|the|his|her|our)\s+)?(?P<p1>(?:[a-z]+[\s-]){0,2}?)prices?\s+"
+    rf"(?:of\s+[a-z]+\s+)?(?:from\s+{_MONEY}\s+)?to\s+(?P<m1>{_MONEY})"
+    rf"|\b(?:the|a|its|their)\s+new\s+(?P<p2>(?:[a-z]+[\s-]){{0,2}}?)price\s+(?:(?:of|is|was|will\s+be)\s+)?(?P<m2>{_MONEY})"
+    rf"|\b(?:the|a|its|their)\s+new\s+(?P<m3>{_MONEY})\s+(?:(?:per|a)\s+[a-z]+\s+)?(?P<p3>(?:[a-z]+[\s-]){{0,2}}?)price\b"
+)
+_MONEY_PARTS = rx.compile(r"(?P<cur>\D*?)(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<sc>[a-z]+))?")
+_STAFF = r"(?:full-time\s+)?(?:employees|staff|workers|people|staffers)\b"
+_HEADCOUNT = rx.compile(
+    r"\b(?:has|have|employs|employ)\s+(?P<h1>(?:(?:about|around|roughly|nearly|some|almost|more\s+than|over)\s+)?)"
+    rf"(?P<n1>\d[\d,]*)\s+{_STAFF}"
+    r"|\b(?:headcount|workforce|staff)\s+of\s+(?P<h2>(?:(?:about|around|roughly|nearly|some|almost|more\s+than|over)\s+)?)(?P<n2>\d[\d,]*)\b"
+    r"|\b(?P<n3>\d[\d,]*)-(?:strong|person|member)\s+(?:workforce|staff)\b"
+    r"|\b(?:grow|expand|increase|double|triple|boost|cut|reduce|shrink|trim|take)\s+(?:(?:its|their)\s+(?:headcount|workforce|staff)\s+)?"
+    rf"from\s+(?P<n4>\d[\d,]*)(?:\s+{_STAFF})?"
+)
+_COMPANY_SUBJECT = rx.compile(
+    r"\s*(?P<name>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}|The\s+(?:company|firm|startup|start-up|business|group|bank|"
+    r"retailer|maker|lender|insurer|airline|chain|carrier)|It)\s+(?:(?:currently|now|still|already)\s+)?"
+    r"(?:(?:plans|aims|hopes|wants|intends|expects)\s+to\s+)?\Z"
+)
+# other occasions, parts and times in a sentence that gives a tally
+_TALLY_OTHER = rx.compile(
+    r"\b(?i:similar|previous|previously|last|another|earlier|other|others|including|included|among\s+them|of\s+which|"
+    r"of\s+whom|alone|average|also|additional|further|compared|since|record|worst|deadliest|ago|history|historic|"
+    r"respectively|initially|originally|separate|separately|unrelated|meanwhile|elsewhere|second|third|fourth|each|"
+    r"combined|total|so\s+far|to\s+date|as\s+of|estimates?|projected|forecast|would|could|might|may|will)\b"
+    r"|\b(?:19|20)\d\d\b"
+)
+_DAYS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
+_MONTHS_ALT = (r"January|February|March|April|May|June|July|August|September|October|November|December")
+_DAY_OF = rx.compile(rf"\b(?:{_DAYS})\b|\b\d{{1,2}}\s+(?:{_MONTHS_ALT})\b|\b(?:{_MONTHS_ALT})\s+\d{{1,2}}\b")
+# a time or rate right after the figure, in its clause ("27 by nightfall", "16 on Thursday morning")
+_AFTER_TIME = rx.compile(
+    rf"\b(?:(?i:on|by|as\s+of|until|at|in|since|through|before|after)\s+(?:the\s+)?(?:(?:{_DAYS}|{_MONTHS_ALT})\b|"
+    r"(?i:morning|afternoon|evening|night|nightfall|noon|midday|dawn|dusk|midnight|weekend|end|time)\b|\d)"
+    r"|(?i:earlier|yesterday|last\s+(?:week|month|year|night)|so\s+far|to\s+date|initially|at\s+first|previously|then)\b"
+    r"|(?i:a|per|each|every)\s+(?:year|month|week|day|capita|head)\b|per\s+(?:\d|hundred|thousand|million))"
+)
+_BEFORE_TIME = rx.compile(r"\b(?i:had|initially|originally|at\s+first|earlier|previously|now|then|once|by\s+then|until)\b")
+_OPENING_FRAME = rx.compile(r"\s*(?:On|By|As\s+of|In|At|Across|Until|Since|Outside|Near)\b[^,]{0,60},")
+_LOCAL_PLACE = rx.compile(r"\b(?:in|at|near|across|outside|throughout|around)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_LIST_ENTRY = rx.compile(r"\s*(?:[—–•*-]|[A-Z][\w .'’-]{0,30}:\s+\S*\d)")
+_CLAUSE_END = rx.compile(r"[,;:.()\n\"“”]")
+
+
+_COMPANY_OWNER = rx.compile(
+    r"(?:\b(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})['’]s?|\b(?:its|the\s+(?:company|firm)['’]s))\s+(?:\d[\d,]*-\w+\s+)?(?:headcount|workforce|staff)\b"
+)
+_TALLY_WHAT = {"dead": "the same death toll", "hurt": "the same number of injured", "area": "the same fire's area",
+               "price": "the same new price", "staff": "the same headcount"}
+
+
+def _same_key(a: "_Tally", b: "_Tally") -> bool:
+    """The same counted thing at the same place; for prices the same currency, and the same
+    product where both name one."""
+    if a.kind != "price":
+        return a.key == b.key
+    ca, pa, proda = a.key.split("|")
+    cb, pb, prodb = b.key.split("|")
+    return ca == cb and pa == pb and (proda == prodb or not proda or not prodb)
+
+
+class _Tally(NamedTuple):
+    kind: str  # "dead", "hurt", "area", "price", "staff"
+    key: str  # what else must agree: the counted noun, the currency and product
+    low: float
+    high: float
+    start: int
+    end: int
+    num: str  # the figure as written
+    sent: tuple[int, int]
+
+
 class FigureRestated(Rule):
     """One outcome counted twice with different figures: "the fire destroyed 120 homes" and,
     later, "85 homes were destroyed" (the same verb and the same counted thing, in two
@@ -509,9 +619,18 @@ class FigureRestated(Rule):
         if grows:
             yield from self._grew_to(doc, prose, classes, [
                 m for i in grows for m in [_GREW_TO.search(prose, max(0, t.starts[i] - 16), t.ends[i] + 6)] if m])
+        done: set[int] = set()
         if outcomes:
             spans = sorted({sentence_span(doc, t.starts[i]) for i in outcomes})
-            yield from self._twice(doc, prose, classes, spans)
+            for f in self._twice(doc, prose, classes, spans):
+                done.add(f.start)
+                yield f
+        tallies = hits_of(doc, _TALLY_KEYS)
+        if tallies:
+            for f, a, b in self._tallies(doc, prose, classes, tallies):
+                if a not in done and b not in done:
+                    done.add(b)
+                    yield f
 
     def _from_to(self, doc: Document, prose: str, matches: list[re.Match]) -> Iterator[Finding]:
         for m in matches:
@@ -566,6 +685,149 @@ class FigureRestated(Rule):
                         related=[Related(p.start, p.end, f"the figure before: {_q(doc, p)}")],
                     )
                     break
+
+    # --- one tally given twice in other words ----------------------------------------------------
+    def _tallies(self, doc: Document, prose: str, classes, hits: list[int]) -> Iterator[tuple[Finding, int, int]]:
+        t = word_table(doc)
+        spans = sorted({sentence_span(doc, t.starts[i]) for i in hits})
+        sents = doc.sentences
+        head = prose[sents[0].start:sents[0].end] if sents else ""
+        found: list[_Tally] = []
+        for ss, se in spans:
+            if _TALLY_OTHER.search(prose, ss, se):
+                continue  # another occasion, a part, a time or an estimate
+            if _LIST_ENTRY.match(prose, ss, se) or doc.line_of(ss).kind in ("list", "table", "label"):
+                continue  # an entry of a breakdown ("- Italy: 1,694 cases, 34 deaths")
+            got = self._tallies_in(doc, prose, classes, ss, se, head)
+            # one tally given twice in one sentence: parts, or a change ("rose to 31 from 27")
+            kinds: dict[tuple[str, str], set[float]] = {}
+            for x in got:
+                kinds.setdefault((x.kind, x.key), set()).add(x.low)
+            found.extend(x for x in got if len(kinds[(x.kind, x.key)]) == 1)
+        if len(found) < 2:
+            return
+        many_fires = _MANY_FIRES.search(prose) is not None
+        days = {}
+        for x in found:
+            if x.sent not in days:
+                days[x.sent] = frozenset(m.group() for m in _DAY_OF.finditer(prose, *x.sent))
+        for j, b in enumerate(found):
+            if b.kind == "area" and many_fires:
+                continue
+            against = []
+            for a in found[:j]:
+                if a.kind != b.kind or a.sent == b.sent or not _same_key(a, b):
+                    continue
+                if days[a.sent] and days[b.sent] and days[a.sent] != days[b.sent]:
+                    continue  # told of two days
+                if b.high < a.low * 0.9999 or b.low > a.high * 1.0001:
+                    against.append(a)
+            if not against:
+                continue
+            a = against[0]
+            what = _TALLY_WHAT[b.kind]
+            yield self.finding(
+                b.start,
+                b.end,
+                f"'{doc.text[b.start:b.end]}' here, but '{doc.text[a.start:a.end]}' earlier for {what}: "
+                f"one figure is wrong, or one of them needs its own time or place",
+                related=[Related(x.start, x.end, f"{what}: {x.num}") for x in against],
+            ), a.start, b.start
+
+    def _tallies_in(self, doc: Document, prose: str, classes, ss: int, se: int, head: str) -> list[_Tally]:
+        out: list[_Tally] = []
+        opening = _OPENING_FRAME.match(prose, ss, se)
+        frame_end = opening.end() if opening else ss
+
+        def local(start: int, end: int, from_ok: bool = False) -> str | None:
+            """The place named in the figure's clause ("" for none), or None when the clause
+            gives the figure a time of its own or it is under an opening frame."""
+            if start < frame_end:
+                return None
+            ce = _CLAUSE_END.search(prose, end, se)
+            after_end = ce.start() if ce else se
+            if _AFTER_TIME.search(prose, end, after_end):
+                return None
+            cs = max(prose.rfind(c, ss, start) for c in ",;:(")
+            cs = ss if cs < 0 else cs + 1
+            if _BEFORE_TIME.search(prose, cs, start):
+                return None
+            if not from_ok and prose[max(cs, start - 6):start].rstrip().endswith("from"):
+                return None  # the figure before a change
+            m = _LOCAL_PLACE.search(prose, end, after_end) or _LOCAL_PLACE.search(prose, cs, start)
+            return m.group(1) if m else ""
+
+        if candidates_between(doc, ss, se):
+            for q in extract_between(doc, ss, se, classes):
+                if q.vague or q.unit or q.increment or q.previous or q.total or (q.low != q.high and not q.hedge):
+                    continue
+                noun = q.noun
+                key = "" if noun in _PERSONS or noun in _DEAD_NOUNS or noun in _HURT_NOUNS or noun in ("lives", "bodies") else noun
+                lo = max(ss, q.start - 100)
+                kind = None
+                if noun in _DEAD_NOUNS:
+                    kind = "dead"
+                elif noun == "bodies" and _BODIES_AFTER.match(prose, q.end):
+                    kind = "dead"
+                elif noun in _HURT_NOUNS:
+                    kind = "hurt"
+                elif noun in _AREA_NOUNS:
+                    kind = "area" if _BURN_BEFORE.search(prose, lo, q.start) else None
+                elif not noun and _AREA_FIRE.match(prose, q.num_end):
+                    kind, key = "area", prose[q.num_end + 1:q.num_end + 3]  # "he" or "ac"
+                elif _KILL_BEFORE.search(prose, lo, q.start) and (noun != "lives" or prose[q.start - 8:q.start].strip() in ("claiming", "claimed")):
+                    kind = "dead"
+                elif _HURT_BEFORE.search(prose, lo, q.start):
+                    kind = "hurt"
+                elif _DIED_AFTER.match(prose, q.end):
+                    kind = "dead"
+                elif _HURT_AFTER.match(prose, q.end):
+                    kind = "hurt"
+                if kind is None:
+                    tm = _TOLL_BEFORE.search(prose, lo, q.start)
+                    if not tm or tm.group("up") or noun not in _PERSONS and noun not in _DEAD_NOUNS:
+                        continue
+                    kind = "dead"
+                if kind == "area":
+                    if noun:
+                        key = noun[:2]
+                place = local(q.start, q.end)
+                if place is None:
+                    continue
+                low, high = q.low, q.high
+                if kind == "dead" and q.hedge == "at least":
+                    high = low  # "at least 23" is the count so far
+                out.append(_Tally(kind, f"{key}|{place}", low, high, q.start, q.end, doc.text[q.num_start:q.num_end], (ss, se)))
+        for m in _NEW_PRICE.finditer(prose, ss, se):
+            g = "1" if m.group("m1") else "2" if m.group("m2") else "3"
+            money = _MONEY_PARTS.match(m.group("m" + g))
+            v = float(money.group("num").replace(",", "")) * SCALES.get((money.group("sc") or "").lower(), 1.0)
+            place = local(m.start("m" + g), m.end("m" + g), True)
+            if place is None:
+                continue
+            product = " ".join((m.group("p" + g) or "").replace("-", " ").split())
+            out.append(_Tally("price", f"{money.group('cur').strip()}|{place}|{product}", v, v, m.start("m" + g), m.end("m" + g),
+                              m.group("m" + g), (ss, se)))
+        for m in _HEADCOUNT.finditer(prose, ss, se):
+            g = next(k for k in "1234" if m.group("n" + k))
+            if g in "14":
+                subj = _COMPANY_SUBJECT.match(prose, ss, m.start())
+            else:
+                subj = _COMPANY_OWNER.search(prose, max(ss, m.start() - 40), m.start() + 1) if g == "2" else \
+                    _COMPANY_OWNER.search(prose, max(ss, m.start() - 40), m.start() + 1)
+            if not subj:
+                continue
+            name = subj.group("name") or ""
+            if name[:1].isupper() and name not in ("The", "It", "Its") and not name.startswith("The ") and name.split()[0].rstrip("'’s") not in head:
+                continue  # a company the headline does not name
+            v = float(m.group("n" + g).replace(",", ""))
+            hedge = (m.group("h" + g) if g in "12" else "") or ""
+            lo_v, hi_v = interval(v, hedge.strip()) if hedge.strip() else (v, v)
+            place = local(m.start("n" + g), m.end(), True)
+            if place is None:
+                continue
+            out.append(_Tally("staff", f"|{place}", lo_v, hi_v, m.start(), m.end(), m.group("n" + g), (ss, se)))
+        return out
 
     def _twice(self, doc: Document, prose: str, classes, spans: list[tuple[int, int]]) -> Iterator[Finding]:
         stated: dict[tuple[str, str], list[Quantity]] = {}
