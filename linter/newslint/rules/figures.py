@@ -447,6 +447,14 @@ _FROM_TO = rx.compile(
     r"\b(?P<v>rose|risen|grew|grown|climbed|increased|jumped|soared|swelled)\s+(?:by\s+[^,.;]{1,20}?\s+)?from\s+"
     r"|\b(?P<d>fell|fallen|dropped|shrank|shrunk|declined|decreased|slipped|eased)\s+(?:by\s+[^,.;]{1,20}?\s+)?from\s+"
 )
+# the figure reached first, then where it came from: "rose to $398,000 in February from $412,000"
+_TO_FROM = rx.compile(
+    r"\b(?:(?P<v>rose|risen|grew|grown|climbed|increased|jumped|soared|swelled)|(?P<d>fell|fallen|dropped|shrank|shrunk|declined|"
+    r"decreased|slipped|eased|slumped|sank))\s+to\s+"
+)
+_TO_FROM_TAIL = rx.compile(r"(?:\s+[^\d;:.,%()]{1,40}?)?,?\s+from\s+\Z")
+_CLAUSE_MARK = rx.compile(r"[;:(]|,(?!\d)")
+_UP_FROM = rx.compile(r"[^\d;:()]{0,60},\s+\Z")
 _WHEN = rx.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|"
@@ -609,13 +617,16 @@ class FigureRestated(Rule):
         outcomes = hits_of(doc, _OUTCOME_KEYS)
         grows = hits_of(doc, _GROW_KEYS)
         froms = hits_of(doc, _FROM_KEYS)
-        if not (outcomes or grows or froms):
-            return
         prose = doc.prose
+        if "up from" in prose or "down from" in prose:
+            yield from self._up_from(doc, prose)
+        if not (outcomes or grows or froms or hits_of(doc, _TALLY_KEYS)):
+            return
         t = word_table(doc)
         classes = count_classes(ctx)
         if froms:
             yield from self._from_to(doc, prose, [m for i in froms for m in [_FROM_TO.match(prose, t.starts[i])] if m])
+            yield from self._to_from(doc, prose, [m for i in froms for m in [_TO_FROM.match(prose, t.starts[i])] if m])
         if grows:
             yield from self._grew_to(doc, prose, classes, [
                 m for i in grows for m in [_GREW_TO.search(prose, max(0, t.starts[i] - 16), t.ends[i] + 6)] if m])
@@ -654,6 +665,58 @@ class FigureRestated(Rule):
                     f"one of them or the verb is wrong",
                     related=[Related(r.start("b"), r.end("b"), "the figure it reached")],
                 )
+
+    def _to_from(self, doc: Document, prose: str, matches: list[re.Match]) -> Iterator[Finding]:
+        """ "rose to X ... from Y": the figure reached, a few words without figures, then the one before."""
+        for m in matches:
+            s, e = sentence_span(doc, m.start())
+            qs = [q for q in extract_between(doc, m.end(), min(e, m.end() + 120)) if not q.vague]
+            if len(qs) < 2 or qs[0].start != m.end():
+                continue
+            x, y = qs[0], qs[1]
+            if not _TO_FROM_TAIL.search(prose, x.end, y.start) or y.hedge or x.hedge:
+                continue
+            yield from self._direction(doc, prose, s, e, bool(m.group("v")), m.group("v") or m.group("d"), x, y, m.start())
+
+    def _up_from(self, doc: Document, prose: str) -> Iterator[Finding]:
+        """ "X, up from Y" and "X, down from Y": the figure, then the one it came from."""
+        for p in offsets_of(prose, ("up from ", "down from ")):
+            if p and prose[p - 1].isalnum():
+                continue
+            s, e = sentence_span(doc, p)
+            word = "up" if prose.startswith("up", p) else "down"
+            after = p + len(word) + 6
+            ys = extract_between(doc, after, min(e, after + 40))
+            if not ys or ys[0].start != after:
+                continue
+            comma = prose.rfind(",", s, p)
+            cs = s
+            for dm in _CLAUSE_MARK.finditer(prose, s, comma if comma > s else s):
+                cs = dm.end()
+            xs = [q for q in extract_between(doc, max(s, cs, p - 120), p) if q.end <= p]
+            if len(xs) != 1:
+                continue  # no figure before, or two ("1,146 complaints in the past 12 months")
+            x, y = xs[-1], ys[0]
+            if not _UP_FROM.fullmatch(prose, x.end, p) or x.vague or y.vague or x.hedge or y.hedge:
+                continue
+            yield from self._direction(doc, prose, s, e, word == "up", word, x, y, x.start)
+
+    def _direction(self, doc: Document, prose: str, s: int, e: int, up: bool, verb: str, x: Quantity, y: Quantity,
+                   start: int) -> Iterator[Finding]:
+        """x is the figure reached, y the one before: a rise that the figures say fell, or a fall that rose."""
+        if _RANK_WORDS.search(prose, s, e) or x.unit != y.unit or x.low != x.high or y.low != y.high:
+            return
+        if x.unit != "%" and x.scale != y.scale and not (x.scale > 1 and y.scale == 1 and y.value < 1000):
+            return  # "to 4.5 billion from 4,000": the units are not clear
+        yv = y.value * x.scale if y.scale == 1 and x.scale > 1 else y.value
+        if (up and x.value < yv * 0.9999) or (not up and x.value > yv * 1.0001):
+            a, b = doc.text[y.num_start:y.num_end], doc.text[x.num_start:x.num_end]
+            yield self.finding(
+                start,
+                y.end,
+                f"'{verb}' from {a} to {b}: the figures say it {'fell' if up else 'rose'}; one of them or the verb is wrong",
+                related=[Related(x.num_start, x.num_end, "the figure it reached")],
+            )
 
     def _grew_to(self, doc: Document, prose: str, classes, matches: list[re.Match]) -> Iterator[Finding]:
         done: set[int] = set()
