@@ -1058,19 +1058,38 @@ class ImpliedCount(Rule):
 
 
 # --- NL814: a change in per cent that its two figures do not give --------------------------------
-_AMOUNT = (r"(?P<{n}cur>[$€£¥])?\s?(?P<{n}num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<{n}scale>million|billion|trillion|bn|mn|m|k)\b|(?P<{n}sub>p|c)\b)?"
+_AMOUNT = (r"(?P<{n}cur>[$€£¥])?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?P<{n}scale>million|billion|trillion|bn|mn|m|k)\b|(?P<{n}sub>p|c)\b)?"
            r"(?!\s?(?:%|per\s?cent|percent))")
 _RISE = "rose|risen|rising|increased|grew|grown|climbed|jumped|gained|surged|soared|advanced|edged up|was up|were up|up"
 _FALL = "fell|fallen|falling|decreased|dropped|declined|slid|lost|slumped|plunged|sank|shrank|edged down|was down|were down|down"
+# the span the change covers, between its percentage and its figures: "this year", "in the year to March"
+_SPAN = r"(?:(?:this|last|in|over|during|for|since|a)\b[^\d.;:%£$€¥\n,]{0,30}?,?\s+)?"
 _CHANGE = rx.compile(
     rf"\b(?P<verb>{_RISE}|{_FALL})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over)\s+)?"
-    r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+"
+    r"(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+" + _SPAN +
     # "to £4.5 billion in the year to March, from £4.0 billion": a few words without figures between
     r"(?:(?:to|at)\s+" + _AMOUNT.format(n="to") + r"(?:\s+[^\d.;:%£$€¥\n]{1,40}?)?,?\s+(?:from|compared\s+with|against|up\s+from|down\s+from)\s+" + _AMOUNT.format(n="fr")
-    + r"|from\s+" + _AMOUNT.format(n="fr2") + r"\s+to\s+" + _AMOUNT.format(n="to2") + r")"
+    # "from 4,200 students to 4,500": the counted thing may follow the first figure
+    + r"|from\s+" + _AMOUNT.format(n="fr2") + r"(?:\s+[a-z]+){0,2}?\s+to\s+" + _AMOUNT.format(n="to2") + r")"
 )
-# what every match of _CHANGE holds after its percentage: the change's tail, found in one cheap scan
-_PCT_TAIL = rx.compile(r"(?:%|per\s?cent|percent)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+(?:to|at|from)\s")
+# a change with its base only, the new figure given before it: "$19.4 million, a 3.5 percent
+# increase over this year's $18.2 million"; "1.8 million passengers, up 12.5% from 1.6 million"
+_CHANGE_BASE = rx.compile(
+    r"(?:\b(?P<verb>up|down)\s+(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
+    r"|\b(?:a|an)\s+(?P<pct2>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+(?P<noun>increase|rise|jump|gain|hike|climb|growth|"
+    r"decrease|drop|cut|decline|fall|reduction|dip))"
+    r"(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?\s+(?:from|over|on|compared\s+with|against)\s+"
+    r"(?:[A-Za-z'’]+\s+){0,3}?" + _AMOUNT.format(n="fr") + r"(?![\d,.]*\d)"
+)
+_BASE_FALLS = frozenset(("down", "decrease", "drop", "cut", "decline", "fall", "reduction", "dip"))
+# the words that point at the new figure in the sentence after a change with its base only
+_NEW_FIGURE = rx.compile(r"\b(?i:new|total|brings?|bringing|takes|taking|makes|making|will\s+be|would\s+be|now)\b[^\d.;:]{0,40}\Z")
+_FIGURE_TEXT = rx.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>[A-Za-z]+)?")
+_PCT_TAIL = rx.compile(r"(?:%|per\s?cent|percent)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+" + _SPAN + r"(?:to|at|from)\s")
+_BASE_TAIL = rx.compile(
+    r"(?:%|per\s?cent|percent)(?:\s+(?:increase|rise|jump|gain|hike|climb|growth|decrease|drop|cut|decline|fall|reduction|dip))?"
+    r"(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?\s+(?:from|over|on|compared\s+with|against)\s"
+)
 def _half_unit(digits: str) -> float:
     """Half a unit of the last digit written: how far the value of "4.5" may be from 4.5."""
     return 0.5 * 10 ** -(len(digits) - digits.index(".") - 1) if "." in digits else 0.5
@@ -1113,30 +1132,44 @@ class ChangeMismatch(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if "from" not in prose or not ("%" in prose or "per cent" in prose or "percent" in prose):
+        if not ("%" in prose or "per cent" in prose or "percent" in prose):
+            return
+        if "from" not in prose and " over " not in prose and " on " not in prose and "against" not in prose:
             return
         # _CHANGE is tried only around the tails of changes: from the sixth word before the tail
         # (the verb and "by about 12.5") to 400 characters after it (both figures; the pattern's
         # words and figures never run that long). A window starts at a word and the search sees
         # the text before it, so \b and the verb match as in a scan of the whole prose
         found: list[re.Match] = []
+        based: list[re.Match] = []
         for p in offsets_of(prose, ("%", "percent", "per cent", "per\ncent", "per\tcent")):
-            t = _PCT_TAIL.match(prose, p)
             q = p - 1 if p and not prose[p - 1].isspace() else p - 2  # "12%" or "12 %"
-            if t is None or q < 0 or not prose[q].isdigit():
+            if q < 0 or not prose[q].isdigit():
                 continue
-            lo = t.start()
+            t = _PCT_TAIL.match(prose, p)
+            b = None if t else _BASE_TAIL.match(prose, p)
+            if t is None and b is None:
+                continue
+            tail = t or b
+            lo = tail.start()
             for _ in range(6):  # back over "rose by about 12.5": at most five words before the figure
                 lo = prose.rfind(" ", 0, lo - 1) if lo > 1 else 0
                 if lo <= 0:
                     lo = 0
                     break
             lo = lo + 1 if lo else 0
-            if found and lo < found[-1].end():
-                continue
-            m = _CHANGE.search(prose, lo, min(len(prose), t.end() + 400))
-            if m and m.start() <= t.start() < m.end():
-                found.append(m)
+            if t is not None:
+                if found and lo < found[-1].end():
+                    continue
+                m = _CHANGE.search(prose, lo, min(len(prose), t.end() + 400))
+                if m and m.start() <= t.start() < m.end():
+                    found.append(m)
+                    continue
+                b = _BASE_TAIL.match(prose, p)
+            if b is not None:
+                m = _CHANGE_BASE.search(prose, lo, min(len(prose), b.end() + 120))
+                if m and m.start() <= b.start() < m.end():
+                    based.append(m)
         for m in found:
             if re.search(r"more\s+than|over|about|around|nearly|almost|some|roughly", prose[m.end("verb") : m.start("pct")]):
                 continue  # a hedged change
@@ -1144,32 +1177,90 @@ class ChangeMismatch(Rule):
             fr = "fr" if m.group("frnum") else "fr2"
             if (m.group(f"{to}cur") or "") != (m.group(f"{fr}cur") or "") or (m.group(f"{to}sub") or "") != (m.group(f"{fr}sub") or ""):
                 continue  # different currencies, or a figure whose unit is not written
-            scale_to, scale_fr = m.group(f"{to}scale"), m.group(f"{fr}scale")
-            if bool(scale_to) != bool(scale_fr) and not (scale_fr is None and scale_to):
-                continue  # "to 4.5 billion from 4,000": units unclear
-            v_to, lo_to, hi_to = _bounds(m.group(f"{to}num"), scale_to)
-            v_fr, lo_fr, hi_fr = _bounds(m.group(f"{fr}num"), scale_fr or scale_to)
-            if lo_fr <= 0:
-                continue
-            pct = float(m.group("pct"))
-            half = _half_unit(m.group("pct"))
             falls = re.fullmatch(rf"(?:{_FALL})", m.group("verb")) is not None
-            sign = -1.0 if falls else 1.0
-            said_lo, said_hi = sign * (pct - half), sign * (pct + half)
-            said_lo, said_hi = min(said_lo, said_hi), max(said_lo, said_hi)
-            can_lo = (lo_to - hi_fr) / hi_fr * 100 if lo_to >= hi_fr else (lo_to - hi_fr) / lo_fr * 100
-            can_hi = (hi_to - lo_fr) / lo_fr * 100 if hi_to >= lo_fr else (hi_to - lo_fr) / hi_fr * 100
-            if said_hi < can_lo or said_lo > can_hi:
-                actual = (v_to - v_fr) / v_fr * 100
-                what = "a rise" if actual > 0 else "a fall" if actual < 0 else "no change"
-                yield self.finding(
-                    m.start("pct"),
-                    m.end(),
-                    f"'{m.group('verb')} {m.group('pct')}%' does not fit its figures: from {doc.text[m.start(fr + 'num'):m.end(fr + 'num')]} "
-                    f"to {doc.text[m.start(to + 'num'):m.end(to + 'num')]} is {what} of {abs(actual):.1f}%",
-                    related=[Related(m.start(f"{fr}num"), m.end(f"{fr}num"), "the figure before"),
-                             Related(m.start(f"{to}num"), m.end(f"{to}num"), "the figure after")],
-                )
+            f = self._mismatch(doc, m.group("verb"), m.group("pct"), falls, m.start("pct"), m.end(),
+                               (m.group(f"{to}num"), m.group(f"{to}scale"), m.start(f"{to}num"), m.end(f"{to}num")),
+                               (m.group(f"{fr}num"), m.group(f"{fr}scale"), m.start(f"{fr}num"), m.end(f"{fr}num")))
+            if f:
+                yield f
+        for m in based:
+            yield from self._with_base(doc, prose, m)
+
+    def _with_base(self, doc: Document, prose: str, m: re.Match) -> Iterator[Finding]:
+        """A change with its base only: the new figure is the one figure of the clause before
+        it ("$19.4 million, a 3.5 percent increase over..."), or, when the sentence gives none
+        before it, the one figure of the base's unit in the next sentence that is called new."""
+        pct = m.group("pct") or m.group("pct2")
+        verb = m.group("verb") or m.group("noun")
+        s, e = sentence_span(doc, m.start())
+        ys = extract_between(doc, m.start("frnum") - (1 if m.group("frcur") else 0), m.end())
+        if not ys:
+            return
+        y = ys[0]
+        if y.unit == "%" or y.hedge or y.vague:
+            return
+        x = None
+        before = [q for q in extract_between(doc, s, m.start()) if q.end <= m.start()]
+        if before:
+            cs = s
+            for dm in _CLAUSE_MARK.finditer(prose, s, before[-1].end):
+                cs = dm.end()
+            inclause = [q for q in before if q.start >= cs]
+            if len(inclause) == 1 and _UP_FROM.fullmatch(prose, inclause[0].end, m.start()):
+                x = inclause[0]
+        elif not any(q.unit == y.unit for q in extract_between(doc, m.end(), e)):
+            si = doc.sentence_index(m.start())
+            if 0 <= si < len(doc.sentences) - 1:
+                ns = doc.sentences[si + 1]
+                if doc.paragraph_index(ns.start) - doc.paragraph_index(m.start()) <= 1 and "%" not in prose[ns.start:ns.end] \
+                        and "per" not in prose[ns.start:ns.end]:
+                    same = [q for q in extract_between(doc, ns.start, ns.end) if q.unit == y.unit]
+                    if len(same) == 1 and _NEW_FIGURE.search(prose, ns.start, same[0].start):
+                        x = same[0]
+        if x is None or x.unit != y.unit or x.hedge or x.vague or x.low != x.high:
+            return
+        xt = _FIGURE_TEXT.search(doc.text, x.num_start, x.num_end)
+        yt = _FIGURE_TEXT.search(doc.text, y.num_start, y.num_end)
+        if not xt or not yt:
+            return
+        f = self._mismatch(doc, verb, pct, verb in _BASE_FALLS, m.start(), m.end(),
+                           (xt.group("num"), xt.group("scale"), x.num_start, x.num_end),
+                           (yt.group("num"), yt.group("scale"), y.num_start, y.num_end))
+        if f:
+            yield f
+
+    def _mismatch(self, doc: Document, verb: str, pct_text: str, falls: bool, start: int, end: int, to, fr) -> Finding | None:
+        """The finding when a change of pct_text per cent cannot lead from fr to to (each a
+        figure as written, its scale word, and its place), every figure read as rounded."""
+        (to_num, scale_to, to_s, to_e), (fr_num, scale_fr, fr_s, fr_e) = to, fr
+        if scale_to and scale_to.lower() not in SCALES:
+            scale_to = None
+        if scale_fr and scale_fr.lower() not in SCALES:
+            scale_fr = None
+        if bool(scale_to) != bool(scale_fr) and not (scale_fr is None and scale_to):
+            return None  # "to 4.5 billion from 4,000": units unclear
+        v_to, lo_to, hi_to = _bounds(to_num, scale_to)
+        v_fr, lo_fr, hi_fr = _bounds(fr_num, scale_fr or scale_to)
+        if lo_fr <= 0:
+            return None
+        pct = float(pct_text)
+        half = _half_unit(pct_text)
+        sign = -1.0 if falls else 1.0
+        said_lo, said_hi = sign * (pct - half), sign * (pct + half)
+        said_lo, said_hi = min(said_lo, said_hi), max(said_lo, said_hi)
+        can_lo = (lo_to - hi_fr) / hi_fr * 100 if lo_to >= hi_fr else (lo_to - hi_fr) / lo_fr * 100
+        can_hi = (hi_to - lo_fr) / lo_fr * 100 if hi_to >= lo_fr else (hi_to - lo_fr) / hi_fr * 100
+        if not (said_hi < can_lo or said_lo > can_hi):
+            return None
+        actual = (v_to - v_fr) / v_fr * 100
+        what = "a rise" if actual > 0 else "a fall" if actual < 0 else "no change"
+        return self.finding(
+            start,
+            end,
+            f"'{verb} {pct_text}%' does not fit its figures: from {doc.text[fr_s:fr_e]} "
+            f"to {doc.text[to_s:to_e]} is {what} of {abs(actual):.1f}%",
+            related=[Related(fr_s, fr_e, "the figure before"), Related(to_s, to_e, "the figure after")],
+        )
 
 
 RULES = [LabelledValueConflict, PartsAgainstWhole, FigureRestated, ImpliedCount, ChangeMismatch]
