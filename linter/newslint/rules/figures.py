@@ -971,6 +971,36 @@ _OBJECT_OF = rx.compile(r"\b(?:for|of|in|on|to|from|with|by|at)\s+\Z")
 _BODY_DIGITS = rx.compile(r"(?<![\d,.])(?P<n>\d{1,3})-(?:member|seat|judge|justice|person)\b")
 
 
+# a count, then (one or two sentences on) the sentence that enumerates it
+_COUNT_PHRASE = rx.compile(r"(?P<n>[A-Za-z]+)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?(?P<noun>[a-z]+s)\b")
+_ROLE_NOUNS = frozenset("candidates finalists nominees contenders shortlisted applicants semifinalists".split())
+_LIST_INTRO = rx.compile(
+    r"\s*(?:(?:The|These|Those|Its|Their)\s+(?:(?P<n2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+    r"(?:[a-z]+\s+)?(?P<noun2>[a-z]+s)|They)\s+(?:are|were|will\s+be)\s*:?\s+(?=[A-Z])"
+)
+_LIST_ITEM = rx.compile(rf"(?:and\s+)?(?:(?!(?:a|an|the|of|from|in|at|for|with|or|who|whose)\s)[a-z]+\s+){{0,3}}{_NAME}")
+
+
+def _enumerated(body: str) -> list[str]:
+    """The items of a list that makes up a whole clause ("A, x; B, y; and C, z" or "A, B and
+    C"), each opening with a name: their names; [] when the text is not such a list."""
+    if ";" in body:
+        parts = [x.strip() for x in body.split(";")]
+        names = []
+        for x in parts:
+            im = _LIST_ITEM.match(x)
+            if not im or (im.end() < len(x) and x[im.end()] not in ","):
+                return []
+            names.append(im.group().removeprefix("and ").strip())
+        if not parts[-1].startswith("and ") and not parts[-2].endswith(" and"):
+            return []
+    else:
+        parts = [x.strip() for x in re.split(r",\s+and\s+|,\s+|\s+and\s+", body)]
+        if " and " not in body or any(not _LIST_ITEM.fullmatch(x) for x in parts):
+            return []
+        names = parts
+    return names if len(names) >= 2 else []
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
 
@@ -1039,7 +1069,12 @@ class ImpliedCount(Rule):
             m = _COUNTED_LIST.match(prose, t.starts[i - 1]) if i else None
             if not m and prose.find(":", t.starts[i], t.starts[i] + 200) != -1:  # its colon comes within 200
                 m = _COUNTED_COLON.match(prose, t.starts[i])
-            if not m or not (m.group("n").isdigit() or m.group("n").lower() in _WORD_NUMBERS):
+            if not m:
+                f = self._list_after(doc, prose, t.starts[i])
+                if f:
+                    yield f
+                continue
+            if not (m.group("n").isdigit() or m.group("n").lower() in _WORD_NUMBERS):
                 continue
             if _OBJECT_OF.search(prose, max(0, m.start() - 6), m.start()):
                 continue  # "the five candidates for the two seats, A, B and C": the list is not the seats'
@@ -1056,6 +1091,52 @@ class ImpliedCount(Rule):
                 related=[Related(m.start("list"), m.end("list"), f"{len(items)} names")],
             )
 
+
+    def _list_after(self, doc: Document, prose: str, at: int) -> Finding | None:
+        """A count that a following sentence enumerates: "has named the three finalists." and,
+        one or two sentences on, "The candidates are A, ...; B, ...; C, ...; and D, ..." (or
+        "They are A, B, C and D"). The list sentence must open by naming the counted things
+        (or "They") and run to its end as a list whose every item opens with a name."""
+        m = _COUNT_PHRASE.match(prose, at)
+        if not m or m.group("n").lower() not in _WORD_NUMBERS:
+            return None
+        n = _number(m.group("n"))
+        si = doc.sentence_index(at)
+        if si < 0 or n < 2:
+            return None
+        sents = doc.sentences
+        here = sents[si]
+        noun = m.group("noun")
+        own = _LIST_INTRO.match(prose, here.start, here.end)
+        if own and own.group("n2") and own.start("n2") == at:
+            following = [here]  # "The three finalists are A; B; C; and D"
+        elif prose.find(":", m.end(), here.end) != -1 or prose.find(";", m.end(), here.end) != -1:
+            return None  # a list of its own, or a clause that is not the count's
+        else:
+            following = sents[si + 1:si + 3]
+        para = doc.paragraph_index(at)
+        for sp in following:
+            if doc.paragraph_index(sp.start) - para > 1:
+                break
+            intro = _LIST_INTRO.match(prose, sp.start, sp.end)
+            if not intro:
+                continue
+            noun2 = intro.group("noun2")
+            if noun2 and noun2 != noun and not (noun2 in _ROLE_NOUNS and noun in _ROLE_NOUNS):
+                return None
+            if intro.group("n2") and sp is not here:
+                return None  # the list gives its own count, checked at that count
+            body = prose[intro.end():sp.end].rstrip().rstrip(".").rstrip()
+            items = _enumerated(body)
+            if not items or len(items) == n:
+                return None
+            return self.finding(
+                m.start("n"),
+                m.end("noun"),
+                f"'{m.group('n')} {noun}', but {len(items)} are named in the list that follows: {', '.join(items)}",
+                related=[Related(intro.end(), intro.end() + len(body), f"{len(items)} names")],
+            )
+        return None
 
 # --- NL814: a change in per cent that its two figures do not give --------------------------------
 _AMOUNT = (r"(?P<{n}cur>[$€£¥])?\s?(?P<{n}num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?P<{n}scale>million|billion|trillion|bn|mn|m|k)\b|(?P<{n}sub>p|c)\b)?"
