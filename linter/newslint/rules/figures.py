@@ -55,6 +55,24 @@ def _fmt(x: float, unit: str = "") -> str:
     return _SIGNS.get(unit, "") + fmt_amount(x)
 
 
+# --- NL810: one company given two ranks ---------------------------------------------------------------
+_SUPERLATIVE_KEYS = add_keywords("largest biggest busiest smallest oldest richest".split())
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_RANK_PHRASE = rx.compile(
+    r"\bthe\s+(?:(?P<scope1>country|nation|world|state|city|region|continent|province)['’]s\s+)?"
+    r"(?:(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th)[- ])?"
+    r"(?P<sup>largest|biggest|busiest|smallest|oldest|richest)\s+(?P<noun>[a-z]+)\b"
+    r"(?:\s+(?:in|of)\s+the\s+(?P<scope2>country|nation|world|state|city|region|continent|province)\b)?"
+    r"(?:\s+by\s+(?P<by>[a-z]+))?"
+)
+# the sentence's subject, then the rank in its apposition, a relative clause or after "is"
+_RANK_SUBJECT = rx.compile(
+    r"\s*(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?:,\s+(?:which|who|now)\b[^,;.]{0,80}?|,\s+|\s+(?:is|remains|became|has\s+become)\s+)\Z"
+)
+_RANK_OTHER_TIME = rx.compile(r"\b(?:was|were|had\s+been|former|formerly|once|until|previously|then|used\s+to|at\s+the\s+time|ago|(?:19|20)\d\d)\b")
+
+
 # --- NL810: one labelled item, two values ---------------------------------------------------------
 class LabelledValueConflict(Rule):
     """One labelled item given two different values: a sentence that restates a row of a list or
@@ -97,6 +115,9 @@ class LabelledValueConflict(Rule):
     summary = "One labelled item (a list entry or table row) given two different values"
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        sups = hits_of(doc, _SUPERLATIVE_KEYS)
+        if len(sups) >= 2:
+            yield from self._ranks(doc, sups)
         rows = labelled_rows(doc)
         if not rows:
             return
@@ -105,6 +126,47 @@ class LabelledValueConflict(Rule):
             by_label.setdefault(r.label, []).append(r)
         yield from self._twice_in_a_list(doc, rows, by_label)
         yield from self._prose_against_rows(doc, rows, by_label)
+
+    def _ranks(self, doc: Document, sups: list[int]) -> Iterator[Finding]:
+        """One company or place given two ranks: "Carver Homes, the country's second-largest
+        homebuilder" and "Carver, which ... became the largest homebuilder in the country". The
+        rank must be said of the sentence's subject (in an apposition, a relative clause or
+        after "is"), with the same superlative, noun and scope, in clauses that tell of no
+        other time ("was", "formerly", a year)."""
+        prose = doc.prose
+        t = word_table(doc)
+        seen: list[tuple[str, str, str, str, int, int, int, str]] = []
+        for i in sups:
+            m = _RANK_PHRASE.search(prose, max(0, t.starts[i] - 40), t.ends[i] + 60)
+            if not m or not (m.start("sup") <= t.starts[i] < m.end("sup")):
+                continue
+            ss, se = sentence_span(doc, m.start())
+            subj = _RANK_SUBJECT.match(prose, ss, m.start())
+            if not subj:
+                continue
+            clause_end = prose.find(",", m.end(), se)
+            clause = prose[subj.end("name"):clause_end if clause_end != -1 else se]
+            if _RANK_OTHER_TIME.search(clause):
+                continue
+            scope = m.group("scope1") or m.group("scope2") or ""
+            scope = "country" if scope.lower() in ("country", "nation", "national") else scope.lower()
+            ordinal = (m.group("ord") or "").lower()
+            rank = _ORDINALS.get(ordinal, 1)
+            name = subj.group("name").split()[0]
+            key = (name, m.group("sup").lower(), m.group("noun").lower(), scope)
+            measure = (m.group("by") or "").lower()
+            for other in seen:
+                if other[:4] == key and other[4] != rank and (not measure or not other[7] or measure == other[7]):
+                    yield self.finding(
+                        m.start(),
+                        m.end("noun"),
+                        f"{name} is called '{prose[m.start():m.end('noun')]}' here, but '{prose[other[5]:other[6]]}' "
+                        f"earlier: one of the ranks is wrong",
+                        related=[Related(other[5], other[6], "the other rank")],
+                    )
+                    break
+            else:
+                seen.append((*key, rank, m.start(), m.end("noun"), measure))
 
     def _twice_in_a_list(self, doc: Document, rows, by_label) -> Iterator[Finding]:
         """One list (rows on consecutive lines, blank lines allowed) giving an entry twice."""
