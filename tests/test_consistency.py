@@ -546,3 +546,66 @@ _FIGURE_CASES = [
 @pytest.mark.parametrize("code, text, want", _FIGURE_CASES)
 def test_counts_changes_and_spans_of_years(code, text, want):
     assert (code in rules(text)) is want
+
+
+# --- numfig: the same tally in other words, direction, change shapes, lists that follow, ranks ---
+_NUMFIG_BAD = [
+    ("NL812", "A bus plunged into a ravine on Sunday, killing 23 people, police said. Of the 32 dead, nine were children."),
+    ("NL812", "The quake killed at least 41 people, officials said. Rescue workers said the death toll stands at 14."),
+    ("NL812", "Twelve people were killed when the bridge collapsed, police said. Police said the 21 deaths were caused by falling concrete."),
+    ("NL812", "The storm killed 18 people across the state. Relatives mourned the 81 people who died."),
+    ("NL812", "The blast killed 32 people, officials said. Rescuers said 23 bodies were recovered from the rubble."),
+    ("NL812", "The explosion killed two workers and injured 14 people. Doctors said the 41 injured were taken to the city hospital."),
+    ("NL812", "The Creek fire has burned 5,300 acres of forest. Officials said the 3,500-acre blaze was started by a campfire."),
+    ("NL812", "The chain cut its coffee price from $4.99 to $3.99 a cup. Shoppers welcomed the new $3.49 price."),
+    ("NL812", "Tidewater currently has 340 employees. The company plans to grow from 430 staff to 800."),
+    ("NL812", "Fourteen people were killed in the crash, police said. The crash left 41 people dead."),
+    ("NL812", "The wildfire has scorched 8,000 hectares. The 6,000-hectare fire is burning out of control."),
+]
+_NUMFIG_GOOD = [
+    ("NL812", "The death toll rose to 31 on Friday from 27 on Thursday. Of the 31 dead, 22 were women."),
+    ("NL812", "The landslide killed 23 people. In Lima alone, 12 people were killed."),
+    ("NL812", "The landslide killed 23 people, of whom 12 were children. Of the 23 dead, most were found at home."),
+    ("NL812", "The Creek fire has burned 5,300 acres. A second fire, the Oak fire, has burned 1,200 acres."),
+    ("NL812", "A blast killed 23 people on Monday. On Tuesday, a bus crash killed 5 people."),
+    ("NL812", "The quake killed at least 23 people. By Friday, the death toll had risen to 32."),
+    ("NL812", "The company has 340 employees. It plans to grow to 800 staff within two years."),
+    ("NL812", "The crash killed 12 people. Last year, a similar crash killed 20 people."),
+    ("NL812", "The fire has burned about 12,000 hectares. The 12,400-hectare fire was started by lightning."),
+    ("NL812", "The fire has burned 1,200 to 1,500 acres. The 1,400-acre fire was started by lightning."),
+    ("NL812", "The storm killed 18 people. In Ohio, 6 people were killed when a tree fell."),
+    ("NL812", "The chain cut its coffee price from $4.99 to $3.99 a cup. Tea stays at $2.99, and the new $3.99 price applies from Monday."),
+    ("NL812", "The clashes killed 12 protesters, rights groups said. Police said 4 officers were killed."),
+    ("NL812", "The quake killed 23 people. The toll stood at 16 on Thursday morning."),
+    ("NL812", "Unity raised its petrol price to N945. Rival Apex raised its diesel price to N1,100 a litre."),
+    ("NL812", "The death toll rose to 31 on Friday from 27 on Thursday."),
+    ("NL812", "The council had received 1,146 complaints in the past 12 months, up from 812 the year before."),
+    ("NL812", "Inflation eased to 3.2% in March, down from 3.4% in February."),
+    ("NL812", "The district now has 46 portable classrooms, up from 29 five years ago."),
+    ("NL814", "Enrolment rose 7 per cent this year, from 4,200 students to 4,500."),
+    ("NL814", "Passengers rose about 12% this year, from 1.6 million to 1.8 million."),
+    ("NL814", "The airport handled 1.8 million passengers in the first quarter, up 12.5% from 1.6 million a year earlier."),
+    ("NL814", "The council approved a levy of $19.4 million, a 6.6 percent increase over this year's $18.2 million."),
+    ("NL814", "Profit was $900m in 2024, with sales up 8% from $5.2bn."),
+    ("NL814", "The council approved a 3.5 percent increase over this year's $18.2 million. The preliminary levy adopted in September was $19.9 million."),
+    ("NL814", "The levy is $19.4 million, a 3.5 percent increase in the rate over this year's 1.2 percent."),
+    ("NL814", "Revenue was $5.4bn, up 4% from $5.2bn."),
+    ("NL813", "The three finalists are Orla Devane, for her novel The Salt Year; Kwame Asante-Byrne, for Night Route; and Margaret Lyle, for What the Tide Left."),
+    ("NL813", "The university has named the three finalists. The candidates are Ana Ruiz, a dean at Lakemont; Tom Berg, a chair at Carrow; and Lee Chan, a provost."),
+    ("NL813", "The club signed three players this week. The players are expected to arrive on Monday."),
+    ("NL813", "The panel picked three finalists from 40 entries. The judges were Ana Ruiz, Tom Berg, Lee Chan and Sam Ode."),
+    ("NL813", "The board named three nominees. The nominees include Ana Ruiz, Tom Berg, Lee Chan and Sam Ode."),
+    ("NL810", "Carver Homes, the country's second-largest homebuilder, said orders fell. Summit, the largest homebuilder in the country, cut prices."),
+    ("NL810", "Carver Homes, the country's second-largest homebuilder, said orders fell. Carver, which was the largest homebuilder in the country until 2019, cut prices."),
+    ("NL810", "Carver Homes, the country's second-largest homebuilder by revenue, said orders fell. Carver is the largest homebuilder in the country by units."),
+]
+
+
+@pytest.mark.parametrize("code, text", _NUMFIG_BAD)
+def test_numfig_contradictions_in_other_shapes_are_found(code, text):
+    assert code in rules(text)
+
+
+@pytest.mark.parametrize("code, text", _NUMFIG_GOOD)
+def test_numfig_look_alikes_stay_silent(code, text):
+    assert code not in rules(text)

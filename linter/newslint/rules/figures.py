@@ -81,6 +81,8 @@ class LabelledValueConflict(Rule):
     The sentence must name that one label only, give as many figures as the row, in the same
     order, and agree with it on at least one of them (so that the row and the sentence are
     about the same things); the figure that then differs is reported, with the row related.
+    Also one company given two ranks ("Carver Homes, the country's second-largest homebuilder"
+    and "Carver, which ... became the largest homebuilder in the country").
 
     Bad:
         Chile has reported 12,408 cases and 316 deaths.
@@ -94,6 +96,8 @@ class LabelledValueConflict(Rule):
         - Sweden: 4
         - Finland: 3
         - Norway: 2
+        ---
+        Carver Homes, the country's second-largest homebuilder, said orders fell. Carver, which overtook Summit last year to become the largest homebuilder in the country, cut prices.
     Good:
         Chile has reported 12,408 cases and 361 deaths.
 
@@ -106,6 +110,8 @@ class LabelledValueConflict(Rule):
         Chile 12,408 361
         Peru 9,870 205
         Bolivia 4,122 98
+        ---
+        Carver Homes, the country's second-largest homebuilder, said orders fell. Summit, which overtook Carver last year to become the largest homebuilder in the country, cut prices.
     """
 
     code = "NL810"
@@ -541,7 +547,7 @@ _RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number
 # and a company's headcount ("has 340 employees", "grow from 430 staff"): each read where the
 # words around the figure say which tally it is, whatever the verb and the noun
 _TALLY_KEYS = add_keywords(
-    "killed killing kills claimed claiming dead deaths toll fatalities bodies injured injuring wounded wounding "
+    "killed killing kills claimed claiming dead deaths died perished toll fatalities bodies injured injuring wounded wounding "
     "injuries hectares hectare acres acre price employees staff workforce headcount employs".split()
 )
 _PERSONS = frozenset(("", "people", "persons"))
@@ -555,7 +561,8 @@ _TOLL_BEFORE = rx.compile(
     r"jumped|increased|grew|grown)\s+to))\s+\Z"
 )
 _DIED_AFTER = rx.compile(
-    r"\s+(?:(?:were|was|have|has|had|are)\s+(?:been\s+)?)?(?:(?:confirmed|reported|now)\s+)?(?:killed|dead|died|perished)\b"
+    r"\s+(?:who\s+)?(?:(?:were|was|have|has|had|are)\s+(?:been\s+)?)?(?:(?:confirmed|reported|now)\s+)?"
+    r"(?:killed|dead|died|perished|lost\s+their\s+lives)\b"
 )
 _BODIES_AFTER = rx.compile(r"\s+(?:(?:were|have\s+been|had\s+been|was|are)\s+)?(?:recovered|found|pulled|retrieved)\b")
 _HURT_AFTER = rx.compile(r"\s+(?:(?:were|was|have|has|had|are)\s+(?:been\s+)?)?(?:injured|wounded|hurt)\b")
@@ -649,8 +656,14 @@ class FigureRestated(Rule):
     sentences that name no other occasion, place, time or part); and a figure said to have
     grown to less than the article gave before ("burned 14,200 acres" and then "has grown to
     9,800 acres"), or to have risen from a larger figure to a smaller one ("rose from 420 to
-    380"). Figures of different times ("by Friday", "so far", "had"), places ("in Millbrook")
-    or occasions ("a similar fire in 2019", "another") are not compared.
+    380", "rose to 380 in May from 420", "380, up from 420"). The same tally is also read in
+    other words: a death toll ("killing at least 23 people", "Of the 32 dead", "the death toll
+    stands at 23"), injuries, a fire's area ("burned through 12,400 hectares", "the
+    14,200-hectare fire"), a new price ("raised its price to N945", "the new N954 price") and a
+    company's headcount ("has 340 employees", "grow from 430 staff"). Figures of different
+    times ("by Friday", "so far", "had"), places ("in Millbrook") or occasions ("a similar fire
+    in 2019", "another"), parts ("of whom", "including") and updated figures ("rose to 31 from
+    27") are not compared.
 
     Bad:
         The fire destroyed 120 homes, officials said. Inspectors confirmed that 85 homes were destroyed.
@@ -658,6 +671,10 @@ class FigureRestated(Rule):
         The Ridge fire has burned 14,200 acres. Crews said the fire has grown to 9,800 acres.
         ---
         Membership rose from 420 to 380 members this year.
+        ---
+        The landslide buried homes, killing at least 23 people. Of the 32 dead, nine were children.
+        ---
+        The median price rose to $398,000 in February from $412,000 in January.
     Good:
         The fire destroyed 120 homes, officials said. In Millbrook alone, 85 homes were destroyed.
         ---
@@ -666,6 +683,10 @@ class FigureRestated(Rule):
         The Ridge fire had burned 9,800 acres by Monday. Crews said the fire has grown to 14,200 acres.
         ---
         Membership rose from 380 to 420 members this year.
+        ---
+        The death toll rose to 31 on Friday from 27 on Thursday. Of the 31 dead, 22 were women.
+        ---
+        The landslide buried homes, killing at least 23 people. In Santa Rosa alone, 12 people were killed.
     """
 
     code = "NL812"
@@ -861,14 +882,12 @@ class FigureRestated(Rule):
 
     def _tallies_in(self, doc: Document, prose: str, classes, ss: int, se: int, head: str) -> list[_Tally]:
         out: list[_Tally] = []
-        opening = _OPENING_FRAME.match(prose, ss, se)
-        frame_end = opening.end() if opening else ss
+        if _OPENING_FRAME.match(prose, ss, se):
+            return out  # "On Tuesday, ...", "In Ohio, ...": a time or place of the sentence's own
 
         def local(start: int, end: int, from_ok: bool = False) -> str | None:
             """The place named in the figure's clause ("" for none), or None when the clause
-            gives the figure a time of its own or it is under an opening frame."""
-            if start < frame_end:
-                return None
+            gives the figure a time of its own."""
             ce = _CLAUSE_END.search(prose, end, se)
             after_end = ce.start() if ce else se
             if _AFTER_TIME.search(prose, end, after_end):
@@ -979,10 +998,14 @@ class FigureRestated(Rule):
             if _OTHER_OCCASION.search(prose, *fs) or _TIME_FRAME.search(prose, *fs):
                 continue
             fplaces = {m.group(1) for m in _WHERE.finditer(prose, *fs)}
+            fdays = {m.group() for m in _DAY_OF.finditer(prose, *fs)}
             for q in qs[1:]:
                 qspan = sentence_span(doc, q.start)
                 if qspan == fs or _OTHER_OCCASION.search(prose, *qspan) or _TIME_FRAME.search(prose, *qspan):
                     continue
+                qdays = {m.group() for m in _DAY_OF.finditer(prose, *qspan)}
+                if fdays and qdays and fdays != qdays or _OPENING_FRAME.match(prose, *qspan):
+                    continue  # told of two days, or under a time or place of its own ("On Tuesday, ...")
                 if {m.group(1) for m in _WHERE.finditer(prose, *qspan)} != fplaces:
                     continue
                 if not (q.high < first.low * 0.9999 or q.low > first.high * 1.0001):
@@ -1071,18 +1094,24 @@ class ImpliedCount(Rule):
     """A count that words imply and the text then breaks: a vote with more votes than the body
     has members ("the nine-member council voted 7-3": ten votes), or a number of named things
     that its list does not have ("the three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam
-    Ode": four names). (Bodies given in figures, "the 45-member council", are NL804's.)
+    Ode": four names), also when the list follows in a sentence of its own ("has named the
+    three finalists." and then "The candidates are A, ...; B, ...; C, ...; and D, ...").
+    (Bodies given in figures, "the 45-member council", are NL804's.)
 
     Bad:
         The nine-member council voted 7-3 to approve the levy.
         ---
         The three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.
+        ---
+        The university has named the three finalists. The candidates are Ana Ruiz, a dean at Lakemont; Tom Berg, a chair at Carrow; Lee Chan, a provost; and Sam Ode, a professor.
     Good:
         The nine-member council voted 6-3 to approve the levy.
         ---
         The four candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam Ode, debated on Tuesday.
         ---
         The three candidates, Ana Ruiz, a lawyer, Tom Berg and Lee Chan, debated on Tuesday.
+        ---
+        The university has named the three finalists. The candidates are Ana Ruiz, a dean at Lakemont; Tom Berg, a chair at Carrow; and Lee Chan, a provost.
     """
 
     code = "NL813"
@@ -1249,7 +1278,10 @@ def _bounds(num: str, scale: str | None) -> tuple[float, float, float]:
 
 class ChangeMismatch(Rule):
     """A change in per cent that the two figures it joins cannot give: "sales rose 20% to £4.5
-    billion from £4.0 billion" (a rise of 12.5%), or a rise between figures that fell. Every
+    billion from £4.0 billion" (a rise of 12.5%), or a rise between figures that fell; also with the span of the change
+    between ("rose 12 per cent this year, from 4,200 students to 4,500") and with the base only,
+    the new figure given before it ("$19.4 million, a 3.5 percent increase over this year's
+    $18.2 million"; "$5.4bn, up 8% from $5.2bn") or called new in the next sentence. Every
     figure is read as rounded as written (£4.5 billion is anything from £4.45 billion to £4.55
     billion, 20% anything from 19.5% to 20.5%), so rounding never makes a finding; changes between
     percentages (points or per cent, often confused) and hedged changes ("more than 20%") are left
@@ -1259,12 +1291,16 @@ class ChangeMismatch(Rule):
         Sales rose 20% to £4.5 billion from £4.0 billion.
         ---
         Pre-tax profit fell 8% to £250 million, from £228 million.
+        ---
+        The council approved a levy of $19.4 million, a 3.5 percent increase over this year's $18.2 million.
     Good:
         Sales rose 12% to £4.5 billion from £4.0 billion.
         ---
         Pre-tax profit fell 8% to £210 million, from £228 million.
         ---
         The jobless rate rose 10% to 4.4% from 4.0%.
+        ---
+        The council approved a levy of $19.4 million, a 6.6 percent increase over this year's $18.2 million.
     """
 
     code = "NL814"
