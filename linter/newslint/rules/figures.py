@@ -536,7 +536,7 @@ _FROM_TO_FIGS = rx.compile(
     r"(?:\s?(?P<s2>thousand|million|billion|bn|m|k)\b)?(?![\d.,]\d)"
 )
 _SCALE_OF = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
-_RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number|table|chart|list|degrees?|"
+_RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number\s+(?:\d|one\b|two\b|three\b)|table|chart|list|degrees?|"
                          r"minus|below zero)\b|−|[-–]\d")
 
 
@@ -602,7 +602,7 @@ _TALLY_OTHER = rx.compile(
     r"\b(?i:similar|previous|previously|last|another|earlier|other|others|including|included|among\s+them|of\s+which|"
     r"of\s+whom|alone|average|also|additional|further|compared|since|record|worst|deadliest|ago|history|historic|"
     r"respectively|initially|originally|separate|separately|unrelated|meanwhile|elsewhere|second|third|fourth|each|"
-    r"combined|total|so\s+far|to\s+date|as\s+of|estimates?|projected|forecast|would|could|might|may|will)\b"
+    r"combined|total|so\s+far|to\s+date|as\s+of)\b"
     r"|\b(?:19|20)\d\d\b"
 )
 _DAYS = (r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
@@ -615,10 +615,16 @@ _AFTER_TIME = rx.compile(
     r"|(?i:earlier|yesterday|last\s+(?:week|month|year|night)|so\s+far|to\s+date|initially|at\s+first|previously|then)\b"
     r"|(?i:a|per|each|every)\s+(?:year|month|week|day|capita|head)\b|per\s+(?:\d|hundred|thousand|million))"
 )
-_BEFORE_TIME = rx.compile(r"\b(?i:had|initially|originally|at\s+first|earlier|previously|now|then|once|by\s+then|until)\b")
+_ON_DAY = rx.compile(rf"(?i:on)\s+(?:the\s+)?(?:{_DAYS}|{_MONTHS_ALT}|\d)")
+# the same before it, or a figure not yet reached ("could reach 50", "an estimated 40")
+_BEFORE_TIME = rx.compile(
+    r"\b(?i:had|initially|originally|at\s+first|earlier|previously|now|then|once|by\s+then|until|would|could|might|may|will|"
+    r"expected|projected|forecast|estimated?|estimates)\b"
+)
 _OPENING_FRAME = rx.compile(r"\s*(?:On|By|As\s+of|In|At|Across|Until|Since|Outside|Near)\b[^,]{0,60},")
 _LOCAL_PLACE = rx.compile(r"\b(?:in|at|near|across|outside|throughout|around)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _LIST_ENTRY = rx.compile(r"\s*(?:[—–•*-]|[A-Z][\w .'’-]{0,30}:\s+\S*\d)")
+_AUX = rx.compile(r"\b(?:would|will|was|were|is|are|has|have|had|said|says|could|can|may|might|should|must)\b")
 _CLAUSE_END = rx.compile(r"[,;:.()\n\"“”]")
 
 
@@ -890,8 +896,12 @@ class FigureRestated(Rule):
             gives the figure a time of its own."""
             ce = _CLAUSE_END.search(prose, end, se)
             after_end = ce.start() if ce else se
-            if _AFTER_TIME.search(prose, end, after_end):
-                return None
+            verb = _AUX.search(prose, end, after_end)
+            if verb:
+                after_end = verb.start()  # the time of what the sentence then says, not of the figure
+            at = _AFTER_TIME.search(prose, end, after_end)
+            if at and not (from_ok and _ON_DAY.match(at.group())):
+                return None  # (a price raised "on Monday" is still the new price)
             cs = max(prose.rfind(c, ss, start) for c in ",;:(")
             cs = ss if cs < 0 else cs + 1
             if _BEFORE_TIME.search(prose, cs, start):
@@ -919,6 +929,7 @@ class FigureRestated(Rule):
                     kind = "area" if _BURN_BEFORE.search(prose, lo, q.start) else None
                 elif not noun and _AREA_FIRE.match(prose, q.num_end):
                     kind, key = "area", prose[q.num_end + 1:q.num_end + 3]  # "he" or "ac"
+                    q = q._replace(end=_AREA_FIRE.match(prose, q.num_end).end())
                 elif _KILL_BEFORE.search(prose, lo, q.start) and (noun != "lives" or prose[q.start - 8:q.start].strip() in ("claiming", "claimed")):
                     kind = "dead"
                 elif _HURT_BEFORE.search(prose, lo, q.start):
