@@ -578,6 +578,15 @@ _NUMFIG_BAD = [
     ("NL813", "The academy named five finalists on Monday. Each will give a talk. The finalists are Ana Ruiz, Tom Berg, Lee Chan and Sam Ode."),
     ("NL810", "Carver Homes, the country's second-largest homebuilder, said orders fell. Carver, which overtook Summit last year to become the largest homebuilder in the country, cut prices."),
     ("NL810", "Delta Bank, the nation's third-largest lender, reported profits. Delta is the second-largest lender in the nation."),
+    ("NL812", "Flash floods swept through the valley on 3 March, killing seventeen people, the ministry said. Officials put the death toll at 71."),
+    ("NL812", "The ferry capsized, leaving 12 people dead. The 21 victims were all from one village, and 21 deaths have been confirmed."),
+    ("NL812", "A gas explosion injured 34 people at the market. Hospital staff said 43 people were injured, none critically."),
+    ("NL812", "The blaze has blackened 2,300 acres. Firefighters said the 3,200-acre fire was 40% contained."),
+    ("NL812", "Ryanair raised its baggage fee from £40 to £45. Passengers criticised the new £54 fee and the new £54 price."),
+    ("NL812", "The firm employs about 1,200 people. Its workforce of 2,100 is spread across three sites."),
+    ("NL812", "Turnout fell to 61% from 58% in 2019."),
+    ("NL814", "Profits fell 20 per cent last year, from £50m to £45m."),
+    ("NL814", "Ticket sales were 48,000, a 20% rise on last season's 45,000."),
 ]
 _NUMFIG_GOOD = [
     ("NL812", "The death toll rose to 31 on Friday from 27 on Thursday. Of the 31 dead, 22 were women."),
@@ -615,6 +624,20 @@ _NUMFIG_GOOD = [
     ("NL810", "Carver Homes, the country's second-largest homebuilder, said orders fell. Summit, the largest homebuilder in the country, cut prices."),
     ("NL810", "Carver Homes, the country's second-largest homebuilder, said orders fell. Carver, which was the largest homebuilder in the country until 2019, cut prices."),
     ("NL810", "Carver Homes, the country's second-largest homebuilder by revenue, said orders fell. Carver is the largest homebuilder in the country by units."),
+    ("NL812", "Flash floods killed seventeen people on 3 March. On 5 March, a landslide killed 8 people."),
+    ("NL812", "The storm killed 12 people, including 5 children. Police said 5 children were killed in one house."),
+    ("NL812", "A gas explosion injured 34 people at the market. Hospital staff said 12 people were seriously injured."),
+    ("NL812", "The blaze has blackened 2,300 acres. The 200-acre Elm fire nearby was contained."),
+    ("NL812", "Ryanair raised its baggage fee to £45. EasyJet said its new £48 price would stay."),
+    ("NL812", "The firm employs about 1,200 people. Its Leeds plant has 400 workers."),
+    ("NL812", "Turnout rose to 61% from 58% in 2019."),
+    ("NL812", "About 200 people were killed in the 2015 quake. This week's quake killed 12 people."),
+    ("NL812", "The bombing killed 23 people. Militants claimed the attack, which killed 8 people in a second blast."),
+    ("NL812", "The fire killed 3 people and injured 12. Officials said 12 people were injured and 3 were killed."),
+    ("NL814", "Profits fell 10 per cent last year, from £50m to £45m."),
+    ("NL814", "Ticket sales were 48,000, a 7% rise on last season's 45,000."),
+    ("NL814", "The budget is $19.4 million, with spending on roads up 8% from $2.1 million."),
+    ("NL812", "Carver has 340 employees. Summit, its rival, plans to grow from 430 staff to 800."),
 ]
 
 

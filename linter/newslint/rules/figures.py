@@ -506,6 +506,8 @@ _OTHER_OCCASION = rx.compile(
     r"of whom|alone|each|per|average|also|more|additional|further|compared|than|since|record|worst|ago|year|years|"
     r"month|months|decade|history|historic|respectively)\b|\b(?:19|20)\d\d\b"
 )
+# "12 people were seriously injured": a part of the injured, not their number
+_SEVERITY = rx.compile(r"\b(?:seriously|critically|badly|severely|gravely|slightly|lightly|mildly|moderately)\b")
 _WHERE = rx.compile(r"\b(?:in|at|near|across|outside|throughout|around)\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _GREW_TO = rx.compile(
     r"\b(?:has|have)\s+(?:now\s+|since\s+)?(?P<v>grown|risen|climbed|increased|swelled|expanded|jumped|soared|spread)\s+to\s+"
@@ -547,7 +549,7 @@ _RANK_WORDS = rx.compile(r"\b(?i:rank\w*|place|position|spot|seed\w*|No\.|number
 # and a company's headcount ("has 340 employees", "grow from 430 staff"): each read where the
 # words around the figure say which tally it is, whatever the verb and the noun
 _TALLY_KEYS = add_keywords(
-    "killed killing kills claimed claiming dead deaths died perished toll fatalities bodies injured injuring wounded wounding "
+    "fee fare charge tariff killed killing kills claimed claiming dead deaths died perished toll fatalities bodies injured injuring wounded wounding "
     "injuries hectares hectare acres acre price employees staff workforce headcount employs".split()
 )
 _PERSONS = frozenset(("", "people", "persons"))
@@ -577,10 +579,10 @@ _MANY_FIRES = rx.compile(r"\b(?i:fires|blazes|bushfires|wildfires|(?:another|sec
 _MONEY = r"(?:[$€£¥₹₦]|N|R|Rs\.?\s?|KSh\s?|[A-Z]{1,2}\$)\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?(?![\w])"
 _NEW_PRICE = rx.compile(
     r"\b(?:raised|raises|raising|increased|increases|increasing|hiked|hikes|hiking|cut|cuts|cutting|lowered|lowers|"
-    r"lowering|reduced|reduces|reducing)\s+(?:(?:its|their|the|his|her|our)\s+)?(?P<p1>(?:[a-z]+[\s-]){0,2}?)prices?\s+"
+    r"lowering|reduced|reduces|reducing)\s+(?:(?:its|their|the|his|her|our)\s+)?(?P<p1>(?:[a-z]+[\s-]){0,2}?)(?P<w1>price|fee|fare|charge|tariff)s?\s+"
     rf"(?:of\s+[a-z]+\s+)?(?:from\s+{_MONEY}\s+)?to\s+(?P<m1>{_MONEY})"
-    rf"|\b(?:the|a|its|their)\s+new\s+(?P<p2>(?:[a-z]+[\s-]){{0,2}}?)price\s+(?:(?:of|is|was|will\s+be)\s+)?(?P<m2>{_MONEY})"
-    rf"|\b(?:the|a|its|their)\s+new\s+(?P<m3>{_MONEY})\s+(?:(?:per|a)\s+[a-z]+\s+)?(?P<p3>(?:[a-z]+[\s-]){{0,2}}?)price\b"
+    rf"|\b(?:the|a|its|their)\s+new\s+(?P<p2>(?:[a-z]+[\s-]){{0,2}}?)(?P<w2>price|fee|fare|charge|tariff)\s+(?:(?:of|is|was|will\s+be)\s+)?(?P<m2>{_MONEY})"
+    rf"|\b(?:the|a|its|their)\s+new\s+(?P<m3>{_MONEY})\s+(?:(?:per|a)\s+[a-z]+\s+)?(?P<p3>(?:[a-z]+[\s-]){{0,2}}?)(?P<w3>price|fee|fare|charge|tariff)\b"
 )
 _MONEY_PARTS = rx.compile(r"(?P<cur>\D*?)(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<sc>[a-z]+))?")
 _STAFF = r"(?:full-time\s+)?(?:employees|staff|workers|people|staffers)\b"
@@ -629,7 +631,7 @@ _CLAUSE_END = rx.compile(r"[,;:.()\n\"“”]")
 
 
 _COMPANY_OWNER = rx.compile(
-    r"(?:\b(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})['’]s?|\b(?:its|the\s+(?:company|firm)['’]s))\s+(?:\d[\d,]*-\w+\s+)?(?:headcount|workforce|staff)\b"
+    r"(?:\b(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})['’]s?|\b(?:[Ii]ts|[Tt]he\s+(?:company|firm)['’]s))\s+(?:\d[\d,]*-\w+\s+)?(?:headcount|workforce|staff)\b"
 )
 _TALLY_WHAT = {"dead": "the same death toll", "hurt": "the same number of injured", "area": "the same fire's area",
                "price": "the same new price", "staff": "the same headcount"}
@@ -961,15 +963,14 @@ class FigureRestated(Rule):
             if place is None:
                 continue
             product = " ".join((m.group("p" + g) or "").replace("-", " ").split())
-            out.append(_Tally("price", f"{money.group('cur').strip()}|{place}|{product}", v, v, m.start("m" + g), m.end("m" + g),
+            out.append(_Tally("price", f"{money.group('cur').strip()} {m.group('w' + g)}|{place}|{product}", v, v, m.start("m" + g), m.end("m" + g),
                               m.group("m" + g), (ss, se)))
         for m in _HEADCOUNT.finditer(prose, ss, se):
             g = next(k for k in "1234" if m.group("n" + k))
             if g in "14":
                 subj = _COMPANY_SUBJECT.match(prose, ss, m.start())
             else:
-                subj = _COMPANY_OWNER.search(prose, max(ss, m.start() - 40), m.start() + 1) if g == "2" else \
-                    _COMPANY_OWNER.search(prose, max(ss, m.start() - 40), m.start() + 1)
+                subj = _COMPANY_OWNER.search(prose, max(ss, m.start() - 40), m.end())
             if not subj:
                 continue
             name = subj.group("name") or ""
@@ -997,7 +998,7 @@ class FigureRestated(Rule):
                 v = a.group(1) if a else None
                 if v is None:
                     pm = _PASSIVE.match(prose, q.end)
-                    v = pm.group(1) if pm else None
+                    v = pm.group(1) if pm and not _SEVERITY.search(pm.group()) else None
                 if v is None:
                     continue
                 stated.setdefault((_OUTCOME[v], q.cls), []).append(q)
