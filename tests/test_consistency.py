@@ -587,6 +587,13 @@ _NUMFIG_BAD = [
     ("NL812", "Turnout fell to 61% from 58% in 2019."),
     ("NL814", "Profits fell 20 per cent last year, from £50m to £45m."),
     ("NL814", "Ticket sales were 48,000, a 20% rise on last season's 45,000."),
+    ('NL812', 'Three people were killed in the crash on the ring road. A police statement said 13 killed in crash.'),
+    ('NL812', 'More than 9,000 hectares have burned. The 6,000-hectare fire is still burning.'),
+    ('NL812', 'Sales increased to 4.2 million in 2024 from 4.6 million in 2023.'),
+    ('NL812', 'The town has 12,400 residents, an increase from 13,100.'),
+    ('NL814', "The levy is $19.4 million, an increase of 3.5 percent over this year's $18.2 million."),
+    ('NL814', "The school has 4,500 students, 12 per cent more than last year's 4,200."),
+    ('NL813', 'The council has named the three finalists for the post:\n\n- Dana Whitlock, deputy manager of Clearwater\n- Sam Okoye, finance chief of Port Ellis\n- Jo Marsh, assistant manager\n- Ravi Menon, planning director'),
 ]
 _NUMFIG_GOOD = [
     ("NL812", "The death toll rose to 31 on Friday from 27 on Thursday. Of the 31 dead, 22 were women."),
@@ -638,6 +645,12 @@ _NUMFIG_GOOD = [
     ("NL814", "Ticket sales were 48,000, a 7% rise on last season's 45,000."),
     ("NL814", "The budget is $19.4 million, with spending on roads up 8% from $2.1 million."),
     ("NL812", "Carver has 340 employees. Summit, its rival, plans to grow from 430 staff to 800."),
+    ('NL812', 'More than 4,000 hectares have burned. The 6,000-hectare fire is still burning.'),
+    ('NL812', 'The town has 12,400 residents, an increase from 11,100.'),
+    ('NL814', "The school has 4,500 students, 7 per cent more than last year's 4,200."),
+    ('NL814', 'Costs are $4.1 million, 10% lower than the $4.6 million budgeted.'),
+    ('NL814', 'Revenue was $5.4bn, up 8% on an underlying basis from $5.2bn.'),
+    ('NL813', 'The council has named the four finalists for the post:\n\n- Dana Whitlock, deputy manager of Clearwater\n- Sam Okoye, finance chief of Port Ellis\n- Jo Marsh, assistant manager\n- Ravi Menon, planning director'),
 ]
 
 

@@ -522,7 +522,11 @@ _TO_FROM = rx.compile(
     r"\b(?:(?P<v>rose|risen|grew|grown|climbed|increased|jumped|soared|swelled)|(?P<d>fell|fallen|dropped|shrank|shrunk|declined|"
     r"decreased|slipped|eased|slumped|sank))\s+to\s+"
 )
-_TO_FROM_TAIL = rx.compile(r"(?:\s+[^\d;:.,%()]{1,40}?)?,?\s+from\s+\Z")
+_TO_FROM_TAIL = rx.compile(r"(?:\s+(?:[^\d;:.,%()]|(?<!\d)(?:19|20)\d\d(?!\d)){1,40}?)?,?\s+from\s+\Z")
+# a figure's change from the one before: whether it says the figure rose
+_UP_FROM_WORDS = {"up from ": True, "down from ": False, "an increase from ": True, "a rise from ": True,
+                  "a jump from ": True, "a drop from ": False, "a fall from ": False, "a decrease from ": False,
+                  "a decline from ": False}
 _CLAUSE_MARK = rx.compile(r"[;:(]|,(?!\d)")
 _UP_FROM = rx.compile(r"[^\d;:()]{0,60},\s+\Z")
 _WHEN = rx.compile(
@@ -553,8 +557,8 @@ _TALLY_KEYS = add_keywords(
     "injuries hectares hectare acres acre price employees staff workforce headcount employs".split()
 )
 _PERSONS = frozenset(("", "people", "persons"))
-_DEAD_NOUNS = frozenset(("dead", "deaths", "fatalities"))
-_HURT_NOUNS = frozenset(("injured", "wounded", "injuries"))
+_DEAD_NOUNS = frozenset(("dead", "deaths", "fatalities", "killed"))
+_HURT_NOUNS = frozenset(("injured", "wounded", "injuries", "hurt"))
 _KILL_BEFORE = rx.compile(r"\b(?:killing|killed|kills|claiming|claimed)\s+\Z")
 _HURT_BEFORE = rx.compile(r"\b(?:injuring|injured|wounding|wounded)\s+\Z")
 _TOLL_BEFORE = rx.compile(
@@ -574,6 +578,7 @@ _BURN_BEFORE = rx.compile(
     r"|\b(?:fire|blaze|bushfire|wildfire)\s+(?:[a-z]+\s+){0,2}?(?:covers|covered|covering|spans|spanned|measures|measured|"
     r"is\s+estimated\s+at|was\s+estimated\s+at|estimated\s+at)\s+\Z"
 )
+_BURNED_AFTER = rx.compile(r"\s+(?:(?:have|has|had)\s+)?(?:been\s+)?(?:burned|burnt|scorched|blackened)\b")
 _AREA_FIRE = rx.compile(r"-(?:hectare|acre)\s+(?:[a-z]+\s+)?(?:fire|blaze|bushfire|wildfire|burn)\b")
 _MANY_FIRES = rx.compile(r"\b(?i:fires|blazes|bushfires|wildfires|(?:another|second|other|separate)\s+(?:fire|blaze))\b")
 _MONEY = r"(?:[$€£¥₹₦]|N|R|Rs\.?\s?|KSh\s?|[A-Z]{1,2}\$)\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?(?![\w])"
@@ -709,7 +714,7 @@ class FigureRestated(Rule):
         grows = hits_of(doc, _GROW_KEYS)
         froms = hits_of(doc, _FROM_KEYS)
         prose = doc.prose
-        if "up from" in prose or "down from" in prose:
+        if " from " in prose and any(w in prose for w in _UP_FROM_WORDS):
             yield from self._up_from(doc, prose)
         if not (outcomes or grows or froms or hits_of(doc, _TALLY_KEYS)):
             return
@@ -771,12 +776,13 @@ class FigureRestated(Rule):
 
     def _up_from(self, doc: Document, prose: str) -> Iterator[Finding]:
         """ "X, up from Y" and "X, down from Y": the figure, then the one it came from."""
-        for p in offsets_of(prose, ("up from ", "down from ")):
+        for p in offsets_of(prose, _UP_FROM_WORDS):
             if p and prose[p - 1].isalnum():
                 continue
             s, e = sentence_span(doc, p)
-            word = "up" if prose.startswith("up", p) else "down"
-            after = p + len(word) + 6
+            phrase = next(w for w in _UP_FROM_WORDS if prose.startswith(w, p))
+            word = phrase[:-6]
+            after = p + len(phrase)
             ys = extract_between(doc, after, min(e, after + 40))
             if not ys or ys[0].start != after:
                 continue
@@ -790,7 +796,7 @@ class FigureRestated(Rule):
             x, y = xs[-1], ys[0]
             if not _UP_FROM.fullmatch(prose, x.end, p) or x.vague or y.vague or x.hedge or y.hedge:
                 continue
-            yield from self._direction(doc, prose, s, e, word == "up", word, x, y, x.start)
+            yield from self._direction(doc, prose, s, e, _UP_FROM_WORDS[phrase], word, x, y, x.start)
 
     def _direction(self, doc: Document, prose: str, s: int, e: int, up: bool, verb: str, x: Quantity, y: Quantity,
                    start: int) -> Iterator[Finding]:
@@ -928,7 +934,7 @@ class FigureRestated(Rule):
                 elif noun in _HURT_NOUNS:
                     kind = "hurt"
                 elif noun in _AREA_NOUNS:
-                    kind = "area" if _BURN_BEFORE.search(prose, lo, q.start) else None
+                    kind = "area" if _BURN_BEFORE.search(prose, lo, q.start) or _BURNED_AFTER.match(prose, q.end) else None
                 elif not noun and _AREA_FIRE.match(prose, q.num_end):
                     kind, key = "area", prose[q.num_end + 1:q.num_end + 3]  # "he" or "ac"
                     q = q._replace(end=_AREA_FIRE.match(prose, q.num_end).end())
@@ -1070,6 +1076,9 @@ _BODY_DIGITS = rx.compile(r"(?<![\d,.])(?P<n>\d{1,3})-(?:member|seat|judge|justi
 
 # a count, then (one or two sentences on) the sentence that enumerates it
 _COUNT_PHRASE = rx.compile(r"(?P<n>[A-Za-z]+)\s+(?:[a-z]+(?:-[a-z]+)?\s+){0,2}?(?P<noun>[a-z]+s)\b")
+_COLON_AT_LINE_END = rx.compile(r"[^.:;!?\n]{0,80}:[ \t]*(?:\n|\Z)")
+_BULLET_ITEM = rx.compile(rf"[ \t]*(?:[-*•–]|\d{{1,2}}[.)])[ \t]+(?P<name>{_NAME})(?:[,:;( –—-]|\Z)")
+_NAME_ONLY = rx.compile(_NAME)
 _ROLE_NOUNS = frozenset("candidates finalists nominees contenders shortlisted applicants semifinalists".split())
 _LIST_INTRO = rx.compile(
     r"\s*(?:(?:The|These|Those|Its|Their)\s+(?:(?P<n2>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
@@ -1107,7 +1116,8 @@ class ImpliedCount(Rule):
     has members ("the nine-member council voted 7-3": ten votes), or a number of named things
     that its list does not have ("the three candidates, Ana Ruiz, Tom Berg, Lee Chan and Sam
     Ode": four names), also when the list follows in a sentence of its own ("has named the
-    three finalists." and then "The candidates are A, ...; B, ...; C, ...; and D, ...").
+    three finalists." and then "The candidates are A, ...; B, ...; C, ...; and D, ..."), or in
+    the bulleted lines after a count that ends its line with a colon.
     (Bodies given in figures, "the 45-member council", are NL804's.)
 
     Bad:
@@ -1195,6 +1205,30 @@ class ImpliedCount(Rule):
             )
 
 
+    def _bullets_after(self, doc: Document, m: re.Match, n: int, noun: str, end: int) -> Finding | None:
+        """A count whose line ends in a colon, then a bulleted list: one item a line, each opening
+        with a name ("The three finalists are:" then "- Ana Ruiz, ...", "- Tom Berg", ...)."""
+        lines = doc.lines
+        k = doc.line_of(end - 1).number  # 1-based: lines[k] is the next line
+        items: list[tuple[str, int, int]] = []
+        while k < len(lines):
+            ln = lines[k]
+            k += 1
+            if ln.kind == "blank":
+                continue
+            b = _BULLET_ITEM.match(ln.text)
+            if not b:
+                break
+            items.append((b.group("name"), ln.start + b.start("name"), ln.end))
+        if len(items) < 2 or len(items) == n or any(not _NAME_ONLY.fullmatch(x[0]) for x in items):
+            return None
+        return self.finding(
+            m.start("n"),
+            m.end("noun"),
+            f"'{m.group('n')} {noun}', but {len(items)} are listed below: {', '.join(x[0] for x in items)}",
+            related=[Related(items[0][1], items[-1][2], f"{len(items)} items")],
+        )
+
     def _list_after(self, doc: Document, prose: str, at: int) -> Finding | None:
         """A count that a following sentence enumerates: "has named the three finalists." and,
         one or two sentences on, "The candidates are A, ...; B, ...; C, ...; and D, ..." (or
@@ -1210,6 +1244,9 @@ class ImpliedCount(Rule):
         sents = doc.sentences
         here = sents[si]
         noun = m.group("noun")
+        colon = _COLON_AT_LINE_END.match(prose, m.end())
+        if colon:
+            return self._bullets_after(doc, m, n, noun, colon.end())
         own = _LIST_INTRO.match(prose, here.start, here.end)
         if own and own.group("n2") and own.start("n2") == at:
             following = [here]  # "The three finalists are A; B; C; and D"
@@ -1261,18 +1298,22 @@ _CHANGE = rx.compile(
 _CHANGE_BASE = rx.compile(
     r"(?:\b(?P<verb>up|down)\s+(?P<pct>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
     r"|\b(?:a|an)\s+(?P<pct2>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+(?P<noun>increase|rise|jump|gain|hike|climb|growth|"
-    r"decrease|drop|cut|decline|fall|reduction|dip))"
-    r"(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?\s+(?:from|over|on|compared\s+with|against)\s+"
+    r"decrease|drop|cut|decline|fall|reduction|dip)"
+    r"|\b(?:a|an)\s+(?P<noun2>increase|rise|jump|gain|hike|climb|decrease|drop|cut|decline|fall|reduction|dip)\s+of\s+"
+    r"(?P<pct3>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)"
+    r"|\b(?P<pct4>\d+(?:\.\d+)?)\s?(?:%|per\s?cent|percent)\s+(?P<cmp>more|higher|fewer|lower|less|above|below)(?=\s+than))"
+    r"(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?\s+(?:from|over|on|compared\s+with|against|than)\s+"
     r"(?:[A-Za-z'’]+\s+){0,3}?" + _AMOUNT.format(n="fr") + r"(?![\d,.]*\d)"
 )
-_BASE_FALLS = frozenset(("down", "decrease", "drop", "cut", "decline", "fall", "reduction", "dip"))
+_BASE_FALLS = frozenset(("down", "decrease", "drop", "cut", "decline", "fall", "reduction", "dip", "fewer", "lower", "less", "below"))
 # the words that point at the new figure in the sentence after a change with its base only
 _NEW_FIGURE = rx.compile(r"\b(?i:new|total|brings?|bringing|takes|taking|makes|making|will\s+be|would\s+be|now)\b[^\d.;:]{0,40}\Z")
 _FIGURE_TEXT = rx.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?P<scale>[A-Za-z]+)?")
 _PCT_TAIL = rx.compile(r"(?:%|per\s?cent|percent)(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?,?\s+" + _SPAN + r"(?:to|at|from)\s")
 _BASE_TAIL = rx.compile(
-    r"(?:%|per\s?cent|percent)(?:\s+(?:increase|rise|jump|gain|hike|climb|growth|decrease|drop|cut|decline|fall|reduction|dip))?"
-    r"(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?\s+(?:from|over|on|compared\s+with|against)\s"
+    r"(?:%|per\s?cent|percent)(?:\s+(?:increase|rise|jump|gain|hike|climb|growth|decrease|drop|cut|decline|fall|reduction|dip|"
+    r"more|higher|fewer|lower|less|above|below))?"
+    r"(?:\s+(?:year[- ]on[- ]year|on\s+the\s+year))?\s+(?:from|over|on|compared\s+with|against|than)\s"
 )
 def _half_unit(digits: str) -> float:
     """Half a unit of the last digit written: how far the value of "4.5" may be from 4.5."""
@@ -1293,7 +1334,8 @@ class ChangeMismatch(Rule):
     billion from £4.0 billion" (a rise of 12.5%), or a rise between figures that fell; also with the span of the change
     between ("rose 12 per cent this year, from 4,200 students to 4,500") and with the base only,
     the new figure given before it ("$19.4 million, a 3.5 percent increase over this year's
-    $18.2 million"; "$5.4bn, up 8% from $5.2bn") or called new in the next sentence. Every
+    $18.2 million"; "$5.4bn, up 8% from $5.2bn"; "4,500, 12 per cent more than last year's
+    4,200") or called new in the next sentence. Every
     figure is read as rounded as written (£4.5 billion is anything from £4.45 billion to £4.55
     billion, 20% anything from 19.5% to 20.5%), so rounding never makes a finding; changes between
     percentages (points or per cent, often confused) and hedged changes ("more than 20%") are left
@@ -1325,7 +1367,7 @@ class ChangeMismatch(Rule):
         prose = doc.prose
         if not ("%" in prose or "per cent" in prose or "percent" in prose):
             return
-        if "from" not in prose and " over " not in prose and " on " not in prose and "against" not in prose:
+        if "from" not in prose and " over " not in prose and " on " not in prose and "against" not in prose and " than " not in prose:
             return
         # _CHANGE is tried only around the tails of changes: from the sixth word before the tail
         # (the verb and "by about 12.5") to 400 characters after it (both figures; the pattern's
@@ -1343,7 +1385,7 @@ class ChangeMismatch(Rule):
                 continue
             tail = t or b
             lo = tail.start()
-            for _ in range(6):  # back over "rose by about 12.5": at most five words before the figure
+            for _ in range(8):  # back over "rose by about 12.5" or "an increase of 12.5": a few words before the figure
                 lo = prose.rfind(" ", 0, lo - 1) if lo > 1 else 0
                 if lo <= 0:
                     lo = 0
@@ -1369,7 +1411,7 @@ class ChangeMismatch(Rule):
             if (m.group(f"{to}cur") or "") != (m.group(f"{fr}cur") or "") or (m.group(f"{to}sub") or "") != (m.group(f"{fr}sub") or ""):
                 continue  # different currencies, or a figure whose unit is not written
             falls = re.fullmatch(rf"(?:{_FALL})", m.group("verb")) is not None
-            f = self._mismatch(doc, m.group("verb"), m.group("pct"), falls, m.start("pct"), m.end(),
+            f = self._mismatch(doc, f"{m.group('verb')} {m.group('pct')}%", m.group("pct"), falls, m.start("pct"), m.end(),
                                (m.group(f"{to}num"), m.group(f"{to}scale"), m.start(f"{to}num"), m.end(f"{to}num")),
                                (m.group(f"{fr}num"), m.group(f"{fr}scale"), m.start(f"{fr}num"), m.end(f"{fr}num")))
             if f:
@@ -1381,8 +1423,9 @@ class ChangeMismatch(Rule):
         """A change with its base only: the new figure is the one figure of the clause before
         it ("$19.4 million, a 3.5 percent increase over..."), or, when the sentence gives none
         before it, the one figure of the base's unit in the next sentence that is called new."""
-        pct = m.group("pct") or m.group("pct2")
-        verb = m.group("verb") or m.group("noun")
+        pct = m.group("pct") or m.group("pct2") or m.group("pct3") or m.group("pct4")
+        verb = m.group("verb") or m.group("noun") or m.group("noun2") or m.group("cmp")
+        said = f"{verb} {pct}%" if m.group("verb") else f"{pct}% {verb}" if m.group("cmp") else f"a {pct}% {verb}"
         s, e = sentence_span(doc, m.start())
         ys = extract_between(doc, m.start("frnum") - (1 if m.group("frcur") else 0), m.end())
         if not ys:
@@ -1414,13 +1457,13 @@ class ChangeMismatch(Rule):
         yt = _FIGURE_TEXT.search(doc.text, y.num_start, y.num_end)
         if not xt or not yt:
             return
-        f = self._mismatch(doc, verb, pct, verb in _BASE_FALLS, m.start(), m.end(),
+        f = self._mismatch(doc, said, pct, verb in _BASE_FALLS, m.start(), m.end(),
                            (xt.group("num"), xt.group("scale"), x.num_start, x.num_end),
                            (yt.group("num"), yt.group("scale"), y.num_start, y.num_end))
         if f:
             yield f
 
-    def _mismatch(self, doc: Document, verb: str, pct_text: str, falls: bool, start: int, end: int, to, fr) -> Finding | None:
+    def _mismatch(self, doc: Document, said: str, pct_text: str, falls: bool, start: int, end: int, to, fr) -> Finding | None:
         """The finding when a change of pct_text per cent cannot lead from fr to to (each a
         figure as written, its scale word, and its place), every figure read as rounded."""
         (to_num, scale_to, to_s, to_e), (fr_num, scale_fr, fr_s, fr_e) = to, fr
@@ -1448,7 +1491,7 @@ class ChangeMismatch(Rule):
         return self.finding(
             start,
             end,
-            f"'{verb} {pct_text}%' does not fit its figures: from {doc.text[fr_s:fr_e]} "
+            f"'{said}' does not fit its figures: from {doc.text[fr_s:fr_e]} "
             f"to {doc.text[to_s:to_e]} is {what} of {abs(actual):.1f}%",
             related=[Related(fr_s, fr_e, "the figure before"), Related(to_s, to_e, "the figure after")],
         )
