@@ -594,6 +594,7 @@ _NUMFIG_BAD = [
     ('NL814', "The levy is $19.4 million, an increase of 3.5 percent over this year's $18.2 million."),
     ('NL814', "The school has 4,500 students, 12 per cent more than last year's 4,200."),
     ('NL813', 'The council has named the three finalists for the post:\n\n- Dana Whitlock, deputy manager of Clearwater\n- Sam Okoye, finance chief of Port Ellis\n- Jo Marsh, assistant manager\n- Ravi Menon, planning director'),
+    ('NL812', 'Blast kills 23\n\nA bomb exploded at a market, killing 23 people, police said.\n\nPolice said 32 people were killed in the blast.'),
 ]
 _NUMFIG_GOOD = [
     ("NL812", "The death toll rose to 31 on Friday from 27 on Thursday. Of the 31 dead, 22 were women."),
@@ -651,6 +652,16 @@ _NUMFIG_GOOD = [
     ('NL814', 'Costs are $4.1 million, 10% lower than the $4.6 million budgeted.'),
     ('NL814', 'Revenue was $5.4bn, up 8% on an underlying basis from $5.2bn.'),
     ('NL813', 'The council has named the four finalists for the post:\n\n- Dana Whitlock, deputy manager of Clearwater\n- Sam Okoye, finance chief of Port Ellis\n- Jo Marsh, assistant manager\n- Ravi Menon, planning director'),
+    # whole stories: tolls by place and update, several prices, a headcount before and after cuts, a fire that grew
+    ('NL812', 'Gaza strikes kill dozens as talks stall\n\nBy Staff\n\nGAZA, July 3 (Wire) - Israeli strikes killed at least 38 people across the Gaza Strip on Wednesday, health officials said, as ceasefire talks in Cairo stalled.\n\nIn Khan Younis, 14 people were killed when a strike hit a house sheltering displaced families, the civil defence agency said.\n\nThe health ministry said 37,900 people have been killed since the war began in October, and more than 87,000 wounded.\n\nA strike on Tuesday killed 21 people in Rafah, according to hospital officials.\n\nThe military said it had killed 12 militants in the past 24 hours.\n\nOf the 38 killed on Wednesday, 11 were children, the ministry said.'),
+    ('NL812', "Fuel prices rise again\n\nPetrol retailer FuelCo raised its petrol price to 189.9p a litre on Monday, and its diesel price to 194.9p.\n\nRival Gasco said it would keep its petrol price at 185.9p until the end of the month.\n\nDrivers in Leeds said the new 189.9p price was the highest they had seen. Gasco's new diesel price of 192.9p takes effect on Friday.\n\nThe RAC said the average price of petrol across the UK was 183.2p, up from 179.6p a month ago."),
+    ('NL812', "Northwind to cut jobs\n\nNorthwind Energy, which employs 4,200 people worldwide, said on Tuesday it would cut 600 jobs.\n\nThe company has 1,100 employees in Scotland, where most of the cuts will fall.\n\nIts workforce of 3,600 after the cuts would still make it the region's largest private employer.\n\nNorthwind had 5,000 employees in 2019."),
+    ('NL812', 'Wildfire grows overnight\n\nThe Bear Creek fire has burned 12,000 acres, up from 8,000 acres on Tuesday, fire officials said.\n\nThe fire has now burned 15,000 acres, according to an update released Wednesday evening.\n\nA smaller fire near Elk Ridge has burned 300 acres.\n\nThe 12,000-acre fire was started by a downed power line, officials said.'),
+    ('NL812', 'Bus crash kills 12\n\nA bus carrying pilgrims overturned on a mountain road on Saturday, killing 12 people and injuring 30, police said.\n\nNine of the dead were from the same village. Doctors said 6 people were critically injured.\n\nLater on Saturday, the toll rose to 14 when two of the injured died in hospital.\n\nA crash on the same road last year killed 20 people.\n\nThe 14 dead included four children.'),
+    ('NL812', 'Transit fares to rise\n\nThe transit authority raised its base fare from $2.75 to $2.90 on Sunday, the first increase since 2019.\n\nSeniors will pay a reduced fare of $1.45. The new $2.90 fare applies on buses and trains.\n\nMonthly passes rose to $132 from $127, a 4 per cent increase.\n\nRidership rose 6 per cent last year, from 1.2 million to 1.27 million daily trips.'),
+    ('NL812', 'Bus crash kills 12\n\nA bus carrying pilgrims overturned on a mountain road on Saturday, killing 12 people and injuring 30, police said.\n\nNine of the dead were from the same village. Doctors said 6 people were critically injured.\n\nLater on Saturday, the toll rose to 14 when two of the injured died in hospital.\n\nA crash on the same road last year killed 20 people.\n\nOf the 14 dead, four were children.'),
+    ('NL812', 'Fire grows\n\nThe Bear Creek fire has burned 12,000 acres, fire officials said on Tuesday.\n\nBy Wednesday the fire had grown sharply.\n\nThe 15,000-acre fire was started by a downed power line, officials said.'),
+    ('NL812', 'Blast kills 23\n\nA bomb exploded at a market, killing 23 people, police said.\n\nTwelve people were killed in the capital, officials said.\n\nPolice said 5 people were killed inside one house.'),
 ]
 
 

@@ -580,6 +580,19 @@ _BURN_BEFORE = rx.compile(
 )
 _BURNED_AFTER = rx.compile(r"\s+(?:(?:have|has|had)\s+)?(?:been\s+)?(?:burned|burnt|scorched|blackened)\b")
 _AREA_FIRE = rx.compile(r"-(?:hectare|acre)\s+(?:[a-z]+\s+)?(?:fire|blaze|bushfire|wildfire|burn)\b")
+# an article that tells of a tally changing: its figures belong to different times
+_UPDATED = {
+    "dead": rx.compile(
+        r"\b(?i:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities|people\s+killed))\b[^.;]{0,60}?"
+        r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|reached|grew|grown|doubled|revised)\b"
+        r"|\b(?:died|succumbed)\s+(?:later\s+)?(?:in|at|on\s+the\s+way\s+to)\s+(?:the\s+)?hospital\b"
+    ),
+    "hurt": rx.compile(r"\bnumber\s+of\s+(?:injured|wounded|injuries)\b[^.;]{0,60}?\b(?:rose|risen|rises|climbed|jumped|increased|reached)\b"),
+    "area": rx.compile(
+        r"\b(?i:fire|blaze|bushfire|wildfire)\b[^.;]{0,60}?\b(?:grown|grew|grows|growing|spread|spreads|expanded|doubled|tripled)\b"
+        r"|\bup\s+from\s+[\d,]+\s+(?:hectares|acres)"
+    ),
+}
 _MANY_FIRES = rx.compile(r"\b(?i:fires|blazes|bushfires|wildfires|(?:another|second|other|separate)\s+(?:fire|blaze))\b")
 _MONEY = r"(?:[$€£¥₹₦]|N|R|Rs\.?\s?|KSh\s?|[A-Z]{1,2}\$)\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|m|k)\b)?(?![\w])"
 _NEW_PRICE = rx.compile(
@@ -642,14 +655,48 @@ _TALLY_WHAT = {"dead": "the same death toll", "hurt": "the same number of injure
                "price": "the same new price", "staff": "the same headcount"}
 
 
-def _same_key(a: "_Tally", b: "_Tally") -> bool:
+def _same_key(a: "_Tally", b: "_Tally", a_first: bool = False) -> bool:
     """The same counted thing at the same place; for prices the same currency, and the same
-    product where both name one."""
+    product where both name one. People are counted at the same place when the later figure
+    names none and the earlier is the article's first of that tally (the lede's "killing 23
+    people at the market" and "Of the 32 dead"), or both name the same."""
     if a.kind != "price":
-        return a.key == b.key
+        ka, _, pa = a.key.rpartition("|")
+        kb, _, pb = b.key.rpartition("|")
+        if ka != kb:
+            return False
+        if pa.startswith("@"):
+            return pa == pb or pb == "@" and a_first
+        return pa == pb
     ca, pa, proda = a.key.split("|")
     cb, pb, prodb = b.key.split("|")
     return ca == cb and pa == pb and (proda == prodb or not proda or not prodb)
+
+
+_PLACE_AFTER = rx.compile(
+    r"[^,;]*?\b(?:in|at|inside|near|on|across|outside)\s+(?:(?:the|a|an|one|two|three|its|their|his|her)\s+)?(?P<pl>[\w'’-]+)"
+)
+_EVENT_NOUNS = frozenset(
+    "crash blast attack attacks explosion fire blaze quake earthquake landslide landslides flood floods flooding collision "
+    "accident shooting stampede storm storms bombing strike strikes collapse disaster tragedy incident violence clashes "
+    "fighting derailment cyclone hurricane typhoon tornado eruption avalanche".split()
+)
+
+
+def _clause_end(prose: str, start: int, end: int) -> int:
+    """Where the clause of a figure ending at start stops: a comma, stop or bracket."""
+    ce = _CLAUSE_END.search(prose, start, end)
+    return ce.start() if ce else end
+
+
+def _part_place(prose: str, start: int, end: int) -> str:
+    """Where the people a figure counts were (lower case), read after it in its clause: "" for
+    none or for the event itself ("in the crash")."""
+    m = _PLACE_AFTER.match(prose, start, end)
+    if not m:
+        return ""
+    pl = m.group("pl").lower()
+    return "" if pl in _EVENT_NOUNS else pl
 
 
 class _Tally(NamedTuple):
@@ -871,12 +918,16 @@ class FigureRestated(Rule):
         for x in found:
             if x.sent not in days:
                 days[x.sent] = frozenset(m.group() for m in _DAY_OF.finditer(prose, *x.sent))
+        updated = {k for k, rx_ in _UPDATED.items() if rx_.search(prose)}
+        firsts: dict[str, _Tally] = {}
+        for x in found:
+            firsts.setdefault(x.kind, x)
         for j, b in enumerate(found):
-            if b.kind == "area" and many_fires:
-                continue
+            if b.kind == "area" and many_fires or b.kind in updated:
+                continue  # two fires; or a tally the article says has changed
             against = []
             for a in found[:j]:
-                if a.kind != b.kind or a.sent == b.sent or not _same_key(a, b):
+                if a.kind != b.kind or a.sent == b.sent or not _same_key(a, b, a is firsts.get(a.kind)):
                     continue
                 if days[a.sent] and days[b.sent] and days[a.sent] != days[b.sent]:
                     continue  # told of two days
@@ -899,7 +950,7 @@ class FigureRestated(Rule):
         if _OPENING_FRAME.match(prose, ss, se):
             return out  # "On Tuesday, ...", "In Ohio, ...": a time or place of the sentence's own
 
-        def local(start: int, end: int, from_ok: bool = False) -> str | None:
+        def local(start: int, end: int, from_ok: bool = False, people: bool = False) -> str | None:
             """The place named in the figure's clause ("" for none), or None when the clause
             gives the figure a time of its own."""
             ce = _CLAUSE_END.search(prose, end, se)
@@ -916,6 +967,8 @@ class FigureRestated(Rule):
                 return None
             if not from_ok and prose[max(cs, start - 6):start].rstrip().endswith("from"):
                 return None  # the figure before a change
+            if people:  # "12 people were killed in the capital", "inside one house": a part of the toll
+                return _part_place(prose, end, ce.start() if ce else se)
             m = _LOCAL_PLACE.search(prose, end, after_end) or _LOCAL_PLACE.search(prose, cs, start)
             return m.group(1) if m else ""
 
@@ -954,12 +1007,14 @@ class FigureRestated(Rule):
                 if kind == "area":
                     if noun:
                         key = noun[:2]
-                place = local(q.start, q.end)
+                place = local(q.start, q.end, people=kind in ("dead", "hurt"))
                 if place is None:
                     continue
                 low, high = q.low, q.high
                 if kind == "dead" and q.hedge == "at least":
                     high = low  # "at least 23" is the count so far
+                if kind in ("dead", "hurt"):
+                    key, place = key, "@" + place  # compared by _places_agree
                 out.append(_Tally(kind, f"{key}|{place}", low, high, q.start, q.end, doc.text[q.num_start:q.num_end], (ss, se)))
         for m in _NEW_PRICE.finditer(prose, ss, se):
             g = "1" if m.group("m1") else "2" if m.group("m2") else "3"
@@ -1021,6 +1076,8 @@ class FigureRestated(Rule):
                 qspan = sentence_span(doc, q.start)
                 if qspan == fs or _OTHER_OCCASION.search(prose, *qspan) or _TIME_FRAME.search(prose, *qspan):
                     continue
+                if _part_place(prose, q.end, _clause_end(prose, q.end, qspan[1])) not in ("", _part_place(prose, first.end, _clause_end(prose, first.end, fs[1]))):
+                    continue  # "in the capital", "inside one house": a part, or another place
                 qdays = {m.group() for m in _DAY_OF.finditer(prose, *qspan)}
                 if fdays and qdays and fdays != qdays or _OPENING_FRAME.match(prose, *qspan):
                     continue  # told of two days, or under a time or place of its own ("On Tuesday, ...")
