@@ -595,6 +595,7 @@ _NUMFIG_BAD = [
     ('NL814', "The school has 4,500 students, 12 per cent more than last year's 4,200."),
     ('NL813', 'The council has named the three finalists for the post:\n\n- Dana Whitlock, deputy manager of Clearwater\n- Sam Okoye, finance chief of Port Ellis\n- Jo Marsh, assistant manager\n- Ravi Menon, planning director'),
     ('NL812', 'Blast kills 23\n\nA bomb exploded at a market, killing 23 people, police said.\n\nPolice said 32 people were killed in the blast.'),
+    ('NL810', "RBC, Canada's second-largest bank, reported profits. RBC is the largest bank in Canada by assets."),
 ]
 _NUMFIG_GOOD = [
     ("NL812", "The death toll rose to 31 on Friday from 27 on Thursday. Of the 31 dead, 22 were women."),
@@ -662,6 +663,9 @@ _NUMFIG_GOOD = [
     ('NL812', 'Bus crash kills 12\n\nA bus carrying pilgrims overturned on a mountain road on Saturday, killing 12 people and injuring 30, police said.\n\nNine of the dead were from the same village. Doctors said 6 people were critically injured.\n\nLater on Saturday, the toll rose to 14 when two of the injured died in hospital.\n\nA crash on the same road last year killed 20 people.\n\nOf the 14 dead, four were children.'),
     ('NL812', 'Fire grows\n\nThe Bear Creek fire has burned 12,000 acres, fire officials said on Tuesday.\n\nBy Wednesday the fire had grown sharply.\n\nThe 15,000-acre fire was started by a downed power line, officials said.'),
     ('NL812', 'Blast kills 23\n\nA bomb exploded at a market, killing 23 people, police said.\n\nTwelve people were killed in the capital, officials said.\n\nPolice said 5 people were killed inside one house.'),
+    ('NL810', "RBC, Canada's second-largest bank, reported profits. TD, the largest bank in Canada, cut rates."),
+    ('NL810', "RBC, Toronto's largest employer, hired staff. RBC, Canada's second-largest employer, said more."),
+    ('NL810', "Carver is one of the largest homebuilders in the country. Carver, the country's second-largest homebuilder, said."),
 ]
 
 

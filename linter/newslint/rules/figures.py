@@ -60,10 +60,10 @@ _SUPERLATIVE_KEYS = add_keywords("largest biggest busiest smallest oldest riches
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
              "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 _RANK_PHRASE = rx.compile(
-    r"\bthe\s+(?:(?P<scope1>country|nation|world|state|city|region|continent|province)['’]s\s+)?"
+    r"\b(?:the\s+(?:(?P<scope1>country|nation|world|state|city|region|continent|province)['’]s\s+)?|(?P<scope3>[A-Z][a-z]+)['’]s\s+)"
     r"(?:(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|2nd|3rd|4th|5th)[- ])?"
     r"(?P<sup>largest|biggest|busiest|smallest|oldest|richest)\s+(?P<noun>[a-z]+)\b"
-    r"(?:\s+(?:in|of)\s+the\s+(?P<scope2>country|nation|world|state|city|region|continent|province)\b)?"
+    r"(?:\s+(?:in|of)\s+(?:the\s+(?P<scope2>country|nation|world|state|city|region|continent|province)\b|(?P<scope4>[A-Z][a-z]+)\b))?"
     r"(?:\s+by\s+(?P<by>[a-z]+))?"
 )
 # the sentence's subject, then the rank in its apposition, a relative clause or after "is"
@@ -154,7 +154,7 @@ class LabelledValueConflict(Rule):
             clause = prose[subj.end("name"):clause_end if clause_end != -1 else se]
             if _RANK_OTHER_TIME.search(clause):
                 continue
-            scope = m.group("scope1") or m.group("scope2") or ""
+            scope = m.group("scope1") or m.group("scope2") or m.group("scope3") or m.group("scope4") or ""
             scope = "country" if scope.lower() in ("country", "nation", "national") else scope.lower()
             ordinal = (m.group("ord") or "").lower()
             rank = _ORDINALS.get(ordinal, 1)
