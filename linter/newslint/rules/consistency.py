@@ -1030,14 +1030,20 @@ def _same_mantissa(a: Quantity, b: Quantity) -> bool:
 # --- NL816 transposed digits --------------------------------------------------------------------
 # a figure with what it measures: a currency before it, a scale and a unit after it, or the word
 # it counts ("23 people", "142mm", "$48.2 million", "the 34-kilometre line", "N945")
-_FIGURE = rx.compile(
-    r"(?<![\w.,/:#-])(?P<cur>[$€£₹¥]|(?:US|A|C|NZ|S|HK)\$|Rs\.?\s?|KSh\s?|N(?=\d)|R(?=\d))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]*\d)(?![:/]\d)(?![-–]\d)"
+# the numbers of a text, for a first look (findall, in C)
+_NUMBERS = rx.compile(r"\d[\d,]*(?:\.\d+)?")
+_FIGURE = rx.compile(r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,.]*\d)(?![:/]\d)(?![-–]\d)")
+# what follows a figure: its scale, unit and the words that may say what it counts
+_FIGURE_TAIL = rx.compile(
     r"(?:\s?(?P<scale>m|bn|k|million|billion|thousand|crore|lakh)\b)?"
     r"(?:\s?-?\s?(?P<unit>%|per ?cent\b|percent\b|mm\b|cm\b|km\b|millimet(?:re|er)s?\b|centimet(?:re|er)s?\b|kilomet(?:re|er)s?\b|miles?\b|hectares?\b|ha\b|acres?\b|kg\b|"
     r"tonnes?\b|metres?\b|meters?\b|mph\b|km/h\b|points?\b|votes?\b))?"
     r"(?:\s+(?P<noun>[a-z]{3,})(?:\s+(?P<noun2>[a-z]{3,}))?)?"
 )
+# what may stand right before a figure: its currency ("$", "US$", "Rs ", "N", "R"), and before
+# that no word character, point, comma or slash (the figure opens there); matched backwards from
+# the figure's first digit (the figure pattern opens with a digit, so re finds its starts fast)
+_CURRENCY_BEFORE = rx.compile(r"(?<![\w.,/:#-])(?P<cur>[$€£₹¥]|(?:US|A|C|NZ|S|HK)\$|Rs\.?\s?|KSh\s?|N|R)?\Z")
 _UNIT_SAME = {"millimetre": "mm", "millimetres": "mm", "millimeter": "mm", "millimeters": "mm", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "hectare": "ha", "hectares": "ha",
               "per cent": "%", "percent": "%", "percent ": "%", "mile": "miles", "acre": "acres", "tonne": "tonnes",
               "metre": "metres", "meter": "metres", "meters": "metres", "point": "points", "vote": "votes"}
@@ -1072,51 +1078,36 @@ class TransposedDigits(Rule):
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         prose = doc.prose
-        if sum(map(str.isdigit, prose)) < 4:
+        # the figures of two digits or more, by their digits: a swap keeps the digits, so only
+        # figures with the same ones can be a pair, and most articles have none
+        alike: dict[str, set[str]] = {}
+        for num in set(_NUMBERS.findall(prose)):  # in C; a figure repeated is looked at once
+            num = num.rstrip(",")
+            digits = num.replace(",", "").replace(".", "")
+            if len(digits) < 2 or digits[0] == "0" or len(digits) == 4 and "," not in num and "1800" <= digits <= "2100":
+                continue  # "0.5"; a year (a year with a unit or currency is rare enough to lose)
+            alike.setdefault("".join(sorted(digits)), set()).add(num)
+        wanted = [n for v in alike.values() if len({x.replace(",", "") for x in v}) > 1 for n in v]
+        if not wanted:
             return
-        figs: list[_Fig] = []
+        # the figures with those digits, found where their text is (str.find) and read there
+        found = {i: m for i in offsets_of(prose, wanted) for m in [_FIGURE.match(prose, i)]
+                 if m and (i == 0 or not (prose[i - 1].isdigit() or prose[i - 1] in ",."))}
+        candidates = [[found[i] for i in sorted(found)]]
+        figs = [f for f in map(lambda m: _figure(doc, prose, m), (m for ms in candidates for m in ms)) if f is not None]
+        if len(figs) < 2:
+            return
         # a sentence giving three or more figures of one measure breaks something down ("£55m for
         # the vessels, £21m for the linkspans and £8m for the terminal"): its figures are parts,
         # and a part may well be another figure's digits swapped
-        breakdown: dict[tuple, int] = {}
-        for m in _FIGURE.finditer(prose):
-            num = m.group("num")
-            digits = num.replace(",", "")
-            whole, _, frac = digits.partition(".")
-            cur, scale, unit, noun = m.group("cur"), m.group("scale"), m.group("unit"), m.group("noun")
-            if cur or unit:
-                k = (doc.sentence_index(m.start()), (cur or "").strip(), scale or "", (unit or "").lower())
-                breakdown[k] = breakdown.get(k, 0) + 1
-            if len(whole + frac) < 2 or digits.startswith("0"):
-                continue
-            if len(whole + frac) < 3 and (frac or unit and unit[0] in "%p"):
-                continue  # "4.5" and "5.4", "38%" and "83%": two-digit shares and rates meet by chance
-            if not cur and not unit and not frac and "," not in num and 1800 <= int(whole) <= 2100:
-                continue  # a year
-            if doc.line_of(m.start()).kind in ("table", "code", "heading"):
-                continue
-            u = " ".join((unit or "").lower().split())
-            # what it counts: the word after it, or the one after that ("31,200 initial decisions"),
-            # up to a function word ("another 167 to avoid" counts nothing it names)
-            nouns = []
-            for w in (noun, m.group("noun2")):
-                if not w or w in _NOT_NOUNS:
-                    break
-                w = singular(w)
-                nouns.append(_PERSONS if w in _PERSON_NOUNS else w)
-            before = prose[max(0, m.start() - 40) : m.start()]
-            lm = _MEASURED.search(prose, max(0, m.start() - 60), m.start())
-            figs.append(_Fig(
-                whole + frac, len(frac), (cur or "").strip().rstrip("."), _SCALE_SAME.get(scale or "", scale or ""),
-                _UNIT_SAME.get(u, u), frozenset(nouns), m.start("num"), m.end("num"), doc.sentence_index(m.start()),
-                bool(_DEFINITE.search(before)), lm.group(1).lower().rstrip("s") if lm else "",
-                (doc.sentence_index(m.start()), (cur or "").strip(), scale or "", (unit or "").lower()),
-            ))
-        per_sentence: dict[tuple, int] = {}
-        for f in figs:
-            if not (f.cur or f.unit):
-                per_sentence[(f.sentence, f.noun)] = per_sentence.get((f.sentence, f.noun), 0) + 1
-        figs = [f for f in figs if (breakdown.get(f.measure, 0) if f.cur or f.unit else per_sentence[(f.sentence, f.noun)]) < 3]
+        parts: dict[tuple, int] = {}
+        for i in {f.sentence for f in figs if f.sentence >= 0}:
+            for m in _FIGURE.finditer(prose, doc.sentences[i].start, doc.sentences[i].end):
+                f = _figure(doc, prose, m, short=True)
+                if f is not None:
+                    key = f.measure if f.cur or f.unit else (f.sentence, f.noun)
+                    parts[key] = parts.get(key, 0) + 1
+        figs = sorted((f for f in figs if parts.get(f.measure if f.cur or f.unit else (f.sentence, f.noun), 0) < 3), key=lambda f: f.start)
         reported: set[int] = set()
         for j, b in enumerate(figs):
             for a in figs[:j]:
@@ -1135,6 +1126,48 @@ class TransposedDigits(Rule):
                     related=[Related(a.start, a.end, f"the same figure earlier: {prose[a.start:a.end]}")],
                 )
                 break
+
+
+def _figure(doc: Document, prose: str, m: re.Match, short: bool = False) -> "_Fig | None":
+    """The figure of a _FIGURE match with what it measures, or None where it is no figure to
+    compare (inside a word or code, a year, a two-digit share, a table). ``short`` keeps the
+    figures of one digit (they count in a breakdown) and skips the look-back."""
+    c = _CURRENCY_BEFORE.search(prose, max(0, m.start() - 5), m.start())
+    if c is None:
+        return None  # inside a word, a code or a longer number ("A320", "v2.4")
+    num = m.group("num")
+    digits = num.replace(",", "")
+    whole, _, frac = digits.partition(".")
+    tail = _FIGURE_TAIL.match(prose, m.end())
+    cur, scale, unit, noun = c.group("cur"), tail.group("scale"), tail.group("unit"), tail.group("noun")
+    if not short:
+        if len(whole + frac) < 3 and (frac or unit and unit[0] in "%p"):
+            return None  # "4.5" and "5.4", "38%" and "83%": two-digit shares and rates meet by chance
+        if not cur and not unit and not frac and "," not in num and 1800 <= int(whole) <= 2100:
+            return None  # a year
+        if doc.line_of(m.start()).kind in ("table", "code", "heading"):
+            return None
+    u = " ".join((unit or "").lower().split())
+    # what it counts: the word after it, or the one after that ("31,200 initial decisions"), up
+    # to a function word ("another 167 to avoid" counts nothing it names)
+    nouns = []
+    for w in (noun, tail.group("noun2")):
+        if not w or w in _NOT_NOUNS:
+            break
+        w = singular(w)
+        nouns.append(_PERSONS if w in _PERSON_NOUNS else w)
+    start = c.start("cur") if cur else m.start()
+    sentence = doc.sentence_index(m.start())
+    definite, measured = False, ""
+    if not short:
+        definite = bool(_DEFINITE.search(prose, max(0, start - 40), start))
+        lm = _MEASURED.search(prose, max(0, start - 60), start)
+        measured = lm.group(1).lower().rstrip("s") if lm else ""
+    return _Fig(
+        whole + frac, len(frac), (cur or "").strip().rstrip("."), _SCALE_SAME.get(scale or "", scale or ""),
+        _UNIT_SAME.get(u, u), frozenset(nouns), m.start("num"), m.end("num"), sentence, definite, measured,
+        (sentence, (cur or "").strip(), scale or "", (unit or "").lower()),
+    )
 
 
 class _Fig(NamedTuple):
