@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .. import rx
 from ..analysis.dates import (
-    DATE, FULL_DATE, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_date, full_date, own_year, month_number,
+    DATE, FULL_DATE, MONTHS, MONTH_YEAR, WEEKDAY_DATE, WEEKDAYS, YEAR, article_date, full_date, own_year, month_number,
     weekday_number,
 )
 from ..analysis.keywords import add_keywords, hits_of
@@ -239,8 +239,8 @@ def _relative_dates(rule: Rule, doc: Document) -> Iterator[Finding]:
     off the article's own date, where the same day in the article's year would fit: "a meeting
     held last week, on 14 May 2024" in a story of 20 May 2025."""
     hits = hits_of(doc, _REL_WORDS)
-    if not hits:
-        return
+    if not hits or _MONTH_WORDS.isdisjoint(word_table(doc).vocabulary):
+        return  # no full date to set against "last week"
     own = article_date(doc)
     ay = own[0].year if own else own_year(doc)
     if ay is None:
@@ -1082,6 +1082,8 @@ _END_MARK = rx.compile(
 _OVER = rx.compile(r"(?i:\b(?:ending|ended|ends|end(?:ed)?\s+to|called\s+off|after\s+(?:a|the)|over)\b)")
 _FUTURE = rx.compile(r"(?i:\b(?:will|would|could|may|might|plans?|planned|scheduled|due|set\s+to|expected|proposed|threatened?)\b)")
 _SPAN_UNIT_WORDS = (" day", "-day", " week", "-week", " month", "-month")
+#: the month names as the word table holds them: a text with none gives no calendar date
+_MONTH_WORDS = frozenset(MONTHS) | frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def _counted(prose: str, k: int) -> bool:
@@ -1151,6 +1153,8 @@ def _date_spans(rule: Rule, doc: Document) -> Iterator[Finding]:
     May 30", "the fire, which started on 3 August, was contained on 20 August after 11 days", and
     "the 47-day strike that began on 3 February" in a story dated 13 March that tells of its end."""
     prose = doc.prose
+    if _MONTH_WORDS.isdisjoint(word_table(doc).vocabulary):
+        return  # no calendar date for a span to run between
     keys = [k + 1 for k in offsets_of(prose, _SPAN_UNIT_WORDS) if _counted(prose, k + 1)]
     if not keys:
         return
