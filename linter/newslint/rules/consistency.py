@@ -1087,7 +1087,7 @@ class TransposedDigits(Rule):
             if len(digits) < 2 or digits[0] == "0" or len(digits) == 4 and "," not in num and "1800" <= digits <= "2100":
                 continue  # "0.5"; a year (a year with a unit or currency is rare enough to lose)
             alike.setdefault("".join(sorted(digits)), set()).add(num)
-        wanted = [n for v in alike.values() if len({x.replace(",", "") for x in v}) > 1 for n in v]
+        wanted = [n for v in alike.values() if len(v) > 1 and _any_swap(v) for n in v]
         if not wanted:
             return
         # the figures with those digits, found where their text is (str.find) and read there
@@ -1215,13 +1215,22 @@ def _same_measure(a: _Fig, b: _Fig) -> bool:
     return (not a.noun) != (not b.noun) and len(a.digits.rstrip("0")) >= 3
 
 
-def _swapped(a: _Fig, b: _Fig) -> bool:
-    """Whether b's digits are a's with two neighbours swapped (and differ from them)."""
-    x, y = a.digits, b.digits
+def _any_swap(nums: set[str]) -> bool:
+    """Whether two of the numbers (as written) have neighbouring digits swapped."""
+    ds = sorted({n.replace(",", "").replace(".", "") for n in nums})
+    return any(_swap(x, y) for i, x in enumerate(ds) for y in ds[i + 1 :])
+
+
+def _swap(x: str, y: str) -> bool:
     if len(x) != len(y) or x == y:
         return False
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+
+
+def _swapped(a: _Fig, b: _Fig) -> bool:
+    """Whether b's digits are a's with two neighbours swapped (and differ from them)."""
+    return _swap(a.digits, b.digits)
 
 
 RULES = [FigureContradiction, PartsAndWhole, ScaleMismatch, TransposedDigits]
