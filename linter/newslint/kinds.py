@@ -216,14 +216,13 @@ class ConsistencyRule(PackRule):
 _PAIR_FUNCTION_WORDS = frozenset("the a an of in on at to and or for by with from as is was it he she we they".split())
 
 
-def _doubled_name(text: str, first: str, second_start: int, after: str | bool) -> bool:
-    """Two capitalised words, no more, and a capitalised word one space after them: the pair
-    opens a name ("the New New York Deli"), not a slip; "Rs Rs 102", "The The Guardian" and
-    "Word Word Word" stay slips."""
+def _doubled_name(text: str, first: str, second_start: int, after: str) -> bool:
+    """Two capitalised words, no more, and a capitalised word one space after them (``after`` is
+    its first character, or ""): the pair opens a name ("the New New York Deli"), not a slip;
+    "Rs Rs 102", "The The Guardian" and "Word Word Word" stay slips."""
     return (
         first[:1].isupper()
         and text[second_start : second_start + 1].isupper()
-        and isinstance(after, str)
         and after.isupper()
         and first.lower() not in _PAIR_FUNCTION_WORDS
     )
@@ -270,7 +269,7 @@ class RepetitionRule(PackRule):
                 (words[i], words[i + 1]) not in self.exceptions
                 # a lower-case word before its capitalised twin opens a name: "new New York"
                 and not (wa[:1].islower() and text[starts[i + 1] : starts[i + 1] + 1].isupper())
-                and not (j == i + 1 and _doubled_name(text, wa, starts[j], j + 1 < n and text[ends[j] : starts[j + 1]] == " " and text[starts[j + 1]]))
+                and not (j == i + 1 and _doubled_name(text, wa, starts[j], text[starts[j + 1]] if j + 1 < n and text[ends[j] : starts[j + 1]] == " " else ""))
                 and (want is None or want.fullmatch(wa))
                 and doc.line_of(a0).kind not in ("table", "code")
             ):

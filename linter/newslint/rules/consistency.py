@@ -1093,8 +1093,7 @@ class TransposedDigits(Rule):
         # the figures with those digits, found where their text is (str.find) and read there
         found = {i: m for i in offsets_of(prose, wanted) for m in [_FIGURE.match(prose, i)]
                  if m and (i == 0 or not (prose[i - 1].isdigit() or prose[i - 1] in ",."))}
-        candidates = [[found[i] for i in sorted(found)]]
-        figs = [f for f in map(lambda m: _figure(doc, prose, m), (m for ms in candidates for m in ms)) if f is not None]
+        figs = [f for f in (_figure(doc, prose, found[i]) for i in sorted(found)) if f is not None]
         if len(figs) < 2:
             return
         # a sentence giving three or more figures of one measure breaks something down ("£55m for
@@ -1105,13 +1104,12 @@ class TransposedDigits(Rule):
             for m in _FIGURE.finditer(prose, doc.sentences[i].start, doc.sentences[i].end):
                 f = _figure(doc, prose, m, short=True)
                 if f is not None:
-                    key = f.measure if f.cur or f.unit else (f.sentence, f.noun)
-                    parts[key] = parts.get(key, 0) + 1
-        figs = sorted((f for f in figs if parts.get(f.measure if f.cur or f.unit else (f.sentence, f.noun), 0) < 3), key=lambda f: f.start)
+                    parts[_part_key(f)] = parts.get(_part_key(f), 0) + 1
+        figs = [f for f in figs if parts.get(_part_key(f), 0) < 3]
         reported: set[int] = set()
         for j, b in enumerate(figs):
             for a in figs[:j]:
-                if a.sentence == b.sentence or b.start in reported or not _swapped(a, b) or not _same_measure(a, b):
+                if a.sentence == b.sentence or b.start in reported or not _swap(a.digits, b.digits) or not _same_measure(a, b):
                     continue
                 if a.measured and b.measured and a.measured != b.measured:
                     continue  # "sales of 34.2 billion euros" and "revenue ... to 43.2 billion euros": two quantities
@@ -1204,6 +1202,11 @@ _PERSON_NOUNS = frozenset(
 )
 
 
+def _part_key(f: _Fig) -> tuple:
+    """What a figure is counted with in its sentence's breakdown: its measure, or its words."""
+    return f.measure if f.cur or f.unit else (f.sentence, f.noun)
+
+
 def _same_measure(a: _Fig, b: _Fig) -> bool:
     """Two figures that can be one: the same currency, scale and unit, and the same counted word;
     one of two figures of three significant digits or more may lack the word ("a crowd of 18,400"
@@ -1222,15 +1225,11 @@ def _any_swap(nums: set[str]) -> bool:
 
 
 def _swap(x: str, y: str) -> bool:
+    """Whether y is x with two neighbouring digits swapped (and differs from it)."""
     if len(x) != len(y) or x == y:
         return False
     diff = [i for i in range(len(x)) if x[i] != y[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
-
-
-def _swapped(a: _Fig, b: _Fig) -> bool:
-    """Whether b's digits are a's with two neighbours swapped (and differ from them)."""
-    return _swap(a.digits, b.digits)
 
 
 RULES = [FigureContradiction, PartsAndWhole, ScaleMismatch, TransposedDigits]

@@ -424,6 +424,12 @@ _CREDENTIALS = rx.compile(
 _CREDENTIAL_WORDS = frozenset(("experience", "expertise"))
 
 
+@per_config
+def praise_words(ctx: Context) -> frozenset[str]:
+    """The ``ai.praise-epithets`` of a configuration, lower case."""
+    return frozenset(str(w).lower() for w in ctx.list("ai.praise-epithets"))
+
+
 @per_document
 def unaffiliated_experts(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """(start, end, what) of each expert presented with praise ("a leading supply chain
@@ -432,7 +438,7 @@ def unaffiliated_experts(doc: Document, ctx: Context) -> list[tuple[int, int, st
     of generated news. Evidence, not a finding on its own (see NL604 and NL609)."""
     t = word_table(doc)
     prose = doc.prose
-    praise = frozenset(str(w).lower() for w in ctx.list("ai.praise-epithets"))
+    praise = praise_words(ctx)
     out: list[tuple[int, int, str]] = []
     found: list[tuple[int, int, str]] = []
     if not praise.isdisjoint(t.vocabulary):
@@ -487,7 +493,7 @@ class ProseInterview(Rule):
 
     def setup(self, ctx: Context) -> None:
         self.roles = _role_pattern(ctx)
-        self.praise = frozenset(str(w).lower() for w in ctx.list("ai.praise-epithets"))
+        self.praise = praise_words(ctx)
         gated_list(ctx, "ai.prose-interview-claims")
         gated_list(ctx, "ai.interview-framing")
 
